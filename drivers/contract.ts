@@ -1,0 +1,102 @@
+/**
+ * The driver contract: what a suite may know about a target.
+ * A check sees the target only through this interface, exactly as it would see a real org.
+ */
+import type { HttpExchange } from './exchange.js';
+
+/** Named capabilities (DESIGN.md, "The driver contract"). */
+export const CAPABILITIES = [
+  'users',
+  'otp-outbox',
+  'push-responder',
+  'clock',
+  'yubikey-upload',
+  'factor-policy',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** How a run reaches its target; passed from the CLI/vitest config to the suites via `provide('target', …)`. */
+export type TargetConfig =
+  | {
+      kind: 'mock';
+      /** Fault ids to switch on in each embedded mock org (harness fault tests). */
+      faults?: string[];
+    }
+  | {
+      kind: 'http';
+      baseUrl: string;
+      /** SSWS API token. */
+      token: string;
+      /** Admin token for the control protocol (`/__control/v1`), when the target serves it. */
+      controlToken?: string;
+    };
+
+/** A JSON HTTP response as the suites see it. */
+export interface ApiResponse<T = unknown> {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON body, or undefined when the body is empty; raw text is in `text`. */
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  /** JSON-serialisable body, or a raw string sent as-is (for malformed-input checks). */
+  body?: unknown;
+  /** Send `body` verbatim (a string) instead of JSON-encoding it. */
+  rawBody?: boolean;
+  /** Override or drop (null) the Authorization header. */
+  authorization?: string | null;
+}
+
+export interface ApiClient {
+  request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  get<T = unknown>(path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  post<T = unknown>(path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse<T>>;
+  delete<T = unknown>(path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  /** Every exchange so far, secrets redacted (for reports). */
+  readonly exchanges: readonly HttpExchange[];
+}
+
+export interface TestUser {
+  id: string;
+  login: string;
+  email: string;
+  password: string;
+}
+
+export interface OutboxMessage {
+  userId: string;
+  channel: 'sms' | 'call' | 'email';
+  to: string;
+  /** The one-time passcode the message carried. A secret: never log it. */
+  passCode: string;
+  sentAt: string;
+}
+
+export interface Driver {
+  /** `mock` (embedded mock org), `okta` (a real org), `http` (any endpoint). */
+  readonly kind: 'mock' | 'okta' | 'http';
+  readonly baseUrl: string;
+  readonly capabilities: ReadonlySet<Capability>;
+  has(capability: Capability): boolean;
+  /** An authenticated API client (SSWS token). */
+  readonly api: ApiClient;
+  /** The target's current time (virtual clock where the target has one). */
+  now(): Promise<number>;
+  /** Requires `users`. Creates an ACTIVE user with a password; deleted by `cleanup()`. */
+  createUser(overrides?: Partial<Pick<TestUser, 'login' | 'email'>>): Promise<TestUser>;
+  /** Requires `clock`. Moves the target's clock forward. */
+  advanceClock(ms: number): Promise<void>;
+  /** Requires `otp-outbox`. Messages sent to a user, newest last. */
+  outbox(userId: string, channel?: OutboxMessage['channel']): Promise<OutboxMessage[]>;
+  /** Requires `push-responder`. */
+  respondToPush(userId: string, factorId: string, action: 'approve' | 'reject' | 'ignore'): Promise<void>;
+  /** Requires `factor-policy`. */
+  setFactorPolicy(policy: Record<string, 'REQUIRED' | 'OPTIONAL' | 'DISABLED'>): Promise<void>;
+  /** Deletes every user this driver created; safe to call twice. */
+  cleanup(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+import { targetFromEnv } from './drivers/target-config.js';
+
+/**
+ * The conformance suites, aimed at a target through a driver.
+ * `npx vitest run --config vitest.suites.config.ts suites/factors -t "bad code"` runs against the embedded mock org;
+ * set OKTA_CLIENT_ORGURL / OKTA_CLIENT_TOKEN to aim at another target. The CLI builds on the same config.
+ */
+export default defineConfig({
+  test: {
+    include: ['suites/**/*.test.ts'],
+    provide: { target: targetFromEnv(process.env) },
+    setupFiles: ['allure-vitest/setup'],
+    reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
