@@ -28,6 +28,8 @@ export interface CheckMeta {
   requirements?: string[];
   /** Why the check was skipped (missing capability, real-time only, …). */
   skipReason?: string;
+  /** How many HTTP requests the check sent to the target (for the benchmark). */
+  httpRequests?: number;
 }
 
 declare module 'vitest' {
