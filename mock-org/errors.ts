@@ -1,0 +1,66 @@
+import { errorId } from './ids.js';
+
+export interface OktaErrorBody {
+  errorCode: string;
+  errorSummary: string;
+  errorLink: string;
+  errorId: string;
+  errorCauses: { errorSummary: string }[];
+}
+
+/** An API error the mock answers with: Okta's error object and its HTTP status. */
+export class OktaError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    readonly errorSummary: string,
+    readonly causes: string[] = [],
+  ) {
+    super(`${errorCode}: ${errorSummary}`);
+  }
+
+  toBody(): OktaErrorBody {
+    return {
+      errorCode: this.errorCode,
+      errorSummary: this.errorSummary,
+      errorLink: this.errorCode,
+      errorId: errorId(),
+      errorCauses: this.causes.map((errorSummary) => ({ errorSummary })),
+    };
+  }
+}
+
+// The errors the Factors API documents (spec §6), one constructor each so the codes live in one place.
+
+export const validationFailed = (what: string, causes: string[] = []) =>
+  new OktaError(400, 'E0000001', `Api validation failed: ${what}`, causes);
+
+export const malformedBody = () => new OktaError(400, 'E0000003', 'The request body was not well-formed.');
+
+export const forbidden = () =>
+  new OktaError(403, 'E0000006', 'You do not have permission to perform the requested action');
+
+export const notFound = (what: string) => new OktaError(404, 'E0000007', `Not found: ${what}`);
+
+export const invalidToken = () => new OktaError(401, 'E0000011', 'Invalid token provided');
+
+export const methodNotAllowed = () =>
+  new OktaError(405, 'E0000022', 'The endpoint does not support the provided HTTP method');
+
+/** Okta's catalog: E0000021, 400, for a Content-Type or Accept the endpoint does not take. */
+export const unsupportedMediaType = () =>
+  new OktaError(400, 'E0000021', 'Bad request.  Accept and/or Content-Type headers likely do not match supported values.');
+
+export const invalidPasscode = () =>
+  new OktaError(403, 'E0000068', 'Invalid Passcode/Answer', [
+    "Your passcode doesn't match our records. Please try again.",
+  ]);
+
+export const passcodeReplayed = () =>
+  new OktaError(403, 'E0000082', 'Each code can only be used once. Please wait for a new code and try again.');
+
+export const operationNotAllowed = (why: string) =>
+  new OktaError(403, 'E0000038', `This operation is not allowed in the user's current status.`, [why]);
+
+export const rateLimited = () =>
+  new OktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');

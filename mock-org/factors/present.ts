@@ -1,0 +1,25 @@
+import type { MockOrg } from '../org.js';
+import type { StoredFactor } from '../store.js';
+import { factorLinks } from './links.js';
+
+/** A stored factor as the API returns it: public fields, status-dependent links, never a secret. */
+export function presentFactor(
+  org: MockOrg,
+  baseUrl: string,
+  factor: StoredFactor,
+  embedded?: Record<string, unknown>,
+): Record<string, unknown> {
+  const view: Record<string, unknown> = {
+    id: factor.id,
+    factorType: factor.factorType,
+    provider: factor.provider,
+    vendorName: factor.vendorName,
+    status: factor.status,
+    created: factor.created,
+    lastUpdated: factor.lastUpdated,
+    profile: { ...factor.profile },
+  };
+  if (!org.faults.has('factors.drop-links')) view._links = factorLinks(baseUrl, factor);
+  if (embedded) view._embedded = embedded;
+  return view;
+}

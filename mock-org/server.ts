@@ -1,0 +1,100 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  OktaError,
+  invalidToken,
+  malformedBody,
+  methodNotAllowed,
+  notFound,
+  unsupportedMediaType,
+} from './errors.js';
+import type { MockOrg } from './org.js';
+import { registerControlRoutes } from './routes/control.js';
+import { registerFactorRoutes } from './routes/factors.js';
+import { registerUserRoutes } from './routes/users.js';
+
+export interface ServerOptions {
+  /** Serve the control protocol (tests only). */
+  control?: boolean;
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+}
+
+/** The mock org's HTTP face: fastify routes over a MockOrg, with Okta's error shape for everything that goes wrong. */
+export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyInstance {
+  const bodyLimit = options.bodyLimit ?? 256 * 1024;
+  const app = Fastify({ logger: false, bodyLimit, return503OnClosing: false });
+
+  // Patterns of every route and their methods, to tell 405 (known path, wrong method) from 404.
+  const routes: { pattern: RegExp; methods: Set<string> }[] = [];
+  app.addHook('onRoute', (route) => {
+    const pattern = new RegExp('^' + route.url.replace(/:[^/]+/g, '[^/]+') + '/?$');
+    const methods = [route.method].flat().map(String);
+    const known = routes.find((r) => r.pattern.source === pattern.source);
+    if (known) methods.forEach((m) => known.methods.add(m));
+    else routes.push({ pattern, methods: new Set(methods) });
+  });
+
+  // JSON bodies: an empty body is no body (clients send Content-Type on body-less POSTs);
+  // anything that does not parse is E0000003.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, text, done) => {
+    const raw = typeof text === 'string' ? text : text.toString('utf8');
+    if (raw.trim() === '') return done(null, undefined);
+    try {
+      done(null, JSON.parse(raw));
+    } catch {
+      done(malformedBody() as unknown as FastifyError, undefined);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    if (org.faults.has('auth.accept-missing-token') && !request.headers.authorization) return;
+    const expected = `SSWS ${org.apiToken}`;
+    if (request.headers.authorization !== expected) throw invalidToken();
+  });
+
+  // Okta answers every response with the server's idea of now: here, the virtual clock.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('date', new Date(org.clock.now()).toUTCString());
+    return payload;
+  });
+
+  app.setNotFoundHandler(async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    const route = routes.find((r) => r.pattern.test(path));
+    if (route && !route.methods.has(request.method)) throw methodNotAllowed();
+    throw notFound(`Resource not found: ${path}`);
+  });
+
+  app.setErrorHandler(async (error: FastifyError | OktaError, _request, reply) => {
+    const oktaError = toOktaError(error);
+    if (oktaError.status >= 500) reply.log.error(error);
+    return reply.code(oktaError.status).type('application/json').send(errorBody(org, oktaError));
+  });
+
+  registerUserRoutes(app, org);
+  registerFactorRoutes(app, org);
+  if (options.control) registerControlRoutes(app, org);
+  return app;
+}
+
+function toOktaError(error: FastifyError | OktaError): OktaError {
+  if (error instanceof OktaError) return error;
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return unsupportedMediaType();
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return malformedBody();
+  }
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return malformedBody();
+  return new OktaError(500, 'E0000009', 'Internal Server Error');
+}
+
+function errorBody(org: MockOrg, error: OktaError): Record<string, unknown> {
+  const body: Record<string, unknown> = { ...error.toBody() };
+  if (org.faults.has('errors.drop-error-causes')) delete body.errorCauses;
+  return body;
+}

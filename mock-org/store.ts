@@ -1,0 +1,67 @@
+/** What one mock org holds, in memory. */
+
+export type UserStatus = 'STAGED' | 'PROVISIONED' | 'ACTIVE' | 'SUSPENDED' | 'DEPROVISIONED';
+export type FactorStatus = 'PENDING_ACTIVATION' | 'ACTIVE';
+
+export interface UserProfile {
+  login: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  [attribute: string]: string | null;
+}
+
+export interface StoredUser {
+  id: string;
+  status: UserStatus;
+  created: string;
+  activated: string | null;
+  statusChanged: string | null;
+  lastUpdated: string;
+  passwordChanged: string | null;
+  profile: UserProfile;
+  /** A secret: never returned, never logged. */
+  password: string | null;
+}
+
+export interface StoredFactor {
+  id: string;
+  userId: string;
+  factorType: string;
+  provider: string;
+  vendorName: string;
+  status: FactorStatus;
+  created: string;
+  lastUpdated: string;
+  /** The public profile, as returned. */
+  profile: Record<string, unknown>;
+  /** Factor-kind private state (secrets, counters); never returned. */
+  secret: Record<string, unknown>;
+}
+
+export class OrgStore {
+  readonly users = new Map<string, StoredUser>();
+  readonly factors = new Map<string, StoredFactor>();
+
+  findUser(idOrLogin: string): StoredUser | undefined {
+    const byId = this.users.get(idOrLogin);
+    if (byId) return byId;
+    const login = idOrLogin.toLowerCase();
+    for (const user of this.users.values()) if (user.profile.login.toLowerCase() === login) return user;
+    return undefined;
+  }
+
+  factorsOf(userId: string): StoredFactor[] {
+    return [...this.factors.values()].filter((f) => f.userId === userId);
+  }
+
+  deleteUser(userId: string): void {
+    for (const factor of this.factorsOf(userId)) this.factors.delete(factor.id);
+    this.users.delete(userId);
+  }
+
+  clear(): void {
+    this.users.clear();
+    this.factors.clear();
+  }
+}
