@@ -49,6 +49,8 @@ export interface RequestOptions {
   rawBody?: boolean;
   /** Override or drop (null) the Authorization header. */
   authorization?: string | null;
+  /** Do not wait and retry on 429, even for an idempotent request (rate-limit checks want to see the 429). */
+  noRetry?: boolean;
 }
 
 export interface ApiClient {

@@ -1,3 +1,4 @@
+import type {} from 'vitest';
 import type { TargetConfig } from './contract.js';
 
 /**

@@ -1,3 +1,5 @@
+import type {} from 'vitest';
+
 /**
  * What a conformance check records about itself on its vitest task (`task.meta`),
  * so that reporters can build the requirement summary without importing the suites.
