@@ -86,6 +86,12 @@ export interface Driver {
   has(capability: Capability): boolean;
   /** An authenticated API client (SSWS token). */
   readonly api: ApiClient;
+  /** Marks a value as secret: from now on it is redacted from every recorded exchange and report. */
+  registerSecret(value: string): void;
+  /** Replaces every registered secret in a text (for error messages on their way to a report). */
+  redactText(text: string): string;
+  /** A deep copy of a JSON value with secret fields and registered secrets redacted. */
+  redactJson(value: unknown): unknown;
   /** The target's current time (virtual clock where the target has one). */
   now(): Promise<number>;
   /** Requires `users`. Creates an ACTIVE user with a password; deleted by `cleanup()`. */

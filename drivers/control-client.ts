@@ -1,0 +1,43 @@
+import type { Capability } from './contract.js';
+import { CAPABILITIES } from './contract.js';
+import type { HttpApiClient } from './http-client.js';
+
+/** The control protocol (`/__control/v1`, DESIGN.md) as a driver speaks it. */
+export class ControlClient {
+  constructor(readonly http: HttpApiClient) {}
+
+  /** The target's capabilities, or null when it does not serve the control protocol. */
+  async capabilities(): Promise<Capability[] | null> {
+    const res = await this.http.get<{ capabilities?: unknown }>('/__control/v1/capabilities');
+    if (res.status !== 200 || !Array.isArray(res.body?.capabilities)) return null;
+    const known = new Set<string>(CAPABILITIES);
+    return res.body.capabilities.filter((c): c is Capability => typeof c === 'string' && known.has(c));
+  }
+
+  async now(): Promise<number> {
+    const res = await this.http.get<{ epochMs?: number }>('/__control/v1/clock');
+    return this.#expectOk(res, 'read the clock').epochMs as number;
+  }
+
+  async advanceClock(advanceMs: number): Promise<number> {
+    const res = await this.http.post<{ epochMs?: number }>('/__control/v1/clock', { advanceMs });
+    return this.#expectOk(res, 'advance the clock').epochMs as number;
+  }
+
+  async setFaults(enable: readonly string[], disable: readonly string[] = []): Promise<void> {
+    const res = await this.http.post('/__control/v1/faults', { enable, disable });
+    this.#expectOk(res, 'switch faults');
+  }
+
+  async reset(): Promise<void> {
+    const res = await this.http.post('/__control/v1/reset');
+    if (res.status !== 204 && res.status !== 200) throw new Error(`control: reset failed with HTTP ${res.status}`);
+  }
+
+  #expectOk<T>(res: { status: number; body: T; text: string }, what: string): NonNullable<T> {
+    if (res.status !== 200 || res.body === undefined || res.body === null) {
+      throw new Error(`control: could not ${what} (HTTP ${res.status})`);
+    }
+    return res.body as NonNullable<T>;
+  }
+}

@@ -1,0 +1,155 @@
+import { Agent, request as undiciRequest } from 'undici';
+import type { ApiClient, ApiResponse, RequestOptions } from './contract.js';
+import type { HttpExchange } from './exchange.js';
+import type { Redactor } from './redact.js';
+import { USER_AGENT } from './version.js';
+
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const MAX_RETRIES_ON_429 = 2;
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  /** SSWS API token. */
+  token: string;
+  redactor: Redactor;
+  /**
+   * How to wait until a rate-limit window resets (`X-Rate-Limit-Reset`, epoch seconds, in the target's time).
+   * A driver with a clock moves the target's clock; others wait for real.
+   */
+  waitUntilReset: (resetEpochSeconds: number, serverNowMs: number) => Promise<void>;
+  dispatcher?: Agent;
+}
+
+/**
+ * The API client the suites use: sends what Okta clients send, records every exchange
+ * (redacted) for the reports, and on 429 waits for the window to reset before retrying
+ * an idempotent request.
+ */
+export class HttpApiClient implements ApiClient {
+  readonly #options: HttpClientOptions;
+  readonly #dispatcher: Agent;
+  readonly #exchanges: HttpExchange[] = [];
+  readonly #listeners = new Set<(exchange: HttpExchange) => void>();
+
+  constructor(options: HttpClientOptions) {
+    this.#options = { ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') };
+    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 16 });
+    options.redactor.addSecret(options.token);
+  }
+
+  get exchanges(): readonly HttpExchange[] {
+    return this.#exchanges;
+  }
+
+  /** Called with every exchange as it completes (the check helper attaches them to its report). */
+  onExchange(listener: (exchange: HttpExchange) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  get<T>(path: string, options?: RequestOptions) {
+    return this.request<T>('GET', path, options);
+  }
+
+  post<T>(path: string, body?: unknown, options?: RequestOptions) {
+    return this.request<T>('POST', path, { ...options, ...(body !== undefined ? { body } : {}) });
+  }
+
+  delete<T>(path: string, options?: RequestOptions) {
+    return this.request<T>('DELETE', path, options);
+  }
+
+  async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+    const upper = method.toUpperCase();
+    for (let attempt = 0; ; attempt++) {
+      const response = await this.#send<T>(upper, path, options);
+      const retry = response.status === 429 && !options.noRetry && IDEMPOTENT.has(upper) && attempt < MAX_RETRIES_ON_429;
+      const reset = Number(response.headers['x-rate-limit-reset']);
+      if (!retry || !Number.isFinite(reset)) return response;
+      const serverNow = Date.parse(response.headers.date ?? '') || Date.now();
+      await this.#options.waitUntilReset(reset, serverNow);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.#dispatcher.close();
+  }
+
+  #url(path: string, query: RequestOptions['query']): string {
+    // Links from the target are absolute; paths are relative to the base URL.
+    const url = new URL(/^https?:\/\//.test(path) ? path : this.#options.baseUrl + path);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+
+  async #send<T>(method: string, path: string, options: RequestOptions): Promise<ApiResponse<T>> {
+    const url = this.#url(path, options.query);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      'user-agent': USER_AGENT,
+    };
+    if (options.authorization !== null) headers.authorization = options.authorization ?? `SSWS ${this.#options.token}`;
+    let payload: string | undefined;
+    if (options.body !== undefined) {
+      payload = options.rawBody ? String(options.body) : JSON.stringify(options.body);
+      headers['content-type'] = 'application/json';
+    }
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+
+    const started = Date.now();
+    const response = await undiciRequest(url, {
+      method: method as 'GET',
+      headers,
+      body: payload,
+      dispatcher: this.#dispatcher,
+    });
+    const text = await response.body.text();
+    const responseHeaders = flattenHeaders(response.headers);
+    let body: unknown;
+    if (text !== '') {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = undefined; // not JSON: the check sees `text` and an undefined body
+      }
+    }
+    this.#record({
+      startedAt: new Date(started).toISOString(),
+      durationMs: Date.now() - started,
+      request: { method, url, headers, ...(options.body !== undefined ? { body: options.rawBody ? String(options.body) : options.body } : {}) },
+      response: { status: response.statusCode, headers: responseHeaders, ...(text !== '' ? { body: body ?? text } : {}) },
+    });
+    return { status: response.statusCode, headers: responseHeaders, body: body as T, text };
+  }
+
+  #record(raw: HttpExchange): void {
+    const redactor = this.#options.redactor;
+    const exchange: HttpExchange = {
+      startedAt: raw.startedAt,
+      durationMs: raw.durationMs,
+      request: {
+        method: raw.request.method,
+        url: redactor.text(raw.request.url),
+        headers: redactor.headers(raw.request.headers),
+        ...('body' in raw.request ? { body: redactor.json(raw.request.body) } : {}),
+      },
+      response: {
+        status: raw.response.status,
+        headers: redactor.headers(raw.response.headers),
+        ...('body' in raw.response ? { body: redactor.json(raw.response.body) } : {}),
+      },
+    };
+    this.#exchanges.push(exchange);
+    for (const listener of this.#listeners) listener(exchange);
+  }
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import type { Capability, Driver, OutboxMessage, TestUser } from './contract.js';
+import { ControlClient } from './control-client.js';
+import { HttpApiClient } from './http-client.js';
+import { Redactor } from './redact.js';
+
+/** Test users carry this login prefix and profile marker, so a run touches (and sweeps) only its own. */
+export const TEST_USER_LOGIN_PREFIX = 'mfa-conformance-';
+export const TEST_USER_MARKER = 'mfa-conformance';
+
+export interface HttpDriverOptions {
+  kind?: Driver['kind'];
+  baseUrl: string;
+  token: string;
+  /** Token for the control protocol; the API token when not given. */
+  controlToken?: string;
+  redactor?: Redactor;
+  /** Called by close() after the clients are closed (the mock driver stops its org here). */
+  onClose?: () => Promise<void>;
+}
+
+export class MissingCapabilityError extends Error {
+  constructor(readonly capability: Capability) {
+    super(`the target does not offer the '${capability}' capability`);
+  }
+}
+
+/** A driver for any endpoint that speaks the API, with the control protocol where the target serves it. */
+export class HttpDriver implements Driver {
+  readonly kind: Driver['kind'];
+  readonly baseUrl: string;
+  readonly api: HttpApiClient;
+  readonly redactor: Redactor;
+  #capabilities: ReadonlySet<Capability> = new Set(['users']);
+  readonly #control: ControlClient;
+  readonly #controlHttp: HttpApiClient;
+  readonly #createdUsers: TestUser[] = [];
+  readonly #onClose: (() => Promise<void>) | undefined;
+
+  private constructor(options: HttpDriverOptions) {
+    this.kind = options.kind ?? 'http';
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.redactor = options.redactor ?? new Redactor();
+    this.redactor.addSecret(options.controlToken);
+    const waitUntilReset = (resetEpochSeconds: number, serverNowMs: number) =>
+      this.#waitUntilReset(resetEpochSeconds, serverNowMs);
+    this.api = new HttpApiClient({ baseUrl: this.baseUrl, token: options.token, redactor: this.redactor, waitUntilReset });
+    this.#controlHttp = new HttpApiClient({
+      baseUrl: this.baseUrl,
+      token: options.controlToken ?? options.token,
+      redactor: this.redactor,
+      waitUntilReset,
+    });
+    this.#control = new ControlClient(this.#controlHttp);
+    this.#onClose = options.onClose;
+  }
+
+  /** Connects and asks the target what it can do. */
+  static async connect(options: HttpDriverOptions): Promise<HttpDriver> {
+    const driver = new HttpDriver(options);
+    const offered = await driver.#control.capabilities().catch(() => null);
+    driver.#capabilities = new Set<Capability>(['users', ...(offered ?? [])]);
+    return driver;
+  }
+
+  get capabilities(): ReadonlySet<Capability> {
+    return this.#capabilities;
+  }
+
+  registerSecret(value: string): void {
+    this.redactor.addSecret(value);
+  }
+
+  redactText(text: string): string {
+    return this.redactor.text(text);
+  }
+
+  redactJson(value: unknown): unknown {
+    return this.redactor.json(value);
+  }
+
+  has(capability: Capability): boolean {
+    return this.#capabilities.has(capability);
+  }
+
+  #require(capability: Capability): void {
+    if (!this.has(capability)) throw new MissingCapabilityError(capability);
+  }
+
+  async now(): Promise<number> {
+    if (this.has('clock')) return this.#control.now();
+    return Date.now();
+  }
+
+  async advanceClock(ms: number): Promise<void> {
+    this.#require('clock');
+    await this.#control.advanceClock(ms);
+  }
+
+  async createUser(overrides: Partial<Pick<TestUser, 'login' | 'email'>> = {}): Promise<TestUser> {
+    this.#require('users');
+    const suffix = randomBytes(6).toString('hex');
+    const login = overrides.login ?? `${TEST_USER_LOGIN_PREFIX}${suffix}@example.com`;
+    const email = overrides.email ?? login;
+    // Meets Okta's default password policy; a secret from birth.
+    const password = `Mc1-${randomBytes(18).toString('base64url')}`;
+    this.redactor.addSecret(password);
+    const res = await this.api.post<{ id?: string }>(
+      '/api/v1/users',
+      {
+        profile: { firstName: 'Conformance', lastName: `Check ${suffix}`, email, login, nickName: TEST_USER_MARKER },
+        credentials: { password: { value: password } },
+      },
+      { query: { activate: true } },
+    );
+    if (res.status !== 200 || typeof res.body?.id !== 'string') {
+      throw new Error(`could not create a test user: HTTP ${res.status} ${this.redactor.text(res.text).slice(0, 300)}`);
+    }
+    const user = { id: res.body.id, login, email, password };
+    this.#createdUsers.push(user);
+    return user;
+  }
+
+  async outbox(_userId: string, _channel?: OutboxMessage['channel']): Promise<OutboxMessage[]> {
+    this.#require('otp-outbox');
+    throw new Error('otp-outbox is not implemented by this driver yet');
+  }
+
+  async respondToPush(): Promise<void> {
+    this.#require('push-responder');
+    throw new Error('push-responder is not implemented by this driver yet');
+  }
+
+  async setFactorPolicy(): Promise<void> {
+    this.#require('factor-policy');
+    throw new Error('factor-policy is not implemented by this driver yet');
+  }
+
+  /** Switches mock-org faults through the control protocol (harness tests only). */
+  async setFaults(enable: readonly string[], disable: readonly string[] = []): Promise<void> {
+    await this.#control.setFaults(enable, disable);
+  }
+
+  async cleanup(): Promise<void> {
+    const users = this.#createdUsers.splice(0);
+    // Okta deletes in two steps: the first DELETE deactivates, the second deletes.
+    await Promise.all(
+      users.map(async (user) => {
+        for (let i = 0; i < 2; i++) {
+          const res = await this.api.delete(`/api/v1/users/${user.id}`);
+          if (res.status === 404) break;
+        }
+      }),
+    );
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.cleanup();
+    } finally {
+      await this.api.close();
+      await this.#controlHttp.close();
+      await this.#onClose?.();
+    }
+  }
+
+  async #waitUntilReset(resetEpochSeconds: number, serverNowMs: number): Promise<void> {
+    const waitMs = Math.max(0, resetEpochSeconds * 1000 - serverNowMs) + 1000;
+    if (this.has('clock')) {
+      await this.#control.advanceClock(waitMs);
+      return;
+    }
+    // A real org's window passes in real time; waiting is the client's documented duty (never in a check).
+    await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, 60_000)));
+  }
+}
