@@ -1,0 +1,213 @@
+/**
+ * The run summary: every requirement of the catalog as pass / fail / skip, built from the checks of one run.
+ * Other tools (CI gates, the certification report, the benchmark) read this shape, so fields are only ever added.
+ */
+import type { Requirement, RequirementLevel } from './check-meta.js';
+
+export type CheckState = 'passed' | 'failed' | 'skipped';
+
+/** One vitest test of the run, as the summary sees it. */
+export interface CheckRecord {
+  /** vitest's full name (`describe > … > test`), the name `-t` matches. */
+  name: string;
+  /** Test file, relative to the project root. */
+  module: string;
+  state: CheckState;
+  /** Requirement ids the check names (`meta.requirements`). */
+  requirements: string[];
+  /** Why the check was skipped (its skip note, else `meta.skipReason`). Absent when it was filtered out. */
+  skipReason?: string;
+  /** First line of each error of a failed check. */
+  errors?: string[];
+  durationMs?: number;
+  /** HTTP requests the check sent (`meta.httpRequests`). */
+  httpRequests?: number;
+}
+
+export type RunErrorKind =
+  /** A check names a requirement id that is not in the catalog. */
+  | 'unknown-requirement'
+  /** The catalog lists the same id twice. */
+  | 'duplicate-requirement'
+  /** A test file or suite failed outside any check (import error, failing beforeAll, …). */
+  | 'module'
+  /** An error vitest caught outside the tests (unhandled rejection, worker crash, …). */
+  | 'unhandled'
+  /** The run was interrupted before every check finished. */
+  | 'interrupted';
+
+/** Something wrong with the run itself rather than with the target: any of these makes the run not ok. */
+export interface RunError {
+  kind: RunErrorKind;
+  message: string;
+  module?: string;
+  requirement?: string;
+  checks?: string[];
+}
+
+export type RequirementOutcome = 'pass' | 'fail' | 'skip';
+
+export interface RequirementResult {
+  id: string;
+  result: RequirementOutcome;
+  /** Why a requirement was skipped: its checks' skip reasons, or `no check ran`. */
+  reason?: string;
+  /** Names of the checks that name this requirement, in run order. */
+  checks: string[];
+  /** Names of the failed checks among them (only when the result is `fail`). */
+  failedChecks?: string[];
+  level: RequirementLevel;
+  family: string;
+  feature: string;
+  story: string;
+  title: string;
+  source: Requirement['source'];
+}
+
+export interface RunTotals {
+  checks: number;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+export interface RunSummary {
+  totals: RunTotals;
+  requirements: RequirementResult[];
+  /** What the run was aimed at, with no secret in it (e.g. `embedded mock org`, `https://example.okta.com`). */
+  target: string;
+  /** Driver kind (`mock`, `http`, …). */
+  driver: string;
+  /** ISO 8601. */
+  startedAt: string;
+  durationMs: number;
+  harnessVersion?: string;
+  /** True when no check failed and the run had no error. */
+  ok: boolean;
+  /** Requirement counts by outcome. */
+  requirementTotals: { requirements: number; pass: number; fail: number; skip: number };
+  /** Sum of `meta.httpRequests` over all checks. */
+  httpRequests: number;
+  checks: CheckRecord[];
+  errors: RunError[];
+}
+
+export interface SummaryInput {
+  /** The requirement catalog; every entry appears in the summary. */
+  requirements: readonly Requirement[];
+  checks: readonly CheckRecord[];
+  /** Errors of the run the caller saw (module errors, unhandled errors, interruption). */
+  errors?: readonly RunError[];
+  target: string;
+  driver: string;
+  startedAt: Date | string;
+  durationMs: number;
+  harnessVersion?: string;
+}
+
+/** Reason of a requirement none of whose checks ran or said why. */
+export const NO_CHECK_RAN = 'no check ran';
+
+export function buildSummary(input: SummaryInput): RunSummary {
+  const checks = input.checks.map((check) => ({ ...check, requirements: [...check.requirements] }));
+  const errors: RunError[] = [...(input.errors ?? [])];
+
+  const catalog = new Map<string, Requirement>();
+  for (const requirement of input.requirements) {
+    if (catalog.has(requirement.id)) {
+      errors.push({
+        kind: 'duplicate-requirement',
+        requirement: requirement.id,
+        message: `requirement ${requirement.id} appears twice in the catalog`,
+      });
+      continue;
+    }
+    catalog.set(requirement.id, requirement);
+  }
+
+  const checksByRequirement = new Map<string, CheckRecord[]>();
+  for (const check of checks) {
+    for (const id of new Set(check.requirements)) {
+      const list = checksByRequirement.get(id);
+      if (list) list.push(check);
+      else checksByRequirement.set(id, [check]);
+    }
+  }
+
+  for (const [id, named] of checksByRequirement) {
+    if (catalog.has(id)) continue;
+    errors.push({
+      kind: 'unknown-requirement',
+      requirement: id,
+      checks: named.map((check) => check.name),
+      message: `requirement ${id} is named by ${describeCount(named.length, 'check')} but is not in the catalog`,
+    });
+  }
+
+  const requirements = [...catalog.values()].map((requirement) =>
+    judgeRequirement(requirement, checksByRequirement.get(requirement.id) ?? []),
+  );
+
+  const totals: RunTotals = {
+    checks: checks.length,
+    passed: checks.filter((check) => check.state === 'passed').length,
+    failed: checks.filter((check) => check.state === 'failed').length,
+    skipped: checks.filter((check) => check.state === 'skipped').length,
+  };
+
+  return {
+    ...(input.harnessVersion !== undefined ? { harnessVersion: input.harnessVersion } : {}),
+    target: input.target,
+    driver: input.driver,
+    startedAt: typeof input.startedAt === 'string' ? input.startedAt : input.startedAt.toISOString(),
+    durationMs: Math.round(input.durationMs),
+    ok: totals.failed === 0 && errors.length === 0,
+    totals,
+    requirementTotals: {
+      requirements: requirements.length,
+      pass: requirements.filter((r) => r.result === 'pass').length,
+      fail: requirements.filter((r) => r.result === 'fail').length,
+      skip: requirements.filter((r) => r.result === 'skip').length,
+    },
+    httpRequests: checks.reduce((sum, check) => sum + (check.httpRequests ?? 0), 0),
+    requirements,
+    checks,
+    errors,
+  };
+}
+
+/** Fails if any check failed; passes if one passed and none failed; else skips with the checks' reasons. */
+function judgeRequirement(requirement: Requirement, checks: readonly CheckRecord[]): RequirementResult {
+  const failed = checks.filter((check) => check.state === 'failed');
+  const outcome: Pick<RequirementResult, 'result' | 'reason'> =
+    failed.length > 0
+      ? { result: 'fail' }
+      : checks.some((check) => check.state === 'passed')
+        ? { result: 'pass' }
+        : { result: 'skip', reason: skipReasonOf(checks) };
+  return {
+    id: requirement.id,
+    ...outcome,
+    checks: checks.map((check) => check.name),
+    ...(failed.length > 0 ? { failedChecks: failed.map((check) => check.name) } : {}),
+    level: requirement.level,
+    family: requirement.family,
+    feature: requirement.feature,
+    story: requirement.story,
+    title: requirement.title,
+    source: requirement.source,
+  };
+}
+
+function skipReasonOf(checks: readonly CheckRecord[]): string {
+  const reasons = new Set<string>();
+  for (const check of checks) {
+    const reason = check.skipReason?.trim();
+    if (reason) reasons.add(reason);
+  }
+  return reasons.size > 0 ? [...reasons].join('; ') : NO_CHECK_RAN;
+}
+
+function describeCount(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}

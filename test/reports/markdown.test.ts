@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import type { Requirement } from '../../reports/check-meta.js';
+import { renderMarkdown } from '../../reports/markdown.js';
+import { buildSummary, type CheckRecord } from '../../reports/summary.js';
+
+function requirement(id: string, family: string, feature: string, title = `${id} holds`): Requirement {
+  return { id, level: 'MUST', family, feature, story: 'verify', title, source: { tag: 'F', section: id, url: `https://example.test/${id}` } };
+}
+
+const catalog = [
+  requirement('F.TOTP.A', 'Factors API', 'token:software:totp'),
+  requirement('AUTHN.SMS.A', 'Authentication API', 'sms'),
+  requirement('F.SMS.A', 'Factors API', 'sms', 'Title with | a pipe\nand a newline'),
+  requirement('F.TOTP.B', 'Factors API', 'token:software:totp'),
+];
+
+const checks: CheckRecord[] = [
+  { name: 'totp > good code', module: 'suites/factors/totp.test.ts', state: 'passed', requirements: ['F.TOTP.A'] },
+  { name: 'totp > bad code', module: 'suites/factors/totp.test.ts', state: 'failed', requirements: ['F.TOTP.B'] },
+  { name: 'sms > resend', module: 'suites/factors/sms.test.ts', state: 'skipped', requirements: ['F.SMS.A'], skipReason: 'driver lacks otp-outbox' },
+];
+
+const summary = buildSummary({
+  requirements: catalog,
+  checks,
+  target: 'https://example.okta.com',
+  driver: 'http',
+  startedAt: '2026-01-02T03:04:05.000Z',
+  durationMs: 12_345,
+  harnessVersion: '0.1.0',
+});
+const markdown = renderMarkdown(summary);
+const lines = markdown.split('\n');
+
+describe('renderMarkdown', () => {
+  test('heads the report with the verdict, harness version, driver, target host and time', () => {
+    expect(lines[0]).toBe('# MFA conformance report');
+    expect(markdown).toContain('**Result: NOT CONFORMANT** — 1 requirement failed');
+    expect(markdown).toContain('| Harness | mfa-conformance 0.1.0 |');
+    expect(markdown).toContain('| Driver | http |');
+    expect(markdown).toContain('| Target | https://example.okta.com |');
+    expect(markdown).toContain('| Started | 2026-01-02T03:04:05.000Z |');
+    expect(markdown).toContain('| Duration | 12.3 s |');
+    expect(markdown).toContain('| Requirements | 1 pass, 1 fail, 2 skip (of 4) |');
+  });
+
+  test('groups requirements by family, then feature, in catalog order', () => {
+    const headings = lines.filter((line) => line.startsWith('## ') || line.startsWith('### '));
+    expect(headings).toEqual(['## Factors API', '### token:software:totp', '### sms', '## Authentication API', '### sms']);
+    const totpRows = lines.slice(lines.indexOf('### token:software:totp')).filter((l) => l.startsWith('| ')).slice(1, 3);
+    expect(totpRows.map((row) => row.split('|')[1]?.trim())).toEqual(['PASS', 'FAIL']);
+  });
+
+  test('shows PASS, FAIL with the failed checks, and SKIP with the reason', () => {
+    expect(markdown).toContain('| PASS | MUST | `F.TOTP.A` [F.TOTP.A holds](https://example.test/F.TOTP.A) |  |');
+    expect(markdown).toContain('| FAIL | MUST | `F.TOTP.B` [F.TOTP.B holds](https://example.test/F.TOTP.B) | failed: totp > bad code |');
+    expect(markdown).toContain('| SKIP | MUST | `AUTHN.SMS.A` [AUTHN.SMS.A holds](https://example.test/AUTHN.SMS.A) | no check ran |');
+    expect(markdown).toMatch(/\| SKIP \| MUST \| `F\.SMS\.A` .* \| driver lacks otp-outbox \|/);
+  });
+
+  test('keeps each table row on one line with pipes escaped', () => {
+    expect(markdown).toContain('[Title with \\| a pipe and a newline](https://example.test/F.SMS.A)');
+    const rows = lines.filter((line) => line.startsWith('| ') && line.includes('`'));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row.replace(/\\\|/g, '').split('|')).toHaveLength(6);
+  });
+
+  test('lists the errors of the run and says CONFORMANT only when there are none and nothing failed', () => {
+    const clean = buildSummary({ ...baseInput(), checks: [checks[0]!] });
+    expect(renderMarkdown(clean)).toContain('**Result: CONFORMANT** — no requirement failed');
+    expect(renderMarkdown(clean)).not.toContain('## Errors of the run');
+
+    const broken = buildSummary({ ...baseInput(), checks: [{ ...checks[0]!, requirements: ['NOT.IN.CATALOG'] }] });
+    const text = renderMarkdown(broken);
+    expect(text).toContain('**Result: NOT CONFORMANT** — 1 error in the run');
+    expect(text).toContain('## Errors of the run');
+    expect(text).toContain('- **unknown-requirement**: requirement NOT.IN.CATALOG is named by 1 check but is not in the catalog');
+  });
+});
+
+function baseInput() {
+  return { requirements: catalog, target: 'embedded mock org', driver: 'mock', startedAt: '2026-01-02T03:04:05.000Z', durationMs: 900 };
+}
