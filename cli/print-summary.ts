@@ -1,0 +1,55 @@
+/**
+ * The end-of-run text on the terminal: totals, failed requirements with their failed checks,
+ * skipped requirements grouped by reason, and the errors of the run.
+ */
+import type { RequirementResult, RunSummary } from '../reports/summary.js';
+
+export function formatRunSummary(summary: RunSummary): string {
+  const { totals, requirementTotals: req } = summary;
+  const lines: string[] = [''];
+  const harness = summary.harnessVersion ? `mfa-conformance ${summary.harnessVersion}` : 'mfa-conformance';
+  lines.push(`${harness} against ${summary.target} (driver ${summary.driver})`);
+  lines.push(
+    `Checks:       ${totals.checks} — ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped` +
+      ` (${(summary.durationMs / 1000).toFixed(1)} s, ${summary.httpRequests} HTTP requests)`,
+  );
+  lines.push(`Requirements: ${req.requirements} — ${req.pass} pass, ${req.fail} fail, ${req.skip} skip`);
+
+  const failed = summary.requirements.filter((r) => r.result === 'fail');
+  if (failed.length > 0) {
+    lines.push('', 'Failed requirements:');
+    for (const requirement of failed) {
+      lines.push(`  FAIL ${requirement.id} (${requirement.level}) ${requirement.title}`);
+      for (const check of requirement.failedChecks ?? []) lines.push(`       ✗ ${check}`);
+    }
+  }
+
+  const skippedByReason = groupSkippedByReason(summary.requirements);
+  if (skippedByReason.size > 0) {
+    lines.push('', 'Skipped requirements:');
+    for (const [reason, ids] of skippedByReason) lines.push(`  SKIP (${reason}): ${ids.join(', ')}`);
+  }
+
+  if (summary.errors.length > 0) {
+    lines.push('', 'Errors of the run:');
+    for (const error of summary.errors) {
+      const where = error.module ? ` ${error.module}:` : '';
+      lines.push(`  ${error.kind}:${where} ${error.message}`);
+    }
+  }
+
+  lines.push('', summary.ok ? 'Result: PASS (no check failed)' : 'Result: FAIL');
+  return `${lines.join('\n')}\n`;
+}
+
+function groupSkippedByReason(requirements: readonly RequirementResult[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const requirement of requirements) {
+    if (requirement.result !== 'skip') continue;
+    const reason = requirement.reason ?? 'no reason given';
+    const ids = groups.get(reason);
+    if (ids) ids.push(requirement.id);
+    else groups.set(reason, [requirement.id]);
+  }
+  return groups;
+}

@@ -1,0 +1,103 @@
+/**
+ * `mfa-conformance <command>`: finds the command, runs it, and turns what went wrong into an exit code
+ * and one line on stderr (2: bad usage, 1: the run failed or errored). No secret reaches stderr.
+ */
+import { mockCommand, MOCK_HELP } from './commands/mock.js';
+import { reportCommand, REPORT_HELP } from './commands/report.js';
+import { runCommand, RUN_HELP } from './commands/run.js';
+import type { CliIO } from './io.js';
+import { packageInfo } from './package-root.js';
+import { redactorFor } from './redact.js';
+import { UsageError } from './usage.js';
+
+interface Command {
+  summary: string;
+  help?: string;
+  /** Absent: listed in the help, not yet available. */
+  run?: (argv: readonly string[], io: CliIO) => Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  run: { summary: 'run the conformance suites against the embedded mock org or a target', help: RUN_HELP, run: runCommand },
+  mock: { summary: 'serve the embedded mock org (with the control protocol) until stopped', help: MOCK_HELP, run: mockCommand },
+  report: { summary: 'render the Markdown certification report of a run from its JSON summary', help: REPORT_HELP, run: reportCommand },
+  certify: { summary: 'run a certification profile and sign its report (not yet available)' },
+  sweep: { summary: 'delete test users a run against a real org left behind (not yet available)' },
+};
+
+export function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+  const commands = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
+  return [
+    'Usage: mfa-conformance <command> [options]',
+    '',
+    'Protocol-conformance harness for MFA APIs (Okta Classic Factors and Authentication APIs).',
+    '',
+    'Commands:',
+    ...commands,
+    '',
+    'Run `mfa-conformance <command> --help` for the options of a command.',
+    '',
+  ].join('\n');
+}
+
+/** Runs the command line `argv` (without node and the script) and returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const redact = redactorFor(secretsIn(argv, io.env));
+  const [name, ...rest] = argv;
+  const fail = (code: number, message: string): number => {
+    io.stderr.write(`${redact(message)}\n`);
+    return code;
+  };
+
+  if (name === undefined || name === '--help' || name === '-h') {
+    io.stdout.write(mainHelp());
+    return 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${packageInfo().version}\n`);
+    return 0;
+  }
+  if (name === 'help') {
+    const topic = rest[0];
+    const help = topic === undefined ? mainHelp() : COMMANDS[topic]?.help;
+    if (help === undefined) return fail(2, `mfa-conformance: no help for ${topic ?? ''}; commands: ${Object.keys(COMMANDS).join(', ')}`);
+    io.stdout.write(help);
+    return 0;
+  }
+  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (command === undefined) {
+    const what = name.startsWith('-') ? `unknown option ${name}` : `unknown command ${name}`;
+    return fail(2, `mfa-conformance: ${what}; commands: ${Object.keys(COMMANDS).join(', ')} (see mfa-conformance --help)`);
+  }
+  if (command.run === undefined) return fail(2, `mfa-conformance ${name}: not yet available`);
+
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(2, `mfa-conformance ${name}: ${error.message} (see mfa-conformance ${name} --help)`);
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(1, `mfa-conformance ${name}: ${message.split('\n', 1)[0] ?? 'failed'}`);
+  }
+}
+
+/** Every secret the command line or the environment may hold, for redaction of what the CLI prints. */
+function secretsIn(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
+  const secrets = [env.OKTA_CLIENT_TOKEN, env.MFA_CONFORMANCE_CONTROL_TOKEN].filter((s): s is string => !!s);
+  argv.forEach((arg, index) => {
+    const [flag, inline] = arg.split(/=(.*)/s, 2);
+    if (flag !== '--token' && flag !== '--control-token') return;
+    const value = inline ?? argv[index + 1];
+    if (value) secrets.push(value);
+  });
+  const json = env.MFA_CONFORMANCE_TARGET;
+  if (json) {
+    try {
+      const target = JSON.parse(json) as { token?: unknown; controlToken?: unknown };
+      for (const value of [target.token, target.controlToken]) if (typeof value === 'string') secrets.push(value);
+    } catch {
+      // not JSON: resolveTarget reports it without quoting it
+    }
+  }
+  return secrets;
+}

@@ -1,0 +1,144 @@
+/**
+ * Runs the conformance suites through vitest's Node API and returns the run summary.
+ * The one path from the command line to vitest: `mfa-conformance run` and the benchmark both go through here.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Reporter } from 'vitest/node';
+import type { TargetConfig } from '../drivers/contract.js';
+import type { Requirement } from '../reports/check-meta.js';
+import { renderMarkdown } from '../reports/markdown.js';
+import type { RunSummary } from '../reports/summary.js';
+import { SummaryReporter, writeSummaryJson } from '../reports/summary-reporter.js';
+import { packageInfo, SUITES_CONFIG } from './package-root.js';
+import { nullStream, redactingStream, redactorFor, redactStrings, type OutputStream, type Redact } from './redact.js';
+import { describeTarget, targetSecrets } from './target.js';
+
+/** Which suites to run: the package's own by default; the harness's tests point this at a fixture suite. */
+export interface SuiteLocation {
+  /** Project root (default: the package root). */
+  root?: string;
+  /** vitest config, relative to root (default: vitest.suites.config.ts). */
+  configFile?: string;
+  /** Requirement catalog (default: suites/support/requirements.ts). */
+  requirements?: readonly Requirement[];
+}
+
+export interface SuiteRunOptions extends SuiteLocation {
+  target: TargetConfig;
+  /** vitest file filters (substrings of suite file paths), e.g. `suites/factors`. */
+  filters?: readonly string[];
+  /** Run only the checks whose full name matches (vitest `-t`). */
+  testNamePattern?: string;
+  /** Show vitest's terminal progress reporter on `stdout`. Off: the run prints nothing but vitest's own errors. */
+  progress?: boolean;
+  /** Files to write (relative paths resolve against the current directory). */
+  jsonFile?: string;
+  junitFile?: string;
+  markdownFile?: string;
+  allureDir?: string;
+  /** Where vitest prints (default: process.stdout / process.stderr). Everything is redacted on the way. */
+  stdout?: OutputStream;
+  stderr?: OutputStream;
+}
+
+export interface SuiteRunOutcome {
+  /** The run summary, secrets redacted. */
+  summary: RunSummary;
+  /** 0 when no check failed and the run had no error, else 1. */
+  exitCode: 0 | 1;
+  /** Wall time of the whole run, vitest start-up included. */
+  wallMs: number;
+}
+
+/** A reporter instance, a reporter name, or a name with its options, as vitest's `reporters` option takes them. */
+type ReporterEntry = Reporter | string | [string, Record<string, unknown>];
+
+/** Throws when vitest could not run at all (bad config, no suite matched the filters, …). */
+export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutcome> {
+  const pkg = packageInfo();
+  const root = options.root ?? pkg.root;
+  const requirements = options.requirements ?? (await import('../suites/support/requirements.js')).REQUIREMENTS;
+  const redact = redactorFor(targetSecrets(options.target));
+  let summary: RunSummary | undefined;
+
+  const reporters: ReporterEntry[] = [
+    ...(options.progress ? ['default'] : []),
+    new SummaryReporter({
+      requirements,
+      ...describeTarget(options.target),
+      harnessVersion: pkg.version,
+      onSummary: (built) => {
+        summary = redactStrings(built, redact);
+      },
+    }),
+  ];
+  if (options.junitFile) reporters.push(['junit', { outputFile: resolve(options.junitFile) }]);
+  if (options.allureDir) reporters.push(['allure-vitest/reporter', { resultsDir: resolve(options.allureDir) }]);
+
+  const { startVitest } = await import('vitest/node');
+  const started = performance.now();
+  const restoreProcess = enterRun(options.target);
+  try {
+    await startVitest(
+      'test',
+      [...(options.filters ?? [])],
+      {
+        root,
+        config: resolve(root, options.configFile ?? SUITES_CONFIG),
+        run: true,
+        watch: false,
+        reporters,
+        provide: { target: options.target },
+        ...(options.testNamePattern !== undefined ? { testNamePattern: options.testNamePattern } : {}),
+      },
+      undefined,
+      {
+        stdout: redactingStream(options.stdout ?? (options.progress ? process.stdout : nullStream()), redact),
+        stderr: redactingStream(options.stderr ?? process.stderr, redact),
+      },
+    );
+  } finally {
+    restoreProcess();
+  }
+  const wallMs = performance.now() - started;
+  if (!summary) throw new Error('vitest ended without running the suites (see its messages above)');
+
+  await writeOutputs(summary, options, redact);
+  return { summary, exitCode: summary.ok ? 0 : 1, wallMs };
+}
+
+/**
+ * vitest reads the target from the suites' config (targetFromEnv) as well as from `provide`, and merges the two:
+ * the environment variable makes both say the same thing. vitest also sets process.exitCode when a check fails;
+ * the caller decides the exit code, so it is put back.
+ */
+function enterRun(target: TargetConfig): () => void {
+  const savedTarget = process.env.MFA_CONFORMANCE_TARGET;
+  const savedExitCode = process.exitCode;
+  process.env.MFA_CONFORMANCE_TARGET = JSON.stringify(target);
+  return () => {
+    if (savedTarget === undefined) delete process.env.MFA_CONFORMANCE_TARGET;
+    else process.env.MFA_CONFORMANCE_TARGET = savedTarget;
+    process.exitCode = savedExitCode;
+  };
+}
+
+async function writeOutputs(summary: RunSummary, options: SuiteRunOptions, redact: Redact): Promise<void> {
+  if (options.jsonFile) await writeSummaryJson(resolve(options.jsonFile), summary);
+  if (options.markdownFile) await writeText(resolve(options.markdownFile), renderMarkdown(summary));
+  // vitest's JUnit reporter writes failure messages as they are: scrub them too
+  if (options.junitFile) await redactFile(resolve(options.junitFile), redact);
+}
+
+async function writeText(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, text);
+}
+
+async function redactFile(file: string, redact: Redact): Promise<void> {
+  const text = await readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return;
+  const redacted = redact(text);
+  if (redacted !== text) await writeFile(file, redacted);
+}
