@@ -1,0 +1,64 @@
+import { encodeCoseKey } from './cose.js';
+import type { CoseAlgorithm } from './cose.js';
+import { p256SignatureToDer } from './ecdsa-signature.js';
+import { subtle } from './webcrypto.js';
+import type { CryptoKey, CryptoKeyPair } from './webcrypto.js';
+
+/** WebCrypto parameters for each COSE algorithm: how to make the key, and how to sign with it. */
+const WEBCRYPTO_PARAMETERS = {
+  [-7]: {
+    generate: { name: 'ECDSA', namedCurve: 'P-256' },
+    sign: { name: 'ECDSA', hash: 'SHA-256' },
+  },
+  [-257]: {
+    generate: {
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([0x01, 0x00, 0x01]),
+      hash: 'SHA-256',
+    },
+    sign: { name: 'RSASSA-PKCS1-v1_5' },
+  },
+  [-8]: {
+    generate: { name: 'Ed25519' },
+    sign: { name: 'Ed25519' },
+  },
+} as const;
+
+export async function generateKeyPair(algorithm: CoseAlgorithm): Promise<CryptoKeyPair> {
+  const usages: ['sign', 'verify'] = ['sign', 'verify'];
+  switch (algorithm) {
+    case -7:
+      return subtle.generateKey(WEBCRYPTO_PARAMETERS[-7].generate, true, usages);
+    case -257:
+      return subtle.generateKey(WEBCRYPTO_PARAMETERS[-257].generate, true, usages);
+    case -8: {
+      // Node's types give the Ed25519 overload "a key or a pair"; a signing algorithm always yields a pair.
+      const pair = await subtle.generateKey(WEBCRYPTO_PARAMETERS[-8].generate, true, usages);
+      if (!('privateKey' in pair)) throw new Error('Ed25519 key generation returned a single key');
+      return pair;
+    }
+  }
+}
+
+/**
+ * Signs in the encoding WebAuthn and U2F put on the wire: DER for ECDSA, the bare signature for RSA PKCS#1 v1.5 and
+ * Ed25519.
+ */
+export async function signAs(algorithm: CoseAlgorithm, privateKey: CryptoKey, data: Uint8Array): Promise<Uint8Array<ArrayBuffer>> {
+  const signature = new Uint8Array(await subtle.sign(WEBCRYPTO_PARAMETERS[algorithm].sign, privateKey, data));
+  return algorithm === -7 ? p256SignatureToDer(signature) : signature;
+}
+
+export async function coseKeyOf(algorithm: CoseAlgorithm, publicKey: CryptoKey): Promise<Uint8Array<ArrayBuffer>> {
+  return encodeCoseKey(algorithm, await subtle.exportKey('jwk', publicKey));
+}
+
+export async function spkiOf(publicKey: CryptoKey): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await subtle.exportKey('spki', publicKey));
+}
+
+/** The uncompressed P-256 point 04 || x || y, as U2F and fido-u2f attestation use it. */
+export async function rawP256PublicKeyOf(publicKey: CryptoKey): Promise<Uint8Array<ArrayBuffer>> {
+  return new Uint8Array(await subtle.exportKey('raw', publicKey));
+}
