@@ -20,7 +20,11 @@ export function formatRunSummary(summary: RunSummary): string {
     lines.push('', 'Failed requirements:');
     for (const requirement of failed) {
       lines.push(`  FAIL ${requirement.id} (${requirement.level}) ${requirement.title}`);
-      for (const check of requirement.failedChecks ?? []) lines.push(`       ✗ ${check}`);
+      for (const name of requirement.failedChecks ?? []) {
+        lines.push(`       ✗ ${name}`);
+        const error = summary.checks.find((check) => check.name === name)?.errors?.[0];
+        if (error) lines.push(`         ${error}`);
+      }
     }
   }
 

@@ -2,6 +2,7 @@
  * `mfa-conformance <command>`: finds the command, runs it, and turns what went wrong into an exit code
  * and one line on stderr (2: bad usage, 1: the run failed or errored). No secret reaches stderr.
  */
+import { stripVTControlCharacters } from 'node:util';
 import { mockCommand, MOCK_HELP } from './commands/mock.js';
 import { reportCommand, REPORT_HELP } from './commands/report.js';
 import { runCommand, RUN_HELP } from './commands/run.js';
@@ -76,9 +77,15 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof UsageError) return fail(2, `mfa-conformance ${name}: ${error.message} (see mfa-conformance ${name} --help)`);
-    const message = error instanceof Error ? error.message : String(error);
-    return fail(1, `mfa-conformance ${name}: ${message.split('\n', 1)[0] ?? 'failed'}`);
+    return fail(1, `mfa-conformance ${name}: ${headline(error)}`);
   }
+}
+
+/** The gist of an unexpected error: its first two lines of text, colours and stack left out. */
+function headline(error: unknown): string {
+  const message = stripVTControlCharacters(error instanceof Error ? error.message : String(error));
+  const lines = message.split('\n').map((line) => line.trim()).filter((line) => line !== '');
+  return lines.slice(0, 2).join(' ') || 'failed';
 }
 
 /** Every secret the command line or the environment may hold, for redaction of what the CLI prints. */

@@ -89,6 +89,7 @@ function runErrors(
   reason: TestRunEndReason,
 ): RunError[] {
   const errors: RunError[] = [];
+  if (testModules.length === 0) errors.push({ kind: 'no-suites', message: 'no test file matched the filters' });
   for (const module of testModules) {
     const suiteErrors = [module, ...module.children.allSuites()].flatMap((suite) => suite.errors());
     for (const error of suiteErrors) {

@@ -34,7 +34,9 @@ export type RunErrorKind =
   /** An error vitest caught outside the tests (unhandled rejection, worker crash, …). */
   | 'unhandled'
   /** The run was interrupted before every check finished. */
-  | 'interrupted';
+  | 'interrupted'
+  /** No test file matched the filters: a run that ran nothing proves nothing. */
+  | 'no-suites';
 
 /** Something wrong with the run itself rather than with the target: any of these makes the run not ok. */
 export interface RunError {

@@ -51,42 +51,38 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     io.stdout.write(RUN_HELP);
     return 0;
   }
-  const faults = values.fault ?? [];
   const target = resolveTarget(
-    {
-      ...(values.target !== undefined ? { target: values.target } : {}),
-      ...(values.token !== undefined ? { token: values.token } : {}),
-      ...(values['control-token'] !== undefined ? { controlToken: values['control-token'] } : {}),
-      faults,
-    },
+    { target: values.target, token: values.token, controlToken: values['control-token'], faults: values.fault ?? [] },
     io.env,
   );
   if (target.kind === 'mock' && target.faults) await checkFaultIds(target.faults);
 
   const file = (path: string | undefined): string | undefined => (path === undefined ? undefined : resolve(io.cwd, path));
-  const jsonFile = file(values.json);
-  const markdownFile = file(values.markdown);
-  const junitFile = file(values.junit);
-  const allureDir = file(values['allure-dir']);
+  const outputs = {
+    jsonFile: file(values.json),
+    markdownFile: file(values.markdown),
+    junitFile: file(values.junit),
+    allureDir: file(values['allure-dir']),
+  };
   const outcome = await runSuites({
     ...io.suites,
+    ...outputs,
     target,
     filters: positionals,
-    ...(values['test-name-pattern'] !== undefined ? { testNamePattern: values['test-name-pattern'] } : {}),
+    testNamePattern: values['test-name-pattern'],
     progress: !values.quiet,
-    ...(jsonFile ? { jsonFile } : {}),
-    ...(markdownFile ? { markdownFile } : {}),
-    ...(junitFile ? { junitFile } : {}),
-    ...(allureDir ? { allureDir } : {}),
     stdout: io.stdout,
     stderr: io.stderr,
   });
 
-  const redact = redactorFor(targetSecrets(target));
-  io.stdout.write(redact(formatRunSummary(outcome.summary)));
-  for (const [label, path] of [['JSON summary', jsonFile], ['Markdown report', markdownFile], ['JUnit report', junitFile], ['Allure results', allureDir]] as const) {
-    if (path) io.stdout.write(`${label}: ${path}\n`);
-  }
+  io.stdout.write(redactorFor(targetSecrets(target))(formatRunSummary(outcome.summary)));
+  const written = [
+    ['JSON summary', outputs.jsonFile],
+    ['Markdown report', outputs.markdownFile],
+    ['JUnit report', outputs.junitFile],
+    ['Allure results', outputs.allureDir],
+  ] as const;
+  for (const [label, path] of written) if (path) io.stdout.write(`${label}: ${path}\n`);
   return outcome.exitCode;
 }
 

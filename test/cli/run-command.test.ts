@@ -29,7 +29,7 @@ test('exit 1 when a check failed; the summary names the failed requirement and i
   const out = io.out();
   expect(out).toMatch(/^Checks: +7 — 5 passed, 1 failed, 1 skipped/m);
   expect(out).toMatch(/^Requirements: 5 — 2 pass, 1 fail, 2 skip$/m);
-  expect(out).toMatch(/^ {2}FAIL FIX\.FAIL \(MUST\) Fails\n {7}✗ fails$/m);
+  expect(out).toMatch(/^ {2}FAIL FIX\.FAIL \(MUST\) Fails\n {7}✗ fails\n {9}arithmetic: expected 2 to be 3/m);
   expect(out).toContain('  SKIP (driver lacks capability clock): FIX.SKIP');
   expect(out).toContain('  SKIP (no check ran): FIX.NONE');
   expect(out).toContain('unknown-requirement: requirement FIX.UNKNOWN is named by 1 check but is not in the catalog');

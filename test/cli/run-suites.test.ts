@@ -123,3 +123,10 @@ test("an http target's token never reaches vitest's output, the summary or the r
     expect(text).not.toContain(token);
   }
 });
+
+test('a filter that matches no suite file is an error of the run, not a pass', async () => {
+  const { summary, exitCode } = await runSuites({ ...fixture, target: { kind: 'mock' }, filters: ['no-such-suite'], stderr: captureIO().stderr });
+  expect(summary.errors).toEqual([{ kind: 'no-suites', message: 'no test file matched the filters' }]);
+  expect(summary.totals.checks).toBe(0);
+  expect(exitCode).toBe(1);
+});
