@@ -22,7 +22,7 @@ const COMMANDS: Record<string, Command> = {
   run: { summary: 'run the conformance suites against the embedded mock org or a target', help: RUN_HELP, run: runCommand },
   mock: { summary: 'serve the embedded mock org (with the control protocol) until stopped', help: MOCK_HELP, run: mockCommand },
   report: { summary: 'render the Markdown certification report of a run from its JSON summary', help: REPORT_HELP, run: reportCommand },
-  certify: { summary: 'run a certification profile and sign its report (not yet available)' },
+  certify: { summary: 'run the full suite against a target and write its certification report (not yet available)' },
   sweep: { summary: 'delete test users a run against a real org left behind (not yet available)' },
 };
 
