@@ -48,5 +48,6 @@ export type {
 export { SymantecVipToken } from './symantec/symantec-vip-token.js';
 export type { SymantecVipCodes, SymantecVipTokenOptions } from './symantec/symantec-vip-token.js';
 
+export { FOREIGN_ORIGIN, FOREIGN_RP_ID } from './misbehaviour.js';
 export type { CoseAlgorithm } from './crypto/cose.js';
 export type { CertificateExport } from './crypto/attestation-ca.js';

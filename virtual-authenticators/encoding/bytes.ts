@@ -32,7 +32,8 @@ export function bytesToHex(bytes: Uint8Array): string {
 
 export function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
   if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) {
-    throw new TypeError(`Not a hex string: "${hex}"`);
+    // The input is not echoed: hex strings here are often secrets (AES keys, private ids).
+    throw new TypeError(`Not a hex string (${hex.length} characters)`);
   }
   return new Uint8Array(Buffer.from(hex, 'hex'));
 }
