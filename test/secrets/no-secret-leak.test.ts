@@ -1,0 +1,102 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { runSuites } from '../../cli/run-suites.js';
+import { base32Encode } from '../../mock-org/base32.js';
+import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import type { StoredFactor, StoredUser } from '../../mock-org/store.js';
+
+/**
+ * Secrets never reach stdout, logs or report attachments (DESIGN.md). The suites run against a
+ * separately started mock org with faults on, so checks fail and print their evidence; every
+ * secret the org ever held (API token, user passwords, TOTP shared secrets) is collected as it
+ * is stored, and none may appear in what the run printed or wrote.
+ */
+
+let mock: RunningMockOrg;
+let dir: string;
+const secrets = new Set<string>();
+
+beforeAll(async () => {
+  mock = await startMockOrg({ control: true, faults: ['totp.accept-any-code', 'factors.drop-links'] });
+  dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-secrets-'));
+  secrets.add(mock.token);
+  // Watch the store: whatever it is given to keep is a secret of this run.
+  const users = mock.org.store.users;
+  const setUser = users.set.bind(users);
+  users.set = (id: string, user: StoredUser) => {
+    if (user.password) secrets.add(user.password);
+    return setUser(id, user);
+  };
+  const factors = mock.org.store.factors;
+  const setFactor = factors.set.bind(factors);
+  factors.set = (id: string, factor: StoredFactor) => {
+    const key = factor.secret.key;
+    if (key instanceof Uint8Array) secrets.add(base32Encode(key));
+    return setFactor(id, factor);
+  };
+});
+
+afterAll(async () => {
+  await mock.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function capture(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure', async () => {
+  const stdout = capture();
+  const stderr = capture();
+  const outcome = await runSuites({
+    target: { kind: 'http', baseUrl: mock.url, token: mock.token },
+    progress: true,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    jsonFile: join(dir, 'summary.json'),
+    junitFile: join(dir, 'junit.xml'),
+    markdownFile: join(dir, 'summary.md'),
+    allureDir: join(dir, 'allure-results'),
+  });
+
+  // The faults make checks fail, so failure output (with response bodies) was printed and attached.
+  expect(outcome.exitCode).toBe(1);
+  expect(stdout.text()).toContain('×');
+  expect(stderr.text()).toMatch(/AssertionError/);
+  const allureFiles = await filesUnder(join(dir, 'allure-results'));
+  expect(allureFiles.some((f) => f.endsWith('-attachment.json'))).toBe(true);
+
+  // Enough secrets were seen to make the test meaningful: the token, passwords, shared secrets.
+  expect(secrets.size).toBeGreaterThan(10);
+
+  const outputs: [string, string][] = [
+    ['stdout', stdout.text()],
+    ['stderr', stderr.text()],
+  ];
+  for (const file of [join(dir, 'summary.json'), join(dir, 'junit.xml'), join(dir, 'summary.md'), ...allureFiles]) {
+    outputs.push([file, await readFile(file, 'utf8')]);
+  }
+  for (const [where, text] of outputs) {
+    for (const secret of secrets) {
+      expect(text.includes(secret), `a secret reached ${where}`).toBe(false);
+    }
+    // Passcodes are 6-digit numbers: look for them where they would stand, as JSON fields.
+    expect(text, `a passCode reached ${where}`).not.toMatch(/"passCode"\s*:\s*"\d{6}"/);
+    expect(text, `a password reached ${where}`).not.toMatch(/"value"\s*:\s*"Mc1-/);
+  }
+});
