@@ -217,6 +217,7 @@ describe('algorithms, user verification, attachment', () => {
     await expect(WebAuthnAuthenticator.create({ attestation: 'fido-u2f', aaguid: '11111111-2222-3333-4444-555555555555' })).rejects.toThrow(/all-zero/);
     const authenticator = await WebAuthnAuthenticator.create({ aaguid: '11111111-2222-3333-4444-555555555555' });
     expect(authenticator.aaguid).toBe('11111111-2222-3333-4444-555555555555');
+    await expect(authenticator.createCredential(creationOptions(), 'not an origin')).rejects.toThrow(/Not an origin/);
     await expect(authenticator.createCredential(creationOptions({ challenge: 'not base64url!' }), 'https://example.org')).rejects.toThrow(TypeError);
     await expect(authenticator.createCredential(creationOptions({ user: { id: 'A'.repeat(88), name: 'x' } }), 'https://example.org')).rejects.toThrow(/1 to 64 bytes/);
   });

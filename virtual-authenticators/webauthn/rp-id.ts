@@ -20,12 +20,18 @@ function isPotentiallyTrustworthy(url: URL): boolean {
   return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname.endsWith('.localhost'));
 }
 
+/** The caller's serialized origin (scheme://host[:port], no path) and the RP ID the ceremony is for. */
+export interface CeremonyScope {
+  origin: string;
+  rpId: string;
+}
+
 /**
  * The RP ID a browser would use for this origin and requested RP ID (the origin's host when none is given), or the
  * SecurityError it would throw: not a secure context, an IP address, or an RP ID that is not a registrable suffix of
  * the origin's host.
  */
-export function resolveRpId(origin: string, requestedRpId: string | undefined): string {
+export function resolveCeremonyScope(origin: string, requestedRpId: string | undefined): CeremonyScope {
   let url: URL;
   try {
     url = new URL(origin);
@@ -38,11 +44,11 @@ export function resolveRpId(origin: string, requestedRpId: string | undefined): 
   const host = url.hostname.toLowerCase();
   if (isIpAddress(host)) throw webAuthnError('SecurityError', `An IP address (${host}) cannot be an RP ID`);
   const rpId = (requestedRpId ?? host).toLowerCase();
-  if (rpId === host) return rpId;
+  if (rpId === host) return { origin: url.origin, rpId };
   const isLabelAlignedSuffix = host.endsWith(`.${rpId}`);
   const isPublicSuffix = !rpId.includes('.') || KNOWN_MULTI_LABEL_PUBLIC_SUFFIXES.has(rpId);
   if (!isLabelAlignedSuffix || isPublicSuffix) {
     throw webAuthnError('SecurityError', `The RP ID "${rpId}" is not a registrable domain suffix of "${host}"`);
   }
-  return rpId;
+  return { origin: url.origin, rpId };
 }

@@ -37,7 +37,7 @@ import {
   tamperAttestationObjectBytes,
 } from './misbehaviour.js';
 import type { AssertionMisbehaviour, RegistrationMisbehaviour } from './misbehaviour.js';
-import { resolveRpId } from './rp-id.js';
+import { resolveCeremonyScope } from './rp-id.js';
 import { describeCredential } from './virtual-credential.js';
 import type { StoredCredential, VirtualCredentialInfo } from './virtual-credential.js';
 
@@ -154,8 +154,7 @@ export class WebAuthnAuthenticator {
     misbehaviour: RegistrationMisbehaviour = {},
   ): Promise<RegistrationResponseJSON> {
     const { tamper } = misbehaviour;
-    const callerOrigin = new URL(origin).origin;
-    const rpId = resolveRpId(origin, options.rp.id);
+    const { origin: callerOrigin, rpId } = resolveCeremonyScope(origin, options.rp.id);
     const challenge = decodeOptionBytes('challenge', options.challenge);
     const userHandle = decodeUserHandle(options.user.id);
     requireSupportedAlgorithm(options.pubKeyCredParams, this.algorithm);
@@ -233,8 +232,7 @@ export class WebAuthnAuthenticator {
     misbehaviour: AssertionMisbehaviour = {},
   ): Promise<AuthenticationResponseJSON> {
     const { tamper } = misbehaviour;
-    const callerOrigin = new URL(origin).origin;
-    const rpId = resolveRpId(origin, options.rpId);
+    const { origin: callerOrigin, rpId } = resolveCeremonyScope(origin, options.rpId);
     const challenge = decodeOptionBytes('challenge', options.challenge);
     const credential = this.#selectCredential(rpId, options.allowCredentials ?? []);
     const userVerified = decideUserVerification(options.userVerification, this.userVerification);
