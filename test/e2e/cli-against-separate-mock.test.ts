@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { RunSummary } from '../../reports/summary.js';
+
+/**
+ * The built command, as a user runs it: `mfa-conformance mock` in one process, then
+ * `mfa-conformance run --target … --token …` against it; passing as served, failing once a
+ * fault is switched on through the control protocol.
+ */
+
+const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+
+let mock: ChildProcess;
+let url: string;
+let token: string;
+let dir: string;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-e2e-'));
+  mock = spawn(process.execPath, [CLI, 'mock'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const firstLine = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: mock.stdout! }).once('line', resolve);
+    mock.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
+  });
+  ({ url, token } = JSON.parse(firstLine) as { url: string; token: string });
+}, 30_000);
+
+afterAll(async () => {
+  if (mock.exitCode === null) mock.kill('SIGTERM');
+  await rm(dir, { recursive: true, force: true });
+});
+
+function run(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, 'run', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => resolve({ code, out }));
+  });
+}
+
+async function summaryOf(file: string): Promise<RunSummary> {
+  return JSON.parse(await readFile(file, 'utf8')) as RunSummary;
+}
+
+test('mock prints one JSON line with a loopback url and a token', () => {
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  expect(token.length).toBeGreaterThan(20);
+});
+
+test('run against the separately started mock passes, with every check run', async () => {
+  const json = join(dir, 'clean.json');
+  const { code, out } = await run(['--target', url, '--token', token, '--json', json]);
+  expect(code, out).toBe(0);
+  const summary = await summaryOf(json);
+  expect(summary.driver).toBe('http');
+  expect(summary.totals.failed).toBe(0);
+  // The mock serves the control protocol behind the same token: nothing needed skipping.
+  expect(summary.totals.skipped).toBe(0);
+  expect(summary.totals.passed).toBe(summary.totals.checks);
+  expect(out).not.toContain(token);
+}, 60_000);
+
+test('with a fault switched on through the control protocol, run exits 1 naming what broke', async () => {
+  const res = await fetch(`${url}/__control/v1/faults`, {
+    method: 'POST',
+    headers: { authorization: `SSWS ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ enable: ['totp.accept-any-code'] }),
+  });
+  expect(res.status).toBe(200);
+  const json = join(dir, 'faulty.json');
+  const { code, out } = await run(['--target', url, '--token', token, '--json', json]);
+  expect(code, out).toBe(1);
+  const failed = (await summaryOf(json)).requirements.filter((r) => r.result === 'fail').map((r) => r.id);
+  expect(failed).toEqual(expect.arrayContaining(['FACTORS.TOTP.ACTIVATE.BAD_CODE', 'FACTORS.TOTP.VERIFY.BAD_CODE']));
+  expect(out).toContain('FACTORS.TOTP.ACTIVATE.BAD_CODE');
+  expect(out).not.toContain(token);
+}, 60_000);
+
+test('mock stops cleanly on SIGTERM', async () => {
+  const exited = new Promise<number | null>((resolve) => mock.once('exit', resolve));
+  mock.kill('SIGTERM');
+  expect(await exited).toBe(0);
+});
