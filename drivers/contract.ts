@@ -71,11 +71,21 @@ export interface TestUser {
 
 export interface OutboxMessage {
   userId: string;
+  factorId: string;
   channel: 'sms' | 'call' | 'email';
   to: string;
-  /** The one-time passcode the message carried. A secret: never log it. */
+  /** The one-time passcode the message carried. A secret: the driver registers it as one. */
   passCode: string;
   sentAt: string;
+  templateId?: string;
+  language?: string;
+}
+
+/** One entry of the org's factor enrollment policy. */
+export interface FactorPolicyEntry {
+  factorType: string;
+  provider: string;
+  enrollment: 'REQUIRED' | 'OPTIONAL' | 'DISABLED';
 }
 
 export interface Driver {
@@ -102,8 +112,8 @@ export interface Driver {
   outbox(userId: string, channel?: OutboxMessage['channel']): Promise<OutboxMessage[]>;
   /** Requires `push-responder`. */
   respondToPush(userId: string, factorId: string, action: 'approve' | 'reject' | 'ignore'): Promise<void>;
-  /** Requires `factor-policy`. */
-  setFactorPolicy(policy: Record<string, 'REQUIRED' | 'OPTIONAL' | 'DISABLED'>): Promise<void>;
+  /** Requires `factor-policy`. Changes the listed entries; the others stay as they are. */
+  setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void>;
   /** Deletes every user this driver created; safe to call twice. */
   cleanup(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import type { Capability } from './contract.js';
+import type { Capability, FactorPolicyEntry, OutboxMessage } from './contract.js';
 import { CAPABILITIES } from './contract.js';
 import type { HttpApiClient } from './http-client.js';
 
@@ -29,6 +29,21 @@ export class ControlClient {
     this.#expectOk(res, 'switch faults');
   }
 
+  async outbox(userId: string, channel?: OutboxMessage['channel']): Promise<OutboxMessage[]> {
+    const res = await this.http.get<{ messages?: OutboxMessage[] }>('/__control/v1/outbox', { query: { userId, channel } });
+    return this.#expectOk(res, 'read the outbox').messages ?? [];
+  }
+
+  async respondToPush(userId: string, factorId: string, action: 'approve' | 'reject' | 'ignore'): Promise<void> {
+    const res = await this.http.post(`/__control/v1/push/${encodeURIComponent(userId)}/${encodeURIComponent(factorId)}`, { action });
+    this.#expectOk(res, `answer the push (${action})`);
+  }
+
+  async setFactorPolicy(factors: FactorPolicyEntry[]): Promise<void> {
+    const res = await this.http.post('/__control/v1/factor-policy', { factors });
+    this.#expectOk(res, 'set the factor policy');
+  }
+
   async reset(): Promise<void> {
     const res = await this.http.post('/__control/v1/reset');
     if (res.status !== 204 && res.status !== 200) throw new Error(`control: reset failed with HTTP ${res.status}`);
@@ -36,7 +51,7 @@ export class ControlClient {
 
   #expectOk<T>(res: { status: number; body: T; text: string }, what: string): NonNullable<T> {
     if (res.status !== 200 || res.body === undefined || res.body === null) {
-      throw new Error(`control: could not ${what} (HTTP ${res.status})`);
+      throw new Error(`control: could not ${what} (HTTP ${res.status}: ${res.text.slice(0, 300)})`);
     }
     return res.body as NonNullable<T>;
   }

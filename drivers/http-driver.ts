@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Capability, Driver, OutboxMessage, TestUser } from './contract.js';
+import type { Capability, Driver, FactorPolicyEntry, OutboxMessage, TestUser } from './contract.js';
 import { ControlClient } from './control-client.js';
 import { HttpApiClient } from './http-client.js';
 import { Redactor } from './redact.js';
@@ -121,19 +121,21 @@ export class HttpDriver implements Driver {
     return user;
   }
 
-  async outbox(_userId: string, _channel?: OutboxMessage['channel']): Promise<OutboxMessage[]> {
+  async outbox(userId: string, channel?: OutboxMessage['channel']): Promise<OutboxMessage[]> {
     this.#require('otp-outbox');
-    throw new Error('otp-outbox is not implemented by this driver yet');
+    const messages = await this.#control.outbox(userId, channel);
+    for (const message of messages) this.redactor.addSecret(message.passCode);
+    return messages;
   }
 
-  async respondToPush(): Promise<void> {
+  async respondToPush(userId: string, factorId: string, action: 'approve' | 'reject' | 'ignore'): Promise<void> {
     this.#require('push-responder');
-    throw new Error('push-responder is not implemented by this driver yet');
+    await this.#control.respondToPush(userId, factorId, action);
   }
 
-  async setFactorPolicy(): Promise<void> {
+  async setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void> {
     this.#require('factor-policy');
-    throw new Error('factor-policy is not implemented by this driver yet');
+    await this.#control.setFactorPolicy(entries);
   }
 
   /** Switches mock-org faults through the control protocol (harness tests only). */

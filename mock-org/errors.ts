@@ -10,6 +10,9 @@ export interface OktaErrorBody {
 
 /** An API error the mock answers with: Okta's error object and its HTTP status. */
 export class OktaError extends Error {
+  /** Response headers the error carries (a 429's X-Rate-Limit-*). */
+  readonly headers: Record<string, string> = {};
+
   constructor(
     readonly status: number,
     readonly errorCode: string,
@@ -17,6 +20,11 @@ export class OktaError extends Error {
     readonly causes: string[] = [],
   ) {
     super(`${errorCode}: ${errorSummary}`);
+  }
+
+  withHeaders(headers: Record<string, string>): this {
+    Object.assign(this.headers, headers);
+    return this;
   }
 
   toBody(): OktaErrorBody {
@@ -64,3 +72,12 @@ export const operationNotAllowed = (why: string) =>
 
 export const rateLimited = () =>
   new OktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
+
+export const smsRecentlySent = () =>
+  new OktaError(429, 'E0000109', 'An SMS message was recently sent. Please wait 30 seconds before trying again.');
+
+export const emailRecentlySent = () =>
+  new OktaError(429, 'E0000118', 'An email was recently sent. Please wait 5 seconds before trying again.');
+
+export const invalidAnswer = () =>
+  new OktaError(403, 'E0000068', 'Invalid Passcode/Answer', ["Your answer doesn't match our records. Please try again."]);

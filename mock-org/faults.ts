@@ -1,19 +1,15 @@
+import { CORE_FAULTS } from './fault-catalog/core.js';
+import { TOTP_FAULTS } from './fault-catalog/totp.js';
+import type { FaultDefinition } from './fault-catalog/types.js';
+
 /**
- * The catalog of switchable faults: each one makes the mock org depart from the protocol in one
+ * The catalog of switchable faults (one file per area under fault-catalog/): each one makes the mock org depart from the protocol in one
  * precise way, so the harness can prove that its suites notice (test/faults/).
  */
 export const FAULT_CATALOG = [
-  { id: 'totp.accept-any-code', description: 'TOTP activation and verification accept any passcode' },
-  { id: 'totp.allow-replay', description: 'a TOTP passcode may be used again within its time window' },
-  { id: 'totp.unbounded-window', description: 'TOTP passcodes from any past time window are accepted' },
-  { id: 'totp.activate-not-persisted', description: 'activation answers ACTIVE but the stored factor stays PENDING_ACTIVATION' },
-  { id: 'factors.bad-code-wrong-error', description: 'a wrong passcode is answered 401 E0000004 instead of 403 E0000068' },
-  { id: 'factors.drop-links', description: 'factor objects are returned without `_links`' },
-  { id: 'factors.unenroll-not-persisted', description: 'unenroll answers 204 but the factor stays enrolled' },
-  { id: 'factors.enroll-wrong-status', description: 'a TOTP factor is enrolled ACTIVE instead of PENDING_ACTIVATION' },
-  { id: 'errors.drop-error-causes', description: 'error objects are returned without `errorCauses`' },
-  { id: 'auth.accept-missing-token', description: 'requests without an API token are served instead of answered 401 E0000011' },
-] as const;
+  ...CORE_FAULTS,
+  ...TOTP_FAULTS,
+] as const satisfies readonly FaultDefinition[];
 
 export type FaultId = (typeof FAULT_CATALOG)[number]['id'];
 

@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { VirtualClock } from './clock.js';
+import { FACTOR_KINDS } from './factors/registry.js';
 import { FaultSwitches } from './faults.js';
+import { Outbox } from './outbox.js';
+import { FactorPolicy } from './policy.js';
 import { OrgStore } from './store.js';
+import { WindowThrottle } from './throttle.js';
 
 export interface MockOrgConfig {
   /** The SSWS API token; random when not given. */
@@ -12,11 +16,24 @@ export interface MockOrgConfig {
   clockBase?: () => number;
 }
 
-/** One org: its clock, what it stores, its faults and its API token. No HTTP here. */
+/** Requests per endpoint bucket per minute: Okta publishes per-endpoint limits; this is a generous one. */
+export const API_BUCKET_LIMIT = 600;
+
+/** One org: its clock, what it stores, its faults, outbox, policy, rate limits and API token. No HTTP here. */
 export class MockOrg {
   readonly clock: VirtualClock;
   readonly store = new OrgStore();
   readonly faults = new FaultSwitches();
+  readonly outbox = new Outbox();
+  readonly policy = new FactorPolicy(
+    [...FACTOR_KINDS.values()].flatMap((kind) =>
+      Object.keys(kind.providers).map((provider) => ({ factorType: kind.factorType, provider, enrollment: 'OPTIONAL' as const })),
+    ),
+  );
+  /** The API's per-endpoint buckets (X-Rate-Limit-* on every response). */
+  apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
+  /** Throttles the factor kinds keep (by name), so that reset() forgets them all. */
+  readonly throttles = new Map<string, WindowThrottle>();
   readonly apiToken: string;
 
   constructor(config: MockOrgConfig = {}) {
@@ -25,9 +42,23 @@ export class MockOrg {
     this.faults.apply(config.faults ?? []);
   }
 
-  /** Forgets users, factors and faults; the clock keeps its time (it never goes back). */
+  /** The org's throttle of that name, made on first use. */
+  throttle(name: string, limit: number, windowMs: number): WindowThrottle {
+    let throttle = this.throttles.get(name);
+    if (!throttle) {
+      throttle = new WindowThrottle(limit, windowMs);
+      this.throttles.set(name, throttle);
+    }
+    return throttle;
+  }
+
+  /** Forgets users, factors, messages, throttles, policy changes and faults; the clock keeps its time. */
   reset(): void {
     this.store.clear();
     this.faults.clear();
+    this.outbox.clear();
+    this.policy.reset();
+    this.throttles.clear();
+    this.apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
   }
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   OktaError,
   invalidToken,
+  rateLimited,
   malformedBody,
   methodNotAllowed,
   notFound,
@@ -11,6 +12,16 @@ import type { MockOrg } from './org.js';
 import { registerControlRoutes } from './routes/control.js';
 import { registerFactorRoutes } from './routes/factors.js';
 import { registerUserRoutes } from './routes/users.js';
+import { rateLimitHeaders, type ThrottleState } from './throttle.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The request's endpoint bucket after counting it (X-Rate-Limit-* on the response). */
+    rateLimit?: ThrottleState;
+  }
+}
+
+const CONTROL_PREFIX = '/__control/';
 
 export interface ServerOptions {
   /** Serve the control protocol (tests only). */
@@ -48,14 +59,23 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   });
 
   app.addHook('onRequest', async (request) => {
-    if (org.faults.has('auth.accept-missing-token') && !request.headers.authorization) return;
-    const expected = `SSWS ${org.apiToken}`;
-    if (request.headers.authorization !== expected) throw invalidToken();
+    if (!(org.faults.has('auth.accept-missing-token') && !request.headers.authorization)) {
+      if (request.headers.authorization !== `SSWS ${org.apiToken}`) throw invalidToken();
+    }
+    if (request.url.startsWith(CONTROL_PREFIX)) return;
+    // One bucket per endpoint (method and route pattern), as Okta counts them.
+    const bucket = `${request.method} ${request.routeOptions.url ?? 'unrouted'}`;
+    const state = org.apiLimits.hit(bucket, org.clock.now());
+    request.rateLimit = state;
+    if (!state.allowed) throw rateLimited().withHeaders(rateLimitHeaders(state));
   });
 
-  // Okta answers every response with the server's idea of now: here, the virtual clock.
-  app.addHook('onSend', async (_request, reply, payload) => {
+  // Okta answers every response with the server's idea of now (here, the virtual clock) and its rate-limit headers.
+  app.addHook('onSend', async (request, reply, payload) => {
     reply.header('date', new Date(org.clock.now()).toUTCString());
+    if (request.rateLimit && !reply.hasHeader('x-rate-limit-limit') && !org.faults.has('ratelimit.drop-headers')) {
+      reply.headers(rateLimitHeaders(request.rateLimit));
+    }
     return payload;
   });
 
@@ -69,6 +89,7 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   app.setErrorHandler(async (error: FastifyError | OktaError, _request, reply) => {
     const oktaError = toOktaError(error);
     if (oktaError.status >= 500) reply.log.error(error);
+    if (!org.faults.has('ratelimit.drop-headers')) reply.headers(oktaError.headers);
     return reply.code(oktaError.status).type('application/json').send(errorBody(org, oktaError));
   });
 

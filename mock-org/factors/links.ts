@@ -17,7 +17,7 @@ export const userUrl = (baseUrl: string, userId: string) => `${baseUrl}/api/v1/u
 export const factorUrl = (baseUrl: string, factor: Pick<StoredFactor, 'id' | 'userId'>) =>
   `${userUrl(baseUrl, factor.userId)}/factors/${factor.id}`;
 
-/** The `_links` a factor publishes in its current status (spec §3.3, §4.1). */
+/** The `_links` every factor publishes in its status (spec §3.3, §4.1); kinds add their own. */
 export function factorLinks(baseUrl: string, factor: StoredFactor): Record<string, Link | Link[]> {
   const self = factorUrl(baseUrl, factor);
   const user = link(userUrl(baseUrl, factor.userId), ['GET']);
@@ -32,5 +32,14 @@ export function factorLinks(baseUrl: string, factor: StoredFactor): Record<strin
     verify: link(`${self}/verify`, ['POST']),
     self: link(self, ['GET', 'DELETE']),
     user,
+  };
+}
+
+/** `verify` and `factor` links of a challenge or verify result. */
+export function resultLinks(baseUrl: string, factor: StoredFactor): Record<string, Link> {
+  const self = factorUrl(baseUrl, factor);
+  return {
+    verify: link(`${self}/verify`, ['POST']),
+    factor: link(self, ['GET', 'DELETE']),
   };
 }

@@ -1,5 +1,6 @@
 import type { MockOrg } from '../org.js';
 import type { StoredFactor } from '../store.js';
+import { FACTOR_KINDS } from './registry.js';
 import { factorLinks } from './links.js';
 
 /** A stored factor as the API returns it: public fields, status-dependent links, never a secret. */
@@ -9,6 +10,7 @@ export function presentFactor(
   factor: StoredFactor,
   embedded?: Record<string, unknown>,
 ): Record<string, unknown> {
+  const kind = FACTOR_KINDS.get(factor.factorType);
   const view: Record<string, unknown> = {
     id: factor.id,
     factorType: factor.factorType,
@@ -17,9 +19,11 @@ export function presentFactor(
     status: factor.status,
     created: factor.created,
     lastUpdated: factor.lastUpdated,
-    profile: { ...factor.profile },
+    profile: kind?.presentProfile ? kind.presentProfile(factor) : { ...factor.profile },
   };
-  if (!org.faults.has('factors.drop-links')) view._links = factorLinks(baseUrl, factor);
+  if (!org.faults.has('factors.drop-links')) {
+    view._links = { ...factorLinks(baseUrl, factor), ...(kind?.links?.(baseUrl, factor) ?? {}) };
+  }
   if (embedded) view._embedded = embedded;
   return view;
 }

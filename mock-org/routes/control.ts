@@ -1,14 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { validationFailed } from '../errors.js';
+import { notFound, validationFailed } from '../errors.js';
 import { UnknownFaultError } from '../faults.js';
+import { FACTOR_KINDS } from '../factors/registry.js';
 import { bodyObject, isObject } from '../input.js';
 import type { MockOrg } from '../org.js';
+import { ENROLLMENTS, type Enrollment, type PolicyEntry } from '../policy.js';
+import { factorContext, factorOr404 } from './factors.js';
 
 /** What this mock org can do for a driver (DESIGN.md, the driver contract). */
-export const MOCK_CAPABILITIES = ['users', 'clock'] as const;
+export const MOCK_CAPABILITIES = ['users', 'clock', 'otp-outbox', 'push-responder', 'yubikey-upload', 'factor-policy'] as const;
 
 /** Longest single clock move accepted: ten years. */
 const MAX_ADVANCE_MS = 10 * 365 * 24 * 3600 * 1000;
+
+const PUSH_ACTIONS = ['approve', 'reject', 'ignore'] as const;
 
 /** The control protocol under /__control/v1 (DESIGN.md), behind the same admin token as the API. */
 export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void {
@@ -47,13 +52,68 @@ export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void 
     }
     return { faults: org.faults.list() };
   });
+
+  // OTP outbox: what the org "sent" by SMS, voice call and email. Passcodes: the caller is the test harness.
+  app.get('/__control/v1/outbox', async (request) => {
+    const query = isObject(request.query) ? request.query : {};
+    const userId = typeof query.userId === 'string' ? query.userId : undefined;
+    const channel = typeof query.channel === 'string' ? query.channel : undefined;
+    if (channel !== undefined && !['sms', 'call', 'email'].includes(channel)) {
+      throw validationFailed('channel', ['channel: must be sms, call or email']);
+    }
+    return { messages: org.outbox.list({ ...(userId ? { userId } : {}), ...(channel ? { channel } : {}) }) };
+  });
+
+  // Push responder: the user's answer on their device.
+  app.post<{ Params: { userId: string; factorId: string } }>('/__control/v1/push/:userId/:factorId', async (request) => {
+    const body = bodyObject(request.body);
+    const action = body.action;
+    if (typeof action !== 'string' || !(PUSH_ACTIONS as readonly string[]).includes(action)) {
+      throw validationFailed('action', ['action: must be approve, reject or ignore']);
+    }
+    const ctx = factorContext(org, request);
+    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    if (!kind.respondToPush) throw notFound(`Resource not found: ${factor.id} is not a push factor`);
+    kind.respondToPush(ctx, factor, action as (typeof PUSH_ACTIONS)[number]);
+    return { ok: true };
+  });
+
+  // Factor policy: which factors are enabled, REQUIRED or OPTIONAL.
+  app.get('/__control/v1/factor-policy', async () => ({ factors: org.policy.list() }));
+
+  app.post('/__control/v1/factor-policy', async (request) => {
+    const body = bodyObject(request.body);
+    const changes = policyEntries(body.factors);
+    const unknown = org.policy.apply(changes);
+    if (unknown.length > 0) {
+      throw validationFailed('factors', unknown.map((e) => `unknown factor: ${e.factorType} (${e.provider})`));
+    }
+    return { factors: org.policy.list() };
+  });
 }
 
 function stringList(body: Record<string, unknown>, key: string): string[] {
-  const value = isObject(body) ? body[key] : undefined;
+  const value = body[key];
   if (value === undefined) return [];
   if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) {
     throw validationFailed(key, [`${key}: must be an array of fault ids`]);
   }
   return value;
+}
+
+function policyEntries(value: unknown): PolicyEntry[] {
+  if (!Array.isArray(value)) throw validationFailed('factors', ['factors: must be an array of {factorType, provider, enrollment}']);
+  return value.map((entry, index) => {
+    if (
+      !isObject(entry) ||
+      typeof entry.factorType !== 'string' ||
+      typeof entry.provider !== 'string' ||
+      typeof entry.enrollment !== 'string' ||
+      !(ENROLLMENTS as readonly string[]).includes(entry.enrollment) ||
+      !FACTOR_KINDS.has(entry.factorType)
+    ) {
+      throw validationFailed('factors', [`factors[${index}]: needs a known factorType, a provider and enrollment REQUIRED, OPTIONAL or DISABLED`]);
+    }
+    return { factorType: entry.factorType, provider: entry.provider, enrollment: entry.enrollment as Enrollment };
+  });
 }

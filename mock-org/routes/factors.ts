@@ -1,10 +1,10 @@
-import type { FastifyInstance } from 'fastify';
-import { notFound, validationFailed } from '../errors.js';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound, operationNotAllowed, validationFailed } from '../errors.js';
 import { oktaId } from '../ids.js';
-import { bodyObject, booleanQuery, optionalObject, requiredString } from '../input.js';
+import { bodyObject, booleanQuery, isObject, optionalObject, optionalString, requiredString } from '../input.js';
 import type { MockOrg } from '../org.js';
 import type { StoredFactor } from '../store.js';
-import type { FactorContext, FactorKind } from '../factors/kind.js';
+import type { FactorContext, FactorKind, KindResponse } from '../factors/kind.js';
 import { presentFactor } from '../factors/present.js';
 import { FACTOR_KINDS } from '../factors/registry.js';
 import { requestBaseUrl } from './base-url.js';
@@ -13,33 +13,66 @@ import { findUserOr404 } from './users.js';
 type UserParams = { Params: { userId: string } };
 type FactorParams = { Params: { userId: string; factorId: string } };
 
-/** The Factors API (spec §1): enroll, list, get, activate, verify, unenroll. */
-export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
-  const context = (request: { params: { userId: string } } & Parameters<typeof requestBaseUrl>[0]): FactorContext => ({
+/** Query parameters as strings (arrays and objects are not query values the API takes). */
+function queryOf(request: FastifyRequest): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  if (isObject(request.query)) {
+    for (const [key, value] of Object.entries(request.query)) if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+function headersOf(request: FastifyRequest): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(request.headers)) out[key] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}
+
+export function factorContext(org: MockOrg, request: FastifyRequest<UserParams>): FactorContext {
+  return {
     org,
     user: findUserOr404(org, request.params.userId),
     baseUrl: requestBaseUrl(request),
-  });
-
-  const factorOr404 = (ctx: FactorContext, factorId: string): { factor: StoredFactor; kind: FactorKind } => {
-    const factor = org.store.factors.get(factorId);
-    const kind = factor && FACTOR_KINDS.get(factor.factorType);
-    // Another user's factor id is as unknown as one that never existed.
-    if (!factor || factor.userId !== ctx.user.id || !kind) {
-      throw notFound(`Resource not found: ${factorId} (UserFactor)`);
-    }
-    return { factor, kind };
+    query: queryOf(request),
+    headers: headersOf(request),
   };
+}
 
+/** The factor, which must be this user's; another user's factor id is as unknown as one that never existed. */
+export function factorOr404(org: MockOrg, ctx: FactorContext, factorId: string): { factor: StoredFactor; kind: FactorKind } {
+  const factor = org.store.factors.get(factorId);
+  const kind = factor && FACTOR_KINDS.get(factor.factorType);
+  if (!factor || factor.userId !== ctx.user.id || !kind) {
+    throw notFound(`Resource not found: ${factorId} (UserFactor)`);
+  }
+  return { factor, kind };
+}
+
+/** Factor operations need a user who can still use factors. */
+function requireActiveUser(ctx: FactorContext): void {
+  if (ctx.user.status === 'DEPROVISIONED' || ctx.user.status === 'SUSPENDED') {
+    throw operationNotAllowed(`The user is ${ctx.user.status}.`);
+  }
+}
+
+function send(reply: FastifyReply, response: KindResponse) {
+  if (response.headers) reply.headers(response.headers);
+  return reply.code(response.status).send(response.body);
+}
+
+/** The Factors API (spec §1): enroll, list, get, activate, resend, verify, unenroll. */
+export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
   app.get<UserParams>('/api/v1/users/:userId/factors', async (request) => {
-    const ctx = context(request);
+    const ctx = factorContext(org, request);
     return org.store.factorsOf(ctx.user.id).map((f) => presentFactor(org, ctx.baseUrl, f));
   });
 
   app.post<UserParams>('/api/v1/users/:userId/factors', async (request) => {
-    const ctx = context(request);
+    const ctx = factorContext(org, request);
+    requireActiveUser(ctx);
     const body = bodyObject(request.body);
     const activate = booleanQuery(request.query, 'activate');
+    const updatePhone = booleanQuery(request.query, 'updatePhone');
     const factorType = requiredString(body, 'factorType', { maxLength: 64, subject: 'factorEnrollRequest' });
     const provider = requiredString(body, 'provider', { maxLength: 64, subject: 'factorEnrollRequest' });
     const kind = FACTOR_KINDS.get(factorType);
@@ -47,6 +80,9 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
     const providerInfo = kind.providers[provider];
     if (!providerInfo) {
       throw validationFailed('factorEnrollRequest', [`provider: The provider '${provider}' is not supported for ${factorType}`]);
+    }
+    if (org.policy.enrollment(factorType, provider) === 'DISABLED') {
+      throw validationFailed('factorEnrollRequest', [`The factor ${factorType} (${provider}) is not enabled for this user.`]);
     }
     const now = org.clock.iso();
     const enrollment = kind.enroll(
@@ -56,52 +92,72 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
         provider,
         profile: optionalObject(body, 'profile', 'factorEnrollRequest'),
         verify: optionalObject(body, 'verify', 'factorEnrollRequest'),
-        activate,
+        factorProfileId: optionalString(body, 'factorProfileId', { maxLength: 64, subject: 'factorEnrollRequest' }),
+        activate: activate && kind.autoActivation === true,
+        updatePhone,
       },
       { id: oktaId(providerInfo.idPrefix), userId: ctx.user.id, factorType, provider, vendorName: providerInfo.vendorName, created: now, lastUpdated: now },
     );
     // Everything is validated: only now does the store change.
     for (const id of enrollment.replaces ?? []) org.store.factors.delete(id);
     org.store.factors.set(enrollment.factor.id, enrollment.factor);
+    enrollment.afterStore?.();
     return presentFactor(org, ctx.baseUrl, enrollment.factor, enrollment.activation ? { activation: enrollment.activation } : undefined);
   });
 
   app.get<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request) => {
-    const ctx = context(request);
-    return presentFactor(org, ctx.baseUrl, factorOr404(ctx, request.params.factorId).factor);
+    const ctx = factorContext(org, request);
+    return presentFactor(org, ctx.baseUrl, factorOr404(org, ctx, request.params.factorId).factor);
   });
 
   app.delete<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request, reply) => {
-    const ctx = context(request);
-    const { factor } = factorOr404(ctx, request.params.factorId);
-    if (!org.faults.has('factors.unenroll-not-persisted')) org.store.factors.delete(factor.id);
+    const ctx = factorContext(org, request);
+    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    requireActiveUser(ctx);
+    if (!org.faults.has('factors.unenroll-not-persisted')) {
+      for (const id of [factor.id, ...(kind.unenrollsWith?.(ctx, factor) ?? [])]) org.store.factors.delete(id);
+    }
     return reply.code(204).send();
   });
 
-  app.post<FactorParams>('/api/v1/users/:userId/factors/:factorId/lifecycle/activate', async (request) => {
-    const ctx = context(request);
-    const { factor, kind } = factorOr404(ctx, request.params.factorId);
+  app.post<FactorParams>('/api/v1/users/:userId/factors/:factorId/lifecycle/activate', async (request, reply) => {
+    const ctx = factorContext(org, request);
+    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    requireActiveUser(ctx);
     const body = bodyObject(request.body);
-    if (factor.status !== 'PENDING_ACTIVATION') {
-      throw validationFailed('factor', ['The factor is already active.']);
-    }
-    // The kind works on a copy, so a rejected attempt changes nothing.
+    if (factor.status !== 'PENDING_ACTIVATION') throw validationFailed('factor', ['The factor is already active.']);
     const draft = structuredClone(factor);
-    kind.activate(ctx, draft, body);
-    const shown = { ...draft, status: 'ACTIVE' as const, lastUpdated: org.clock.iso() };
-    draft.lastUpdated = shown.lastUpdated;
+    const response = kind.activate(ctx, draft, body);
+    draft.lastUpdated = org.clock.iso();
+    // The fault: answer as if activated, but keep the factor as it was.
+    if (!(org.faults.has('factors.activate-not-persisted') && draft.status === 'ACTIVE')) org.store.factors.set(draft.id, draft);
+    return response ? send(reply, response) : presentFactor(org, ctx.baseUrl, draft);
+  });
+
+  app.post<FactorParams>('/api/v1/users/:userId/factors/:factorId/resend', async (request) => {
+    const ctx = factorContext(org, request);
+    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    requireActiveUser(ctx);
+    const body = bodyObject(request.body);
+    if (!kind.resend) throw validationFailed('factor', [`A ${factor.factorType} factor has nothing to resend.`]);
+    if (factor.status !== 'PENDING_ACTIVATION') throw validationFailed('factor', ['Only a factor pending activation can be resent.']);
+    const draft = structuredClone(factor);
+    kind.resend(ctx, draft, body);
     org.store.factors.set(draft.id, draft);
-    return presentFactor(org, ctx.baseUrl, shown);
+    return presentFactor(org, ctx.baseUrl, draft);
   });
 
   app.post<FactorParams>('/api/v1/users/:userId/factors/:factorId/verify', async (request, reply) => {
-    const ctx = context(request);
-    const { factor, kind } = factorOr404(ctx, request.params.factorId);
+    const ctx = factorContext(org, request);
+    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    requireActiveUser(ctx);
     const body = bodyObject(request.body);
     if (factor.status !== 'ACTIVE') throw validationFailed('factor', ['The factor is not active.']);
     const draft = structuredClone(factor);
     const outcome = kind.verify(ctx, draft, body);
     org.store.factors.set(draft.id, draft);
-    return reply.code(outcome.status).send(outcome.body);
+    return send(reply, outcome);
   });
+
+  for (const kind of FACTOR_KINDS.values()) kind.registerRoutes?.(app, org);
 }

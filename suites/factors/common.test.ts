@@ -36,3 +36,19 @@ check('FACTORS.GET.UNKNOWN', 'an unknown factor id is answered 404 E0000007', as
   expectOktaError(await api.get(factorPath(user.id, 'ostf00000000000000000')), 404, 'E0000007');
   expectOktaError(await api.delete(factorPath(user.id, 'ostf00000000000000000')), 404, 'E0000007');
 });
+
+check('API.RATE_LIMIT.HEADERS', 'responses carry consistent X-Rate-Limit-* headers, errors included', async ({ api, newUser, driver }) => {
+  const user = await newUser();
+  const responses = [await api.get(factorsPath(user.id)), await api.get(factorPath(user.id, 'ostf00000000000000000'))];
+  for (const res of responses) {
+    const limit = Number(res.headers['x-rate-limit-limit']);
+    const remaining = Number(res.headers['x-rate-limit-remaining']);
+    const reset = Number(res.headers['x-rate-limit-reset']);
+    expect(Number.isInteger(limit) && limit > 0, `X-Rate-Limit-Limit on HTTP ${res.status}: ${res.headers['x-rate-limit-limit']}`).toBe(true);
+    expect(Number.isInteger(remaining) && remaining >= 0 && remaining <= limit, `X-Rate-Limit-Remaining: ${res.headers['x-rate-limit-remaining']}`).toBe(true);
+    // Reset is the end of the current window in UTC epoch seconds: not before the server's now, within a day of it.
+    const serverNowSeconds = (Date.parse(res.headers.date ?? '') || (await driver.now())) / 1000;
+    expect(reset, `X-Rate-Limit-Reset ${res.headers['x-rate-limit-reset']} vs server time ${serverNowSeconds}`).toBeGreaterThanOrEqual(Math.floor(serverNowSeconds) - 1);
+    expect(reset).toBeLessThan(serverNowSeconds + 86_400);
+  }
+});

@@ -1,0 +1,5 @@
+/** One switchable departure from the protocol. */
+export interface FaultDefinition {
+  readonly id: string;
+  readonly description: string;
+}

@@ -1,0 +1,13 @@
+import type { CORE_FAULTS } from '../../../mock-org/fault-catalog/core.js';
+import { SUITE, type FaultExpectation } from './types.js';
+
+export const CORE_EXPECTATIONS: Record<(typeof CORE_FAULTS)[number]['id'], FaultExpectation> = {
+  'auth.accept-missing-token': { files: [SUITE.common], failing: ['API.AUTH.TOKEN_REQUIRED'] },
+  'errors.drop-error-causes': { files: [SUITE.common], failing: ['API.AUTH.TOKEN_REQUIRED', 'FACTORS.GET.UNKNOWN', 'FACTORS.ENROLL.UNKNOWN_TYPE'] },
+  'ratelimit.drop-headers': { files: [SUITE.common], failing: ['API.RATE_LIMIT.HEADERS'] },
+  'factors.activate-not-persisted': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ACTIVATE.GOOD_CODE'] },
+  'factors.bad-code-wrong-error': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ACTIVATE.BAD_CODE', 'FACTORS.TOTP.VERIFY.BAD_CODE'] },
+  'factors.drop-links': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ENROLL.LINKS', 'FACTORS.TOTP.ACTIVATE.GOOD_CODE'] },
+  'factors.unenroll-not-persisted': { files: [SUITE.totp], failing: ['FACTORS.UNENROLL.DELETE'] },
+  'factors.enroll-wrong-status': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ENROLL.PENDING'] },
+};
