@@ -1,4 +1,5 @@
 import { CORE_FAULTS } from './fault-catalog/core.js';
+import { LIFECYCLE_FAULTS } from './fault-catalog/lifecycle.js';
 import { TOTP_FAULTS } from './fault-catalog/totp.js';
 import type { FaultDefinition } from './fault-catalog/types.js';
 
@@ -8,6 +9,7 @@ import type { FaultDefinition } from './fault-catalog/types.js';
  */
 export const FAULT_CATALOG = [
   ...CORE_FAULTS,
+  ...LIFECYCLE_FAULTS,
   ...TOTP_FAULTS,
 ] as const satisfies readonly FaultDefinition[];
 

@@ -9,8 +9,10 @@ import {
   unsupportedMediaType,
 } from './errors.js';
 import type { MockOrg } from './org.js';
+import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerControlRoutes } from './routes/control.js';
 import { registerFactorRoutes } from './routes/factors.js';
+import { registerLifecycleRoutes } from './routes/lifecycle.js';
 import { registerUserRoutes } from './routes/users.js';
 import { rateLimitHeaders, type ThrottleState } from './throttle.js';
 
@@ -82,18 +84,24 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   app.setNotFoundHandler(async (request) => {
     const path = request.url.split('?')[0] ?? '';
     const route = routes.find((r) => r.pattern.test(path));
-    if (route && !route.methods.has(request.method)) throw methodNotAllowed();
+    if (route && !route.methods.has(request.method) && !org.faults.has('errors.wrong-method-404')) throw methodNotAllowed();
     throw notFound(`Resource not found: ${path}`);
   });
 
   app.setErrorHandler(async (error: FastifyError | OktaError, _request, reply) => {
-    const oktaError = toOktaError(error);
+    let oktaError = toOktaError(error);
+    // The input.wrong-type-500 fault: a field of the wrong JSON type crashes the handler.
+    if (org.faults.has('input.wrong-type-500') && oktaError.causes.some((c) => /must be (a string|an object)/.test(c))) {
+      oktaError = new OktaError(500, 'E0000009', 'Internal Server Error');
+    }
     if (oktaError.status >= 500) reply.log.error(error);
     if (!org.faults.has('ratelimit.drop-headers')) reply.headers(oktaError.headers);
     return reply.code(oktaError.status).type('application/json').send(errorBody(org, oktaError));
   });
 
   registerUserRoutes(app, org);
+  registerLifecycleRoutes(app, org);
+  registerCatalogRoutes(app, org);
   registerFactorRoutes(app, org);
   if (options.control) registerControlRoutes(app, org);
   return app;

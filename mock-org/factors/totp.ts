@@ -35,7 +35,7 @@ export const totpFactor: FactorKind = {
     const existing = ctx.org.store
       .factorsOf(ctx.user.id)
       .filter((f) => f.factorType === base.factorType && f.provider === base.provider);
-    if (existing.some((f) => f.status === 'ACTIVE')) {
+    if (existing.some((f) => f.status === 'ACTIVE') && !ctx.org.faults.has('lifecycle.reenroll-replaces-active')) {
       throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
     }
     const key = randomBytes(10);

@@ -42,7 +42,8 @@ export function factorContext(org: MockOrg, request: FastifyRequest<UserParams>)
 export function factorOr404(org: MockOrg, ctx: FactorContext, factorId: string): { factor: StoredFactor; kind: FactorKind } {
   const factor = org.store.factors.get(factorId);
   const kind = factor && FACTOR_KINDS.get(factor.factorType);
-  if (!factor || factor.userId !== ctx.user.id || !kind) {
+  const othersVisible = org.faults.has('errors.other-users-factor-visible');
+  if (!factor || (factor.userId !== ctx.user.id && !othersVisible) || !kind) {
     throw notFound(`Resource not found: ${factorId} (UserFactor)`);
   }
   return { factor, kind };
@@ -53,6 +54,17 @@ function requireActiveUser(ctx: FactorContext): void {
   if (ctx.user.status === 'DEPROVISIONED' || ctx.user.status === 'SUSPENDED') {
     throw operationNotAllowed(`The user is ${ctx.user.status}.`);
   }
+}
+
+/** The `input.refused-enroll-persisted` fault: a refused enrollment leaves a factor behind. */
+function persistRefusedEnrollment(org: MockOrg, ctx: FactorContext, kind: FactorKind, provider: string): void {
+  const now = org.clock.iso();
+  const [someProvider] = Object.values(kind.providers);
+  const id = oktaId(someProvider?.idPrefix ?? 'fac');
+  org.store.factors.set(id, {
+    id, userId: ctx.user.id, factorType: kind.factorType, provider, vendorName: someProvider?.vendorName ?? provider,
+    status: 'PENDING_ACTIVATION', created: now, lastUpdated: now, profile: {}, secret: {},
+  });
 }
 
 function send(reply: FastifyReply, response: KindResponse) {
@@ -79,6 +91,7 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
     if (!kind) throw validationFailed('factorEnrollRequest', [`factorType: The factor type '${factorType}' is not supported`]);
     const providerInfo = kind.providers[provider];
     if (!providerInfo) {
+      if (org.faults.has('input.refused-enroll-persisted')) persistRefusedEnrollment(org, ctx, kind, provider);
       throw validationFailed('factorEnrollRequest', [`provider: The provider '${provider}' is not supported for ${factorType}`]);
     }
     if (org.policy.enrollment(factorType, provider) === 'DISABLED') {
@@ -125,7 +138,10 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
     const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
     requireActiveUser(ctx);
     const body = bodyObject(request.body);
-    if (factor.status !== 'PENDING_ACTIVATION') throw validationFailed('factor', ['The factor is already active.']);
+    if (factor.status !== 'PENDING_ACTIVATION') {
+      if (org.faults.has('lifecycle.activate-active-allowed')) return presentFactor(org, ctx.baseUrl, factor);
+      throw validationFailed('factor', ['The factor is already active.']);
+    }
     const draft = structuredClone(factor);
     const response = kind.activate(ctx, draft, body);
     draft.lastUpdated = org.clock.iso();
@@ -152,7 +168,9 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
     const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
     requireActiveUser(ctx);
     const body = bodyObject(request.body);
-    if (factor.status !== 'ACTIVE') throw validationFailed('factor', ['The factor is not active.']);
+    if (factor.status !== 'ACTIVE' && !org.faults.has('lifecycle.verify-pending-allowed')) {
+      throw validationFailed('factor', ['The factor is not active.']);
+    }
     const draft = structuredClone(factor);
     const outcome = kind.verify(ctx, draft, body);
     org.store.factors.set(draft.id, draft);

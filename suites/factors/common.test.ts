@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { check } from '../support/check.js';
-import { expectOktaError } from '../support/expect.js';
+import { expectOktaError, expectSchema } from '../support/expect.js';
 import { factorPath, factorsPath, listFactors } from '../support/factors.js';
 import { useTarget } from '../support/target.js';
 
@@ -51,4 +51,66 @@ check('API.RATE_LIMIT.HEADERS', 'responses carry consistent X-Rate-Limit-* heade
     expect(reset, `X-Rate-Limit-Reset ${res.headers['x-rate-limit-reset']} vs server time ${serverNowSeconds}`).toBeGreaterThanOrEqual(Math.floor(serverNowSeconds) - 1);
     expect(reset).toBeLessThan(serverNowSeconds + 86_400);
   }
+});
+
+check('API.METHOD.NOT_ALLOWED', 'a method the endpoint does not support is answered 405 E0000022', async ({ api, newUser }) => {
+  const user = await newUser();
+  expectOktaError(await api.request('PUT', factorsPath(user.id), { body: {} }), 405, 'E0000022');
+  expectOktaError(await api.request('PATCH', `${factorsPath(user.id)}/catalog`, { body: {} }), 405, 'E0000022');
+  expect(await listFactors(api, user.id)).toEqual([]);
+});
+
+check('API.INPUT.MEDIA_TYPE', 'a body that is not JSON by its Content-Type is refused with E0000021', async ({ api, newUser }) => {
+  const user = await newUser();
+  const res = await api.post(factorsPath(user.id), 'factorType=token:software:totp&provider=OKTA', {
+    rawBody: true,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  expect([400, 415], `HTTP ${res.status}`).toContain(res.status);
+  expectOktaError(res, res.status, 'E0000021');
+  expect(await listFactors(api, user.id)).toEqual([]);
+});
+
+check('FACTORS.ACCESS.OTHER_USER', "another user's factor id is 404 for every operation, and the owner's factor is untouched", async ({ api, newUser }) => {
+  const owner = await newUser();
+  const other = await newUser();
+  const enrolled = await api.post<{ id: string }>(factorsPath(owner.id), { factorType: 'token:software:totp', provider: 'GOOGLE' });
+  expect(enrolled.status).toBe(200);
+  const foreign = factorPath(other.id, enrolled.body.id);
+  expectOktaError(await api.get(foreign), 404, 'E0000007');
+  expectOktaError(await api.post(`${foreign}/lifecycle/activate`, { passCode: '123456' }), 404, 'E0000007');
+  expectOktaError(await api.post(`${foreign}/verify`, { passCode: '123456' }), 404, 'E0000007');
+  expectOktaError(await api.delete(foreign), 404, 'E0000007');
+  expect(await listFactors(api, other.id)).toEqual([]);
+  const mine = await api.get<{ status: string }>(factorPath(owner.id, enrolled.body.id));
+  expect(mine.status).toBe(200);
+  expect(mine.body.status).toBe('PENDING_ACTIVATION');
+});
+
+check('FACTORS.INPUT.WRONG_TYPES', 'body fields of the wrong JSON type are refused with 400 and change nothing', async ({ api, newUser }) => {
+  const user = await newUser();
+  const enrollBodies = [
+    { factorType: ['token:software:totp'], provider: 'OKTA' },
+    { factorType: 'token:software:totp', provider: { name: 'OKTA' } },
+    { factorType: 'token:software:totp', provider: 'OKTA', profile: 'not an object' },
+    { factorType: 'token:software:totp', provider: 'OKTA', verify: ['123456'] },
+  ];
+  for (const body of enrollBodies) {
+    const res = await api.post(factorsPath(user.id), body);
+    expect(res.status, `enroll ${JSON.stringify(body)}: HTTP ${res.status}`).toBe(400);
+    expectSchema('error', res.body);
+  }
+  expect(await listFactors(api, user.id)).toEqual([]);
+
+  const enrolled = await api.post<{ id: string }>(factorsPath(user.id), { factorType: 'token:software:totp', provider: 'OKTA' });
+  expect(enrolled.status).toBe(200);
+  const factor = factorPath(user.id, enrolled.body.id);
+  for (const passCode of [{ code: '123456' }, ['123456'], true]) {
+    const res = await api.post(`${factor}/lifecycle/activate`, { passCode });
+    expect(res.status, `activate with passCode ${JSON.stringify(passCode)}: HTTP ${res.status}`).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expectSchema('error', res.body);
+  }
+  const read = await api.get<{ status: string }>(factor);
+  expect(read.body.status).toBe('PENDING_ACTIVATION');
 });

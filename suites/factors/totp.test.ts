@@ -5,7 +5,6 @@ import { expectOktaError, expectSchema, expectStatus } from '../support/expect.j
 import {
   allowedMethods,
   currentCode,
-  enroll,
   expectFactorGone,
   expectPasscodeRefused,
   factorPath,
@@ -13,36 +12,20 @@ import {
   linkOf,
   listFactors,
   readFactor,
-  totpFor,
   wrongCode,
 } from '../support/factors.js';
 import { useTarget } from '../support/target.js';
+import { activeTotp, enrollTotp, TOTP_FACTOR_TYPE as FACTOR_TYPE } from '../support/totp.js';
 
 /** token:software:totp, Okta Verify OTP (OKTA) and Google Authenticator (GOOGLE): spec §2.5, §3. */
 
 useTarget();
 
-const FACTOR_TYPE = 'token:software:totp';
 const STEP_MS = 30_000;
 const TEN_MINUTES_MS = 10 * 60_000;
 
-/** Enrolls a TOTP factor for a fresh user and returns it with its generator. */
-async function enrolled(driver: Driver, api: ApiClient, provider: string) {
-  const user = await driver.createUser();
-  const factor = await enroll(api, user.id, { factorType: FACTOR_TYPE, provider });
-  const totp = totpFor(driver, factor._embedded?.activation);
-  return { user, factor, totp };
-}
-
-/** Enrolls and activates; the activation consumes the current time window's code. */
-async function activated(driver: Driver, api: ApiClient, provider: string) {
-  const setup = await enrolled(driver, api, provider);
-  const res = await api.post<Factor>(`${factorPath(setup.user.id, setup.factor.id)}/lifecycle/activate`, {
-    passCode: await currentCode(driver, setup.totp),
-  });
-  expectStatus(res, 200);
-  return setup;
-}
+const enrolled = (driver: Driver, api: ApiClient, provider: string) => enrollTotp(driver, api, provider);
+const activated = (driver: Driver, api: ApiClient, provider: string) => activeTotp(driver, api, provider);
 
 describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
   check('FACTORS.TOTP.ENROLL.PENDING', `enroll returns a pending factor with its TOTP activation (${provider})`, async ({ driver, api }) => {

@@ -1,6 +1,7 @@
 import type { Requirement } from '../../reports/check-meta.js';
 import { API_REQUIREMENTS } from './requirements/api.js';
 import { FACTORS_COMMON_REQUIREMENTS } from './requirements/factors-common.js';
+import { LIFECYCLE_REQUIREMENTS } from './requirements/lifecycle.js';
 import { TOTP_REQUIREMENTS } from './requirements/totp.js';
 
 /**
@@ -11,6 +12,7 @@ import { TOTP_REQUIREMENTS } from './requirements/totp.js';
 export const REQUIREMENTS: readonly Requirement[] = [
   ...API_REQUIREMENTS,
   ...FACTORS_COMMON_REQUIREMENTS,
+  ...LIFECYCLE_REQUIREMENTS,
   ...TOTP_REQUIREMENTS,
 ];
 

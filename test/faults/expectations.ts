@@ -1,5 +1,6 @@
 import type { FaultId } from '../../mock-org/faults.js';
 import { CORE_EXPECTATIONS } from './expectations/core.js';
+import { LIFECYCLE_EXPECTATIONS } from './expectations/lifecycle.js';
 import { TOTP_EXPECTATIONS } from './expectations/totp.js';
 import type { FaultExpectation } from './expectations/types.js';
 
@@ -12,5 +13,6 @@ export type { FaultExpectation } from './expectations/types.js';
  */
 export const FAULT_EXPECTATIONS: Record<FaultId, FaultExpectation> = {
   ...CORE_EXPECTATIONS,
+  ...LIFECYCLE_EXPECTATIONS,
   ...TOTP_EXPECTATIONS,
 };

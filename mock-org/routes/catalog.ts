@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import { link } from '../factors/links.js';
+import { FACTOR_KINDS } from '../factors/registry.js';
+import type { MockOrg } from '../org.js';
+import { factorContext } from './factors.js';
+
+type UserParams = { Params: { userId: string } };
+
+/**
+ * `GET /api/v1/users/{id}/factors/catalog` (spec §1 F3): the factors the org's policy lets this
+ * user enroll, REQUIRED or OPTIONAL; disabled factors are not listed. An entry for a factor the
+ * user has enrolled carries that factor's status (the docs only show NOT_SETUP entries, for a
+ * user with nothing enrolled).
+ */
+export function registerCatalogRoutes(app: FastifyInstance, org: MockOrg): void {
+  app.get<UserParams>('/api/v1/users/:userId/factors/catalog', async (request) => {
+    const ctx = factorContext(org, request);
+    const enrolled = org.store.factorsOf(ctx.user.id);
+    const enrollHref = `${ctx.baseUrl}/api/v1/users/${ctx.user.id}/factors`;
+    return org.policy
+      .list()
+      .filter((entry) => entry.enrollment !== 'DISABLED' || org.faults.has('catalog.lists-disabled'))
+      .map((entry) => {
+        const kind = FACTOR_KINDS.get(entry.factorType);
+        const mine = enrolled.find((f) => f.factorType === entry.factorType && f.provider === entry.provider);
+        const enrollment = entry.enrollment === 'REQUIRED' && !org.faults.has('catalog.wrong-enrollment') ? 'REQUIRED' : 'OPTIONAL';
+        return {
+          factorType: entry.factorType,
+          provider: entry.provider,
+          vendorName: kind?.providers[entry.provider]?.vendorName ?? entry.provider,
+          status: mine?.status ?? 'NOT_SETUP',
+          enrollment,
+          _links: {
+            enroll: link(enrollHref, ['POST']),
+            ...(entry.factorType === 'question' ? { questions: link(`${enrollHref}/questions`, ['GET']) } : {}),
+          },
+        };
+      });
+  });
+}

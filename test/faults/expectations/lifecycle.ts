@@ -1,0 +1,18 @@
+import type { LIFECYCLE_FAULTS } from '../../../mock-org/fault-catalog/lifecycle.js';
+import { SUITE, type FaultExpectation } from './types.js';
+
+const CATALOG = 'suites/factors/catalog.test.ts';
+const LIFECYCLE = 'suites/factors/lifecycle.test.ts';
+
+export const LIFECYCLE_EXPECTATIONS: Record<(typeof LIFECYCLE_FAULTS)[number]['id'], FaultExpectation> = {
+  'catalog.lists-disabled': { files: [CATALOG], failing: ['FACTORS.CATALOG.POLICY'] },
+  'catalog.wrong-enrollment': { files: [CATALOG], failing: ['FACTORS.CATALOG.POLICY'] },
+  'lifecycle.reset-factors-noop': { files: [LIFECYCLE], failing: ['FACTORS.LIFECYCLE.RESET_FACTORS'] },
+  'lifecycle.reenroll-replaces-active': { files: [LIFECYCLE], failing: ['FACTORS.LIFECYCLE.ENROLL_TWICE'] },
+  'lifecycle.activate-active-allowed': { files: [LIFECYCLE], failing: ['FACTORS.LIFECYCLE.ACTIVATE_ACTIVE'] },
+  'lifecycle.verify-pending-allowed': { files: [LIFECYCLE], failing: ['FACTORS.LIFECYCLE.VERIFY_PENDING'] },
+  'errors.wrong-method-404': { files: [SUITE.common], failing: ['API.METHOD.NOT_ALLOWED'] },
+  'errors.other-users-factor-visible': { files: [SUITE.common], failing: ['FACTORS.ACCESS.OTHER_USER'] },
+  'input.wrong-type-500': { files: [SUITE.common], failing: ['FACTORS.INPUT.WRONG_TYPES'] },
+  'input.refused-enroll-persisted': { files: [SUITE.common], failing: ['FACTORS.ENROLL.UNKNOWN_TYPE'] },
+};
