@@ -12,6 +12,7 @@ export const CAPABILITIES = [
   'clock',
   'yubikey-upload',
   'factor-policy',
+  'token-service',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -88,6 +89,27 @@ export interface FactorPolicyEntry {
   enrollment: 'REQUIRED' | 'OPTIONAL' | 'DISABLED';
 }
 
+/** A Custom TOTP (token:hotp) factor profile of the target: its id and the OTP settings its tokens use. */
+export interface CustomTotpProfile {
+  id: string;
+  vendorName: string;
+  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
+  digits: number;
+  timeStepSeconds: number;
+  /** Time steps the target accepts either side of the current one. */
+  clockDriftSteps: number;
+  sharedSecretEncoding: 'hex' | 'base32' | 'base64';
+}
+
+/** A credential to provision in a target's (simulated) Symantec VIP or RSA SecurID service. */
+export interface TokenCredential {
+  credentialId: string;
+  /** The token's seed, hex. A secret: the driver registers it. */
+  sharedSecret: string;
+  /** RSA SecurID only: the PIN typed before the tokencode. A secret. */
+  pin?: string;
+}
+
 export interface Driver {
   /** `mock` (embedded mock org), `okta` (a real org), `http` (any endpoint). */
   readonly kind: 'mock' | 'okta' | 'http';
@@ -114,6 +136,10 @@ export interface Driver {
   respondToPush(userId: string, factorId: string, action: 'approve' | 'reject' | 'ignore'): Promise<void>;
   /** Requires `factor-policy`. Changes the listed entries; the others stay as they are. */
   setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void>;
+  /** Requires `factor-policy`. The target's Custom TOTP factor profiles (there is no API to list them). */
+  factorProfiles(): Promise<CustomTotpProfile[]>;
+  /** Requires `token-service`. Makes the target's Symantec VIP or RSA SecurID service know a credential. */
+  registerTokenCredential(provider: 'SYMANTEC' | 'RSA', credential: TokenCredential): Promise<void>;
   /** Deletes every user this driver created; safe to call twice. */
   cleanup(): Promise<void>;
   close(): Promise<void>;

@@ -1,4 +1,4 @@
-import type { Capability, FactorPolicyEntry, OutboxMessage } from './contract.js';
+import type { Capability, CustomTotpProfile, FactorPolicyEntry, OutboxMessage, TokenCredential } from './contract.js';
 import { CAPABILITIES } from './contract.js';
 import type { HttpApiClient } from './http-client.js';
 
@@ -42,6 +42,16 @@ export class ControlClient {
   async setFactorPolicy(factors: FactorPolicyEntry[]): Promise<void> {
     const res = await this.http.post('/__control/v1/factor-policy', { factors });
     this.#expectOk(res, 'set the factor policy');
+  }
+
+  async factorProfiles(): Promise<CustomTotpProfile[]> {
+    const res = await this.http.get<{ factorProfiles?: CustomTotpProfile[] }>('/__control/v1/factor-profiles');
+    return this.#expectOk(res, 'read the factor profiles').factorProfiles ?? [];
+  }
+
+  async registerTokenCredential(provider: 'SYMANTEC' | 'RSA', credential: TokenCredential): Promise<void> {
+    const res = await this.http.post(`/__control/v1/token-service/${provider.toLowerCase()}`, credential);
+    this.#expectOk(res, `register a ${provider} credential`);
   }
 
   async reset(): Promise<void> {

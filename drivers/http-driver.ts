@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Capability, Driver, FactorPolicyEntry, OutboxMessage, TestUser } from './contract.js';
+import type { Capability, CustomTotpProfile, Driver, FactorPolicyEntry, OutboxMessage, TestUser, TokenCredential } from './contract.js';
 import { ControlClient } from './control-client.js';
 import { HttpApiClient } from './http-client.js';
 import { Redactor } from './redact.js';
@@ -136,6 +136,18 @@ export class HttpDriver implements Driver {
   async setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void> {
     this.#require('factor-policy');
     await this.#control.setFactorPolicy(entries);
+  }
+
+  async factorProfiles(): Promise<CustomTotpProfile[]> {
+    this.#require('factor-policy');
+    return this.#control.factorProfiles();
+  }
+
+  async registerTokenCredential(provider: 'SYMANTEC' | 'RSA', credential: TokenCredential): Promise<void> {
+    this.#require('token-service');
+    this.redactor.addSecret(credential.sharedSecret);
+    this.redactor.addSecret(credential.pin);
+    await this.#control.registerTokenCredential(provider, credential);
   }
 
   /** Switches mock-org faults through the control protocol (harness tests only). */

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { VirtualClock } from './clock.js';
+import { defaultFactorProfiles } from './factor-profiles.js';
 import { FACTOR_KINDS } from './factors/registry.js';
 import { FaultSwitches } from './faults.js';
 import { Outbox } from './outbox.js';
 import { FactorPolicy } from './policy.js';
 import { OrgStore } from './store.js';
 import { WindowThrottle } from './throttle.js';
+import { TokenServices } from './token-services.js';
 
 export interface MockOrgConfig {
   /** The SSWS API token; random when not given. */
@@ -34,6 +36,10 @@ export class MockOrg {
   apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
   /** Throttles the factor kinds keep (by name), so that reset() forgets them all. */
   readonly throttles = new Map<string, WindowThrottle>();
+  /** Custom TOTP factor profiles (token:hotp): org configuration, kept across reset(). */
+  readonly factorProfiles = defaultFactorProfiles();
+  /** The simulated Symantec VIP and RSA SecurID services and the credentials they know. */
+  readonly tokenServices = new TokenServices();
   readonly apiToken: string;
 
   constructor(config: MockOrgConfig = {}) {
@@ -59,6 +65,7 @@ export class MockOrg {
     this.outbox.clear();
     this.policy.reset();
     this.throttles.clear();
+    this.tokenServices.clear();
     this.apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
   }
 }

@@ -6,9 +6,10 @@ import { bodyObject, isObject } from '../input.js';
 import type { MockOrg } from '../org.js';
 import { ENROLLMENTS, type Enrollment, type PolicyEntry } from '../policy.js';
 import { factorContext, factorOr404 } from './factors.js';
+import { registerTokenControlRoutes } from './token-control.js';
 
 /** What this mock org can do for a driver (DESIGN.md, the driver contract). */
-export const MOCK_CAPABILITIES = ['users', 'clock', 'otp-outbox', 'push-responder', 'yubikey-upload', 'factor-policy'] as const;
+export const MOCK_CAPABILITIES = ['users', 'clock', 'otp-outbox', 'push-responder', 'yubikey-upload', 'factor-policy', 'token-service'] as const;
 
 /** Longest single clock move accepted: ten years. */
 const MAX_ADVANCE_MS = 10 * 365 * 24 * 3600 * 1000;
@@ -22,6 +23,8 @@ export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void 
   app.get('/__control/v1/capabilities', async () => ({ capabilities: [...MOCK_CAPABILITIES] }));
 
   app.get('/__control/v1/clock', async () => clockView());
+
+  registerTokenControlRoutes(app, org);
 
   app.post('/__control/v1/clock', async (request) => {
     const body = bodyObject(request.body);
