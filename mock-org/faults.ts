@@ -1,5 +1,6 @@
 import { CORE_FAULTS } from './fault-catalog/core.js';
 import { LIFECYCLE_FAULTS } from './fault-catalog/lifecycle.js';
+import { PUSH_FAULTS } from './fault-catalog/push.js';
 import { TOTP_FAULTS } from './fault-catalog/totp.js';
 import type { FaultDefinition } from './fault-catalog/types.js';
 
@@ -11,6 +12,7 @@ export const FAULT_CATALOG = [
   ...CORE_FAULTS,
   ...LIFECYCLE_FAULTS,
   ...TOTP_FAULTS,
+  ...PUSH_FAULTS,
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultId = (typeof FAULT_CATALOG)[number]['id'];

@@ -68,10 +68,10 @@ export interface FactorKind {
   verify(ctx: FactorContext, draft: StoredFactor, body: Record<string, unknown>): VerifyOutcome;
   /** `POST …/resend` (sms, call, email): send the enrollment OTP again. */
   resend?(ctx: FactorContext, draft: StoredFactor, body: Record<string, unknown>): void;
-  /** Links this kind adds to a factor in its current status (`resend`, `poll`, `questions`, …). */
-  links?(baseUrl: string, factor: StoredFactor): Record<string, Link | Link[]>;
-  /** The public profile as returned (default: the stored profile). */
-  presentProfile?(factor: StoredFactor): Record<string, unknown>;
+  /** Links this kind adds to a factor in its current status (`resend`, `poll`, `questions`, …); `org` for its fault switches. */
+  links?(baseUrl: string, factor: StoredFactor, org: MockOrg): Record<string, Link | Link[]>;
+  /** The public profile as returned (default: the stored profile); undefined: none yet (a pending u2f or webauthn factor). */
+  presentProfile?(factor: StoredFactor): Record<string, unknown> | undefined;
   /** Ids of other factors that go with this one when it is unenrolled (push takes OKTA totp along). */
   unenrollsWith?(ctx: FactorContext, factor: StoredFactor): string[];
   /** Control protocol `push/{userId}/{factorId}`: the user's answer on the device. */

@@ -19,10 +19,11 @@ export function presentFactor(
     status: factor.status,
     created: factor.created,
     lastUpdated: factor.lastUpdated,
-    profile: kind?.presentProfile ? kind.presentProfile(factor) : { ...factor.profile },
   };
+  const profile = kind?.presentProfile ? kind.presentProfile(factor) : { ...factor.profile };
+  if (profile !== undefined) view.profile = profile;
   if (!org.faults.has('factors.drop-links')) {
-    view._links = { ...factorLinks(baseUrl, factor), ...(kind?.links?.(baseUrl, factor) ?? {}) };
+    view._links = { ...factorLinks(baseUrl, factor), ...(kind?.links?.(baseUrl, factor, org) ?? {}) };
   }
   if (embedded) view._embedded = embedded;
   return view;

@@ -2,6 +2,7 @@ import type { Requirement } from '../../reports/check-meta.js';
 import { API_REQUIREMENTS } from './requirements/api.js';
 import { FACTORS_COMMON_REQUIREMENTS } from './requirements/factors-common.js';
 import { LIFECYCLE_REQUIREMENTS } from './requirements/lifecycle.js';
+import { PUSH_REQUIREMENTS } from './requirements/push.js';
 import { TOTP_REQUIREMENTS } from './requirements/totp.js';
 
 /**
@@ -14,6 +15,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   ...FACTORS_COMMON_REQUIREMENTS,
   ...LIFECYCLE_REQUIREMENTS,
   ...TOTP_REQUIREMENTS,
+  ...PUSH_REQUIREMENTS,
 ];
 
 const BY_ID = new Map(REQUIREMENTS.map((r) => [r.id, r]));
