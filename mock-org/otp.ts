@@ -34,12 +34,12 @@ export function matchTotp(
   secret: Uint8Array,
   code: string,
   nowMs: number,
-  options: { stepSeconds: number; window: number; digits?: number },
+  options: { stepSeconds: number; window: number; digits?: number; algorithm?: OtpAlgorithm },
 ): number | null {
   const current = timeStep(nowMs, options.stepSeconds);
   for (let delta = -options.window; delta <= options.window; delta++) {
     const step = current + delta;
-    if (step >= 0 && sameCode(hotp(secret, step, options.digits ?? 6), code)) return step;
+    if (step >= 0 && sameCode(hotp(secret, step, options.digits ?? 6, options.algorithm), code)) return step;
   }
   return null;
 }

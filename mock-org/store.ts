@@ -39,9 +39,32 @@ export interface StoredFactor {
   secret: Record<string, unknown>;
 }
 
+/** A YubiKey OTP token the org uploaded (spec §8). Its status follows from `assignment` (see mock-org/yubikey-tokens.ts). */
+export interface StoredYubikeyToken {
+  id: string;
+  /** Zero-padded to 12 digits, as returned in `profile.serial`. */
+  serial: string;
+  /** Modhex, lower case. */
+  publicId: string;
+  /** Secrets: never returned, never logged. */
+  privateId: Uint8Array;
+  aesKey: Uint8Array;
+  created: string;
+  lastUpdated: string;
+  lastVerified: string;
+  activated: string | null;
+  /** The user factor the token is enrolled as; it is assigned while that factor exists. */
+  assignment: { userId: string; factorId: string } | null;
+  /** The highest OTP counter accepted so far (usage counter × 256 + session counter), -1 before any. */
+  lastCounter: number;
+  /** The last OTP accepted (the `yubikey.counter-not-checked` fault still refuses that exact string again). */
+  lastOtp: string | null;
+}
+
 export class OrgStore {
   readonly users = new Map<string, StoredUser>();
   readonly factors = new Map<string, StoredFactor>();
+  readonly yubikeyTokens = new Map<string, StoredYubikeyToken>();
 
   findUser(idOrLogin: string): StoredUser | undefined {
     const byId = this.users.get(idOrLogin);
@@ -63,5 +86,6 @@ export class OrgStore {
   clear(): void {
     this.users.clear();
     this.factors.clear();
+    this.yubikeyTokens.clear();
   }
 }

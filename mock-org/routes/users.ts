@@ -93,7 +93,8 @@ function readPassword(body: Record<string, unknown>): string | undefined {
   return value;
 }
 
-function presentUser(baseUrl: string, user: StoredUser): Record<string, unknown> {
+/** A user as the Users API returns it (also embedded by `expand=user` on YubiKey tokens). */
+export function presentUser(baseUrl: string, user: StoredUser): Record<string, unknown> {
   const self = userUrl(baseUrl, user.id);
   return {
     id: user.id,
