@@ -1,6 +1,7 @@
 import { CORE_FAULTS } from './fault-catalog/core.js';
 import { LIFECYCLE_FAULTS } from './fault-catalog/lifecycle.js';
 import { PUSH_FAULTS } from './fault-catalog/push.js';
+import { TOKEN_FAULTS } from './fault-catalog/tokens.js';
 import { TOTP_FAULTS } from './fault-catalog/totp.js';
 import type { FaultDefinition } from './fault-catalog/types.js';
 
@@ -13,6 +14,7 @@ export const FAULT_CATALOG = [
   ...LIFECYCLE_FAULTS,
   ...TOTP_FAULTS,
   ...PUSH_FAULTS,
+  ...TOKEN_FAULTS,
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultId = (typeof FAULT_CATALOG)[number]['id'];

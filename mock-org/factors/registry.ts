@@ -1,8 +1,12 @@
 import type { FactorKind } from './kind.js';
 import { pushFactor } from './push.js';
 import { totpFactor } from './totp.js';
+import { customHotpFactor } from './custom-hotp.js';
+import { questionFactor } from './question.js';
+import { tokenFactor } from './token.js';
+import { yubikeyFactor } from './yubikey.js';
 
 /** Every factor type the mock org implements, by `factorType`. */
 export const FACTOR_KINDS: ReadonlyMap<string, FactorKind> = new Map(
-  [totpFactor, pushFactor].map((kind) => [kind.factorType, kind]),
+  [totpFactor, pushFactor, questionFactor, customHotpFactor, tokenFactor, yubikeyFactor].map((kind) => [kind.factorType, kind]),
 );

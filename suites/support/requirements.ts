@@ -4,6 +4,11 @@ import { FACTORS_COMMON_REQUIREMENTS } from './requirements/factors-common.js';
 import { LIFECYCLE_REQUIREMENTS } from './requirements/lifecycle.js';
 import { PUSH_REQUIREMENTS } from './requirements/push.js';
 import { TOTP_REQUIREMENTS } from './requirements/totp.js';
+import { CUSTOM_HOTP_REQUIREMENTS } from './requirements/custom-hotp.js';
+import { QUESTION_REQUIREMENTS } from './requirements/question.js';
+import { RSA_REQUIREMENTS } from './requirements/rsa.js';
+import { SYMANTEC_REQUIREMENTS } from './requirements/symantec.js';
+import { YUBIKEY_REQUIREMENTS } from './requirements/yubikey.js';
 
 /**
  * The requirement catalog: every protocol requirement a check proves, as data (one file per
@@ -15,6 +20,11 @@ export const REQUIREMENTS: readonly Requirement[] = [
   ...FACTORS_COMMON_REQUIREMENTS,
   ...LIFECYCLE_REQUIREMENTS,
   ...TOTP_REQUIREMENTS,
+  ...QUESTION_REQUIREMENTS,
+  ...CUSTOM_HOTP_REQUIREMENTS,
+  ...SYMANTEC_REQUIREMENTS,
+  ...RSA_REQUIREMENTS,
+  ...YUBIKEY_REQUIREMENTS,
   ...PUSH_REQUIREMENTS,
 ];
 

@@ -2,6 +2,7 @@ import type { FaultId } from '../../mock-org/faults.js';
 import { CORE_EXPECTATIONS } from './expectations/core.js';
 import { LIFECYCLE_EXPECTATIONS } from './expectations/lifecycle.js';
 import { PUSH_EXPECTATIONS } from './expectations/push.js';
+import { TOKEN_EXPECTATIONS } from './expectations/tokens.js';
 import { TOTP_EXPECTATIONS } from './expectations/totp.js';
 import type { FaultExpectation } from './expectations/types.js';
 
@@ -16,5 +17,6 @@ export const FAULT_EXPECTATIONS: Record<FaultId, FaultExpectation> = {
   ...CORE_EXPECTATIONS,
   ...LIFECYCLE_EXPECTATIONS,
   ...TOTP_EXPECTATIONS,
+  ...TOKEN_EXPECTATIONS,
   ...PUSH_EXPECTATIONS,
 };
