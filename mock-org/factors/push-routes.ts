@@ -35,6 +35,11 @@ function requireUsableUser(ctx: FactorContext): void {
   }
 }
 
+/** The `push.send-links-not-served` fault: the send endpoints do not exist. */
+function requireSendServed(org: MockOrg, path: string): void {
+  if (org.faults.has('push.send-links-not-served')) throw notFound(`Resource not found: ${path}`);
+}
+
 function requirePending(factor: StoredFactor): void {
   if (factor.status !== 'PENDING_ACTIVATION') throw validationFailed('factor', ['The factor is already active.']);
 }
@@ -65,6 +70,7 @@ export function registerPushRoutes(app: FastifyInstance, org: MockOrg): void {
 
   // F13: the activation link by email, to the user's primary email. No body is documented; any object is accepted.
   app.post<FactorParams>(`${factorBase}/lifecycle/activate/email`, async (request, reply) => {
+    requireSendServed(org, request.url);
     const ctx = factorContext(org, request);
     const factor = pushFactorOr404(org, ctx, request.params.factorId);
     requireUsableUser(ctx);
@@ -78,6 +84,7 @@ export function registerPushRoutes(app: FastifyInstance, org: MockOrg): void {
 
   // F13: the activation link by SMS, to `profile.phoneNumber` (as the Authn API's equivalent takes it).
   app.post<FactorParams>(`${factorBase}/lifecycle/activate/sms`, async (request, reply) => {
+    requireSendServed(org, request.url);
     const ctx = factorContext(org, request);
     const factor = pushFactorOr404(org, ctx, request.params.factorId);
     requireUsableUser(ctx);

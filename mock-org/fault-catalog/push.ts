@@ -7,6 +7,7 @@ export const PUSH_FAULTS = [
   { id: 'push.activation-no-device-profile', description: 'an activated push factor has no device profile (credentialId, deviceType, name, platform, version)' },
   { id: 'push.activation-never-expires', description: 'a push activation never times out: it stays WAITING, and a late device still activates it' },
   { id: 'push.activation-no-restart', description: 'following `activate` after a push activation timed out answers TIMEOUT again instead of restarting' },
+  { id: 'push.send-links-not-served', description: 'the push activation `send` links (email, sms) are answered 404: the org does not serve them' },
   { id: 'push.send-not-delivered', description: 'the push activation `send` links answer 200 but no email or SMS goes out' },
   { id: 'push.send-bad-phone-accepted', description: 'the push activation `send` sms link accepts a phone number that is not one' },
   { id: 'push.challenge-poll-link-missing', description: 'a push challenge (WAITING) publishes no `poll` link' },

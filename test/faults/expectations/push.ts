@@ -13,6 +13,7 @@ export const PUSH_EXPECTATIONS: Record<(typeof PUSH_FAULTS)[number]['id'], Fault
   'push.activation-no-device-profile': caughtBy('FACTORS.PUSH.ACTIVATE.APPROVE'),
   'push.activation-never-expires': caughtBy('FACTORS.PUSH.ACTIVATE.TIMEOUT'),
   'push.activation-no-restart': caughtBy('FACTORS.PUSH.ACTIVATE.RESTART'),
+  'push.send-links-not-served': caughtBy('FACTORS.PUSH.ACTIVATE.SEND'),
   'push.send-not-delivered': caughtBy('FACTORS.PUSH.ACTIVATE.SEND'),
   'push.send-bad-phone-accepted': caughtBy('FACTORS.PUSH.ACTIVATE.SEND_BAD_PHONE'),
   'push.challenge-poll-link-missing': caughtBy('FACTORS.PUSH.VERIFY.CHALLENGE'),
