@@ -2,6 +2,7 @@
  * The schema files of this folder, by name (the file stem). Each file is imported as JSON so
  * that tsc copies it to dist and Node loads it natively (import attributes, Node 20.10+).
  */
+import authnTransactionSchema from './authn-transaction.schema.json' with { type: 'json' };
 import errorSchema from './error.schema.json' with { type: 'json' };
 import factorCatalogEntrySchema from './factor-catalog-entry.schema.json' with { type: 'json' };
 import factorVerifyResultSchema from './factor-verify-result.schema.json' with { type: 'json' };
@@ -28,6 +29,7 @@ export const SCHEMA_NAMES = [
   'push-activation',
   'u2f-activation',
   'webauthn-activation',
+  'authn-transaction',
 ] as const;
 
 /** The stem of a schema file: `factor` is `factor.schema.json`. */
@@ -55,6 +57,7 @@ export const SCHEMA_DOCUMENTS: Readonly<Record<SchemaName, JsonSchemaDocument>> 
   'push-activation': pushActivationSchema,
   'u2f-activation': u2fActivationSchema,
   'webauthn-activation': webauthnActivationSchema,
+  'authn-transaction': authnTransactionSchema,
 };
 
 export function isSchemaName(value: string): value is SchemaName {

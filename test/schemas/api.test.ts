@@ -53,7 +53,8 @@ describe('schemas/index API', () => {
 
   test('isSchemaName tells schema names from other strings', () => {
     expect(isSchemaName('factor-verify-result')).toBe(true);
-    expect(isSchemaName('authn-transaction')).toBe(false);
+    expect(isSchemaName('authn-transaction')).toBe(true);
+    expect(isSchemaName('recovery-transaction')).toBe(false);
   });
 
   test('validate returns { valid: true } or readable issues with a JSON-pointer path', () => {
