@@ -81,3 +81,6 @@ export const emailRecentlySent = () =>
 
 export const invalidAnswer = () =>
   new OktaError(403, 'E0000068', 'Invalid Passcode/Answer', ["Your answer doesn't match our records. Please try again."]);
+
+export const invalidPhoneExtension = () =>
+  new OktaError(400, 'E0000121', 'Invalid phone extension. Please enter a valid phone extension.');

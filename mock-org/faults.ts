@@ -1,5 +1,6 @@
 import { CORE_FAULTS } from './fault-catalog/core.js';
 import { LIFECYCLE_FAULTS } from './fault-catalog/lifecycle.js';
+import { MESSAGE_FAULTS } from './fault-catalog/messages.js';
 import { PUSH_FAULTS } from './fault-catalog/push.js';
 import { TOKEN_FAULTS } from './fault-catalog/tokens.js';
 import { TOTP_FAULTS } from './fault-catalog/totp.js';
@@ -13,6 +14,7 @@ export const FAULT_CATALOG = [
   ...CORE_FAULTS,
   ...LIFECYCLE_FAULTS,
   ...TOTP_FAULTS,
+  ...MESSAGE_FAULTS,
   ...PUSH_FAULTS,
   ...TOKEN_FAULTS,
 ] as const satisfies readonly FaultDefinition[];

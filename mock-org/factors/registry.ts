@@ -1,5 +1,8 @@
+import { callFactor } from './call.js';
+import { emailFactor } from './email.js';
 import type { FactorKind } from './kind.js';
 import { pushFactor } from './push.js';
+import { smsFactor } from './sms.js';
 import { totpFactor } from './totp.js';
 import { customHotpFactor } from './custom-hotp.js';
 import { questionFactor } from './question.js';
@@ -8,5 +11,5 @@ import { yubikeyFactor } from './yubikey.js';
 
 /** Every factor type the mock org implements, by `factorType`. */
 export const FACTOR_KINDS: ReadonlyMap<string, FactorKind> = new Map(
-  [totpFactor, pushFactor, questionFactor, customHotpFactor, tokenFactor, yubikeyFactor].map((kind) => [kind.factorType, kind]),
+  [totpFactor, pushFactor, questionFactor, customHotpFactor, tokenFactor, yubikeyFactor, smsFactor, callFactor, emailFactor].map((kind) => [kind.factorType, kind]),
 );

@@ -5,6 +5,7 @@ import { randomAlphanumeric } from '../ids.js';
 import { optionalString } from '../input.js';
 import { matchTotp } from '../otp.js';
 import type { StoredFactor } from '../store.js';
+import { activationAttempt } from './activation-attempts.js';
 import type { FactorContext, FactorKind } from './kind.js';
 import { factorUrl, link } from './links.js';
 
@@ -60,6 +61,7 @@ export const totpFactor: FactorKind = {
   },
 
   activate(ctx, factor, body) {
+    activationAttempt(ctx, factor, body);
     const step = checkPasscode(ctx, factor, body);
     secretOf(factor).lastStep = step;
     factor.status = 'ACTIVE';

@@ -127,6 +127,8 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
     const ctx = factorContext(org, request);
     const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
     requireActiveUser(ctx);
+    // `removeRecoveryEnrollment` (boolean; sms/call: also drop the phone as a recovery method, which the mock does not model).
+    if (!org.faults.has('sms.remove-recovery-unchecked')) booleanQuery(request.query, 'removeRecoveryEnrollment');
     if (!org.faults.has('factors.unenroll-not-persisted')) {
       for (const id of [factor.id, ...(kind.unenrollsWith?.(ctx, factor) ?? [])]) org.store.factors.delete(id);
     }

@@ -2,6 +2,7 @@ import type { Requirement } from '../../reports/check-meta.js';
 import { API_REQUIREMENTS } from './requirements/api.js';
 import { FACTORS_COMMON_REQUIREMENTS } from './requirements/factors-common.js';
 import { LIFECYCLE_REQUIREMENTS } from './requirements/lifecycle.js';
+import { MESSAGE_REQUIREMENTS } from './requirements/messages.js';
 import { PUSH_REQUIREMENTS } from './requirements/push.js';
 import { TOTP_REQUIREMENTS } from './requirements/totp.js';
 import { CUSTOM_HOTP_REQUIREMENTS } from './requirements/custom-hotp.js';
@@ -20,6 +21,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   ...FACTORS_COMMON_REQUIREMENTS,
   ...LIFECYCLE_REQUIREMENTS,
   ...TOTP_REQUIREMENTS,
+  ...MESSAGE_REQUIREMENTS,
   ...QUESTION_REQUIREMENTS,
   ...CUSTOM_HOTP_REQUIREMENTS,
   ...SYMANTEC_REQUIREMENTS,

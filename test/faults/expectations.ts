@@ -1,6 +1,7 @@
 import type { FaultId } from '../../mock-org/faults.js';
 import { CORE_EXPECTATIONS } from './expectations/core.js';
 import { LIFECYCLE_EXPECTATIONS } from './expectations/lifecycle.js';
+import { MESSAGE_EXPECTATIONS } from './expectations/messages.js';
 import { PUSH_EXPECTATIONS } from './expectations/push.js';
 import { TOKEN_EXPECTATIONS } from './expectations/tokens.js';
 import { TOTP_EXPECTATIONS } from './expectations/totp.js';
@@ -17,6 +18,7 @@ export const FAULT_EXPECTATIONS: Record<FaultId, FaultExpectation> = {
   ...CORE_EXPECTATIONS,
   ...LIFECYCLE_EXPECTATIONS,
   ...TOTP_EXPECTATIONS,
+  ...MESSAGE_EXPECTATIONS,
   ...TOKEN_EXPECTATIONS,
   ...PUSH_EXPECTATIONS,
 };
