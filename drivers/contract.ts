@@ -87,6 +87,8 @@ export interface FactorPolicyEntry {
   factorType: string;
   provider: string;
   enrollment: 'REQUIRED' | 'OPTIONAL' | 'DISABLED';
+  /** webauthn only: the factor's user verification setting, where the target lets the driver choose it. */
+  userVerification?: 'required' | 'preferred' | 'discouraged';
 }
 
 /** A Custom TOTP (token:hotp) factor profile of the target: its id and the OTP settings its tokens use. */
@@ -114,6 +116,11 @@ export interface Driver {
   /** `mock` (embedded mock org), `okta` (a real org), `http` (any endpoint). */
   readonly kind: 'mock' | 'okta' | 'http';
   readonly baseUrl: string;
+  /**
+   * The origin the target's users sign in at (U2F appId / facet, WebAuthn origin; its host is the RP ID): what the
+   * control protocol's `capabilities` names as `origin`, else the origin of `baseUrl` (a real org).
+   */
+  readonly origin: string;
   readonly capabilities: ReadonlySet<Capability>;
   has(capability: Capability): boolean;
   /** An authenticated API client (SSWS token). */

@@ -8,10 +8,17 @@ export class ControlClient {
 
   /** The target's capabilities, or null when it does not serve the control protocol. */
   async capabilities(): Promise<Capability[] | null> {
-    const res = await this.http.get<{ capabilities?: unknown }>('/__control/v1/capabilities');
+    return (await this.describe())?.capabilities ?? null;
+  }
+
+  /** `GET capabilities`: what the target can do, and the origin its users sign in at when it says; null without the protocol. */
+  async describe(): Promise<{ capabilities: Capability[]; origin?: string } | null> {
+    const res = await this.http.get<{ capabilities?: unknown; origin?: unknown }>('/__control/v1/capabilities');
     if (res.status !== 200 || !Array.isArray(res.body?.capabilities)) return null;
     const known = new Set<string>(CAPABILITIES);
-    return res.body.capabilities.filter((c): c is Capability => typeof c === 'string' && known.has(c));
+    const capabilities = res.body.capabilities.filter((c): c is Capability => typeof c === 'string' && known.has(c));
+    const origin = typeof res.body.origin === 'string' ? res.body.origin : undefined;
+    return { capabilities, ...(origin !== undefined ? { origin } : {}) };
   }
 
   async now(): Promise<number> {

@@ -32,6 +32,7 @@ export class HttpDriver implements Driver {
   readonly api: HttpApiClient;
   readonly redactor: Redactor;
   #capabilities: ReadonlySet<Capability> = new Set(['users']);
+  #origin: string;
   readonly #control: ControlClient;
   readonly #controlHttp: HttpApiClient;
   readonly #createdUsers: TestUser[] = [];
@@ -40,6 +41,7 @@ export class HttpDriver implements Driver {
   private constructor(options: HttpDriverOptions) {
     this.kind = options.kind ?? 'http';
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#origin = new URL(this.baseUrl).origin;
     this.redactor = options.redactor ?? new Redactor();
     this.redactor.addSecret(options.controlToken);
     const waitUntilReset = (resetEpochSeconds: number, serverNowMs: number) =>
@@ -58,9 +60,14 @@ export class HttpDriver implements Driver {
   /** Connects and asks the target what it can do. */
   static async connect(options: HttpDriverOptions): Promise<HttpDriver> {
     const driver = new HttpDriver(options);
-    const offered = await driver.#control.capabilities().catch(() => null);
-    driver.#capabilities = new Set<Capability>(['users', ...(offered ?? [])]);
+    const described = await driver.#control.describe().catch(() => null);
+    driver.#capabilities = new Set<Capability>(['users', ...(described?.capabilities ?? [])]);
+    if (described?.origin !== undefined && URL.canParse(described.origin)) driver.#origin = new URL(described.origin).origin;
     return driver;
+  }
+
+  get origin(): string {
+    return this.#origin;
   }
 
   get capabilities(): ReadonlySet<Capability> {

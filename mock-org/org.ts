@@ -16,7 +16,15 @@ export interface MockOrgConfig {
   faults?: readonly string[];
   /** The real clock the virtual one starts from (tests pass a fixed function). */
   clockBase?: () => number;
+  /**
+   * The origin the org's users sign in at: the U2F appId and the WebAuthn origin (its host is the RP ID).
+   * The mock listens on http://127.0.0.1, which browsers (and FIDO clients) refuse, so it has one of its own.
+   */
+  origin?: string;
 }
+
+/** The origin a mock org has unless told otherwise. */
+export const DEFAULT_ORIGIN = 'https://mock-org.example';
 
 /** Requests per endpoint bucket per minute: Okta publishes per-endpoint limits; this is a generous one. */
 export const API_BUCKET_LIMIT = 600;
@@ -41,10 +49,13 @@ export class MockOrg {
   /** The simulated Symantec VIP and RSA SecurID services and the credentials they know. */
   readonly tokenServices = new TokenServices();
   readonly apiToken: string;
+  /** `scheme://host[:port]` of the org (see MockOrgConfig.origin). */
+  readonly origin: string;
 
   constructor(config: MockOrgConfig = {}) {
     this.clock = new VirtualClock(config.clockBase);
     this.apiToken = config.apiToken ?? '00' + randomBytes(30).toString('base64url');
+    this.origin = new URL(config.origin ?? DEFAULT_ORIGIN).origin;
     this.faults.apply(config.faults ?? []);
   }
 

@@ -4,13 +4,19 @@
  */
 export type Enrollment = 'REQUIRED' | 'OPTIONAL' | 'DISABLED';
 
+/** The FIDO2 (WebAuthn) factor's user verification setting (Okta's admin console offers the same three). */
+export type UserVerification = 'required' | 'preferred' | 'discouraged';
+
 export interface PolicyEntry {
   factorType: string;
   provider: string;
   enrollment: Enrollment;
+  /** webauthn only; absent means 'preferred'. */
+  userVerification?: UserVerification;
 }
 
 export const ENROLLMENTS: readonly Enrollment[] = ['REQUIRED', 'OPTIONAL', 'DISABLED'];
+export const USER_VERIFICATIONS: readonly UserVerification[] = ['required', 'preferred', 'discouraged'];
 
 export class FactorPolicy {
   readonly #entries = new Map<string, PolicyEntry>();
@@ -28,6 +34,10 @@ export class FactorPolicy {
 
   enrollment(factorType: string, provider: string): Enrollment {
     return this.#entries.get(FactorPolicy.key(factorType, provider))?.enrollment ?? 'DISABLED';
+  }
+
+  userVerification(factorType: string, provider: string): UserVerification {
+    return this.#entries.get(FactorPolicy.key(factorType, provider))?.userVerification ?? 'preferred';
   }
 
   /** Entries for factors the org knows; returns the ones it does not know (and changes nothing then). */

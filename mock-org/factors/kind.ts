@@ -63,9 +63,9 @@ export interface FactorKind {
    * Activates a PENDING_ACTIVATION draft (set `draft.status = 'ACTIVE'` on success). Returns a response
    * to send instead of the factor (push answers with its activation object while waiting).
    */
-  activate(ctx: FactorContext, draft: StoredFactor, body: Record<string, unknown>): KindResponse | void;
-  /** Verifies (or, without a passCode, challenges) an ACTIVE draft. */
-  verify(ctx: FactorContext, draft: StoredFactor, body: Record<string, unknown>): VerifyOutcome;
+  activate(ctx: FactorContext, draft: StoredFactor, body: Record<string, unknown>): KindResponse | void | Promise<KindResponse | void>;
+  /** Verifies (or, without a passCode, challenges) an ACTIVE draft. Async for kinds that verify with WebCrypto (webauthn). */
+  verify(ctx: FactorContext, draft: StoredFactor, body: Record<string, unknown>): VerifyOutcome | Promise<VerifyOutcome>;
   /** `POST …/resend` (sms, call, email): send the enrollment OTP again. */
   resend?(ctx: FactorContext, draft: StoredFactor, body: Record<string, unknown>): void;
   /** Links this kind adds to a factor in its current status (`resend`, `poll`, `questions`, …); `org` for its fault switches. */

@@ -4,7 +4,7 @@ import { UnknownFaultError } from '../faults.js';
 import { FACTOR_KINDS } from '../factors/registry.js';
 import { bodyObject, isObject } from '../input.js';
 import type { MockOrg } from '../org.js';
-import { ENROLLMENTS, type Enrollment, type PolicyEntry } from '../policy.js';
+import { ENROLLMENTS, USER_VERIFICATIONS, type Enrollment, type PolicyEntry, type UserVerification } from '../policy.js';
 import { factorContext, factorOr404 } from './factors.js';
 import { registerTokenControlRoutes } from './token-control.js';
 
@@ -20,7 +20,8 @@ const PUSH_ACTIONS = ['approve', 'reject', 'ignore'] as const;
 export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void {
   const clockView = () => ({ now: org.clock.iso(), epochMs: org.clock.now() });
 
-  app.get('/__control/v1/capabilities', async () => ({ capabilities: [...MOCK_CAPABILITIES] }));
+  // `origin`: where the org's users sign in (U2F appId, WebAuthn origin and RP ID), which is not the API's URL here.
+  app.get('/__control/v1/capabilities', async () => ({ capabilities: [...MOCK_CAPABILITIES], origin: org.origin }));
 
   app.get('/__control/v1/clock', async () => clockView());
 
@@ -117,6 +118,15 @@ function policyEntries(value: unknown): PolicyEntry[] {
     ) {
       throw validationFailed('factors', [`factors[${index}]: needs a known factorType, a provider and enrollment REQUIRED, OPTIONAL or DISABLED`]);
     }
-    return { factorType: entry.factorType, provider: entry.provider, enrollment: entry.enrollment as Enrollment };
+    const userVerification = entry.userVerification;
+    if (userVerification !== undefined && !(USER_VERIFICATIONS as readonly unknown[]).includes(userVerification)) {
+      throw validationFailed('factors', [`factors[${index}].userVerification: must be required, preferred or discouraged`]);
+    }
+    return {
+      factorType: entry.factorType,
+      provider: entry.provider,
+      enrollment: entry.enrollment as Enrollment,
+      ...(userVerification !== undefined ? { userVerification: userVerification as UserVerification } : {}),
+    };
   });
 }

@@ -145,7 +145,7 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
       throw validationFailed('factor', ['The factor is already active.']);
     }
     const draft = structuredClone(factor);
-    const response = kind.activate(ctx, draft, body);
+    const response = await kind.activate(ctx, draft, body);
     draft.lastUpdated = org.clock.iso();
     // The fault: answer as if activated, but keep the factor as it was.
     if (!(org.faults.has('factors.activate-not-persisted') && draft.status === 'ACTIVE')) org.store.factors.set(draft.id, draft);
@@ -174,7 +174,7 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
       throw validationFailed('factor', ['The factor is not active.']);
     }
     const draft = structuredClone(factor);
-    const outcome = kind.verify(ctx, draft, body);
+    const outcome = await kind.verify(ctx, draft, body);
     org.store.factors.set(draft.id, draft);
     return send(reply, outcome);
   });
