@@ -1,4 +1,5 @@
 import { CORE_FAULTS } from './fault-catalog/core.js';
+import { FIDO_FAULTS } from './fault-catalog/fido.js';
 import { LIFECYCLE_FAULTS } from './fault-catalog/lifecycle.js';
 import { MESSAGE_FAULTS } from './fault-catalog/messages.js';
 import { PUSH_FAULTS } from './fault-catalog/push.js';
@@ -14,6 +15,7 @@ export const FAULT_CATALOG = [
   ...CORE_FAULTS,
   ...LIFECYCLE_FAULTS,
   ...TOTP_FAULTS,
+  ...FIDO_FAULTS,
   ...MESSAGE_FAULTS,
   ...PUSH_FAULTS,
   ...TOKEN_FAULTS,

@@ -4,6 +4,8 @@ import type { FactorKind } from './kind.js';
 import { pushFactor } from './push.js';
 import { smsFactor } from './sms.js';
 import { totpFactor } from './totp.js';
+import { u2fFactor } from './u2f.js';
+import { webauthnFactor } from './webauthn.js';
 import { customHotpFactor } from './custom-hotp.js';
 import { questionFactor } from './question.js';
 import { tokenFactor } from './token.js';
@@ -11,5 +13,5 @@ import { yubikeyFactor } from './yubikey.js';
 
 /** Every factor type the mock org implements, by `factorType`. */
 export const FACTOR_KINDS: ReadonlyMap<string, FactorKind> = new Map(
-  [totpFactor, pushFactor, questionFactor, customHotpFactor, tokenFactor, yubikeyFactor, smsFactor, callFactor, emailFactor].map((kind) => [kind.factorType, kind]),
+  [totpFactor, u2fFactor, webauthnFactor, pushFactor, questionFactor, customHotpFactor, tokenFactor, yubikeyFactor, smsFactor, callFactor, emailFactor].map((kind) => [kind.factorType, kind]),
 );

@@ -1,6 +1,7 @@
 import type { Requirement } from '../../reports/check-meta.js';
 import { API_REQUIREMENTS } from './requirements/api.js';
 import { FACTORS_COMMON_REQUIREMENTS } from './requirements/factors-common.js';
+import { FIDO_REQUIREMENTS } from './requirements/fido.js';
 import { LIFECYCLE_REQUIREMENTS } from './requirements/lifecycle.js';
 import { MESSAGE_REQUIREMENTS } from './requirements/messages.js';
 import { PUSH_REQUIREMENTS } from './requirements/push.js';
@@ -21,6 +22,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   ...FACTORS_COMMON_REQUIREMENTS,
   ...LIFECYCLE_REQUIREMENTS,
   ...TOTP_REQUIREMENTS,
+  ...FIDO_REQUIREMENTS,
   ...MESSAGE_REQUIREMENTS,
   ...QUESTION_REQUIREMENTS,
   ...CUSTOM_HOTP_REQUIREMENTS,

@@ -1,5 +1,6 @@
 import type { FaultId } from '../../mock-org/faults.js';
 import { CORE_EXPECTATIONS } from './expectations/core.js';
+import { FIDO_EXPECTATIONS } from './expectations/fido.js';
 import { LIFECYCLE_EXPECTATIONS } from './expectations/lifecycle.js';
 import { MESSAGE_EXPECTATIONS } from './expectations/messages.js';
 import { PUSH_EXPECTATIONS } from './expectations/push.js';
@@ -18,6 +19,7 @@ export const FAULT_EXPECTATIONS: Record<FaultId, FaultExpectation> = {
   ...CORE_EXPECTATIONS,
   ...LIFECYCLE_EXPECTATIONS,
   ...TOTP_EXPECTATIONS,
+  ...FIDO_EXPECTATIONS,
   ...MESSAGE_EXPECTATIONS,
   ...TOKEN_EXPECTATIONS,
   ...PUSH_EXPECTATIONS,
