@@ -76,7 +76,14 @@ function readProfile(body: Record<string, unknown>): UserProfile {
   if (!EMAIL.test(login)) throw validationFailed('login', ["login: Username must be in the form of an email address"]);
   if (!EMAIL.test(email)) throw validationFailed('email', ['email: Does not match required pattern']);
   const nickName = optionalString(profile, 'nickName', { maxLength: 100 });
-  return { login, email, firstName, lastName, ...(nickName !== undefined ? { nickName } : {}) };
+  // The secondary address, which an email factor may use too (spec §2.4).
+  const secondEmail = optionalString(profile, 'secondEmail', { maxLength: 100, subject: 'secondEmail', path: 'secondEmail' });
+  if (secondEmail !== undefined && !EMAIL.test(secondEmail)) throw validationFailed('secondEmail', ['secondEmail: Does not match required pattern']);
+  return {
+    login, email, firstName, lastName,
+    ...(nickName !== undefined ? { nickName } : {}),
+    ...(secondEmail !== undefined ? { secondEmail } : {}),
+  };
 }
 
 /** `credentials.password.value`, checked against a default-like password policy. */

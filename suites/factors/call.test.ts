@@ -1,11 +1,10 @@
-import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
 import { check } from '../support/check.js';
 import { expectOktaError } from '../support/expect.js';
-import { expectPasscodeRefused, factorsPath, linkOf, listFactors, readFactor } from '../support/factors.js';
+import { factorsPath, listFactors } from '../support/factors.js';
 import { messageFactorChecks, staleCodeCheck } from '../support/message-checks.js';
-import { activeFactor, challengeCode, type MessageChannel, phoneDigits, randomPhone, sameDestination } from '../support/messages.js';
 import { CALL } from '../support/message-channels.js';
+import { activeFactor, phoneDigits, randomPhone } from '../support/messages.js';
 import { useTarget } from '../support/target.js';
 
 /** call / OKTA: spec §2.3, §3, §7. */

@@ -5,16 +5,8 @@ import { check } from '../support/check.js';
 import { expectOktaError, expectStatus } from '../support/expect.js';
 import { expectPasscodeRefused, type Factor, factorsPath, linkOf, listFactors, readFactor } from '../support/factors.js';
 import { messageFactorChecks } from '../support/message-checks.js';
-import {
-  activeFactor,
-  challenge,
-  challengeCode,
-  type MessageChannel,
-  messagesOf,
-  pendingWithCode,
-  sameDestination,
-} from '../support/messages.js';
 import { EMAIL } from '../support/message-channels.js';
+import { activeFactor, challenge, challengeCode, messagesOf, pendingWithCode } from '../support/messages.js';
 import { useTarget } from '../support/target.js';
 
 /** email / OKTA: spec §2.4, §3, §7. The passcode lifetime (tokenLifetimeSeconds) is documented, so it is checked exactly. */

@@ -1,22 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
+import type { ApiClient } from '../../drivers/contract.js';
 import { check } from '../support/check.js';
 import { expectOktaError, expectStatus } from '../support/expect.js';
-import { enroll, expectFactorGone, expectPasscodeRefused, type Factor, factorPath, factorsPath, linkOf, listFactors, readFactor } from '../support/factors.js';
+import { enroll, expectFactorGone, type Factor, factorPath, factorsPath, linkOf, listFactors, readFactor } from '../support/factors.js';
 import { messageFactorChecks, staleCodeCheck } from '../support/message-checks.js';
+import { SMS } from '../support/message-channels.js';
 import {
   activeFactor,
-  challengeCode,
   expectOneNewMessage,
   groupedPhone,
-  type MessageChannel,
   pendingWithCode,
   phoneDigits,
   randomPhone,
   resend,
   sameDestination,
 } from '../support/messages.js';
-import { SMS } from '../support/message-channels.js';
 import { useTarget } from '../support/target.js';
 
 /** sms / OKTA: spec §2.2, §3, §7. */
@@ -32,7 +31,7 @@ staleCodeCheck(SMS);
 const smsBody = (phoneNumber: string) => ({ factorType: 'sms', provider: 'OKTA', profile: { phoneNumber } });
 
 /** The user's sms factors, as listed. */
-async function smsFactors(api: Parameters<typeof listFactors>[0], userId: string): Promise<Factor[]> {
+async function smsFactors(api: ApiClient, userId: string): Promise<Factor[]> {
   return (await listFactors(api, userId)).filter((f) => f.factorType === 'sms');
 }
 

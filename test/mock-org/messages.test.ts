@@ -104,6 +104,21 @@ describe('enroll', () => {
     expect((await call('POST', factors(user.id), body)).status).toBe(200);
   });
 
+  test("the user's secondary address can be enrolled as well; another address cannot", async () => {
+    const login = `messages-${Math.random().toString(36).slice(2)}@example.com`;
+    const secondEmail = `second-${Math.random().toString(36).slice(2)}@example.com`;
+    const created = await call('POST', '/api/v1/users?activate=true', {
+      profile: { login, email: login, secondEmail, firstName: 'M', lastName: 'O' },
+      credentials: { password: { value: 'Abcdefg1x' } },
+    });
+    const userId = created.json?.id as string;
+    const other = await call('POST', factors(userId), { factorType: 'email', provider: 'OKTA', profile: { email: `x${secondEmail}` } });
+    expectOktaError(other, 400, 'E0000001');
+    const res = await call('POST', factors(userId), { factorType: 'email', provider: 'OKTA', profile: { email: secondEmail.toUpperCase() } });
+    expect(res.status).toBe(200);
+    expect((await outbox(userId)).map((m) => m.to.toLowerCase())).toEqual([secondEmail]);
+  });
+
   test('a throttled re-enrollment (429) keeps the pending factor and its code', async () => {
     const user = await newUser();
     const body = { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: phone() } };
