@@ -91,6 +91,7 @@ export const webauthnFactor: FactorKind = {
     if (enrolled && !org.faults.has('webauthn.duplicate-credential-accepted')) throw invalidPasscode();
     const expected = expectations(ctx, state.challenge, clientDataJSON, 'webauthn.create', 'webauthn.attestation-signature-not-checked');
     if (!(await registrationValid(credential.id, attestationObject, clientDataJSON, expected, [...ALGORITHMS]))) throw invalidPasscode();
+    if (!challengeStillOutstanding(ctx, draft, state.challenge)) throw invalidPasscode();
     state.credentialId = credential.id;
     state.publicKey = Buffer.from(credential.publicKey).toString('base64url');
     state.counter = credential.counter;
@@ -141,7 +142,7 @@ export const webauthnFactor: FactorKind = {
       );
       if (newCounter !== null) break;
     }
-    if (newCounter === null) throw invalidPasscode();
+    if (newCounter === null || !challengeStillOutstanding(ctx, draft, state.challenge)) throw invalidPasscode();
     state.counter = Math.max(state.counter, newCounter);
     if (!org.faults.has('webauthn.challenge-reusable')) state.challenge = null;
     return { status: 200, body: { factorResult: 'SUCCESS', profile: { ...draft.profile } } };
@@ -151,6 +152,15 @@ export const webauthnFactor: FactorKind = {
     return factor.status === 'ACTIVE' ? { ...factor.profile } : undefined;
   },
 };
+
+/**
+ * Verification awaits WebCrypto, so two requests with the same response can interleave: only the one that finds
+ * the challenge it checked still outstanding in the store (not used meanwhile by the other) may succeed.
+ */
+function challengeStillOutstanding(ctx: FactorContext, draft: StoredFactor, challenge: string | null): boolean {
+  const stored = ctx.org.store.factors.get(draft.id);
+  return stored !== undefined && stateOf(stored).challenge === challenge;
+}
 
 /** The user verification the org's policy asks of webauthn factors. */
 function userVerificationOf(ctx: FactorContext) {

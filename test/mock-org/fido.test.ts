@@ -194,6 +194,31 @@ describe('webauthn bad input', () => {
   });
 });
 
+describe('webauthn requests racing', () => {
+  test('the same registration, and the same assertion, sent twice at once succeed once', async () => {
+    const userId = await newUser();
+    const { factorId, activation } = await enroll(userId, 'webauthn');
+    const authenticator = await WebAuthnAuthenticator.create();
+    const registration = await authenticator.createCredential(activation as unknown as PublicKeyCredentialCreationOptionsJSON, ORIGIN);
+    const activate = { attestation: registration.response.attestationObject, clientData: registration.response.clientDataJSON };
+    const activations = await Promise.all([1, 2].map(() => call('POST', `${factorUrl(userId, factorId)}/lifecycle/activate`, activate)));
+    expect(activations.map((r) => r.status).sort()).toEqual([200, 403]);
+
+    const issued = (await call('POST', `${factorUrl(userId, factorId)}/verify`)).json?._embedded as { challenge: { challenge: string } };
+    const assertion = await authenticator.getAssertion(
+      { challenge: issued.challenge.challenge, allowCredentials: [{ type: 'public-key', id: registration.id }] },
+      ORIGIN,
+    );
+    const body = {
+      clientData: assertion.response.clientDataJSON,
+      authenticatorData: assertion.response.authenticatorData,
+      signatureData: assertion.response.signature,
+    };
+    const verifications = await Promise.all([1, 2, 3].map(() => call('POST', `${factorUrl(userId, factorId)}/verify`, body)));
+    expect(verifications.map((r) => r.status).sort()).toEqual([200, 403, 403]);
+  });
+});
+
 describe('origin and user verification settings', () => {
   test('the org publishes its origin through the control protocol and u2f activation; drivers read it', async () => {
     expect((await call('GET', '/__control/v1/capabilities')).json?.origin).toBe(DEFAULT_ORIGIN);
