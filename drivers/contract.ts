@@ -13,6 +13,7 @@ export const CAPABILITIES = [
   'yubikey-upload',
   'factor-policy',
   'token-service',
+  'duo-responder',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -141,6 +142,11 @@ export interface Driver {
   outbox(userId: string, channel?: OutboxMessage['channel']): Promise<OutboxMessage[]>;
   /** Requires `push-responder`. */
   respondToPush(userId: string, factorId: string, action: 'approve' | 'reject' | 'ignore'): Promise<void>;
+  /**
+   * Requires `duo-responder`. The user answers the Duo prompt that a Duo Web `sig_request` opened on the target's Duo
+   * host: the `sig_response` the Duo widget would post (registered as a secret), or null when the user denied.
+   */
+  duoAuthenticate(host: string, sigRequest: string, action: 'approve' | 'deny'): Promise<string | null>;
   /** Requires `factor-policy`. Changes the listed entries; the others stay as they are. */
   setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void>;
   /** Requires `factor-policy`. The target's Custom TOTP factor profiles (there is no API to list them). */

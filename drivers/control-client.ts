@@ -46,6 +46,15 @@ export class ControlClient {
     this.#expectOk(res, `answer the push (${action})`);
   }
 
+  /** `POST duo/{host}/auth`: Duo's sig_response on approve; null when Duo refuses because the user denied (403). */
+  async duoAuthenticate(host: string, sigRequest: string, action: 'approve' | 'deny'): Promise<string | null> {
+    const res = await this.http.post<{ sig_response?: unknown }>(`/__control/v1/duo/${encodeURIComponent(host)}/auth`, { sig_request: sigRequest, action });
+    if (action === 'deny' && res.status === 403) return null;
+    const sigResponse = this.#expectOk(res, `answer the Duo prompt (${action})`).sig_response;
+    if (typeof sigResponse !== 'string') throw new Error('control: the Duo responder sent no sig_response');
+    return sigResponse;
+  }
+
   async setFactorPolicy(factors: FactorPolicyEntry[]): Promise<void> {
     const res = await this.http.post('/__control/v1/factor-policy', { factors });
     this.#expectOk(res, 'set the factor policy');

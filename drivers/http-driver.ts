@@ -140,6 +140,15 @@ export class HttpDriver implements Driver {
     await this.#control.respondToPush(userId, factorId, action);
   }
 
+  async duoAuthenticate(host: string, sigRequest: string, action: 'approve' | 'deny'): Promise<string | null> {
+    this.#require('duo-responder');
+    this.redactor.addSecret(sigRequest);
+    const sigResponse = await this.#control.duoAuthenticate(host, sigRequest, action);
+    // The whole response and each signed value in it (a check may tamper with one and post the rest).
+    for (const secret of [sigResponse, ...(sigResponse?.split(':') ?? [])]) this.redactor.addSecret(secret);
+    return sigResponse;
+  }
+
   async setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void> {
     this.#require('factor-policy');
     await this.#control.setFactorPolicy(entries);

@@ -84,3 +84,12 @@ export const invalidAnswer = () =>
 
 export const invalidPhoneExtension = () =>
   new OktaError(400, 'E0000121', 'Invalid phone extension. Please enter a valid phone extension.');
+
+// The Authentication API's own (spec §5.7, §6.1).
+
+export const authenticationFailed = () => new OktaError(401, 'E0000004', 'Authentication failed');
+
+export const invalidAuthnState = () =>
+  new OktaError(403, 'E0000079', 'This operation is not allowed in the current authentication state.', [
+    'This operation is not allowed in the current authentication state.',
+  ]);

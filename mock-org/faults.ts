@@ -1,3 +1,4 @@
+import { AUTHN_FAULTS } from './fault-catalog/authn.js';
 import { CORE_FAULTS } from './fault-catalog/core.js';
 import { FIDO_FAULTS } from './fault-catalog/fido.js';
 import { LIFECYCLE_FAULTS } from './fault-catalog/lifecycle.js';
@@ -19,6 +20,7 @@ export const FAULT_CATALOG = [
   ...MESSAGE_FAULTS,
   ...PUSH_FAULTS,
   ...TOKEN_FAULTS,
+  ...AUTHN_FAULTS,
 ] as const satisfies readonly FaultDefinition[];
 
 export type FaultId = (typeof FAULT_CATALOG)[number]['id'];

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { DuoIntegration } from './authn/duo/integration.js';
+import { AuthnTransactions } from './authn/transactions.js';
 import { VirtualClock } from './clock.js';
 import { defaultFactorProfiles } from './factor-profiles.js';
 import { FACTOR_KINDS } from './factors/registry.js';
@@ -44,6 +46,10 @@ export class MockOrg {
   apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
   /** Throttles the factor kinds keep (by name), so that reset() forgets them all. */
   readonly throttles = new Map<string, WindowThrottle>();
+  /** Authentication API transactions, by stateToken (mock-org/authn/). */
+  readonly transactions = new AuthnTransactions();
+  /** The org's Duo Web integration (keys and API host): org configuration, kept across reset(). */
+  readonly duo = new DuoIntegration();
   /** Custom TOTP factor profiles (token:hotp): org configuration, kept across reset(). */
   readonly factorProfiles = defaultFactorProfiles();
   /** The simulated Symantec VIP and RSA SecurID services and the credentials they know. */
@@ -76,6 +82,7 @@ export class MockOrg {
     this.outbox.clear();
     this.policy.reset();
     this.throttles.clear();
+    this.transactions.clear();
     this.tokenServices.clear();
     this.apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
   }

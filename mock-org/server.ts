@@ -8,6 +8,8 @@ import {
   notFound,
   unsupportedMediaType,
 } from './errors.js';
+import { isPublicAuthnRequest } from './authn/context.js';
+import { registerAuthnRoutes } from './authn/routes.js';
 import type { MockOrg } from './org.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
 import { registerControlRoutes } from './routes/control.js';
@@ -61,7 +63,8 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   });
 
   app.addHook('onRequest', async (request) => {
-    if (!(org.faults.has('auth.accept-missing-token') && !request.headers.authorization)) {
+    // Authentication API calls may come without a token (public applications): only those paths, only then.
+    if (!isPublicAuthnRequest(org, request) && !(org.faults.has('auth.accept-missing-token') && !request.headers.authorization)) {
       if (request.headers.authorization !== `SSWS ${org.apiToken}`) throw invalidToken();
     }
     if (request.url.startsWith(CONTROL_PREFIX)) return;
@@ -103,6 +106,7 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   registerLifecycleRoutes(app, org);
   registerCatalogRoutes(app, org);
   registerFactorRoutes(app, org);
+  registerAuthnRoutes(app, org);
   if (options.control) registerControlRoutes(app, org);
   return app;
 }

@@ -1,5 +1,6 @@
 import { callFactor } from './call.js';
 import { emailFactor } from './email.js';
+import { duoFactor } from './duo.js';
 import type { FactorKind } from './kind.js';
 import { pushFactor } from './push.js';
 import { smsFactor } from './sms.js';
@@ -13,5 +14,5 @@ import { yubikeyFactor } from './yubikey.js';
 
 /** Every factor type the mock org implements, by `factorType`. */
 export const FACTOR_KINDS: ReadonlyMap<string, FactorKind> = new Map(
-  [totpFactor, u2fFactor, webauthnFactor, pushFactor, questionFactor, customHotpFactor, tokenFactor, yubikeyFactor, smsFactor, callFactor, emailFactor].map((kind) => [kind.factorType, kind]),
+  [totpFactor, u2fFactor, webauthnFactor, pushFactor, questionFactor, customHotpFactor, tokenFactor, yubikeyFactor, smsFactor, callFactor, emailFactor, duoFactor].map((kind) => [kind.factorType, kind]),
 );

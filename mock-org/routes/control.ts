@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound, validationFailed } from '../errors.js';
+import { registerDuoResponderRoutes } from '../authn/duo/responder.js';
 import { UnknownFaultError } from '../faults.js';
 import { FACTOR_KINDS } from '../factors/registry.js';
 import { bodyObject, isObject } from '../input.js';
@@ -9,7 +10,7 @@ import { factorContext, factorOr404 } from './factors.js';
 import { registerTokenControlRoutes } from './token-control.js';
 
 /** What this mock org can do for a driver (DESIGN.md, the driver contract). */
-export const MOCK_CAPABILITIES = ['users', 'clock', 'otp-outbox', 'push-responder', 'yubikey-upload', 'factor-policy', 'token-service'] as const;
+export const MOCK_CAPABILITIES = ['users', 'clock', 'otp-outbox', 'push-responder', 'yubikey-upload', 'factor-policy', 'token-service', 'duo-responder'] as const;
 
 /** Longest single clock move accepted: ten years. */
 const MAX_ADVANCE_MS = 10 * 365 * 24 * 3600 * 1000;
@@ -81,6 +82,9 @@ export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void 
     kind.respondToPush(ctx, factor, action as (typeof PUSH_ACTIONS)[number]);
     return { ok: true };
   });
+
+  // Duo responder: the user answering the Duo prompt that a sig_request opened (mock-org/authn/duo/responder.ts).
+  registerDuoResponderRoutes(app, org);
 
   // Factor policy: which factors are enabled, REQUIRED or OPTIONAL.
   app.get('/__control/v1/factor-policy', async () => ({ factors: org.policy.list() }));

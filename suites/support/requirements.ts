@@ -1,5 +1,6 @@
 import type { Requirement } from '../../reports/check-meta.js';
 import { API_REQUIREMENTS } from './requirements/api.js';
+import { AUTHN_REQUIREMENTS } from './requirements/authn.js';
 import { FACTORS_COMMON_REQUIREMENTS } from './requirements/factors-common.js';
 import { FIDO_REQUIREMENTS } from './requirements/fido.js';
 import { LIFECYCLE_REQUIREMENTS } from './requirements/lifecycle.js';
@@ -30,6 +31,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   ...RSA_REQUIREMENTS,
   ...YUBIKEY_REQUIREMENTS,
   ...PUSH_REQUIREMENTS,
+  ...AUTHN_REQUIREMENTS,
 ];
 
 const BY_ID = new Map(REQUIREMENTS.map((r) => [r.id, r]));

@@ -1,4 +1,5 @@
 import type { FaultId } from '../../mock-org/faults.js';
+import { AUTHN_EXPECTATIONS } from './expectations/authn.js';
 import { CORE_EXPECTATIONS } from './expectations/core.js';
 import { FIDO_EXPECTATIONS } from './expectations/fido.js';
 import { LIFECYCLE_EXPECTATIONS } from './expectations/lifecycle.js';
@@ -23,4 +24,5 @@ export const FAULT_EXPECTATIONS: Record<FaultId, FaultExpectation> = {
   ...MESSAGE_EXPECTATIONS,
   ...TOKEN_EXPECTATIONS,
   ...PUSH_EXPECTATIONS,
+  ...AUTHN_EXPECTATIONS,
 };

@@ -1,0 +1,23 @@
+/** Faults of the Authentication API (transactions, stateTokens, primary authentication) and of its Duo flow. */
+export const AUTHN_FAULTS = [
+  { id: 'authn.requires-api-token', description: 'Authentication API calls without an API token are refused 401 (public applications cannot sign in)' },
+  { id: 'authn.bad-credentials-accepted', description: 'primary authentication accepts a wrong password' },
+  { id: 'authn.unknown-user-disclosed', description: 'primary authentication answers 404 for an unknown username instead of 401 E0000004' },
+  { id: 'authn.session-token-missing', description: 'a SUCCESS transaction carries no sessionToken' },
+  { id: 'authn.enrollment-policy-ignored', description: 'a user without factors signs in (SUCCESS) although the policy REQUIRES a factor' },
+  { id: 'authn.mfa-not-required', description: 'a user with an active factor signs in (SUCCESS) without verifying it' },
+  { id: 'authn.get-state-revokes', description: 'getting the transaction state answers it but revokes the stateToken' },
+  { id: 'authn.state-token-never-expires', description: 'an expired stateToken is still accepted' },
+  { id: 'authn.expiry-not-sliding', description: 'requests do not extend the stateToken: it expires a fixed time after the transaction started' },
+  { id: 'authn.cancel-ignored', description: 'cancel answers 200 but the stateToken stays valid' },
+  { id: 'authn.wrong-state-allowed', description: 'operations not valid in the current transaction state are carried out instead of 403 E0000079' },
+  { id: 'authn.previous-ignored', description: 'previous answers 200 but the transaction stays in its state' },
+  { id: 'duo.request-signed-with-wrong-key', description: 'the Duo sig_request is signed with the application key, so Duo refuses it' },
+  { id: 'duo.poll-success-before-callback', description: 'polling a Duo enrollment or challenge answers SUCCESS before Duo called back' },
+  { id: 'duo.factor-not-persisted', description: 'a completed Duo enrollment answers SUCCESS but the factor is not stored ACTIVE' },
+  { id: 'duo.challenge-without-verification', description: 'a Duo challenge embeds the widget data as activation instead of verification' },
+  { id: 'duo.challenge-never-completes', description: 'after a good Duo callback, polling the challenge still answers WAITING' },
+  { id: 'duo.signature-not-checked', description: "the Duo callback does not check the AUTH value's signature" },
+  { id: 'duo.app-part-not-checked', description: "the Duo callback does not check the APP value (its signature, and that it is this transaction's)" },
+  { id: 'duo.expired-accepted', description: 'the Duo callback accepts an expired sig_response' },
+] as const;

@@ -1,0 +1,94 @@
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { runSuites } from '../../cli/run-suites.js';
+import type { AuthnTransaction } from '../../mock-org/authn/transactions.js';
+import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+
+/**
+ * The Authentication API suites handle stateTokens, sessionTokens and Duo's signed values (DESIGN.md, "Secrets and
+ * safety"). They run against a mock org whose faults make Duo and transaction checks fail and print their evidence;
+ * every stateToken and sig_request the org issued, and its Duo keys, are collected, and none of them, nor any
+ * sessionToken or Duo signed value (recognised by their format), may appear in what the run printed or wrote.
+ */
+
+let mock: RunningMockOrg;
+let dir: string;
+const secrets = new Set<string>();
+
+const FAULTS = ['duo.poll-success-before-callback', 'duo.app-part-not-checked', 'duo.challenge-without-verification', 'authn.expiry-not-sliding', 'authn.session-token-missing'];
+
+beforeAll(async () => {
+  mock = await startMockOrg({ control: true, faults: FAULTS });
+  dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-authn-secrets-'));
+  const { org } = mock;
+  for (const secret of [mock.token, org.duo.skey, org.duo.akey]) secrets.add(secret);
+  // Watch the transactions: every stateToken and every sig_request the org hands out is a secret of this run.
+  const transactions = org.transactions;
+  const save = transactions.save.bind(transactions);
+  transactions.save = (transaction: AuthnTransaction) => {
+    secrets.add(transaction.stateToken);
+    const sigRequest = transaction.flow?.sigRequest;
+    if (typeof sigRequest === 'string') for (const part of sigRequest.split(':')) secrets.add(part);
+    save(transaction);
+  };
+});
+
+afterAll(async () => {
+  await mock.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+function capture(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+test('no stateToken, sessionToken, Duo signed value or Duo key reaches stdout, stderr, the summary, JUnit or Allure', async () => {
+  const stdout = capture();
+  const stderr = capture();
+  const outcome = await runSuites({
+    target: { kind: 'http', baseUrl: mock.url, token: mock.token },
+    filters: ['suites/authn'],
+    progress: true,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    jsonFile: join(dir, 'summary.json'),
+    junitFile: join(dir, 'junit.xml'),
+    markdownFile: join(dir, 'summary.md'),
+    allureDir: join(dir, 'allure-results'),
+  });
+
+  expect(outcome.exitCode, 'the faults make checks fail and print their evidence').toBe(1);
+  expect(stderr.text()).toMatch(/AssertionError/);
+  const allureFiles = await filesUnder(join(dir, 'allure-results'));
+  expect(allureFiles.some((f) => f.endsWith('-attachment.json'))).toBe(true);
+  expect(secrets.size, 'transactions and Duo prompts were seen').toBeGreaterThan(20);
+
+  const outputs: [string, string][] = [
+    ['stdout', stdout.text()],
+    ['stderr', stderr.text()],
+  ];
+  for (const file of [join(dir, 'summary.json'), join(dir, 'junit.xml'), join(dir, 'summary.md'), ...allureFiles]) {
+    outputs.push([file, await readFile(file, 'utf8')]);
+  }
+  for (const [where, text] of outputs) {
+    for (const secret of secrets) expect(text.includes(secret), `a secret reached ${where}`).toBe(false);
+    expect(text, `a sessionToken reached ${where}`).not.toMatch(/20111[A-Za-z0-9_-]{40,}/);
+    // Duo Web values: PREFIX|base64|40 hex digits, as is or form-encoded.
+    expect(text, `a Duo signed value reached ${where}`).not.toMatch(/(?:TX|APP|AUTH)(?:\||%7C)[A-Za-z0-9+/=%]{8,}(?:\||%7C)[0-9a-f]{40}/);
+  }
+});
