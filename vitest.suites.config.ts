@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ['suites/**/*.test.ts'],
     provide: { target: targetFromEnv(process.env) },
+    globalSetup: ['./suites/support/global-setup.ts'],
     setupFiles: ['allure-vitest/setup'],
     reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],
     testTimeout: 30_000,

@@ -36,7 +36,7 @@ export class HttpDriver implements Driver {
   readonly #control: ControlClient;
   readonly #controlHttp: HttpApiClient;
   readonly #createdUsers: TestUser[] = [];
-  readonly #onClose: (() => Promise<void>) | undefined;
+  readonly #onClose: (() => Promise<void>)[] = [];
 
   private constructor(options: HttpDriverOptions) {
     this.kind = options.kind ?? 'http';
@@ -54,7 +54,7 @@ export class HttpDriver implements Driver {
       waitUntilReset,
     });
     this.#control = new ControlClient(this.#controlHttp);
-    this.#onClose = options.onClose;
+    if (options.onClose) this.#onClose.push(options.onClose);
   }
 
   /** Connects and asks the target what it can do. */
@@ -72,6 +72,12 @@ export class HttpDriver implements Driver {
 
   get capabilities(): ReadonlySet<Capability> {
     return this.#capabilities;
+  }
+
+  /** Runs `task` when the driver closes, after what it already had to do. */
+  afterClose(task: () => Promise<void>): this {
+    this.#onClose.push(task);
+    return this;
   }
 
   registerSecret(value: string): void {
@@ -190,7 +196,7 @@ export class HttpDriver implements Driver {
     } finally {
       await this.api.close();
       await this.#controlHttp.close();
-      await this.#onClose?.();
+      for (const onClose of this.#onClose.splice(0)) await onClose();
     }
   }
 

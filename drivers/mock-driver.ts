@@ -1,11 +1,51 @@
-import { startMockOrg } from '../mock-org/index.js';
+import { request } from 'undici';
 import { HttpDriver } from './http-driver.js';
 
+/** Where the embedded mock orgs are hosted (started by the suites' global setup). */
+export interface MockHostAccess {
+  url: string;
+  adminToken: string;
+}
+
 /**
- * The embedded mock org: started in this process on a free loopback port, reached over HTTP
- * exactly like any other target, with its control protocol for the clock and faults.
+ * The embedded mock: a fresh org of its own on the mock host (own token, clock, store and
+ * faults), reached over HTTP exactly like any other target, with its control protocol.
+ * Without a host (a library user calling createDriver outside the suites), one is started in
+ * this process for the driver and stopped with it.
  */
-export async function startMockDriver(options: { faults?: readonly string[] } = {}): Promise<HttpDriver> {
-  const mock = await startMockOrg({ control: true, faults: options.faults ?? [] });
-  return HttpDriver.connect({ kind: 'mock', baseUrl: mock.url, token: mock.token, onClose: () => mock.close() });
+export async function connectMockDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<HttpDriver> {
+  if (!options.host) {
+    const { startMockOrgHost } = await import('../mock-org/host.js');
+    const host = await startMockOrgHost();
+    try {
+      const driver = await connectMockDriver({ ...options, host });
+      return driver.afterClose(() => host.close());
+    } catch (error) {
+      await host.close();
+      throw error;
+    }
+  }
+  const host = options.host;
+  const created = await request(`${host.url}/__host/orgs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${host.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ faults: options.faults ?? [] }),
+  });
+  const body = (await created.body.json()) as { baseUrl?: string; token?: string; id?: string; error?: string };
+  if (created.statusCode !== 201 || !body.baseUrl || !body.token || !body.id) {
+    throw new Error(`the mock host could not create an org (HTTP ${created.statusCode}: ${body.error ?? 'no reason given'})`);
+  }
+  const orgId = body.id;
+  return HttpDriver.connect({
+    kind: 'mock',
+    baseUrl: body.baseUrl,
+    token: body.token,
+    onClose: async () => {
+      const removed = await request(`${host.url}/__host/orgs/${orgId}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${host.adminToken}` },
+      });
+      await removed.body.dump();
+    },
+  });
 }

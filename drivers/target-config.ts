@@ -46,5 +46,7 @@ export function parseTargetConfig(value: unknown): TargetConfig {
 declare module 'vitest' {
   interface ProvidedContext {
     target: TargetConfig;
+    /** The mock org host, when the global setup started one (embedded mock runs). */
+    mockHost?: { url: string; adminToken: string };
   }
 }

@@ -4,15 +4,29 @@ import type { Driver } from '../../drivers/contract.js';
 
 /**
  * One driver per suite file. Files run in parallel, each against its own driver; with the
- * embedded mock that means its own org, so one file moving the virtual clock never
- * disturbs another's time windows.
+ * embedded mock that means its own org on the mock host (global-setup.ts), so one file moving
+ * the virtual clock never disturbs another's time windows.
  */
 let current: Driver | undefined;
+
+/**
+ * Faults for the embedded mock org of the next suite file that connects: set by the harness's
+ * fault-detection runner (test/faults/), which runs one small wrapper file per fault and suite.
+ */
+let faultsForNextFile: string[] | undefined;
+
+export function useFaultsForNextSuiteFile(faults: string[]): void {
+  faultsForNextFile = faults;
+}
 
 /** Call once at the top of a suite file: connects before its checks, cleans up after them. */
 export function useTarget(): void {
   beforeAll(async () => {
-    current = await createDriver(inject('target'));
+    const mockHost = inject('mockHost');
+    let target = inject('target');
+    if (faultsForNextFile && target.kind === 'mock') target = { ...target, faults: faultsForNextFile };
+    faultsForNextFile = undefined;
+    current = await createDriver(target, mockHost ? { mockHost } : {});
   });
   afterAll(async () => {
     const driver = current;
