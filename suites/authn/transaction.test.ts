@@ -73,6 +73,8 @@ check('AUTHN.PRIMARY.MFA_ENROLL', 'a REQUIRED factor the user lacks leads to MFA
   });
 }, { needs: ['factor-policy'] });
 
+// Whether an enrolled user is challenged is the target's sign-on policy: a target that lets the driver set the factor
+// policy is one configured for the suites, where it is. (A real org on Okta's default policy is not.)
 check('AUTHN.PRIMARY.MFA_REQUIRED', 'a user with an active factor gets MFA_REQUIRED listing it with a verify link', async ({ driver, api, newUser }) => {
   const user = await newUser();
   const { factor } = await activeTotp(driver, api, 'GOOGLE', user);
