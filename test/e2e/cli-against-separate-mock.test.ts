@@ -65,7 +65,7 @@ test('run against the separately started mock passes, with every check run', asy
   expect(summary.totals.skipped).toBe(0);
   expect(summary.totals.passed).toBe(summary.totals.checks);
   expect(out).not.toContain(token);
-}, 60_000);
+}, 240_000);
 
 test('with a fault switched on through the control protocol, run exits 1 naming what broke', async () => {
   const res = await fetch(`${url}/__control/v1/faults`, {
@@ -81,7 +81,7 @@ test('with a fault switched on through the control protocol, run exits 1 naming 
   expect(failed).toEqual(expect.arrayContaining(['FACTORS.TOTP.ACTIVATE.BAD_CODE', 'FACTORS.TOTP.VERIFY.BAD_CODE']));
   expect(out).toContain('FACTORS.TOTP.ACTIVATE.BAD_CODE');
   expect(out).not.toContain(token);
-}, 60_000);
+}, 240_000);
 
 test('mock stops cleanly on SIGTERM', async () => {
   const exited = new Promise<number | null>((resolve) => mock.once('exit', resolve));

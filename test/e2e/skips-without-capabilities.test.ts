@@ -17,7 +17,7 @@ beforeAll(async () => {
     target: { kind: 'http', baseUrl: mock.url, token: mock.token },
     filters: ['suites/factors/totp', 'suites/factors/catalog'],
   });
-}, 120_000);
+}, 240_000);
 
 afterAll(() => mock.close());
 

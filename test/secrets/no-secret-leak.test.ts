@@ -99,4 +99,4 @@ test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure'
     expect(text, `a passCode reached ${where}`).not.toMatch(/"passCode"\s*:\s*"\d{6}"/);
     expect(text, `a password reached ${where}`).not.toMatch(/"value"\s*:\s*"Mc1-/);
   }
-});
+}, 240_000);
