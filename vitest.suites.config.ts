@@ -6,10 +6,15 @@ import { targetFromEnv } from './drivers/target-config.js';
  * `npx vitest run --config vitest.suites.config.ts suites/factors -t "bad code"` runs against the embedded mock org;
  * set OKTA_CLIENT_ORGURL / OKTA_CLIENT_TOKEN to aim at another target. The CLI builds on the same config.
  */
+const target = targetFromEnv(process.env);
+
 export default defineConfig({
   test: {
     include: ['suites/**/*.test.ts'],
-    provide: { target: targetFromEnv(process.env) },
+    provide: { target },
+    // The embedded mock gives each file an org of its own, so files run in parallel. Another
+    // target is one org with one clock (and one set of rate limits): files take turns.
+    fileParallelism: target.kind === 'mock',
     globalSetup: ['./suites/support/global-setup.ts'],
     setupFiles: ['allure-vitest/setup'],
     reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],

@@ -22,6 +22,8 @@ export interface SuiteLocation {
   configFile?: string;
   /** Requirement catalog (default: suites/support/requirements.ts). */
   requirements?: readonly Requirement[];
+  /** An embedded-mock host already running (else the suites' global setup starts one). */
+  mockHost?: { url: string; adminToken: string };
 }
 
 export interface SuiteRunOptions extends SuiteLocation {
@@ -89,7 +91,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
         run: true,
         watch: false,
         reporters,
-        provide: { target: options.target },
+        provide: { target: options.target, ...(options.mockHost ? { mockHost: options.mockHost } : {}) },
         ...(options.testNamePattern !== undefined ? { testNamePattern: options.testNamePattern } : {}),
       },
       undefined,

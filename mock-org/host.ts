@@ -33,7 +33,14 @@ interface HostedOrg {
 const ORG_PATH = /^\/orgs\/([A-Za-z0-9]{1,40})(\/.*)?$/;
 const MAX_ORGS = 1000;
 
-export async function startMockOrgHost(options: { host?: string; port?: number } = {}): Promise<MockOrgHost> {
+export interface MockOrgHostOptions {
+  host?: string;
+  port?: number;
+  /** Called with every org the host creates (the harness's secret-leak test watches what they store). */
+  onOrgCreated?: (org: MockOrg) => void;
+}
+
+export async function startMockOrgHost(options: MockOrgHostOptions = {}): Promise<MockOrgHost> {
   const adminToken = randomBytes(24).toString('base64url');
   const orgs = new Map<string, HostedOrg>();
 
@@ -67,6 +74,7 @@ export async function startMockOrgHost(options: { host?: string; port?: number }
         if (error instanceof UnknownFaultError) return answer(res, 400, { error: error.message });
         throw error;
       }
+      options.onOrgCreated?.(org);
       const app = buildServer(org, { control: true });
       await app.ready();
       const id = randomAlphanumeric(12);

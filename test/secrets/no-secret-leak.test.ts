@@ -5,42 +5,50 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runSuites } from '../../cli/run-suites.js';
 import { base32Encode } from '../../mock-org/base32.js';
-import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { startMockOrgHost, type MockOrgHost } from '../../mock-org/host.js';
+import type { MockOrg } from '../../mock-org/org.js';
 import type { StoredFactor, StoredUser } from '../../mock-org/store.js';
 
 /**
- * Secrets never reach stdout, logs or report attachments (DESIGN.md). The suites run against a
- * separately started mock org with faults on, so checks fail and print their evidence; every
- * secret the org ever held (API token, user passwords, TOTP shared secrets) is collected as it
- * is stored, and none may appear in what the run printed or wrote.
+ * Secrets never reach stdout, logs or report attachments (DESIGN.md). Every suite runs against
+ * the embedded mock with faults on, so checks fail and print their evidence; every secret the
+ * orgs ever held (API tokens, user passwords, TOTP shared secrets, YubiKey AES keys and private
+ * ids) is collected as it is stored, and none may appear in what the run printed or wrote.
  */
 
-let mock: RunningMockOrg;
+const FAULTS = ['totp.accept-any-code', 'factors.drop-links'];
+
+let host: MockOrgHost;
 let dir: string;
+const orgs: MockOrg[] = [];
 const secrets = new Set<string>();
 
-beforeAll(async () => {
-  mock = await startMockOrg({ control: true, faults: ['totp.accept-any-code', 'factors.drop-links'] });
-  dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-secrets-'));
-  secrets.add(mock.token);
-  // Watch the store: whatever it is given to keep is a secret of this run.
-  const users = mock.org.store.users;
+/** Whatever an org is given to keep becomes a secret of this run. */
+function watch(org: MockOrg): void {
+  orgs.push(org);
+  secrets.add(org.apiToken);
+  const users = org.store.users;
   const setUser = users.set.bind(users);
   users.set = (id: string, user: StoredUser) => {
     if (user.password) secrets.add(user.password);
     return setUser(id, user);
   };
-  const factors = mock.org.store.factors;
+  const factors = org.store.factors;
   const setFactor = factors.set.bind(factors);
   factors.set = (id: string, factor: StoredFactor) => {
     const key = factor.secret.key;
-    if (key instanceof Uint8Array) secrets.add(base32Encode(key));
+    if (key instanceof Uint8Array && factor.factorType === 'token:software:totp') secrets.add(base32Encode(key));
     return setFactor(id, factor);
   };
+}
+
+beforeAll(async () => {
+  host = await startMockOrgHost({ onOrgCreated: watch });
+  dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-secrets-'));
 });
 
 afterAll(async () => {
-  await mock.close();
+  await host.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -64,7 +72,8 @@ test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure'
   const stdout = capture();
   const stderr = capture();
   const outcome = await runSuites({
-    target: { kind: 'http', baseUrl: mock.url, token: mock.token },
+    target: { kind: 'mock', faults: FAULTS },
+    mockHost: { url: host.url, adminToken: host.adminToken },
     progress: true,
     stdout: stdout.stream,
     stderr: stderr.stream,
@@ -81,8 +90,16 @@ test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure'
   const allureFiles = await filesUnder(join(dir, 'allure-results'));
   expect(allureFiles.some((f) => f.endsWith('-attachment.json'))).toBe(true);
 
-  // Enough secrets were seen to make the test meaningful: the token, passwords, shared secrets.
-  expect(secrets.size).toBeGreaterThan(10);
+  // YubiKey seeds stay in the org's token store (the API has no documented DELETE for them).
+  for (const org of orgs) {
+    for (const token of org.store.yubikeyTokens.values()) {
+      secrets.add(Buffer.from(token.aesKey).toString('hex'));
+      secrets.add(Buffer.from(token.privateId).toString('hex'));
+    }
+  }
+  // Enough secrets were seen to make the test meaningful: tokens, passwords, shared secrets, seeds.
+  expect(orgs.length).toBeGreaterThan(10);
+  expect(secrets.size).toBeGreaterThan(50);
 
   const outputs: [string, string][] = [
     ['stdout', stdout.text()],
