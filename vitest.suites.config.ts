@@ -15,6 +15,10 @@ export default defineConfig({
     // The embedded mock gives each file an org of its own, so files run in parallel. Another
     // target is one org with one clock (and one set of rate limits): files take turns.
     fileParallelism: target.kind === 'mock',
+    // Suite files share what they import within a worker (drivers, schemas, authenticators): each
+    // file has its own driver and org, so nothing else needs a fresh module graph per file.
+    pool: 'threads',
+    isolate: false,
     globalSetup: ['./suites/support/global-setup.ts'],
     setupFiles: ['allure-vitest/setup'],
     reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],
