@@ -14,6 +14,7 @@ export const CAPABILITIES = [
   'factor-policy',
   'token-service',
   'duo-responder',
+  'read-only-token',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -153,6 +154,8 @@ export interface Driver {
   factorProfiles(): Promise<CustomTotpProfile[]>;
   /** Requires `token-service`. Makes the target's Symantec VIP or RSA SecurID service know a credential. */
   registerTokenCredential(provider: 'SYMANTEC' | 'RSA', credential: TokenCredential): Promise<void>;
+  /** Requires `read-only-token`. The SSWS token of a read-only administrator (registered as a secret). */
+  readOnlyToken(): Promise<string>;
   /** Deletes every user this driver created; safe to call twice. */
   cleanup(): Promise<void>;
   close(): Promise<void>;

@@ -70,6 +70,13 @@ export class ControlClient {
     this.#expectOk(res, `register a ${provider} credential`);
   }
 
+  async readOnlyToken(): Promise<string> {
+    const res = await this.http.get<{ token?: string }>('/__control/v1/read-only-token');
+    const token = this.#expectOk(res, 'get a read-only token').token;
+    if (typeof token !== 'string') throw new Error('control: no read-only token in the answer');
+    return token;
+  }
+
   async reset(): Promise<void> {
     const res = await this.http.post('/__control/v1/reset');
     if (res.status !== 204 && res.status !== 200) throw new Error(`control: reset failed with HTTP ${res.status}`);

@@ -177,6 +177,13 @@ export class HttpDriver implements Driver {
     await this.#control.setFaults(enable, disable);
   }
 
+  async readOnlyToken(): Promise<string> {
+    this.#require('read-only-token');
+    const token = await this.#control.readOnlyToken();
+    this.redactor.addSecret(token);
+    return token;
+  }
+
   async cleanup(): Promise<void> {
     const users = this.#createdUsers.splice(0);
     // Okta deletes in two steps: the first DELETE deactivates, the second deletes.

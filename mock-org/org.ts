@@ -55,12 +55,15 @@ export class MockOrg {
   /** The simulated Symantec VIP and RSA SecurID services and the credentials they know. */
   readonly tokenServices = new TokenServices();
   readonly apiToken: string;
+  /** A read-only administrator's token: reads are served, writes are 403 E0000006. */
+  readonly readOnlyToken: string;
   /** `scheme://host[:port]` of the org (see MockOrgConfig.origin). */
   readonly origin: string;
 
   constructor(config: MockOrgConfig = {}) {
     this.clock = new VirtualClock(config.clockBase);
     this.apiToken = config.apiToken ?? '00' + randomBytes(30).toString('base64url');
+    this.readOnlyToken = '00' + randomBytes(30).toString('base64url');
     this.origin = new URL(config.origin ?? DEFAULT_ORIGIN).origin;
     this.faults.apply(config.faults ?? []);
   }

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   OktaError,
+  forbidden,
   invalidToken,
   rateLimited,
   malformedBody,
@@ -26,6 +27,7 @@ declare module 'fastify' {
 }
 
 const CONTROL_PREFIX = '/__control/';
+const READ_METHODS = new Set(['GET', 'HEAD']);
 
 export interface ServerOptions {
   /** Serve the control protocol (tests only). */
@@ -65,7 +67,12 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   app.addHook('onRequest', async (request) => {
     // Authentication API calls may come without a token (public applications): only those paths, only then.
     if (!isPublicAuthnRequest(org, request) && !(org.faults.has('auth.accept-missing-token') && !request.headers.authorization)) {
-      if (request.headers.authorization !== `SSWS ${org.apiToken}`) throw invalidToken();
+      const readOnly = request.headers.authorization === `SSWS ${org.readOnlyToken}`;
+      if (request.headers.authorization !== `SSWS ${org.apiToken}` && !readOnly) throw invalidToken();
+      // A read-only administrator reads; anything else is beyond its permissions (E0000006).
+      if (readOnly && (request.url.startsWith(CONTROL_PREFIX) || !READ_METHODS.has(request.method)) && !org.faults.has('auth.read-only-can-write')) {
+        throw forbidden();
+      }
     }
     if (request.url.startsWith(CONTROL_PREFIX)) return;
     // One bucket per endpoint (method and route pattern), as Okta counts them.

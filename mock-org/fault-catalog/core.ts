@@ -1,6 +1,7 @@
 /** Faults of the API as a whole and of the operations every factor shares. */
 export const CORE_FAULTS = [
   { id: 'auth.accept-missing-token', description: 'requests without an API token are served instead of answered 401 E0000011' },
+  { id: 'auth.read-only-can-write', description: "a read-only administrator's token may enroll and change factors" },
   { id: 'errors.drop-error-causes', description: 'error objects are returned without `errorCauses`' },
   { id: 'ratelimit.drop-headers', description: 'responses carry no X-Rate-Limit-* headers' },
   { id: 'factors.activate-not-persisted', description: 'activation answers ACTIVE but the stored factor stays PENDING_ACTIVATION' },

@@ -10,7 +10,7 @@ import { factorContext, factorOr404 } from './factors.js';
 import { registerTokenControlRoutes } from './token-control.js';
 
 /** What this mock org can do for a driver (DESIGN.md, the driver contract). */
-export const MOCK_CAPABILITIES = ['users', 'clock', 'otp-outbox', 'push-responder', 'yubikey-upload', 'factor-policy', 'token-service', 'duo-responder'] as const;
+export const MOCK_CAPABILITIES = ['users', 'clock', 'otp-outbox', 'push-responder', 'yubikey-upload', 'factor-policy', 'token-service', 'duo-responder', 'read-only-token'] as const;
 
 /** Longest single clock move accepted: ten years. */
 const MAX_ADVANCE_MS = 10 * 365 * 24 * 3600 * 1000;
@@ -25,6 +25,9 @@ export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void 
   app.get('/__control/v1/capabilities', async () => ({ capabilities: [...MOCK_CAPABILITIES], origin: org.origin }));
 
   app.get('/__control/v1/clock', async () => clockView());
+
+  // A token of a read-only administrator, for checks of what such a token may not do.
+  app.get('/__control/v1/read-only-token', async () => ({ token: org.readOnlyToken }));
 
   registerTokenControlRoutes(app, org);
 

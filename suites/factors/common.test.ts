@@ -114,3 +114,19 @@ check('FACTORS.INPUT.WRONG_TYPES', 'body fields of the wrong JSON type are refus
   const read = await api.get<{ status: string }>(factor);
   expect(read.body.status).toBe('PENDING_ACTIVATION');
 });
+
+check('API.AUTH.PERMISSION', "a read-only administrator's token reads factors but may not change them (403 E0000006)", async ({ driver, api, newUser }) => {
+  const user = await newUser();
+  const enrolled = await api.post<{ id: string }>(factorsPath(user.id), { factorType: 'token:software:totp', provider: 'GOOGLE' });
+  expect(enrolled.status).toBe(200);
+  const readOnly = { authorization: `SSWS ${await driver.readOnlyToken()}` };
+
+  const listed = await api.get<{ id: string }[]>(factorsPath(user.id), readOnly);
+  expect(listed.status, 'a read-only token may read').toBe(200);
+  expect(listed.body.map((f) => f.id)).toEqual([enrolled.body.id]);
+
+  expectOktaError(await api.post(factorsPath(user.id), { factorType: 'token:software:totp', provider: 'OKTA' }, readOnly), 403, 'E0000006');
+  expectOktaError(await api.delete(factorPath(user.id, enrolled.body.id), readOnly), 403, 'E0000006');
+  // Nothing changed: still exactly the one factor, still there.
+  expect((await listFactors(api, user.id)).map((f) => f.id)).toEqual([enrolled.body.id]);
+}, { needs: ['read-only-token'] });

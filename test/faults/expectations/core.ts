@@ -3,6 +3,7 @@ import { SUITE, type FaultExpectation } from './types.js';
 
 export const CORE_EXPECTATIONS: Record<(typeof CORE_FAULTS)[number]['id'], FaultExpectation> = {
   'auth.accept-missing-token': { files: [SUITE.common], failing: ['API.AUTH.TOKEN_REQUIRED'] },
+  'auth.read-only-can-write': { files: [SUITE.common], failing: ['API.AUTH.PERMISSION'] },
   'errors.drop-error-causes': { files: [SUITE.common], failing: ['API.AUTH.TOKEN_REQUIRED', 'FACTORS.GET.UNKNOWN', 'FACTORS.ENROLL.UNKNOWN_TYPE'] },
   'ratelimit.drop-headers': { files: [SUITE.common], failing: ['API.RATE_LIMIT.HEADERS'] },
   'factors.activate-not-persisted': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ACTIVATE.GOOD_CODE'] },
