@@ -1,11 +1,11 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runSuites } from '../../cli/run-suites.js';
 import type { AuthnTransaction } from '../../mock-org/authn/transactions.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { capture, collectOutputs, expectNoSecretIn, filesUnder } from './helpers.js';
 
 /**
  * The Authentication API suites handle stateTokens, sessionTokens and Duo's signed values (DESIGN.md, "Secrets and
@@ -41,22 +41,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function capture(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
-
-async function filesUnder(root: string): Promise<string[]> {
-  const entries = await readdir(root, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
-
 test('no stateToken, sessionToken, Duo signed value or Duo key reaches stdout, stderr, the summary, JUnit or Allure', async () => {
   const stdout = capture();
   const stderr = capture();
@@ -78,17 +62,10 @@ test('no stateToken, sessionToken, Duo signed value or Duo key reaches stdout, s
   expect(allureFiles.some((f) => f.endsWith('-attachment.json'))).toBe(true);
   expect(secrets.size, 'transactions and Duo prompts were seen').toBeGreaterThan(20);
 
-  const outputs: [string, string][] = [
-    ['stdout', stdout.text()],
-    ['stderr', stderr.text()],
-  ];
-  for (const file of [join(dir, 'summary.json'), join(dir, 'junit.xml'), join(dir, 'summary.md'), ...allureFiles]) {
-    outputs.push([file, await readFile(file, 'utf8')]);
-  }
-  for (const [where, text] of outputs) {
-    for (const secret of secrets) expect(text.includes(secret), `a secret reached ${where}`).toBe(false);
-    expect(text, `a sessionToken reached ${where}`).not.toMatch(/20111[A-Za-z0-9_-]{40,}/);
+  const outputs = await collectOutputs(stdout.text(), stderr.text(), dir, allureFiles);
+  expectNoSecretIn(outputs, secrets, [
+    ['a sessionToken reached', /20111[A-Za-z0-9_-]{40,}/],
     // Duo Web values: PREFIX|base64|40 hex digits, as is or form-encoded.
-    expect(text, `a Duo signed value reached ${where}`).not.toMatch(/(?:TX|APP|AUTH)(?:\||%7C)[A-Za-z0-9+/=%]{8,}(?:\||%7C)[0-9a-f]{40}/);
-  }
+    ['a Duo signed value reached', /(?:TX|APP|AUTH)(?:\||%7C)[A-Za-z0-9+/=%]{8,}(?:\||%7C)[0-9a-f]{40}/],
+  ]);
 });

@@ -1,13 +1,13 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runSuites } from '../../cli/run-suites.js';
 import { base32Encode } from '../../mock-org/base32.js';
 import { startMockOrgHost, type MockOrgHost } from '../../mock-org/host.js';
 import type { MockOrg } from '../../mock-org/org.js';
 import type { StoredFactor, StoredUser } from '../../mock-org/store.js';
+import { capture, collectOutputs, expectNoSecretIn, filesUnder } from './helpers.js';
 
 /**
  * Secrets never reach stdout, logs or report attachments (DESIGN.md). Every suite runs against
@@ -52,22 +52,6 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function capture(): { stream: Writable; text: () => string } {
-  const chunks: string[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer | string, _encoding, done) {
-      chunks.push(chunk.toString());
-      done();
-    },
-  });
-  return { stream, text: () => chunks.join('') };
-}
-
-async function filesUnder(root: string): Promise<string[]> {
-  const entries = await readdir(root, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-}
-
 test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure', async () => {
   const stdout = capture();
   const stderr = capture();
@@ -101,19 +85,10 @@ test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure'
   expect(orgs.length).toBeGreaterThan(10);
   expect(secrets.size).toBeGreaterThan(50);
 
-  const outputs: [string, string][] = [
-    ['stdout', stdout.text()],
-    ['stderr', stderr.text()],
-  ];
-  for (const file of [join(dir, 'summary.json'), join(dir, 'junit.xml'), join(dir, 'summary.md'), ...allureFiles]) {
-    outputs.push([file, await readFile(file, 'utf8')]);
-  }
-  for (const [where, text] of outputs) {
-    for (const secret of secrets) {
-      expect(text.includes(secret), `a secret reached ${where}`).toBe(false);
-    }
+  const outputs = await collectOutputs(stdout.text(), stderr.text(), dir, allureFiles);
+  expectNoSecretIn(outputs, secrets, [
     // Passcodes are 6-digit numbers: look for them where they would stand, as JSON fields.
-    expect(text, `a passCode reached ${where}`).not.toMatch(/"passCode"\s*:\s*"\d{6}"/);
-    expect(text, `a password reached ${where}`).not.toMatch(/"value"\s*:\s*"Mc1-/);
-  }
+    ['a passCode reached', /"passCode"\s*:\s*"\d{6}"/],
+    ['a password reached', /"value"\s*:\s*"Mc1-/],
+  ]);
 }, 240_000);
