@@ -2,6 +2,7 @@
 export const LIFECYCLE_FAULTS = [
   { id: 'catalog.lists-disabled', description: 'the catalog lists factors the policy disables (as OPTIONAL)' },
   { id: 'catalog.wrong-enrollment', description: 'the catalog shows REQUIRED factors as OPTIONAL' },
+  { id: 'catalog.phones-missing', description: "the catalog's sms entry does not embed the user's existing phones" },
   { id: 'lifecycle.reset-factors-noop', description: 'reset_factors answers 200 but the factors stay enrolled' },
   { id: 'lifecycle.reenroll-replaces-active', description: 'enrolling a TOTP factor again replaces the active one instead of refusing' },
   { id: 'lifecycle.activate-active-allowed', description: 'activating an already active factor is answered 200' },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { link } from '../factors/links.js';
 import { FACTOR_KINDS } from '../factors/registry.js';
 import type { MockOrg } from '../org.js';
+import type { StoredFactor } from '../store.js';
 import { factorContext } from './factors.js';
 
 type UserParams = { Params: { userId: string } };
@@ -12,6 +13,14 @@ type UserParams = { Params: { userId: string } };
  * user has enrolled carries that factor's status (the docs only show NOT_SETUP entries, for a
  * user with nothing enrolled).
  */
+/** The sms entry embeds the phones the user already has (spec §2.2, §4.2), so a client can offer to reuse one. */
+function phonesOf(enrolled: StoredFactor[]): { _embedded?: { phones: Record<string, unknown>[] } } {
+  const phones = enrolled
+    .filter((f) => f.factorType === 'sms' && typeof f.profile.phoneNumber === 'string')
+    .map((f) => ({ id: f.id, profile: { phoneNumber: f.profile.phoneNumber }, status: f.status === 'ACTIVE' ? 'ACTIVE' : 'INACTIVE' }));
+  return phones.length > 0 ? { _embedded: { phones } } : {};
+}
+
 export function registerCatalogRoutes(app: FastifyInstance, org: MockOrg): void {
   app.get<UserParams>('/api/v1/users/:userId/factors/catalog', async (request) => {
     const ctx = factorContext(org, request);
@@ -34,6 +43,7 @@ export function registerCatalogRoutes(app: FastifyInstance, org: MockOrg): void 
             enroll: link(enrollHref, ['POST']),
             ...(entry.factorType === 'question' ? { questions: link(`${enrollHref}/questions`, ['GET']) } : {}),
           },
+          ...(entry.factorType === 'sms' && !org.faults.has('catalog.phones-missing') ? phonesOf(enrolled) : {}),
         };
       });
   });

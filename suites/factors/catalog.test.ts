@@ -83,3 +83,19 @@ check('FACTORS.CATALOG.ENROLLED', 'an enrolled factor is no longer NOT_SETUP in 
 check('FACTORS.GET.UNKNOWN', "an unknown user's catalog is 404 E0000007", async ({ api }) => {
   expectOktaError(await api.get(`${factorsPath('00u0000000000nonesuch')}/catalog`), 404, 'E0000007');
 });
+
+check('FACTORS.CATALOG.PHONES', "the sms entry embeds the user's enrolled phone", async ({ api, newUser }) => {
+  const user = await newUser();
+  const phoneNumber = '+15555550123';
+  // activate=true: no SMS is sent, so no outbox is needed to get an active phone.
+  const res = await api.post<{ id: string; status: string }>(factorsPath(user.id), { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber } }, { query: { activate: true } });
+  expectStatus(res, 200);
+  expect(res.body.status).toBe('ACTIVE');
+  const sms = entryFor(await catalog(api, user.id), 'sms', 'OKTA') as (CatalogEntry & { _embedded?: { phones?: { profile?: { phoneNumber?: string }; status?: string }[] } }) | undefined;
+  expect(sms, 'the org offers sms').toBeDefined();
+  const phones = sms?._embedded?.phones ?? [];
+  const digits = (n: string | undefined) => (n ?? '').replace(/\D/g, '');
+  const mine = phones.find((p) => digits(p.profile?.phoneNumber) === digits(phoneNumber));
+  expect(mine, `the enrolled phone among ${JSON.stringify(phones)}`).toBeDefined();
+  expect(mine?.status).toBe('ACTIVE');
+});

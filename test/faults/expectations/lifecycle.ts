@@ -7,6 +7,7 @@ const LIFECYCLE = 'suites/factors/lifecycle.test.ts';
 export const LIFECYCLE_EXPECTATIONS: Record<(typeof LIFECYCLE_FAULTS)[number]['id'], FaultExpectation> = {
   'catalog.lists-disabled': { files: [CATALOG], failing: ['FACTORS.CATALOG.POLICY'] },
   'catalog.wrong-enrollment': { files: [CATALOG], failing: ['FACTORS.CATALOG.POLICY'] },
+  'catalog.phones-missing': { files: [CATALOG], failing: ['FACTORS.CATALOG.PHONES'] },
   'lifecycle.reset-factors-noop': { files: [LIFECYCLE], failing: ['FACTORS.LIFECYCLE.RESET_FACTORS'] },
   'lifecycle.reenroll-replaces-active': { files: [LIFECYCLE], failing: ['FACTORS.LIFECYCLE.ENROLL_TWICE'] },
   'lifecycle.activate-active-allowed': { files: [LIFECYCLE], failing: ['FACTORS.LIFECYCLE.ACTIVATE_ACTIVE'] },
