@@ -1,57 +1,20 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { expectOktaError, useMockOrg } from './helpers.js';
 
 /**
  * The mock's Authentication API and Duo flow under bad input: the API's own errors, never a 500, and nothing changes
  * (the transaction keeps its state, no factor is stored). Also: which requests may come without an API token.
  */
 
-let mock: RunningMockOrg;
+const { mock, call, newUser } = useMockOrg({ token: false, lenientJson: true, userPrefix: 'authn' });
 let admin: Record<string, string>;
 
 beforeAll(async () => {
-  mock = await startMockOrg({ control: true });
   admin = { authorization: `SSWS ${mock.token}` };
   await call('POST', '/__control/v1/factor-policy', { factors: [{ factorType: 'web', provider: 'DUO', enrollment: 'REQUIRED' }] }, admin);
 });
-afterAll(() => mock.close());
 
 type Json = Record<string, unknown>;
-
-/** A request; `body` is JSON-encoded unless it is a string (sent as is). Content type JSON unless `headers` say otherwise. */
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  const res = await fetch(mock.url + path, {
-    method,
-    headers: { accept: 'application/json', ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  let json: Json | undefined;
-  try {
-    json = text ? (JSON.parse(text) as Json) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, text, json };
-}
-
-function expectOktaError(res: { status: number; json?: Json }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.json)).toBe(status);
-  expect(res.json).toMatchObject({ errorCode: code, errorLink: code, errorCauses: expect.any(Array) });
-  expect(typeof res.json?.errorSummary).toBe('string');
-}
-
-let userCount = 0;
-async function newUser(): Promise<{ id: string; login: string; password: string }> {
-  const login = `authn-${userCount++}-${Math.random().toString(36).slice(2)}@example.com`;
-  const password = 'Abcdefg1xyz';
-  const res = await call('POST', '/api/v1/users?activate=true', {
-    profile: { login, email: login, firstName: 'A', lastName: 'N' },
-    credentials: { password: { value: password } },
-  }, admin);
-  expect(res.status).toBe(200);
-  return { id: res.json?.id as string, login, password };
-}
 
 /** A fresh user in MFA_ENROLL (Duo is REQUIRED). */
 async function enrolling() {

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { HttpDriver } from '../../drivers/http-driver.js';
 import { DEFAULT_ORIGIN } from '../../mock-org/org.js';
-import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { startMockOrg } from '../../mock-org/index.js';
 import { U2fToken } from '../../virtual-authenticators/u2f/u2f-token.js';
 import type { PublicKeyCredentialCreationOptionsJSON } from '../../virtual-authenticators/webauthn/json-types.js';
 import { WebAuthnAuthenticator } from '../../virtual-authenticators/webauthn/webauthn-authenticator.js';
+import { expectOktaError, useMockOrg } from './helpers.js';
 
 /**
  * u2f and webauthn endpoints of the mock org: bad input gets the API's own errors (400 E0000001 for a missing or
@@ -12,41 +13,10 @@ import { WebAuthnAuthenticator } from '../../virtual-authenticators/webauthn/web
  * nothing; both base64 alphabets are taken; the org's origin reaches drivers through the control protocol.
  */
 
-let mock: RunningMockOrg;
-let auth: Record<string, string>;
+const { mock, call, newUser } = useMockOrg({ userPrefix: 'fido' });
 const ORIGIN = DEFAULT_ORIGIN;
 
-beforeAll(async () => {
-  mock = await startMockOrg({ control: true });
-  auth = { authorization: `SSWS ${mock.token}`, accept: 'application/json' };
-});
-afterAll(() => mock.close());
-
 type Json = Record<string, unknown>;
-
-async function call(method: string, path: string, body?: unknown) {
-  const res = await fetch(mock.url + path, {
-    method,
-    headers: { ...auth, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as Json | undefined };
-}
-
-function expectOktaError(res: { status: number; json?: Json }, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.json).toMatchObject({ errorCode: code, errorLink: code, errorCauses: expect.any(Array) });
-}
-
-async function newUser(): Promise<string> {
-  const login = `fido-${Math.random().toString(36).slice(2)}@example.com`;
-  const res = await call('POST', '/api/v1/users?activate=true', {
-    profile: { login, email: login, firstName: 'F', lastName: 'Ido' },
-    credentials: { password: { value: 'Abcdefg1x' } },
-  });
-  return res.json?.id as string;
-}
 
 const factorUrl = (userId: string, factorId: string) => `/api/v1/users/${userId}/factors/${factorId}`;
 
@@ -77,7 +47,7 @@ const websafe = (text: string) => Buffer.from(text).toString('base64url');
 
 describe('u2f bad input', () => {
   test('activation: missing or mistyped fields are 400 E0000001; bytes that are no registration are 403 E0000068', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { factorId, activation } = await enroll(userId, 'u2f');
     const token = await U2fToken.create();
     const good = await token.register({ appId: ORIGIN, challenge: String(activation.nonce) });
@@ -107,7 +77,7 @@ describe('u2f bad input', () => {
   });
 
   test('verify: a partial body is 400 E0000001; an assertion before any challenge or in bad bytes is 403; the counter is kept', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { factorId, activation } = await enroll(userId, 'u2f');
     const token = await U2fToken.create();
     expect((await call('POST', `${factorUrl(userId, factorId)}/lifecycle/activate`, await token.register({ appId: ORIGIN, challenge: String(activation.nonce) }))).status).toBe(200);
@@ -130,7 +100,7 @@ describe('u2f bad input', () => {
 
 describe('webauthn bad input', () => {
   async function pending() {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { factorId, activation } = await enroll(userId, 'webauthn');
     const authenticator = await WebAuthnAuthenticator.create({ attestation: 'packed' });
     const options = activation as unknown as PublicKeyCredentialCreationOptionsJSON;
@@ -196,7 +166,7 @@ describe('webauthn bad input', () => {
 
 describe('webauthn requests racing', () => {
   test('the same registration, and the same assertion, sent twice at once succeed once', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { factorId, activation } = await enroll(userId, 'webauthn');
     const authenticator = await WebAuthnAuthenticator.create();
     const registration = await authenticator.createCredential(activation as unknown as PublicKeyCredentialCreationOptionsJSON, ORIGIN);
@@ -222,7 +192,7 @@ describe('webauthn requests racing', () => {
 describe('origin and user verification settings', () => {
   test('the org publishes its origin through the control protocol and u2f activation; drivers read it', async () => {
     expect((await call('GET', '/__control/v1/capabilities')).json?.origin).toBe(DEFAULT_ORIGIN);
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     expect((await enroll(userId, 'u2f')).activation.appId).toBe(DEFAULT_ORIGIN);
     const driver = await HttpDriver.connect({ kind: 'mock', baseUrl: mock.url, token: mock.token });
     expect(driver.origin).toBe(DEFAULT_ORIGIN);
@@ -247,12 +217,12 @@ describe('origin and user verification settings', () => {
     const set = await call('POST', '/__control/v1/factor-policy', { factors: [{ factorType: 'webauthn', provider: 'FIDO', enrollment: 'OPTIONAL', userVerification: 'required' }] });
     expect(set.status).toBe(200);
     try {
-      const { activation } = await enroll(await newUser(), 'webauthn');
+      const { activation } = await enroll((await newUser()).id, 'webauthn');
       expect(activation.authenticatorSelection).toMatchObject({ userVerification: 'required' });
     } finally {
       await call('POST', '/__control/v1/factor-policy', { factors: [{ factorType: 'webauthn', provider: 'FIDO', enrollment: 'OPTIONAL' }] });
     }
-    const { activation } = await enroll(await newUser(), 'webauthn');
+    const { activation } = await enroll((await newUser()).id, 'webauthn');
     expect(activation.authenticatorSelection).toMatchObject({ userVerification: 'preferred' });
   });
 });

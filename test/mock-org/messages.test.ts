@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { describe, expect, test } from 'vitest';
+import { expectOktaError, useMockOrg } from './helpers.js';
 
 /**
  * Bad input to the sms, call and email endpoints of the mock org: the API's own error shape and
@@ -7,52 +7,11 @@ import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
  * activation attempt used up.
  */
 
-let mock: RunningMockOrg;
-let auth: Record<string, string>;
-
-beforeAll(async () => {
-  mock = await startMockOrg({ control: true });
-  auth = { authorization: `SSWS ${mock.token}`, accept: 'application/json' };
-});
-afterAll(() => mock.close());
-
-interface Reply {
-  status: number;
-  headers: Headers;
-  json?: Record<string, unknown> & { errorCode?: string };
-}
-
-async function call(method: string, path: string, body?: unknown, options: { raw?: boolean; headers?: Record<string, string> } = {}): Promise<Reply> {
-  const text = body === undefined ? undefined : options.raw ? String(body) : JSON.stringify(body);
-  const res = await fetch(mock.url + path, {
-    method,
-    headers: { ...auth, ...(text !== undefined ? { 'content-type': 'application/json' } : {}), ...options.headers },
-    ...(text !== undefined ? { body: text } : {}),
-  });
-  const raw = await res.text();
-  return { status: res.status, headers: res.headers, json: raw ? (JSON.parse(raw) as Reply['json']) : undefined };
-}
-
-async function newUser(): Promise<{ id: string; email: string }> {
-  const login = `messages-${Math.random().toString(36).slice(2)}@example.com`;
-  const res = await call('POST', '/api/v1/users?activate=true', {
-    profile: { login, email: login, firstName: 'M', lastName: 'O' },
-    credentials: { password: { value: 'Abcdefg1x' } },
-  });
-  expect(res.status).toBe(200);
-  return { id: res.json?.id as string, email: login };
-}
+const { call, newUser } = useMockOrg({ userPrefix: 'messages' });
 
 /** A number of its own for each enrollment, so that no two tests share a phone's throttle. */
 let phoneCounter = 0;
 const phone = () => `+15550${String(phoneCounter++).padStart(6, '0')}`;
-
-function expectOktaError(res: Reply, status: number, code: string | string[]) {
-  expect(res.status, JSON.stringify(res.json)).toBe(status);
-  expect([code].flat()).toContain(res.json?.errorCode);
-  expect(res.json).toMatchObject({ errorLink: res.json?.errorCode, errorCauses: expect.any(Array) });
-  expect(typeof res.json?.errorSummary).toBe('string');
-}
 
 const factors = (userId: string) => `/api/v1/users/${userId}/factors`;
 const listed = async (userId: string) => (await call('GET', factors(userId))).json as unknown as Record<string, unknown>[];
@@ -105,13 +64,8 @@ describe('enroll', () => {
   });
 
   test("the user's secondary address can be enrolled as well; another address cannot", async () => {
-    const login = `messages-${Math.random().toString(36).slice(2)}@example.com`;
     const secondEmail = `second-${Math.random().toString(36).slice(2)}@example.com`;
-    const created = await call('POST', '/api/v1/users?activate=true', {
-      profile: { login, email: login, secondEmail, firstName: 'M', lastName: 'O' },
-      credentials: { password: { value: 'Abcdefg1x' } },
-    });
-    const userId = created.json?.id as string;
+    const { id: userId } = await newUser({ secondEmail });
     const other = await call('POST', factors(userId), { factorType: 'email', provider: 'OKTA', profile: { email: `x${secondEmail}` } });
     expectOktaError(other, 400, 'E0000001');
     const res = await call('POST', factors(userId), { factorType: 'email', provider: 'OKTA', profile: { email: secondEmail.toUpperCase() } });
@@ -157,7 +111,7 @@ describe('activate, verify, resend, unenroll', () => {
     for (const body of [{ passCode: { a: 1 } }, { passCode: [1] }, { passCode: true }, { passCode: '9'.repeat(100) }]) {
       expectOktaError(await call('POST', `${path}/lifecycle/activate`, body), 400, 'E0000001');
     }
-    for (const raw of ['[]', '{bad', '"123456"']) expectOktaError(await call('POST', `${path}/lifecycle/activate`, raw, { raw: true }), 400, 'E0000003');
+    for (const raw of ['[]', '{bad', '"123456"']) expectOktaError(await call('POST', `${path}/lifecycle/activate`, raw), 400, 'E0000003');
     // Still five attempts left: four wrong codes and then the right one.
     const [message] = await outbox(user.id);
     for (let i = 0; i < 4; i++) expectOktaError(await call('POST', `${path}/lifecycle/activate`, { passCode: 'x' }), 403, 'E0000068');
@@ -172,7 +126,7 @@ describe('activate, verify, resend, unenroll', () => {
     for (const body of [{ factorType: {} }, { factorType: 'call' }, { provider: 'GOOGLE' }, { profile: 'x' }]) {
       expectOktaError(await call('POST', `${path}/resend`, body), 400, 'E0000001');
     }
-    expectOktaError(await call('POST', `${path}/resend`, '[1]', { raw: true }), 400, 'E0000003');
+    expectOktaError(await call('POST', `${path}/resend`, '[1]'), 400, 'E0000003');
     expect(await outbox(user.id)).toHaveLength(1);
     // The throttle is untouched: a proper resend goes out.
     expect((await call('POST', `${path}/resend`, { factorType: 'sms', provider: 'OKTA' })).status).toBe(200);

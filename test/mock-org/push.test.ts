@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { describe, expect, test } from 'vitest';
+import { expectOktaError, useMockOrg } from './helpers.js';
 import { ACTIVATION_LIFETIME_MS, CHALLENGE_LIFETIME_MS } from '../../mock-org/factors/push-protocol.js';
 
 /**
@@ -8,41 +8,9 @@ import { ACTIVATION_LIFETIME_MS, CHALLENGE_LIFETIME_MS } from '../../mock-org/fa
  * silent behave as documented in mock-org/factors/push-protocol.ts.
  */
 
-let mock: RunningMockOrg;
-let auth: Record<string, string>;
-
-beforeAll(async () => {
-  mock = await startMockOrg({ control: true });
-  auth = { authorization: `SSWS ${mock.token}`, accept: 'application/json' };
-});
-afterAll(() => mock.close());
+const { mock, call, newUser } = useMockOrg({ userPrefix: 'push' });
 
 type Json = Record<string, unknown>;
-
-async function call(method: string, path: string, body?: string) {
-  const res = await fetch(path.startsWith('http') ? path : mock.url + path, {
-    method,
-    headers: { ...auth, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(body !== undefined ? { body } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, text, json: text ? (JSON.parse(text) as Json) : undefined };
-}
-
-function expectOktaError(res: { status: number; json?: Json }, status: number, code: string) {
-  expect(res.status, JSON.stringify(res.json)).toBe(status);
-  expect(res.json).toMatchObject({ errorCode: code, errorCauses: expect.any(Array) });
-}
-
-async function newUser(): Promise<string> {
-  const login = `push-${Math.random().toString(36).slice(2)}@example.com`;
-  const res = await call('POST', '/api/v1/users?activate=true', JSON.stringify({
-    profile: { login, email: login, firstName: 'P', lastName: 'U' },
-    credentials: { password: { value: 'Abcdefg1x' } },
-  }));
-  expect(res.status).toBe(200);
-  return res.json?.id as string;
-}
 
 const factorsOf = (userId: string) => `/api/v1/users/${userId}/factors`;
 
@@ -75,13 +43,13 @@ describe('push: bad input changes nothing', () => {
     ['an array body', '[true]', 'E0000003'],
     ['malformed JSON', '{"useNumberMatchingChallenge": ', 'E0000003'],
   ])('verify with %s → 400 %s, no transaction', async (_what, body, code) => {
-    const path = await activePush(await newUser());
+    const path = await activePush((await newUser()).id);
     expectOktaError(await call('POST', `${path}/verify`, body), 400, code);
     expect(transactionsOf(path)).toEqual([]);
   });
 
   test('the activation poll refuses a body that is not an object and keeps the factor as it was', async () => {
-    const { path } = await enrollPush(await newUser());
+    const { path } = await enrollPush((await newUser()).id);
     const before = stored(path);
     for (const body of ['[]', '"x"', '{bad']) {
       expectOktaError(await call('POST', `${path}/lifecycle/activate/poll`, body), 400, 'E0000003');
@@ -99,7 +67,7 @@ describe('push: bad input changes nothing', () => {
     ['a leading zero', '{"profile": {"phoneNumber": "+0123456789"}}'],
     ['too few digits', '{"profile": {"phoneNumber": "+12345"}}'],
   ])('the sms send link with %s → 400 E0000001, nothing sent', async (_what, body) => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { path } = await enrollPush(userId);
     const before = stored(path);
     expectOktaError(await call('POST', `${path}/lifecycle/activate/sms`, body), 400, 'E0000001');
@@ -108,7 +76,7 @@ describe('push: bad input changes nothing', () => {
   });
 
   test('send links on an active factor are refused', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const path = await activePush(userId);
     expectOktaError(await call('POST', `${path}/lifecycle/activate/email`), 400, 'E0000001');
     expectOktaError(await call('POST', `${path}/lifecycle/activate/sms`, '{"profile":{"phoneNumber":"+12065550123"}}'), 400, 'E0000001');
@@ -116,7 +84,7 @@ describe('push: bad input changes nothing', () => {
   });
 
   test('unknown users, factors, transactions and non-push factors are 404 E0000007', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const path = await activePush(userId);
     const totp = await call('POST', factorsOf(userId), '{"factorType":"token:software:totp","provider":"GOOGLE"}');
     const totpPath = `${factorsOf(userId)}/${totp.json?.id as string}`;
@@ -131,20 +99,20 @@ describe('push: bad input changes nothing', () => {
   });
 
   test('wrong methods are 405 E0000022', async () => {
-    const path = await activePush(await newUser());
+    const path = await activePush((await newUser()).id);
     expectOktaError(await call('PUT', `${path}/transactions/mst1`), 405, 'E0000022');
     expectOktaError(await call('GET', `${path}/lifecycle/activate/poll`), 405, 'E0000022');
   });
 
   test('the push responder refuses an unknown action', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { path } = await enrollPush(userId);
     expectOktaError(await respond(userId, path.split('/').at(-1) as string, 'maybe'), 400, 'E0000001');
     expect(stored(path)?.status).toBe('PENDING_ACTIVATION');
   });
 
   test('a deprovisioned user cannot poll, send or cancel', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { path } = await enrollPush(userId);
     expect((await call('POST', `/api/v1/users/${userId}/lifecycle/deactivate`)).status).toBe(200);
     expectOktaError(await call('POST', `${path}/lifecycle/activate/poll`), 403, 'E0000038');
@@ -154,21 +122,21 @@ describe('push: bad input changes nothing', () => {
 
 describe('push: where the docs are silent', () => {
   test('the activation lasts ACTIVATION_LIFETIME_MS and a challenge CHALLENGE_LIFETIME_MS on the virtual clock', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { body } = await enrollPush(userId);
     const activation = (body._embedded as { activation: { expiresAt: string } }).activation;
     expect(Date.parse(activation.expiresAt) - mock.org.clock.now()).toBeLessThanOrEqual(ACTIVATION_LIFETIME_MS);
     expect(Date.parse(activation.expiresAt) - mock.org.clock.now()).toBeGreaterThan(ACTIVATION_LIFETIME_MS - 5_000);
     expect(body.profile, 'a pending push factor has no profile').toBeUndefined();
 
-    const path = await activePush(await newUser());
+    const path = await activePush((await newUser()).id);
     const challenge = await call('POST', `${path}/verify`);
     expect(challenge.status).toBe(201);
     expect(Date.parse(challenge.json?.expiresAt as string) - mock.org.clock.now()).toBeGreaterThan(CHALLENGE_LIFETIME_MS - 5_000);
   });
 
   test('a device declining the activation makes it CANCELLED; activate restarts it with a new token', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { path, body } = await enrollPush(userId);
     const factorId = body.id as string;
     const firstQr = JSON.stringify(((body._embedded as Json).activation as Json)._links);
@@ -186,7 +154,7 @@ describe('push: where the docs are silent', () => {
   });
 
   test('a send link after the activation timed out sends nothing and answers TIMEOUT', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { path } = await enrollPush(userId);
     mock.org.clock.advance(ACTIVATION_LIFETIME_MS + 1_000);
     const res = await call('POST', `${path}/lifecycle/activate/email`);
@@ -195,7 +163,7 @@ describe('push: where the docs are silent', () => {
   });
 
   test('the activation email carries the activation token; the SMS goes to the number given', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const { path } = await enrollPush(userId);
     await call('POST', `${path}/lifecycle/activate/email`);
     await call('POST', `${path}/lifecycle/activate/sms`, '{"profile":{"phoneNumber":"+1-206-555-0123"}}');
@@ -206,7 +174,7 @@ describe('push: where the docs are silent', () => {
   });
 
   test('cancel is 204; the challenge then polls CANCELLED; cancelling a finished challenge changes nothing', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const path = await activePush(userId);
     const factorId = path.split('/').at(-1) as string;
     const first = await call('POST', `${path}/verify`);
@@ -222,7 +190,7 @@ describe('push: where the docs are silent', () => {
   });
 
   test('the responder answers the newest waiting challenge; with none waiting it changes nothing', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const path = await activePush(userId);
     const factorId = path.split('/').at(-1) as string;
     const pollOf = (res: { json?: Json }) => ((res.json?._links as Json).poll as { href: string }).href;
@@ -237,7 +205,7 @@ describe('push: where the docs are silent', () => {
   });
 
   test('only the newest 20 transactions are kept', async () => {
-    const path = await activePush(await newUser());
+    const path = await activePush((await newUser()).id);
     const polls: string[] = [];
     for (let i = 0; i < 21; i++) polls.push((((await call('POST', `${path}/verify`)).json?._links as Json).poll as { href: string }).href);
     expectOktaError(await call('GET', polls[0] as string), 404, 'E0000007');
@@ -246,7 +214,7 @@ describe('push: where the docs are silent', () => {
   });
 
   test('unenrolling push takes Okta Verify TOTP and FastPass (signed_nonce) along, and nothing else', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const path = await activePush(userId);
     const okta = await call('POST', factorsOf(userId), '{"factorType":"token:software:totp","provider":"OKTA"}');
     const google = await call('POST', factorsOf(userId), '{"factorType":"token:software:totp","provider":"GOOGLE"}');

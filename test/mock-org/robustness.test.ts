@@ -1,46 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { describe, expect, test } from 'vitest';
+import { expectOktaError, useMockOrg } from './helpers.js';
 
 /**
  * Bad input to the mock org gets the API's own error shape and status, never a 500 or a
  * crash, and nothing it holds changes.
  */
 
-let mock: RunningMockOrg;
-let auth: Record<string, string>;
-
-beforeAll(async () => {
-  mock = await startMockOrg({ control: true });
-  auth = { authorization: `SSWS ${mock.token}`, accept: 'application/json' };
-});
-afterAll(() => mock.close());
-
-async function call(method: string, path: string, body?: string, headers: Record<string, string> = {}) {
-  const res = await fetch(mock.url + path, {
-    method,
-    headers: { ...auth, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-    ...(body !== undefined ? { body } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
-}
-
-async function newUser(): Promise<string> {
-  const login = `robust-${Math.random().toString(36).slice(2)}@example.com`;
-  const res = await call('POST', '/api/v1/users?activate=true', JSON.stringify({
-    profile: { login, email: login, firstName: 'R', lastName: 'B' },
-    credentials: { password: { value: 'Abcdefg1x' } },
-  }));
-  expect(res.status).toBe(200);
-  return res.json?.id as string;
-}
-
-function expectOktaError(res: { status: number; json?: Record<string, unknown> }, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(res.json).toMatchObject({ errorCode: code, errorLink: code, errorCauses: expect.any(Array) });
-  expect(typeof res.json?.errorSummary).toBe('string');
-  expect(typeof res.json?.errorId).toBe('string');
-}
+const { mock, call, newUser, authHeaders } = useMockOrg({ userPrefix: 'robust' });
 
 describe('bad input', () => {
   const badBodies: [string, string, string][] = [
@@ -58,14 +24,14 @@ describe('bad input', () => {
   ];
 
   test.each(badBodies)('enroll with %s → 400 %s, nothing enrolled', async (_what, body, code) => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     expectOktaError(await call('POST', `/api/v1/users/${userId}/factors`, body), 400, code);
     expect((await call('GET', `/api/v1/users/${userId}/factors`)).json).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   test('activate and verify with wrong types leave the factor as it was', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const enrolled = await call('POST', `/api/v1/users/${userId}/factors`, '{"factorType":"token:software:totp","provider":"OKTA"}');
     const factorId = enrolled.json?.id as string;
     for (const body of ['{"passCode": {"a": 1}}', '{"passCode": [1]}', '{"passCode": "' + '9'.repeat(100) + '"}', '[]', '{bad']) {
@@ -78,7 +44,7 @@ describe('bad input', () => {
   });
 
   test('a wrong Content-Type is answered 400 E0000021', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const res = await call('POST', `/api/v1/users/${userId}/factors`, 'factorType=sms', { 'content-type': 'application/x-www-form-urlencoded' });
     expectOktaError(res, 400, 'E0000021');
   });
@@ -93,8 +59,8 @@ describe('bad input', () => {
   });
 
   test('another user\'s factor id is 404 for this user', async () => {
-    const owner = await newUser();
-    const other = await newUser();
+    const owner = (await newUser()).id;
+    const other = (await newUser()).id;
     const enrolled = await call('POST', `/api/v1/users/${owner}/factors`, '{"factorType":"token:software:totp","provider":"GOOGLE"}');
     expectOktaError(await call('GET', `/api/v1/users/${other}/factors/${enrolled.json?.id as string}`), 404, 'E0000007');
     expectOktaError(await call('DELETE', `/api/v1/users/${other}/factors/${enrolled.json?.id as string}`), 404, 'E0000007');
@@ -114,7 +80,7 @@ describe('control protocol', () => {
     expect(moved.json?.epochMs).toBeGreaterThanOrEqual(before + 3_600_000);
     expectOktaError(await call('POST', '/__control/v1/clock', JSON.stringify({ advanceMs: -1 })), 400, 'E0000001');
     expectOktaError(await call('POST', '/__control/v1/clock', JSON.stringify({ advanceMs: 'soon' })), 400, 'E0000001');
-    const res = await fetch(`${mock.url}/api/v1/users/nonesuch`, { headers: auth });
+    const res = await fetch(`${mock.url}/api/v1/users/nonesuch`, { headers: authHeaders() });
     expect(Date.parse(res.headers.get('date') ?? '')).toBeGreaterThanOrEqual(before + 3_600_000 - 1000);
   });
 

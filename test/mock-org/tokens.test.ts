@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { describe, expect, test } from 'vitest';
+import { expectOktaError, useMockOrg, type Reply } from './helpers.js';
 import { YubiKeyOtpToken } from '../../virtual-authenticators/yubikey/yubikey-otp-token.js';
 
 /**
@@ -9,59 +9,14 @@ import { YubiKeyOtpToken } from '../../virtual-authenticators/yubikey/yubikey-ot
  * own error shape and status, never a 500, and changes nothing.
  */
 
-let mock: RunningMockOrg;
-let auth: Record<string, string>;
+const { call, newUser } = useMockOrg({ lenientJson: true, userPrefix: 'tokens' });
 
 const TOKENS = '/api/v1/org/factors/yubikey_token/tokens';
 
-beforeAll(async () => {
-  mock = await startMockOrg({ control: true });
-  auth = { authorization: `SSWS ${mock.token}`, accept: 'application/json' };
-});
-afterAll(() => mock.close());
-
-interface Reply {
-  status: number;
-  text: string;
-  json: unknown;
-}
-
-async function call(method: string, path: string, body?: unknown): Promise<Reply> {
-  const raw = typeof body === 'string' ? body : body === undefined ? undefined : JSON.stringify(body);
-  const res = await fetch(mock.url + path, {
-    method,
-    headers: { ...auth, ...(raw !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(raw !== undefined ? { body: raw } : {}),
-  });
-  const text = await res.text();
-  let json: unknown;
-  try {
-    json = text ? JSON.parse(text) : undefined;
-  } catch {
-    json = undefined;
-  }
-  return { status: res.status, text, json };
-}
-
 const obj = (reply: Reply) => reply.json as Record<string, unknown>;
 
-function expectOktaError(res: Reply, status: number, code: string) {
-  expect(res.status, res.text).toBe(status);
-  expect(res.json).toMatchObject({ errorCode: code, errorLink: code, errorCauses: expect.any(Array) });
-}
-
-async function newUser(): Promise<string> {
-  const login = `tokens-${randomBytes(6).toString('hex')}@example.com`;
-  const res = await call('POST', '/api/v1/users?activate=true', {
-    profile: { login, email: login, firstName: 'T', lastName: 'K' },
-    credentials: { password: { value: 'Abcdefg1x' } },
-  });
-  expect(res.status).toBe(200);
-  return obj(res).id as string;
-}
-
-const factorsOf = async (userId: string) => (await call('GET', `/api/v1/users/${userId}/factors`)).json as { id: string; status: string }[];
-const tokenCount = async () => ((await call('GET', `${TOKENS}?limit=200`)).json as unknown[]).length;
+const factorsOf = async (userId: string) => (await call('GET', `/api/v1/users/${userId}/factors`)).json as unknown as { id: string; status: string }[];
+const tokenCount = async () => ((await call('GET', `${TOKENS}?limit=200`)).json as unknown as unknown[]).length;
 
 describe('question', () => {
   test('the questions of an unknown user are 404 E0000007', async () => {
@@ -76,13 +31,13 @@ describe('question', () => {
     ['a blank answer', { factorType: 'question', provider: 'OKTA', profile: { question: 'disliked_food', answer: '      ' } }],
     ['an overlong answer', { factorType: 'question', provider: 'OKTA', profile: { question: 'disliked_food', answer: 'x'.repeat(5000) } }],
   ])('enroll with %s → 400 E0000001, nothing enrolled', async (_what, body) => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     expectOktaError(await call('POST', `/api/v1/users/${userId}/factors`, body), 400, 'E0000001');
     expect(await factorsOf(userId)).toEqual([]);
   });
 
   test('verify with an answer of the wrong type is a 400 and the right answer still verifies', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const enrolled = await call('POST', `/api/v1/users/${userId}/factors`, {
       factorType: 'question', provider: 'OKTA', profile: { question: 'first_award', answer: 'Spelling bee' },
     });
@@ -102,7 +57,7 @@ describe('Custom TOTP', () => {
   }
 
   test('enroll with a bad shared secret or factorProfileId → 400 E0000001, nothing enrolled', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const id = await profileId();
     const bodies = [
       { factorProfileId: id, profile: { sharedSecret: 'not hex at all!' } },
@@ -123,7 +78,7 @@ describe('Custom TOTP', () => {
   });
 
   test('verify with a passCode of the wrong type or length is refused and the factor stays ACTIVE', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const enrolled = await call('POST', `/api/v1/users/${userId}/factors?activate=true`, {
       factorType: 'token:hotp', provider: 'CUSTOM', factorProfileId: await profileId(), profile: { sharedSecret: randomBytes(20).toString('hex') },
     });
@@ -159,13 +114,13 @@ describe('Symantec VIP and RSA SecurID', () => {
     ['no passCode', { factorType: 'token', provider: 'RSA', profile: { credentialId: 'someone' } }],
     ['an unknown credential', { factorType: 'token', provider: 'SYMANTEC', profile: { credentialId: 'VSMT-nonesuch' }, verify: { passCode: '123456', nextPassCode: '654321' } }],
   ])('enroll with %s → 400 E0000001, nothing enrolled', async (_what, body) => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     expectOktaError(await call('POST', `/api/v1/users/${userId}/factors`, body), 400, 'E0000001');
     expect(await factorsOf(userId)).toEqual([]);
   });
 
   test('a refused Symantec enrollment leaves the service able to take the right codes', async () => {
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const credentialId = `VSMT${Date.now() % 1e8}`;
     expect((await call('POST', '/__control/v1/token-service/symantec', { credentialId, sharedSecret: 'ab'.repeat(20) })).status).toBe(200);
     const res = await call('POST', `/api/v1/users/${userId}/factors`, {
@@ -222,7 +177,7 @@ describe('YubiKey tokens', () => {
   test('enroll with OTPs that are not OTPs is refused, never a 500, and assigns nothing', async () => {
     const yubikey = YubiKeyOtpToken.create();
     expect((await call('POST', TOKENS, yubikey.secrets)).status).toBe(200);
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     for (const passCode of ['', 'x'.repeat(100), yubikey.publicId + 'z'.repeat(32), yubikey.publicId, '☃'.repeat(44)]) {
       const res = await call('POST', `/api/v1/users/${userId}/factors`, { factorType: 'token:hardware', provider: 'YUBICO', verify: { passCode } });
       expect([400, 403], `${passCode.slice(0, 20)}: ${res.text}`).toContain(res.status);
@@ -244,7 +199,7 @@ describe('YubiKey tokens', () => {
 
     const used = YubiKeyOtpToken.create();
     const usedId = obj(await call('POST', TOKENS, used.secrets)).id as string;
-    const userId = await newUser();
+    const userId = (await newUser()).id;
     const factor = await call('POST', `/api/v1/users/${userId}/factors`, { factorType: 'token:hardware', provider: 'YUBICO', verify: { passCode: used.otp() } });
     expectOktaError(await call('DELETE', `${TOKENS}/${usedId}`), 403, 'E0000102');
     expect(obj(await call('GET', `${TOKENS}/${usedId}`)).status).toBe('ACTIVE');
