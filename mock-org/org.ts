@@ -55,6 +55,8 @@ export class MockOrg {
   /** The simulated Symantec VIP and RSA SecurID services and the credentials they know. */
   readonly tokenServices = new TokenServices();
   readonly apiToken: string;
+  /** `userId factorType provider` of every factor unenrolled (only the lifecycle.reenroll-refused fault looks). */
+  readonly unenrolled = new Set<string>();
   /** A read-only administrator's token: reads are served, writes are 403 E0000006. */
   readonly readOnlyToken: string;
   /** `scheme://host[:port]` of the org (see MockOrgConfig.origin). */
@@ -87,6 +89,7 @@ export class MockOrg {
     this.throttles.clear();
     this.transactions.clear();
     this.tokenServices.clear();
+    this.unenrolled.clear();
     this.apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
   }
 }

@@ -104,6 +104,11 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
     if (org.faults.has('input.wrong-type-500') && oktaError.causes.some((c) => /must be (a string|an object)/.test(c))) {
       oktaError = new OktaError(500, 'E0000009', 'Internal Server Error');
     }
+    // The input faults: a body that does not parse, or is not JSON, crashes the handler.
+    if ((org.faults.has('input.malformed-json-500') && oktaError.errorCode === 'E0000003') ||
+        (org.faults.has('input.media-type-500') && oktaError.errorCode === 'E0000021')) {
+      oktaError = new OktaError(500, 'E0000009', 'Internal Server Error');
+    }
     if (oktaError.status >= 500) reply.log.error(error);
     if (!org.faults.has('ratelimit.drop-headers')) reply.headers(oktaError.headers);
     return reply.code(oktaError.status).type('application/json').send(errorBody(org, oktaError));

@@ -11,4 +11,9 @@ export const LIFECYCLE_FAULTS = [
   { id: 'errors.other-users-factor-visible', description: "another user's factor is served under this user's path" },
   { id: 'input.wrong-type-500', description: 'a body field of the wrong JSON type is answered 500' },
   { id: 'input.refused-enroll-persisted', description: 'an enrollment refused for its provider is stored anyway' },
+  { id: 'input.malformed-json-500', description: 'a body that is not well-formed JSON is answered 500' },
+  { id: 'input.media-type-500', description: 'a body with a non-JSON Content-Type is answered 500' },
+  { id: 'catalog.enrolled-not-setup', description: 'the catalog says NOT_SETUP for factors the user has enrolled' },
+  { id: 'lifecycle.disabled-enrollable', description: 'factors the policy disables can still be enrolled' },
+  { id: 'lifecycle.reenroll-refused', description: 'a factor type once unenrolled cannot be enrolled again' },
 ] as const;

@@ -37,7 +37,7 @@ export function registerCatalogRoutes(app: FastifyInstance, org: MockOrg): void 
           factorType: entry.factorType,
           provider: entry.provider,
           vendorName: kind?.providers[entry.provider]?.vendorName ?? entry.provider,
-          status: mine?.status ?? 'NOT_SETUP',
+          status: org.faults.has('catalog.enrolled-not-setup') ? 'NOT_SETUP' : (mine?.status ?? 'NOT_SETUP'),
           enrollment,
           _links: {
             enroll: link(enrollHref, ['POST']),

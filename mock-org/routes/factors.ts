@@ -94,8 +94,11 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
       if (org.faults.has('input.refused-enroll-persisted')) persistRefusedEnrollment(org, ctx, kind, provider);
       throw validationFailed('factorEnrollRequest', [`provider: The provider '${provider}' is not supported for ${factorType}`]);
     }
-    if (org.policy.enrollment(factorType, provider) === 'DISABLED') {
+    if (org.policy.enrollment(factorType, provider) === 'DISABLED' && !org.faults.has('lifecycle.disabled-enrollable')) {
       throw validationFailed('factorEnrollRequest', [`The factor ${factorType} (${provider}) is not enabled for this user.`]);
+    }
+    if (org.faults.has('lifecycle.reenroll-refused') && org.unenrolled.has(`${ctx.user.id} ${factorType} ${provider}`)) {
+      throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
     }
     const now = org.clock.iso();
     const enrollment = kind.enroll(
@@ -131,6 +134,7 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
     if (!org.faults.has('sms.remove-recovery-unchecked')) booleanQuery(request.query, 'removeRecoveryEnrollment');
     if (!org.faults.has('factors.unenroll-not-persisted')) {
       for (const id of [factor.id, ...(kind.unenrollsWith?.(ctx, factor) ?? [])]) org.store.factors.delete(id);
+      org.unenrolled.add(`${ctx.user.id} ${factor.factorType} ${factor.provider}`);
     }
     return reply.code(204).send();
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
 import { FAULT_CATALOG } from '../../mock-org/faults.js';
 import { startMockOrgHost, type MockOrgHost } from '../../mock-org/host.js';
+import { REQUIREMENTS } from '../../suites/support/requirements.js';
 import { FAULT_EXPECTATIONS } from './expectations.js';
 
 /**
@@ -137,6 +138,15 @@ test('every fault in the catalog says which suites catch it', () => {
     expect(expectation.files.length, `${id}: files`).toBeGreaterThan(0);
     expect(expectation.failing.length, `${id}: failing requirements`).toBeGreaterThan(0);
   }
+});
+
+test('every requirement has a fault that makes its checks fail (a check that cannot fail proves nothing)', () => {
+  const caught = new Set(Object.values(FAULT_EXPECTATIONS).flatMap((e) => e.failing));
+  const uncaught = REQUIREMENTS.map((r) => r.id).filter((id) => !caught.has(id));
+  expect(uncaught).toEqual([]);
+  // And every requirement a fault names exists in the catalog.
+  const known = new Set(REQUIREMENTS.map((r) => r.id));
+  expect([...caught].filter((id) => !known.has(id))).toEqual([]);
 });
 
 describe.each(FAULTS)('fault %s', (id) => {

@@ -6,7 +6,13 @@ export const CORE_EXPECTATIONS: Record<(typeof CORE_FAULTS)[number]['id'], Fault
   'auth.read-only-can-write': { files: [SUITE.common], failing: ['API.AUTH.PERMISSION'] },
   'errors.drop-error-causes': { files: [SUITE.common], failing: ['API.AUTH.TOKEN_REQUIRED', 'FACTORS.GET.UNKNOWN', 'FACTORS.ENROLL.UNKNOWN_TYPE'] },
   'ratelimit.drop-headers': { files: [SUITE.common], failing: ['API.RATE_LIMIT.HEADERS'] },
-  'factors.activate-not-persisted': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ACTIVATE.GOOD_CODE'] },
+  'factors.activate-not-persisted': {
+    files: [SUITE.totp, 'suites/factors/sms.test.ts', 'suites/factors/call.test.ts', 'suites/factors/email.test.ts'],
+    failing: [
+      'FACTORS.TOTP.ACTIVATE.GOOD_CODE', 'FACTORS.TOTP.VERIFY.GOOD_CODE', 'FACTORS.GET.FACTOR', 'FACTORS.LIST.ENROLLED',
+      'FACTORS.SMS.ACTIVATE.GOOD_CODE', 'FACTORS.CALL.ACTIVATE.GOOD_CODE', 'FACTORS.EMAIL.ACTIVATE.GOOD_CODE',
+    ],
+  },
   'factors.bad-code-wrong-error': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ACTIVATE.BAD_CODE', 'FACTORS.TOTP.VERIFY.BAD_CODE'] },
   'factors.drop-links': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ENROLL.LINKS', 'FACTORS.TOTP.ACTIVATE.GOOD_CODE'] },
   'factors.unenroll-not-persisted': { files: [SUITE.totp], failing: ['FACTORS.UNENROLL.DELETE'] },

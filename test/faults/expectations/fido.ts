@@ -9,7 +9,7 @@ const webauthn = (...failing: string[]): FaultExpectation => ({ files: [WEBAUTHN
 
 export const FIDO_EXPECTATIONS: Record<(typeof FIDO_FAULTS)[number]['id'], FaultExpectation> = {
   'u2f.activation-without-nonce': u2f('FACTORS.U2F.ENROLL.PENDING'),
-  'u2f.credential-id-not-key-handle': u2f('FACTORS.U2F.ACTIVATE.REGISTRATION', 'FACTORS.U2F.CHALLENGE'),
+  'u2f.credential-id-not-key-handle': u2f('FACTORS.U2F.ACTIVATE.REGISTRATION', 'FACTORS.U2F.CHALLENGE', 'FACTORS.U2F.VERIFY.ASSERTION'),
   'u2f.registration-signature-not-checked': u2f('FACTORS.U2F.SIGNATURE'),
   'u2f.signature-not-checked': u2f('FACTORS.U2F.SIGNATURE'),
   'u2f.key-of-any-user-accepted': u2f('FACTORS.U2F.SIGNATURE'),

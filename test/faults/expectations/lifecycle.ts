@@ -14,6 +14,11 @@ export const LIFECYCLE_EXPECTATIONS: Record<(typeof LIFECYCLE_FAULTS)[number]['i
   'lifecycle.verify-pending-allowed': { files: [LIFECYCLE], failing: ['FACTORS.LIFECYCLE.VERIFY_PENDING'] },
   'errors.wrong-method-404': { files: [SUITE.common], failing: ['API.METHOD.NOT_ALLOWED'] },
   'errors.other-users-factor-visible': { files: [SUITE.common], failing: ['FACTORS.ACCESS.OTHER_USER'] },
-  'input.wrong-type-500': { files: [SUITE.common], failing: ['FACTORS.INPUT.WRONG_TYPES'] },
+  'input.wrong-type-500': { files: [SUITE.common, 'suites/factors/email.test.ts'], failing: ['FACTORS.INPUT.WRONG_TYPES', 'FACTORS.EMAIL.ENROLL.INVALID_INPUT'] },
+  'input.malformed-json-500': { files: [SUITE.common], failing: ['API.INPUT.MALFORMED_JSON'] },
+  'input.media-type-500': { files: [SUITE.common], failing: ['API.INPUT.MEDIA_TYPE'] },
+  'catalog.enrolled-not-setup': { files: [CATALOG], failing: ['FACTORS.CATALOG.ENROLLED'] },
+  'lifecycle.disabled-enrollable': { files: [CATALOG], failing: ['FACTORS.ENROLL.DISABLED'] },
+  'lifecycle.reenroll-refused': { files: [LIFECYCLE], failing: ['FACTORS.LIFECYCLE.REENROLL'] },
   'input.refused-enroll-persisted': { files: [SUITE.common], failing: ['FACTORS.ENROLL.UNKNOWN_TYPE'] },
 };

@@ -18,7 +18,7 @@ const PER_CHANNEL: Record<PerChannelFault, (channel: MessageChannel) => string[]
   'no-enroll-otp': () => ['ENROLL.PENDING'],
   'auto-activation-ignored': () => ['ENROLL.AUTO_ACTIVATE'],
   'resend-sends-nothing': () => ['RESEND'],
-  'challenge-sends-nothing': () => ['CHALLENGE'],
+  'challenge-sends-nothing': () => ['CHALLENGE', 'VERIFY.GOOD_CODE'],
   'otp-reusable': () => ['VERIFY.REPLAY'],
   'otp-never-expires': (channel) => (channel === 'email' ? ['LIFETIME.DEFAULT', 'LIFETIME.ENROLL', 'LIFETIME.CHALLENGE'] : ['OTP.EXPIRY']),
   'no-throttle': () => ['RATE_LIMIT'],
