@@ -70,6 +70,8 @@ export const passcodeReplayed = () =>
 export const operationNotAllowed = (why: string) =>
   new OktaError(403, 'E0000038', `This operation is not allowed in the user's current status.`, [why]);
 
+export const internalError = () => new OktaError(500, 'E0000009', 'Internal Server Error');
+
 export const rateLimited = () =>
   new OktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
 

@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import {
   OktaError,
   forbidden,
+  internalError,
   invalidToken,
   rateLimited,
   malformedBody,
@@ -99,16 +100,8 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   });
 
   app.setErrorHandler(async (error: FastifyError | OktaError, _request, reply) => {
-    let oktaError = toOktaError(error);
-    // The input.wrong-type-500 fault: a field of the wrong JSON type crashes the handler.
-    if (org.faults.has('input.wrong-type-500') && oktaError.causes.some((c) => /must be (a string|an object)/.test(c))) {
-      oktaError = new OktaError(500, 'E0000009', 'Internal Server Error');
-    }
-    // The input faults: a body that does not parse, or is not JSON, crashes the handler.
-    if ((org.faults.has('input.malformed-json-500') && oktaError.errorCode === 'E0000003') ||
-        (org.faults.has('input.media-type-500') && oktaError.errorCode === 'E0000021')) {
-      oktaError = new OktaError(500, 'E0000009', 'Internal Server Error');
-    }
+    const refusal = toOktaError(error);
+    const oktaError = crashesUnderFault(org, refusal) ? internalError() : refusal;
     if (oktaError.status >= 500) reply.log.error(error);
     if (!org.faults.has('ratelimit.drop-headers')) reply.headers(oktaError.headers);
     return reply.code(oktaError.status).type('application/json').send(errorBody(org, oktaError));
@@ -123,6 +116,15 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   return app;
 }
 
+/** The input faults: a refusal of bad input becomes a crash (wrong JSON types, malformed JSON, a non-JSON body). */
+function crashesUnderFault(org: MockOrg, refusal: OktaError): boolean {
+  return (
+    (org.faults.has('input.wrong-type-500') && refusal.causes.some((c) => /must be (a string|an object)/.test(c))) ||
+    (org.faults.has('input.malformed-json-500') && refusal.errorCode === 'E0000003') ||
+    (org.faults.has('input.media-type-500') && refusal.errorCode === 'E0000021')
+  );
+}
+
 function toOktaError(error: FastifyError | OktaError): OktaError {
   if (error instanceof OktaError) return error;
   switch (error.code) {
@@ -135,7 +137,7 @@ function toOktaError(error: FastifyError | OktaError): OktaError {
       return malformedBody();
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return malformedBody();
-  return new OktaError(500, 'E0000009', 'Internal Server Error');
+  return internalError();
 }
 
 function errorBody(org: MockOrg, error: OktaError): Record<string, unknown> {
