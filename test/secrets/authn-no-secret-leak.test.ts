@@ -2,10 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runSuites } from '../../cli/run-suites.js';
 import type { AuthnTransaction } from '../../mock-org/authn/transactions.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
-import { capture, collectOutputs, expectNoSecretIn, filesUnder } from './helpers.js';
+import { collectOutputs, expectNoSecretIn, runWithEveryOutput } from './helpers.js';
 
 /**
  * The Authentication API suites handle stateTokens, sessionTokens and Duo's signed values (DESIGN.md, "Secrets and
@@ -42,27 +41,17 @@ afterAll(async () => {
 });
 
 test('no stateToken, sessionToken, Duo signed value or Duo key reaches stdout, stderr, the summary, JUnit or Allure', async () => {
-  const stdout = capture();
-  const stderr = capture();
-  const outcome = await runSuites({
+  const { outcome, stderr, stdout, allureFiles } = await runWithEveryOutput(dir, {
     target: { kind: 'http', baseUrl: mock.url, token: mock.token },
     filters: ['suites/authn'],
-    progress: true,
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    jsonFile: join(dir, 'summary.json'),
-    junitFile: join(dir, 'junit.xml'),
-    markdownFile: join(dir, 'summary.md'),
-    allureDir: join(dir, 'allure-results'),
   });
 
   expect(outcome.exitCode, 'the faults make checks fail and print their evidence').toBe(1);
-  expect(stderr.text()).toMatch(/AssertionError/);
-  const allureFiles = await filesUnder(join(dir, 'allure-results'));
+  expect(stderr).toMatch(/AssertionError/);
   expect(allureFiles.some((f) => f.endsWith('-attachment.json'))).toBe(true);
   expect(secrets.size, 'transactions and Duo prompts were seen').toBeGreaterThan(20);
 
-  const outputs = await collectOutputs(stdout.text(), stderr.text(), dir, allureFiles);
+  const outputs = await collectOutputs(stdout, stderr, dir, allureFiles);
   expectNoSecretIn(outputs, secrets, [
     ['a sessionToken reached', /20111[A-Za-z0-9_-]{40,}/],
     // Duo Web values: PREFIX|base64|40 hex digits, as is or form-encoded.

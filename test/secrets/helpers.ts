@@ -2,6 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { expect } from 'vitest';
+import { runSuites, type SuiteRunOptions, type SuiteRunOutcome } from '../../cli/run-suites.js';
 
 /**
  * Shared machinery of the no-secret-leak tests: capture what a run prints, gather every output it wrote
@@ -24,6 +25,29 @@ export function capture(): { stream: Writable; text: () => string } {
     },
   });
   return { stream, text: () => chunks.join('') };
+}
+
+/**
+ * Runs the suites with every output on, written into dir: progress on stdout and stderr (captured), the JSON and
+ * Markdown summaries, JUnit and Allure results. Returns the run, what it printed and the Allure files.
+ */
+export async function runWithEveryOutput(
+  dir: string,
+  options: Pick<SuiteRunOptions, 'target' | 'filters' | 'mockHost'>,
+): Promise<{ outcome: SuiteRunOutcome; stdout: string; stderr: string; allureFiles: string[] }> {
+  const stdout = capture();
+  const stderr = capture();
+  const outcome = await runSuites({
+    ...options,
+    progress: true,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    jsonFile: join(dir, 'summary.json'),
+    junitFile: join(dir, 'junit.xml'),
+    markdownFile: join(dir, 'summary.md'),
+    allureDir: join(dir, 'allure-results'),
+  });
+  return { outcome, stdout: stdout.text(), stderr: stderr.text(), allureFiles: await filesUnder(join(dir, 'allure-results')) };
 }
 
 /** Every file under root, recursively. */

@@ -2,12 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runSuites } from '../../cli/run-suites.js';
 import { base32Encode } from '../../mock-org/base32.js';
 import { startMockOrgHost, type MockOrgHost } from '../../mock-org/host.js';
 import type { MockOrg } from '../../mock-org/org.js';
 import type { StoredFactor, StoredUser } from '../../mock-org/store.js';
-import { capture, collectOutputs, expectNoSecretIn, filesUnder } from './helpers.js';
+import { collectOutputs, expectNoSecretIn, runWithEveryOutput } from './helpers.js';
 
 /**
  * Secrets never reach stdout, logs or report attachments (DESIGN.md). Every suite runs against
@@ -53,25 +52,15 @@ afterAll(async () => {
 });
 
 test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure', async () => {
-  const stdout = capture();
-  const stderr = capture();
-  const outcome = await runSuites({
+  const { outcome, stdout, stderr, allureFiles } = await runWithEveryOutput(dir, {
     target: { kind: 'mock', faults: FAULTS },
     mockHost: { url: host.url, adminToken: host.adminToken },
-    progress: true,
-    stdout: stdout.stream,
-    stderr: stderr.stream,
-    jsonFile: join(dir, 'summary.json'),
-    junitFile: join(dir, 'junit.xml'),
-    markdownFile: join(dir, 'summary.md'),
-    allureDir: join(dir, 'allure-results'),
   });
 
   // The faults make checks fail, so failure output (with response bodies) was printed and attached.
   expect(outcome.exitCode).toBe(1);
-  expect(stdout.text()).toContain('×');
-  expect(stderr.text()).toMatch(/AssertionError/);
-  const allureFiles = await filesUnder(join(dir, 'allure-results'));
+  expect(stdout).toContain('×');
+  expect(stderr).toMatch(/AssertionError/);
   expect(allureFiles.some((f) => f.endsWith('-attachment.json'))).toBe(true);
 
   // YubiKey seeds stay in the org's token store (the API has no documented DELETE for them).
@@ -85,7 +74,7 @@ test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure'
   expect(orgs.length).toBeGreaterThan(10);
   expect(secrets.size).toBeGreaterThan(50);
 
-  const outputs = await collectOutputs(stdout.text(), stderr.text(), dir, allureFiles);
+  const outputs = await collectOutputs(stdout, stderr, dir, allureFiles);
   expectNoSecretIn(outputs, secrets, [
     // Passcodes are 6-digit numbers: look for them where they would stand, as JSON fields.
     ['a passCode reached', /"passCode"\s*:\s*"\d{6}"/],
