@@ -3,7 +3,7 @@ import { targetFromEnv } from './drivers/target-config.js';
 
 /**
  * The conformance suites, aimed at a target through a driver.
- * `npx vitest run --config vitest.suites.config.ts suites/factors -t "bad code"` runs against the embedded mock org;
+ * `npx vitest run --config vitest.suites.config.ts suites/okta-factors -t "bad code"` runs against the embedded mock org;
  * set OKTA_CLIENT_ORGURL / OKTA_CLIENT_TOKEN to aim at another target. The CLI builds on the same config.
  */
 const target = targetFromEnv(process.env);

@@ -28,7 +28,7 @@ export interface SuiteLocation {
 
 export interface SuiteRunOptions extends SuiteLocation {
   target: TargetConfig;
-  /** vitest file filters (substrings of suite file paths), e.g. `suites/factors`. */
+  /** vitest file filters (substrings of suite file paths), e.g. `suites/okta-factors`. */
   filters?: readonly string[];
   /** Run only the checks whose full name matches (vitest `-t`). */
   testNamePattern?: string;

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { DuoIntegration } from './authn/duo/integration.js';
-import { AuthnTransactions } from './authn/transactions.js';
-import { VirtualClock } from './clock.js';
-import { defaultFactorProfiles } from './factor-profiles.js';
-import { FACTOR_KINDS } from './factors/registry.js';
-import { FaultSwitches } from './faults.js';
-import { Outbox } from './outbox.js';
-import { FactorPolicy } from './policy.js';
-import { OrgStore } from './store.js';
-import { WindowThrottle } from './throttle.js';
-import { TokenServices } from './token-services.js';
+import { DuoIntegration } from './okta-authn/duo/integration.js';
+import { AuthnTransactions } from './okta-authn/transactions.js';
+import { VirtualClock } from './core/clock.js';
+import { defaultFactorProfiles } from './okta-factors/custom-totp/profiles.js';
+import { FACTOR_KINDS } from './okta-factors/registry.js';
+import { FaultSwitches } from './core/faults.js';
+import { Outbox } from './core/outbox.js';
+import { FactorPolicy } from './okta-factors/policy.js';
+import { OrgStore } from './core/store.js';
+import { WindowThrottle } from './core/throttle.js';
+import { TokenServices } from './okta-factors/token-service/services.js';
 
 export interface MockOrgConfig {
   /** The SSWS API token; random when not given. */
@@ -46,7 +46,7 @@ export class MockOrg {
   apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
   /** Throttles the factor kinds keep (by name), so that reset() forgets them all. */
   readonly throttles = new Map<string, WindowThrottle>();
-  /** Authentication API transactions, by stateToken (mock-org/authn/). */
+  /** Authentication API transactions, by stateToken (mock-org/okta-authn/). */
   readonly transactions = new AuthnTransactions();
   /** The org's Duo Web integration (keys and API host): org configuration, kept across reset(). */
   readonly duo = new DuoIntegration();

@@ -9,16 +9,16 @@ import {
   methodNotAllowed,
   notFound,
   unsupportedMediaType,
-} from './errors.js';
-import { isPublicAuthnRequest } from './authn/context.js';
-import { registerAuthnRoutes } from './authn/routes.js';
+} from './core/errors.js';
+import { isPublicAuthnRequest } from './okta-authn/context.js';
+import { registerAuthnRoutes } from './okta-authn/routes.js';
 import type { MockOrg } from './org.js';
-import { registerCatalogRoutes } from './routes/catalog.js';
-import { registerControlRoutes } from './routes/control.js';
-import { registerFactorRoutes } from './routes/factors.js';
-import { registerLifecycleRoutes } from './routes/lifecycle.js';
-import { registerUserRoutes } from './routes/users.js';
-import { rateLimitHeaders, type ThrottleState } from './throttle.js';
+import { registerCatalogRoutes } from './okta-factors/catalog/routes.js';
+import { registerControlRoutes } from './control/routes.js';
+import { registerFactorRoutes } from './okta-factors/routes.js';
+import { registerLifecycleRoutes } from './okta-factors/lifecycle/routes.js';
+import { registerUserRoutes } from './okta-factors/users.js';
+import { rateLimitHeaders, type ThrottleState } from './core/throttle.js';
 
 declare module 'fastify' {
   interface FastifyRequest {

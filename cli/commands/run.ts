@@ -9,7 +9,7 @@ import { parseCommandArgs, UsageError } from '../usage.js';
 
 export const RUN_HELP = `Usage: mfa-conformance run [options] [FILTER...]
 
-Runs the conformance suites (FILTER: parts of suite file paths, e.g. suites/factors) against the embedded
+Runs the conformance suites (FILTER: parts of suite file paths, e.g. suites/okta-factors) against the embedded
 mock org, or against a target that speaks the API. Exit code 0 when no check failed, 1 when one failed
 or the run itself went wrong, 2 for bad usage.
 

@@ -7,7 +7,7 @@ import { LIFECYCLE_REQUIREMENTS } from './requirements/lifecycle.js';
 import { MESSAGE_REQUIREMENTS } from './requirements/messages.js';
 import { PUSH_REQUIREMENTS } from './requirements/push.js';
 import { TOTP_REQUIREMENTS } from './requirements/totp.js';
-import { CUSTOM_HOTP_REQUIREMENTS } from './requirements/custom-hotp.js';
+import { CUSTOM_TOTP_REQUIREMENTS } from './requirements/custom-totp.js';
 import { QUESTION_REQUIREMENTS } from './requirements/question.js';
 import { RSA_REQUIREMENTS } from './requirements/rsa.js';
 import { SYMANTEC_REQUIREMENTS } from './requirements/symantec.js';
@@ -26,7 +26,7 @@ export const REQUIREMENTS: readonly Requirement[] = [
   ...FIDO_REQUIREMENTS,
   ...MESSAGE_REQUIREMENTS,
   ...QUESTION_REQUIREMENTS,
-  ...CUSTOM_HOTP_REQUIREMENTS,
+  ...CUSTOM_TOTP_REQUIREMENTS,
   ...SYMANTEC_REQUIREMENTS,
   ...RSA_REQUIREMENTS,
   ...YUBIKEY_REQUIREMENTS,

@@ -76,7 +76,7 @@ test('with a fault switched on through the control protocol, run exits 1 naming 
   expect(res.status).toBe(200);
   const json = join(dir, 'faulty.json');
   // The suite that covers this fault is enough to show the exit code; the clean run above ran them all.
-  const { code, out } = await run(['--target', url, '--token', token, '--json', json, 'suites/factors/totp']);
+  const { code, out } = await run(['--target', url, '--token', token, '--json', json, 'suites/okta-factors/totp']);
   expect(code, out).toBe(1);
   const failed = (await summaryOf(json)).requirements.filter((r) => r.result === 'fail').map((r) => r.id);
   expect(failed).toEqual(expect.arrayContaining(['FACTORS.TOTP.ACTIVATE.BAD_CODE', 'FACTORS.TOTP.VERIFY.BAD_CODE']));

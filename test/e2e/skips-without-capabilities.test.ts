@@ -15,7 +15,7 @@ beforeAll(async () => {
   mock = await startMockOrg({ control: false });
   outcome = await runSuites({
     target: { kind: 'http', baseUrl: mock.url, token: mock.token },
-    filters: ['suites/factors/totp', 'suites/factors/catalog'],
+    filters: ['suites/okta-factors/totp', 'suites/okta-factors/catalog'],
   });
 }, 240_000);
 

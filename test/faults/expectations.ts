@@ -1,4 +1,4 @@
-import type { FaultId } from '../../mock-org/faults.js';
+import type { FaultId } from '../../mock-org/core/faults.js';
 import { AUTHN_EXPECTATIONS } from './expectations/authn.js';
 import { CORE_EXPECTATIONS } from './expectations/core.js';
 import { FIDO_EXPECTATIONS } from './expectations/fido.js';

@@ -4,8 +4,8 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
-import { FAULT_CATALOG } from '../../mock-org/faults.js';
-import { startMockOrgHost, type MockOrgHost } from '../../mock-org/host.js';
+import { FAULT_CATALOG } from '../../mock-org/core/faults.js';
+import { startMockOrgHost, type MockOrgHost } from '../../mock-org/core/host.js';
 import { REQUIREMENTS } from '../../suites/support/requirements.js';
 import { FAULT_EXPECTATIONS } from './expectations.js';
 

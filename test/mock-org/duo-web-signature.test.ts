@@ -6,9 +6,9 @@ import {
   signRequest,
   signValue,
   verifyResponse,
-} from '../../mock-org/authn/duo/web-signature.js';
+} from '../../mock-org/okta-authn/duo/web-signature.js';
 
-/** The mock's Duo Web v2 signed values (mock-org/authn/duo/web-signature.ts), against the format and its edge cases. */
+/** The mock's Duo Web v2 signed values (mock-org/okta-authn/duo/web-signature.ts), against the format and its edge cases. */
 
 const keys = {
   ikey: 'DIWJ8X6AEYOR5OMC6TQ1',

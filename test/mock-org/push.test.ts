@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { expectOktaError, useMockOrg } from './helpers.js';
-import { ACTIVATION_LIFETIME_MS, CHALLENGE_LIFETIME_MS } from '../../mock-org/factors/push-protocol.js';
+import { ACTIVATION_LIFETIME_MS, CHALLENGE_LIFETIME_MS } from '../../mock-org/okta-factors/push/push-protocol.js';
 
 /**
  * The mock org's push endpoints (activation poll, send links, transactions, the push responder):
  * bad input gets the API's own error and changes nothing; the choices made where the docs are
- * silent behave as documented in mock-org/factors/push-protocol.ts.
+ * silent behave as documented in mock-org/okta-factors/push/push-protocol.ts.
  */
 
 const { mock, call, newUser } = useMockOrg({ userPrefix: 'push' });

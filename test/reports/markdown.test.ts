@@ -15,9 +15,9 @@ const catalog = [
 ];
 
 const checks: CheckRecord[] = [
-  { name: 'totp > good code', module: 'suites/factors/totp.test.ts', state: 'passed', requirements: ['F.TOTP.A'] },
-  { name: 'totp > bad code', module: 'suites/factors/totp.test.ts', state: 'failed', requirements: ['F.TOTP.B'] },
-  { name: 'sms > resend', module: 'suites/factors/sms.test.ts', state: 'skipped', requirements: ['F.SMS.A'], skipReason: 'driver lacks otp-outbox' },
+  { name: 'totp > good code', module: 'suites/okta-factors/totp/totp.test.ts', state: 'passed', requirements: ['F.TOTP.A'] },
+  { name: 'totp > bad code', module: 'suites/okta-factors/totp/totp.test.ts', state: 'failed', requirements: ['F.TOTP.B'] },
+  { name: 'sms > resend', module: 'suites/okta-factors/sms/sms.test.ts', state: 'skipped', requirements: ['F.SMS.A'], skipReason: 'driver lacks otp-outbox' },
 ];
 
 const summary = buildSummary({

@@ -15,7 +15,7 @@ function requirement(id: string, family = 'Factors API', feature = 'token:softwa
 }
 
 function check(name: string, state: CheckRecord['state'], requirements: string[], extra: Partial<CheckRecord> = {}): CheckRecord {
-  return { name, module: 'suites/factors/totp.test.ts', state, requirements, ...extra };
+  return { name, module: 'suites/okta-factors/totp/totp.test.ts', state, requirements, ...extra };
 }
 
 function summarize(checks: CheckRecord[], requirements: Requirement[], extra: Partial<SummaryInput> = {}) {

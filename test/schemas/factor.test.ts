@@ -9,7 +9,7 @@ import {
   constructedDuoFactor,
   constructedFastPassFactor,
   enrollCallResponse,
-  enrollCustomHotpResponse,
+  enrollCustomTotpResponse,
   enrollEmailResponse,
   enrollGoogleTotpResponse,
   enrollOktaVerifyTotpResponse,
@@ -67,7 +67,7 @@ describe('factor schema: what the protocol fixes', () => {
     ['token:software:totp', enrollGoogleTotpResponse, 'FIDO'],
     ['token:hardware', enrollYubikeyResponse, 'RSA'],
     ['webauthn', enrollWebauthnResponse, 'OKTA'],
-    ['token:hotp', enrollCustomHotpResponse, 'OKTA'],
+    ['token:hotp', enrollCustomTotpResponse, 'OKTA'],
   ] as const)('rejects a %s factor from a provider that does not serve it', (factorType, factor, provider) => {
     const issues = issuesFor('factor', changed(factor, { set: '/provider', to: provider }));
     expect(issues).toContainEqual({ path: '/provider', message: expect.stringMatching(/must be one of/) });
@@ -101,8 +101,8 @@ describe('factor schema: write-only input never comes back', () => {
     expectIssue('factor', leaked, '/', /rules that apply when factorType "question" \(questionFactor\)/);
   });
 
-  test('rejects a custom HOTP factor whose profile leaks the shared secret', () => {
-    const leaked = changed(enrollCustomHotpResponse, { set: '/profile', to: { sharedSecret: '484f97be3213b117e3a20438e291540a' } });
+  test('rejects a Custom TOTP factor whose profile leaks the shared secret', () => {
+    const leaked = changed(enrollCustomTotpResponse, { set: '/profile', to: { sharedSecret: '484f97be3213b117e3a20438e291540a' } });
     expectIssue('factor', leaked, '/profile', /must NOT have property "sharedSecret"/);
   });
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { AuthnTransaction } from '../../mock-org/authn/transactions.js';
+import type { AuthnTransaction } from '../../mock-org/okta-authn/transactions.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
 import { collectOutputs, expectNoSecretIn, runWithEveryOutput } from './helpers.js';
 
@@ -43,7 +43,7 @@ afterAll(async () => {
 test('no stateToken, sessionToken, Duo signed value or Duo key reaches stdout, stderr, the summary, JUnit or Allure', async () => {
   const { outcome, stderr, stdout, allureFiles } = await runWithEveryOutput(dir, {
     target: { kind: 'http', baseUrl: mock.url, token: mock.token },
-    filters: ['suites/authn'],
+    filters: ['suites/okta-authn'],
   });
 
   expect(outcome.exitCode, 'the faults make checks fail and print their evidence').toBe(1);

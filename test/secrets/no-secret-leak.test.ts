@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { base32Encode } from '../../mock-org/base32.js';
-import { startMockOrgHost, type MockOrgHost } from '../../mock-org/host.js';
+import { base32Encode } from '../../mock-org/core/base32.js';
+import { startMockOrgHost, type MockOrgHost } from '../../mock-org/core/host.js';
 import type { MockOrg } from '../../mock-org/org.js';
-import type { StoredFactor, StoredUser } from '../../mock-org/store.js';
+import type { StoredFactor, StoredUser } from '../../mock-org/core/store.js';
 import { collectOutputs, expectNoSecretIn, runWithEveryOutput } from './helpers.js';
 
 /**

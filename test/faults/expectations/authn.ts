@@ -1,8 +1,8 @@
-import type { AUTHN_FAULTS } from '../../../mock-org/fault-catalog/authn.js';
+import type { AUTHN_FAULTS } from '../../../mock-org/okta-authn/faults.js';
 import type { FaultExpectation } from './types.js';
 
-const TRANSACTION = 'suites/authn/transaction.test.ts';
-const DUO = 'suites/authn/duo.test.ts';
+const TRANSACTION = 'suites/okta-authn/transaction/transaction.test.ts';
+const DUO = 'suites/okta-authn/duo/duo.test.ts';
 
 const caughtBy = (files: string[], ...failing: string[]): FaultExpectation => ({ files, failing });
 

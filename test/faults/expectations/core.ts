@@ -1,4 +1,4 @@
-import type { CORE_FAULTS } from '../../../mock-org/fault-catalog/core.js';
+import type { CORE_FAULTS } from '../../../mock-org/okta-factors/api/faults.js';
 import { SUITE, type FaultExpectation } from './types.js';
 
 export const CORE_EXPECTATIONS: Record<(typeof CORE_FAULTS)[number]['id'], FaultExpectation> = {
@@ -7,7 +7,7 @@ export const CORE_EXPECTATIONS: Record<(typeof CORE_FAULTS)[number]['id'], Fault
   'errors.drop-error-causes': { files: [SUITE.common], failing: ['API.AUTH.TOKEN_REQUIRED', 'FACTORS.GET.UNKNOWN', 'FACTORS.ENROLL.UNKNOWN_TYPE'] },
   'ratelimit.drop-headers': { files: [SUITE.common], failing: ['API.RATE_LIMIT.HEADERS'] },
   'factors.activate-not-persisted': {
-    files: [SUITE.totp, 'suites/factors/sms.test.ts', 'suites/factors/call.test.ts', 'suites/factors/email.test.ts'],
+    files: [SUITE.totp, 'suites/okta-factors/sms/sms.test.ts', 'suites/okta-factors/call/call.test.ts', 'suites/okta-factors/email/email.test.ts'],
     failing: [
       'FACTORS.TOTP.ACTIVATE.GOOD_CODE', 'FACTORS.TOTP.VERIFY.GOOD_CODE', 'FACTORS.GET.FACTOR', 'FACTORS.LIST.ENROLLED',
       'FACTORS.SMS.ACTIVATE.GOOD_CODE', 'FACTORS.CALL.ACTIVATE.GOOD_CODE', 'FACTORS.EMAIL.ACTIVATE.GOOD_CODE',

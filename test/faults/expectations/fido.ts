@@ -1,8 +1,8 @@
-import type { FIDO_FAULTS } from '../../../mock-org/fault-catalog/fido.js';
+import type { FIDO_FAULTS } from '../../../mock-org/okta-factors/fido/faults.js';
 import type { FaultExpectation } from './types.js';
 
-const U2F = 'suites/factors/u2f.test.ts';
-const WEBAUTHN = 'suites/factors/webauthn.test.ts';
+const U2F = 'suites/okta-factors/u2f/u2f.test.ts';
+const WEBAUTHN = 'suites/okta-factors/webauthn/webauthn.test.ts';
 
 const u2f = (...failing: string[]): FaultExpectation => ({ files: [U2F], failing });
 const webauthn = (...failing: string[]): FaultExpectation => ({ files: [WEBAUTHN], failing });

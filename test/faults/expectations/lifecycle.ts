@@ -1,8 +1,8 @@
-import type { LIFECYCLE_FAULTS } from '../../../mock-org/fault-catalog/lifecycle.js';
+import type { LIFECYCLE_FAULTS } from '../../../mock-org/okta-factors/lifecycle/faults.js';
 import { SUITE, type FaultExpectation } from './types.js';
 
-const CATALOG = 'suites/factors/catalog.test.ts';
-const LIFECYCLE = 'suites/factors/lifecycle.test.ts';
+const CATALOG = 'suites/okta-factors/catalog/catalog.test.ts';
+const LIFECYCLE = 'suites/okta-factors/lifecycle/lifecycle.test.ts';
 
 export const LIFECYCLE_EXPECTATIONS: Record<(typeof LIFECYCLE_FAULTS)[number]['id'], FaultExpectation> = {
   'catalog.lists-disabled': { files: [CATALOG], failing: ['FACTORS.CATALOG.POLICY'] },
@@ -14,7 +14,7 @@ export const LIFECYCLE_EXPECTATIONS: Record<(typeof LIFECYCLE_FAULTS)[number]['i
   'lifecycle.verify-pending-allowed': { files: [LIFECYCLE], failing: ['FACTORS.LIFECYCLE.VERIFY_PENDING'] },
   'errors.wrong-method-404': { files: [SUITE.common], failing: ['API.METHOD.NOT_ALLOWED'] },
   'errors.other-users-factor-visible': { files: [SUITE.common], failing: ['FACTORS.ACCESS.OTHER_USER'] },
-  'input.wrong-type-500': { files: [SUITE.common, 'suites/factors/email.test.ts'], failing: ['FACTORS.INPUT.WRONG_TYPES', 'FACTORS.EMAIL.ENROLL.INVALID_INPUT'] },
+  'input.wrong-type-500': { files: [SUITE.common, 'suites/okta-factors/email/email.test.ts'], failing: ['FACTORS.INPUT.WRONG_TYPES', 'FACTORS.EMAIL.ENROLL.INVALID_INPUT'] },
   'input.malformed-json-500': { files: [SUITE.common], failing: ['API.INPUT.MALFORMED_JSON'] },
   'input.media-type-500': { files: [SUITE.common], failing: ['API.INPUT.MEDIA_TYPE'] },
   'catalog.enrolled-not-setup': { files: [CATALOG], failing: ['FACTORS.CATALOG.ENROLLED'] },

@@ -1,13 +1,13 @@
-import type { MESSAGE_FAULTS } from '../../../mock-org/fault-catalog/messages.js';
-import { PER_CHANNEL_FAULTS, type MessageChannel, type PerChannelFault } from '../../../mock-org/factors/message-otp.js';
+import type { MESSAGE_FAULTS } from '../../../mock-org/okta-factors/otp-activation/faults.js';
+import { PER_CHANNEL_FAULTS, type MessageChannel, type PerChannelFault } from '../../../mock-org/okta-factors/otp-activation/message-otp.js';
 import type { FaultExpectation } from './types.js';
 
 /** The suites of the message factors and of the activation-attempt limit. */
 export const MESSAGE_SUITES = {
-  sms: 'suites/factors/sms.test.ts',
-  call: 'suites/factors/call.test.ts',
-  email: 'suites/factors/email.test.ts',
-  activation: 'suites/factors/otp-activation.test.ts',
+  sms: 'suites/okta-factors/sms/sms.test.ts',
+  call: 'suites/okta-factors/call/call.test.ts',
+  email: 'suites/okta-factors/email/email.test.ts',
+  activation: 'suites/okta-factors/otp-activation/otp-activation.test.ts',
 } as const;
 
 const KEY: Record<MessageChannel, string> = { sms: 'SMS', call: 'CALL', email: 'EMAIL' };

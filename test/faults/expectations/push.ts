@@ -1,7 +1,7 @@
-import type { PUSH_FAULTS } from '../../../mock-org/fault-catalog/push.js';
+import type { PUSH_FAULTS } from '../../../mock-org/okta-factors/push/faults.js';
 import type { FaultExpectation } from './types.js';
 
-const PUSH = 'suites/factors/push.test.ts';
+const PUSH = 'suites/okta-factors/push/push.test.ts';
 
 const caughtBy = (...failing: string[]): FaultExpectation => ({ files: [PUSH], failing });
 

@@ -1,13 +1,13 @@
-import type { TOKEN_FAULTS } from '../../../mock-org/fault-catalog/tokens.js';
+import type { TOKEN_FAULTS } from '../../../mock-org/okta-factors/token-service/faults.js';
 import type { FaultExpectation } from './types.js';
 
 /** The suite files of the knowledge and token factors. */
 const SUITE = {
-  question: 'suites/factors/question.test.ts',
-  hotp: 'suites/factors/custom-hotp.test.ts',
-  symantec: 'suites/factors/symantec.test.ts',
-  rsa: 'suites/factors/rsa.test.ts',
-  yubikey: 'suites/factors/yubikey.test.ts',
+  question: 'suites/okta-factors/question/question.test.ts',
+  hotp: 'suites/okta-factors/custom-totp/custom-totp.test.ts',
+  symantec: 'suites/okta-factors/symantec/symantec.test.ts',
+  rsa: 'suites/okta-factors/rsa/rsa.test.ts',
+  yubikey: 'suites/okta-factors/yubikey/yubikey.test.ts',
 } as const;
 
 const caughtBy = (file: string, ...failing: string[]): FaultExpectation => ({ files: [file], failing });
@@ -26,16 +26,16 @@ export const TOKEN_EXPECTATIONS: Record<(typeof TOKEN_FAULTS)[number]['id'], Fau
   'question.accept-any-answer': question('FACTORS.QUESTION.VERIFY.WRONG_ANSWER'),
   'question.answer-normalised-on-store': question('FACTORS.QUESTION.VERIFY.GOOD_ANSWER'),
 
-  'hotp.vendor-name-wrong': hotp('FACTORS.HOTP.ENROLL.ACTIVE'),
-  'hotp.shared-secret-echoed': hotp('FACTORS.HOTP.ENROLL.SECRET_WRITE_ONLY', 'FACTORS.HOTP.ENROLL.ACTIVE'),
-  'hotp.pending-without-activate': hotp('FACTORS.HOTP.ENROLL.AUTO_ACTIVATION_ONLY'),
-  'hotp.unknown-profile-accepted': hotp('FACTORS.HOTP.ENROLL.UNKNOWN_PROFILE'),
-  'hotp.second-factor-allowed': hotp('FACTORS.HOTP.ENROLL.ONE_PER_USER'),
-  'hotp.accept-any-code': hotp('FACTORS.HOTP.VERIFY.BAD_CODE', 'FACTORS.HOTP.VERIFY.TIME_WINDOW'),
-  'hotp.allow-replay': hotp('FACTORS.HOTP.VERIFY.REPLAY'),
-  'hotp.unbounded-window': hotp('FACTORS.HOTP.VERIFY.TIME_WINDOW'),
-  'hotp.no-clock-drift': hotp('FACTORS.HOTP.VERIFY.CLOCK_DRIFT'),
-  'hotp.profile-settings-ignored': hotp('FACTORS.HOTP.VERIFY.GOOD_CODE'),
+  'custom-totp.vendor-name-wrong': hotp('FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE'),
+  'custom-totp.shared-secret-echoed': hotp('FACTORS.CUSTOM_TOTP.ENROLL.SECRET_WRITE_ONLY', 'FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE'),
+  'custom-totp.pending-without-activate': hotp('FACTORS.CUSTOM_TOTP.ENROLL.AUTO_ACTIVATION_ONLY'),
+  'custom-totp.unknown-profile-accepted': hotp('FACTORS.CUSTOM_TOTP.ENROLL.UNKNOWN_PROFILE'),
+  'custom-totp.second-factor-allowed': hotp('FACTORS.CUSTOM_TOTP.ENROLL.ONE_PER_USER'),
+  'custom-totp.accept-any-code': hotp('FACTORS.CUSTOM_TOTP.VERIFY.BAD_CODE', 'FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW'),
+  'custom-totp.allow-replay': hotp('FACTORS.CUSTOM_TOTP.VERIFY.REPLAY'),
+  'custom-totp.unbounded-window': hotp('FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW'),
+  'custom-totp.no-clock-drift': hotp('FACTORS.CUSTOM_TOTP.VERIFY.CLOCK_DRIFT'),
+  'custom-totp.profile-settings-ignored': hotp('FACTORS.CUSTOM_TOTP.VERIFY.GOOD_CODE'),
 
   'symantec.credential-id-dropped': symantec('FACTORS.SYMANTEC.ENROLL.ACTIVE'),
   'symantec.service-clock-behind': symantec('FACTORS.SYMANTEC.ENROLL.ACTIVE', 'FACTORS.SYMANTEC.VERIFY.GOOD_CODE'),

@@ -1,4 +1,4 @@
-import type { TOTP_FAULTS } from '../../../mock-org/fault-catalog/totp.js';
+import type { TOTP_FAULTS } from '../../../mock-org/okta-factors/totp/faults.js';
 import { SUITE, type FaultExpectation } from './types.js';
 
 export const TOTP_EXPECTATIONS: Record<(typeof TOTP_FAULTS)[number]['id'], FaultExpectation> = {

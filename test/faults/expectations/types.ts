@@ -5,6 +5,6 @@ export interface FaultExpectation {
 }
 
 export const SUITE = {
-  common: 'suites/factors/common.test.ts',
-  totp: 'suites/factors/totp.test.ts',
+  common: 'suites/okta-factors/api/api.test.ts',
+  totp: 'suites/okta-factors/totp/totp.test.ts',
 } as const;

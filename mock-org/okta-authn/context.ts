@@ -1,0 +1,47 @@
+import type { FastifyRequest } from 'fastify';
+import { invalidAuthnState, invalidToken } from '../core/errors.js';
+import { requiredString, type JsonObject } from '../core/input.js';
+import type { MockOrg } from '../org.js';
+import { requestBaseUrl } from '../core/base-url.js';
+import type { AuthnContext } from './flow.js';
+import { STATE_TOKEN_LIFETIME_MS, type AuthnStatus } from './transactions.js';
+import { isAuthnPath } from './urls.js';
+
+/** Longest stateToken looked up (Okta's are 42 characters). */
+const MAX_STATE_TOKEN_LENGTH = 256;
+
+/**
+ * The transaction a request's `stateToken` names, as a draft, its sliding expiry moved forward (spec §5.7).
+ * A missing or non-string stateToken is 400 E0000001; an unknown, revoked or expired one is 401 E0000011, as is
+ * one whose user is gone or can no longer sign in.
+ */
+export function openTransaction(org: MockOrg, request: FastifyRequest, body: JsonObject): AuthnContext {
+  const stateToken = requiredString(body, 'stateToken', { maxLength: MAX_STATE_TOKEN_LENGTH, subject: 'stateToken' });
+  const now = org.clock.now();
+  const stored = org.transactions.get(stateToken);
+  const expired = stored !== undefined && stored.expiresAtMs <= now && !org.faults.has('authn.state-token-never-expires');
+  const user = stored && org.store.users.get(stored.userId);
+  if (!stored || expired || !user || user.status !== 'ACTIVE') {
+    if (expired) org.transactions.revoke(stateToken);
+    throw invalidToken();
+  }
+  const transaction = structuredClone(stored);
+  if (!org.faults.has('authn.expiry-not-sliding')) transaction.expiresAtMs = now + STATE_TOKEN_LIFETIME_MS;
+  // Presenting the token keeps it alive even when the operation is then refused (the refusal is its own answer).
+  org.transactions.save({ ...stored, expiresAtMs: transaction.expiresAtMs });
+  return { org, baseUrl: requestBaseUrl(request), user, transaction };
+}
+
+/** 403 E0000079 unless the transaction is in one of `allowed` (the `authn.wrong-state-allowed` fault lets anything by). */
+export function requireState(ctx: AuthnContext, allowed: readonly AuthnStatus[]): void {
+  if (!allowed.includes(ctx.transaction.status) && !ctx.org.faults.has('authn.wrong-state-allowed')) throw invalidAuthnState();
+}
+
+/**
+ * Authn requests may come without an API token (public applications, spec §5): such a request is let through
+ * the API-token check. One that carries an Authorization header is a trusted application's and is checked
+ * like any other (an invalid token is still 401 E0000011).
+ */
+export function isPublicAuthnRequest(org: MockOrg, request: FastifyRequest): boolean {
+  return isAuthnPath(request.url) && request.headers.authorization === undefined && !org.faults.has('authn.requires-api-token');
+}

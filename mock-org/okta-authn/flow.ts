@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import type { FactorBase } from '../okta-factors/kind.js';
+import type { Link } from '../okta-factors/links.js';
+import type { JsonObject } from '../core/input.js';
+import type { MockOrg } from '../org.js';
+import type { StoredFactor, StoredUser } from '../core/store.js';
+import type { AuthnTransaction } from './transactions.js';
+
+/** What an Authentication API operation knows about its request. */
+export interface AuthnContext {
+  org: MockOrg;
+  /** `http://host:port` of the request, for building links. */
+  baseUrl: string;
+  user: StoredUser;
+  /** A draft copy of the transaction: the route stores it only when the operation returns. */
+  transaction: AuthnTransaction;
+}
+
+/**
+ * How one factor type (and provider) takes part in the Authentication API: enrollment in MFA_ENROLL,
+ * activation in MFA_ENROLL_ACTIVATE, verification in MFA_REQUIRED / MFA_CHALLENGE (spec §5.4, §5.5).
+ * Methods get drafts (transaction and factor) and set the next state on `ctx.transaction`; the routes
+ * check the state and the factor first, store the drafts afterwards and answer with the transaction.
+ * A flow reaching SUCCESS sets `ctx.transaction.status = 'SUCCESS'`; the route issues the sessionToken.
+ */
+export interface AuthnFactorFlow {
+  readonly factorType: string;
+  readonly provider: string;
+  /** A3 in MFA_ENROLL: the new factor (`base` filled in), and the transaction's next state set. */
+  enroll(ctx: AuthnContext, base: FactorBase, body: JsonObject): StoredFactor;
+  /** A4 `…/lifecycle/activate` in MFA_ENROLL_ACTIVATE; absent: the operation is not valid for this factor. */
+  activate?(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void;
+  /** A5 `…/lifecycle/activate/poll` in MFA_ENROLL_ACTIVATE (asynchronous activations). */
+  pollActivation?(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void;
+  /** A10 `…/verify`: starts (MFA_REQUIRED, or another factor in MFA_CHALLENGE), answers or polls (MFA_CHALLENGE). */
+  verify(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void;
+  /** The factor's `_embedded` while it is being activated or verified (activation, verification, challenge objects). */
+  factorEmbedded?(ctx: AuthnContext, factor: StoredFactor): Record<string, unknown> | undefined;
+  /** The `next` link while it is being activated or verified. */
+  next(ctx: AuthnContext, factor: StoredFactor): Link;
+  /** Routes of the flow's own (Duo's callback). */
+  registerRoutes?(app: FastifyInstance, org: MockOrg): void;
+}

@@ -1,0 +1,168 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { invalidAuthnState, notFound, validationFailed } from '../core/errors.js';
+import type { FactorBase } from '../okta-factors/kind.js';
+import { FACTOR_KINDS } from '../okta-factors/registry.js';
+import { oktaId } from '../core/ids.js';
+import { bodyObject, optionalObject, requiredString, type JsonObject } from '../core/input.js';
+import type { MockOrg } from '../org.js';
+import { requestBaseUrl } from '../core/base-url.js';
+import type { StoredFactor } from '../core/store.js';
+import { openTransaction, requireState } from './context.js';
+import type { AuthnContext, AuthnFactorFlow } from './flow.js';
+import { AUTHN_FLOWS, authnFlow, authnFlowFor } from './flows.js';
+import { presentSuccess, presentTransaction } from './present.js';
+import { primaryAuthentication, refuseStepUp } from './transaction/primary.js';
+
+type FactorParams = { Params: { factorId: string } };
+
+/** Longest factorType / provider read. */
+const MAX_NAME_LENGTH = 64;
+
+/** Stores the drafts of a successful operation and answers with the transaction (or SUCCESS, which ends it). */
+function respond(ctx: AuthnContext, factor?: StoredFactor): Record<string, unknown> {
+  const { org, transaction } = ctx;
+  if (factor) org.store.factors.set(factor.id, factor);
+  if (transaction.status === 'SUCCESS') {
+    // The transaction is complete: its stateToken is spent, the sessionToken is what the client carries on.
+    org.transactions.revoke(transaction.stateToken);
+    return presentSuccess(org, ctx.user);
+  }
+  org.transactions.save(transaction);
+  return presentTransaction(ctx);
+}
+
+/** The transaction's factor being activated or verified, with its flow; 403 E0000079 for any other factor id. */
+function currentFactor(ctx: AuthnContext, factorId: string): { factor: StoredFactor; flow: AuthnFactorFlow } {
+  const factor = ctx.transaction.factorId === factorId ? ctx.org.store.factors.get(factorId) : undefined;
+  const flow = factor && authnFlowFor(factor);
+  if (!factor || !flow) throw invalidAuthnState();
+  return { factor: structuredClone(factor), flow };
+}
+
+/** One of the user's active factors, with its flow (404 for another user's or an unknown id). */
+function verifiableFactor(ctx: AuthnContext, factorId: string): { factor: StoredFactor; flow: AuthnFactorFlow } {
+  const factor = ctx.org.store.factors.get(factorId);
+  if (!factor || factor.userId !== ctx.user.id || factor.status !== 'ACTIVE') throw notFound(`Resource not found: ${factorId} (UserFactor)`);
+  const flow = authnFlowFor(factor);
+  if (!flow) throw notSupportedYet(factor.factorType, factor.provider);
+  return { factor: structuredClone(factor), flow };
+}
+
+/** The factor draft, its `lastUpdated` moved to now when its status changed (activation). */
+function touched(org: MockOrg, draft: StoredFactor, factorId: string): StoredFactor {
+  const stored = org.store.factors.get(factorId);
+  return stored && stored.status !== draft.status ? { ...draft, lastUpdated: org.clock.iso() } : draft;
+}
+
+/** The mock's own limit, said plainly: a factor type whose Authentication API flow it does not implement yet. */
+const notSupportedYet = (factorType: string, provider: string) =>
+  validationFailed('factorEnrollRequest', [`factorType: ${factorType} (${provider}) is not supported by this mock's Authentication API`]);
+
+function open(org: MockOrg, request: FastifyRequest): { body: JsonObject; ctx: AuthnContext } {
+  const body = bodyObject(request.body);
+  return { body, ctx: openTransaction(org, request, body) };
+}
+
+/** The Authentication API (spec §5): primary authentication, MFA enrollment and verification, state management. */
+export function registerAuthnRoutes(app: FastifyInstance, org: MockOrg): void {
+  // A1 primary authentication, or A21 get transaction state when the body names a stateToken.
+  app.post('/api/v1/authn', async (request) => {
+    const body = bodyObject(request.body);
+    if (body.stateToken !== undefined) {
+      const ctx = openTransaction(org, request, body);
+      refuseStepUp(body);
+      if (org.faults.has('authn.get-state-revokes')) org.transactions.revoke(ctx.transaction.stateToken);
+      else org.transactions.save(ctx.transaction);
+      return presentTransaction(ctx);
+    }
+    const outcome = primaryAuthentication(org, body);
+    if (outcome.status === 'SUCCESS') return presentSuccess(org, outcome.user);
+    const transaction = org.transactions.start(outcome.user.id, outcome.status, org.clock.now());
+    return presentTransaction({ org, baseUrl: requestBaseUrl(request), user: outcome.user, transaction: structuredClone(transaction) });
+  });
+
+  // A3 enroll a factor (MFA_ENROLL).
+  app.post('/api/v1/authn/factors', async (request) => {
+    const { body, ctx } = open(org, request);
+    requireState(ctx, ['MFA_ENROLL']);
+    const factorType = requiredString(body, 'factorType', { maxLength: MAX_NAME_LENGTH, subject: 'factorEnrollRequest' });
+    const provider = requiredString(body, 'provider', { maxLength: MAX_NAME_LENGTH, subject: 'factorEnrollRequest' });
+    optionalObject(body, 'profile', 'factorEnrollRequest');
+    const providerInfo = FACTOR_KINDS.get(factorType)?.providers[provider];
+    if (!providerInfo || org.policy.enrollment(factorType, provider) === 'DISABLED') {
+      throw validationFailed('factorEnrollRequest', [`The factor ${factorType} (${provider}) is not enabled for this user.`]);
+    }
+    const flow = authnFlow(factorType, provider);
+    if (!flow) throw notSupportedYet(factorType, provider);
+    const now = org.clock.iso();
+    const base: FactorBase = {
+      id: oktaId(providerInfo.idPrefix), userId: ctx.user.id, factorType, provider, vendorName: providerInfo.vendorName, created: now, lastUpdated: now,
+    };
+    const factor = flow.enroll(ctx, base, body);
+    // A new enrollment replaces the user's pending one of the same kind (an abandoned earlier attempt).
+    for (const other of org.store.factorsOf(ctx.user.id)) {
+      if (other.factorType === factorType && other.provider === provider && other.status === 'PENDING_ACTIVATION') org.store.factors.delete(other.id);
+    }
+    return respond(ctx, factor);
+  });
+
+  // A4 activate, A5 poll an activation (MFA_ENROLL_ACTIVATE).
+  app.post<FactorParams>('/api/v1/authn/factors/:factorId/lifecycle/activate', async (request) => {
+    const { body, ctx } = open(org, request);
+    requireState(ctx, ['MFA_ENROLL_ACTIVATE']);
+    const { factor, flow } = currentFactor(ctx, request.params.factorId);
+    if (!flow.activate) throw invalidAuthnState();
+    flow.activate(ctx, factor, body);
+    return respond(ctx, touched(org, factor, request.params.factorId));
+  });
+
+  app.post<FactorParams>('/api/v1/authn/factors/:factorId/lifecycle/activate/poll', async (request) => {
+    const { body, ctx } = open(org, request);
+    requireState(ctx, ['MFA_ENROLL_ACTIVATE']);
+    const { factor, flow } = currentFactor(ctx, request.params.factorId);
+    if (!flow.pollActivation) throw invalidAuthnState();
+    flow.pollActivation(ctx, factor, body);
+    return respond(ctx, touched(org, factor, request.params.factorId));
+  });
+
+  // A10 verify (MFA_REQUIRED), answer or poll a challenge (MFA_CHALLENGE).
+  app.post<FactorParams>('/api/v1/authn/factors/:factorId/verify', async (request) => {
+    const { body, ctx } = open(org, request);
+    requireState(ctx, ['MFA_REQUIRED', 'MFA_CHALLENGE']);
+    const { factor, flow } = verifiableFactor(ctx, request.params.factorId);
+    flow.verify(ctx, factor, body);
+    return respond(ctx, factor);
+  });
+
+  // A22 previous: back from activating to choosing a factor to enroll, from a challenge to choosing a factor to verify.
+  app.post('/api/v1/authn/previous', async (request) => {
+    const { ctx } = open(org, request);
+    requireState(ctx, ['MFA_ENROLL_ACTIVATE', 'MFA_CHALLENGE']);
+    const { transaction } = ctx;
+    if (!org.faults.has('authn.previous-ignored')) {
+      if (transaction.status === 'MFA_ENROLL_ACTIVATE') transaction.status = 'MFA_ENROLL';
+      else if (transaction.status === 'MFA_CHALLENGE') transaction.status = 'MFA_REQUIRED';
+      delete transaction.factorId;
+      delete transaction.factorResult;
+      delete transaction.flow;
+    }
+    return respond(ctx);
+  });
+
+  // A23 skip: only where a `skip` link is published, which no state of the mock does yet (no optional enrollment).
+  app.post('/api/v1/authn/skip', async (request) => {
+    const { ctx } = open(org, request);
+    requireState(ctx, []);
+    return respond(ctx);
+  });
+
+  // A24 cancel: the stateToken is revoked. The docs show no response body (spec §5.1); the mock answers `{}`.
+  app.post('/api/v1/authn/cancel', async (request) => {
+    const { ctx } = open(org, request);
+    if (org.faults.has('authn.cancel-ignored')) org.transactions.save(ctx.transaction);
+    else org.transactions.revoke(ctx.transaction.stateToken);
+    return {};
+  });
+
+  for (const flow of AUTHN_FLOWS) flow.registerRoutes?.(app, org);
+}

@@ -1,0 +1,51 @@
+import { oktaId } from '../../core/ids.js';
+
+/** How a Custom TOTP factor profile wants the enrollment's `profile.sharedSecret` written. */
+export type SharedSecretEncoding = 'hex' | 'base32' | 'base64';
+
+/**
+ * A Custom TOTP factor profile (spec §2.10): an admin sets one up per token vendor, and users
+ * enroll `token:hotp` against it by `factorProfileId`. Okta's admin console asks for the same
+ * settings: HMAC algorithm, time step, clock drift interval, passcode length, shared secret encoding.
+ */
+export interface CustomTotpProfile {
+  /** `fpr…` */
+  id: string;
+  /** The enrolled factor's `vendorName`. */
+  vendorName: string;
+  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
+  digits: number;
+  timeStepSeconds: number;
+  /** Time steps accepted either side of the current one. */
+  clockDriftSteps: number;
+  sharedSecretEncoding: SharedSecretEncoding;
+}
+
+/**
+ * The profiles every mock org starts with: the documented example vendor with the usual
+ * settings (its example secret is hex), and a second one with other settings, so that a check
+ * can prove a target uses each profile's own algorithm, length, step and encoding.
+ * The ids are random per org: a driver reads them (control protocol), it cannot know them.
+ */
+export function defaultFactorProfiles(): readonly CustomTotpProfile[] {
+  return [
+    {
+      id: oktaId('fpr'),
+      vendorName: 'Entrust Datacard',
+      algorithm: 'SHA1',
+      digits: 6,
+      timeStepSeconds: 30,
+      clockDriftSteps: 1,
+      sharedSecretEncoding: 'hex',
+    },
+    {
+      id: oktaId('fpr'),
+      vendorName: 'Conformance Token Works',
+      algorithm: 'SHA256',
+      digits: 8,
+      timeStepSeconds: 60,
+      clockDriftSteps: 2,
+      sharedSecretEncoding: 'base32',
+    },
+  ];
+}

@@ -1,0 +1,218 @@
+import { randomInt } from 'node:crypto';
+import { OktaError, validationFailed } from '../../core/errors.js';
+import type { FaultId } from '../../core/faults.js';
+import { optionalObject, optionalString, type JsonObject } from '../../core/input.js';
+import type { MockOrg } from '../../org.js';
+import { sameCode } from '../../core/otp.js';
+import type { OutboxChannel, OutboxMessage } from '../../core/outbox.js';
+import type { StoredFactor } from '../../core/store.js';
+import { throttleOrThrow } from '../../core/throttle.js';
+import { activationAttempt, PASSCODE_MAX_LENGTH, refuseResendWhileLocked } from '../activation-attempts.js';
+import type { EnrollRequest, FactorContext, FactorKind } from '../kind.js';
+import { factorUrl, link, resultLinks, type Link } from '../links.js';
+import { wrongPasscode } from '../totp/totp.js';
+
+/**
+ * The factors whose one-time passcode travels by message: sms, call and email (spec §2.2–§2.4).
+ * They share one protocol, built here once: enroll sends a code (none with `?activate=true`),
+ * `resend` sends another while pending, activate and verify take the latest code once, verify
+ * without a passCode is a challenge that sends a new one, and each destination may receive one
+ * message per window. A kind file supplies what differs: its profile rules, where messages go,
+ * the throttle's window and error, and the lifetime of a code.
+ */
+export type MessageChannel = OutboxChannel;
+
+/** How long an sms or call code is valid. Undocumented (spec §11); the checks only assert that a 30-minute-old code is refused. */
+export const PHONE_OTP_LIFETIME_MS = 5 * 60_000;
+
+/** Faults every message factor has, one per channel: `sms.accept-any-code`, `call.accept-any-code`, … */
+export const PER_CHANNEL_FAULTS = [
+  'accept-any-code',
+  'no-enroll-otp',
+  'auto-activation-ignored',
+  'resend-sends-nothing',
+  'challenge-sends-nothing',
+  'otp-reusable',
+  'otp-never-expires',
+  'no-throttle',
+  'throttle-wrong-error',
+  'throttle-never-resets',
+  'no-resend-link',
+] as const;
+export type PerChannelFault = (typeof PER_CHANNEL_FAULTS)[number];
+
+export function channelFault(org: MockOrg, channel: MessageChannel, fault: PerChannelFault): boolean {
+  return org.faults.has(`${channel}.${fault}` as const satisfies FaultId);
+}
+
+/** With the `*.throttle-never-resets` faults the window lasts an hour. */
+const BROKEN_THROTTLE_WINDOW_MS = 3600_000;
+
+export interface EnrollProfile {
+  profile: Record<string, unknown>;
+  /** The user's existing factor of this type that the enrollment updates in place (same id); otherwise a new factor. */
+  keep?: StoredFactor;
+}
+
+export interface MessageFactorSpec {
+  channel: MessageChannel;
+  idPrefix: string;
+  /**
+   * The profile of a new enrollment, checked against the user's `existing` factors of this type
+   * (throws the API's 400 for a conflict). Pending factors other than `keep` are replaced.
+   */
+  enrollProfile(ctx: FactorContext, request: EnrollRequest, existing: StoredFactor[]): EnrollProfile;
+  /** The address or number a message goes to. */
+  destination(factor: StoredFactor): string;
+  /** The throttle's key for that destination (one phone however it is spelled, one mailbox in any case). */
+  destinationKey(factor: StoredFactor): string;
+  /** One message per destination in each window; the 429 of a second one, and the wrong one (a fault). */
+  throttle: { windowMs: number; error: () => OktaError; wrongError: () => OktaError };
+  /** Lifetime of a code issued by this request (enroll or challenge); reads and checks the request's query. */
+  lifetimeMs(ctx: FactorContext): number;
+  /** `profile` of a CHALLENGE result (none when undefined). */
+  challengeProfile(ctx: FactorContext, factor: StoredFactor): Record<string, unknown> | undefined;
+  /** Template and language a message is rendered with (sms); may refuse the request. */
+  rendering?(ctx: FactorContext, phase: 'enroll' | 'resend' | 'challenge'): Pick<OutboxMessage, 'templateId' | 'language'>;
+}
+
+/** The code a factor is waiting for, in its private state. */
+interface OtpState {
+  code: string | null;
+  expiresAtMs: number;
+  /** The lifetime it was issued with: a resend during enrollment keeps the enrollment's. */
+  lifetimeMs: number;
+}
+
+const otpState = (factor: StoredFactor): Partial<OtpState> => factor.secret as Partial<OtpState>;
+
+/** A FactorKind for one message channel. */
+export function messageFactorKind(spec: MessageFactorSpec): FactorKind {
+  const { channel } = spec;
+  return {
+    factorType: channel,
+    providers: { OKTA: { idPrefix: spec.idPrefix, vendorName: 'OKTA' } },
+    autoActivation: true,
+
+    enroll(ctx, request, base) {
+      const existing = ctx.org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === channel);
+      const { profile, keep } = spec.enrollProfile(ctx, request, existing);
+      const lifetimeMs = spec.lifetimeMs(ctx);
+      const autoActivated = request.activate && !channelFault(ctx.org, channel, 'auto-activation-ignored');
+      const factor: StoredFactor = {
+        ...base,
+        id: keep?.id ?? base.id,
+        created: keep?.created ?? base.created,
+        status: keep?.status === 'ACTIVE' || autoActivated ? 'ACTIVE' : 'PENDING_ACTIVATION',
+        profile,
+        secret: {},
+      };
+      const replaces = existing.filter((f) => f.status !== 'ACTIVE' && f.id !== factor.id).map((f) => f.id);
+      // `?activate=true`: active at once, and no message is sent (spec §2.2–§2.4).
+      if (factor.status === 'ACTIVE') return { factor, replaces };
+      const message = issueOtp(ctx, spec, factor, lifetimeMs, 'enroll');
+      return { factor, replaces, afterStore: () => deliver(ctx, channel, message, 'no-enroll-otp') };
+    },
+
+    activate(ctx, draft, body) {
+      consumeOtp(ctx, channel, draft, activationAttempt(ctx, draft, body));
+      draft.status = 'ACTIVE';
+    },
+
+    verify(ctx, draft, body) {
+      const lifetimeMs = spec.lifetimeMs(ctx);
+      const passCode = optionalString(body, 'passCode', { maxLength: PASSCODE_MAX_LENGTH });
+      if (passCode === undefined || passCode.trim() === '') {
+        // No passCode: a new challenge, and a new code goes out (spec §2.2).
+        const message = issueOtp(ctx, spec, draft, lifetimeMs, 'challenge');
+        deliver(ctx, channel, message, 'challenge-sends-nothing');
+        const profile = spec.challengeProfile(ctx, draft);
+        return {
+          status: 200,
+          body: { factorResult: 'CHALLENGE', ...(profile ? { profile } : {}), _links: resultLinks(ctx.baseUrl, draft) },
+        };
+      }
+      consumeOtp(ctx, channel, draft, passCode);
+      return { status: 200, body: { factorResult: 'SUCCESS' } };
+    },
+
+    resend(ctx, draft, body) {
+      checkResendBody(body, draft);
+      refuseResendWhileLocked(ctx);
+      const lifetimeMs = otpState(draft).lifetimeMs ?? spec.lifetimeMs(ctx);
+      const message = issueOtp(ctx, spec, draft, lifetimeMs, 'resend');
+      deliver(ctx, channel, message, 'resend-sends-nothing');
+    },
+
+    links(baseUrl, factor, org): Record<string, Link[]> {
+      if (factor.status !== 'PENDING_ACTIVATION' || channelFault(org, channel, 'no-resend-link')) return {};
+      return { resend: [link(`${factorUrl(baseUrl, factor)}/resend`, ['POST'], { name: channel })] };
+    },
+  };
+}
+
+/**
+ * Counts the message against the destination's throttle (429 when the window's one is used) and
+ * gives the factor a new code; returns the message to deliver once the request cannot fail any more.
+ */
+function issueOtp(
+  ctx: FactorContext,
+  spec: MessageFactorSpec,
+  factor: StoredFactor,
+  lifetimeMs: number,
+  phase: 'enroll' | 'resend' | 'challenge',
+): OutboxMessage {
+  const { org } = ctx;
+  const { channel } = spec;
+  const rendering = spec.rendering?.(ctx, phase) ?? {};
+  if (!channelFault(org, channel, 'no-throttle')) {
+    const neverResets = channelFault(org, channel, 'throttle-never-resets');
+    const throttle = neverResets
+      ? org.throttle(`${channel}.per-destination.hour`, 1, BROKEN_THROTTLE_WINDOW_MS)
+      : org.throttle(`${channel}.per-destination`, 1, spec.throttle.windowMs);
+    throttleOrThrow(throttle, spec.destinationKey(factor), org.clock.now(), () =>
+      channelFault(org, channel, 'throttle-wrong-error') ? spec.throttle.wrongError() : spec.throttle.error(),
+    );
+  }
+  const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+  const state: OtpState = { code, expiresAtMs: org.clock.now() + lifetimeMs, lifetimeMs };
+  factor.secret = { ...state };
+  return {
+    userId: factor.userId,
+    factorId: factor.id,
+    channel,
+    to: spec.destination(factor),
+    passCode: code,
+    sentAt: org.clock.iso(),
+    ...rendering,
+  };
+}
+
+function deliver(ctx: FactorContext, channel: MessageChannel, message: OutboxMessage, fault: PerChannelFault): void {
+  if (!channelFault(ctx.org, channel, fault)) ctx.org.outbox.send(message);
+}
+
+/** Accepts the factor's latest code once, before it expires; anything else is 403 E0000068. */
+function consumeOtp(ctx: FactorContext, channel: MessageChannel, factor: StoredFactor, passCode: string | undefined): void {
+  const { org } = ctx;
+  const state = otpState(factor);
+  if (!channelFault(org, channel, 'accept-any-code')) {
+    const live = org.clock.now() < (state.expiresAtMs ?? 0) || channelFault(org, channel, 'otp-never-expires');
+    // Expired, used and wrong codes get the same answer (the docs name no other error for them).
+    if (passCode === undefined || !state.code || !live || !sameCode(passCode, state.code)) throw wrongPasscode(ctx);
+  }
+  if (!channelFault(org, channel, 'otp-reusable')) factor.secret = { ...state, code: null };
+}
+
+/** The resend body is the factor (spec §1 F8): when it names a type or provider, they must be this factor's. */
+function checkResendBody(body: JsonObject, factor: StoredFactor): void {
+  const factorType = optionalString(body, 'factorType', { maxLength: 64, subject: 'factor' });
+  const provider = optionalString(body, 'provider', { maxLength: 64, subject: 'factor' });
+  if (factorType !== undefined && factorType !== factor.factorType) {
+    throw validationFailed('factor', [`factorType: The factor is a ${factor.factorType} factor`]);
+  }
+  if (provider !== undefined && provider !== factor.provider) {
+    throw validationFailed('factor', [`provider: The factor's provider is ${factor.provider}`]);
+  }
+  optionalObject(body, 'profile', 'factor');
+}

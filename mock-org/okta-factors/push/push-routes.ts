@@ -1,0 +1,128 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { notFound, operationNotAllowed, validationFailed } from '../../core/errors.js';
+import { bodyObject, optionalObject, requiredString } from '../../core/input.js';
+import type { MockOrg } from '../../org.js';
+// A cycle through the registry (registry → push → here → routes/factors → registry), harmless:
+// these modules only use each other inside request handlers, never while loading.
+import { factorContext, factorOr404 } from '../routes.js';
+import type { StoredFactor } from '../../core/store.js';
+import type { FactorContext, KindResponse } from '../kind.js';
+import { resultLinks } from '../links.js';
+import { presentFactor } from '../present.js';
+import { cancelTransaction, findTransaction, pollActivation, sendActivation, transactionBody } from './push-protocol.js';
+
+type FactorParams = { Params: { userId: string; factorId: string } };
+type TransactionParams = { Params: { userId: string; factorId: string; transactionId: string } };
+
+/** E.164, or digits grouped by single dashes or spaces (as the documented examples write them); 7 to 15 digits. */
+const PHONE_PATTERN = /^\+?[0-9]+(?:[- ][0-9]+)*$/;
+
+function isPhoneNumber(value: string): boolean {
+  const digits = value.replace(/\D/g, '');
+  return PHONE_PATTERN.test(value) && digits.length >= 7 && digits.length <= 15 && !digits.startsWith('0');
+}
+
+function pushFactorOr404(org: MockOrg, ctx: FactorContext, factorId: string): StoredFactor {
+  const { factor } = factorOr404(org, ctx, factorId);
+  if (factor.factorType !== 'push') throw notFound(`Resource not found: ${factorId} is not a push factor`);
+  return factor;
+}
+
+/** As the shared factor routes: a deprovisioned or suspended user can do nothing with factors. */
+function requireUsableUser(ctx: FactorContext): void {
+  if (ctx.user.status === 'DEPROVISIONED' || ctx.user.status === 'SUSPENDED') {
+    throw operationNotAllowed(`The user is ${ctx.user.status}.`);
+  }
+}
+
+/** The `push.send-links-not-served` fault: the send endpoints do not exist. */
+function requireSendServed(org: MockOrg, path: string): void {
+  if (org.faults.has('push.send-links-not-served')) throw notFound(`Resource not found: ${path}`);
+}
+
+function requirePending(factor: StoredFactor): void {
+  if (factor.status !== 'PENDING_ACTIVATION') throw validationFailed('factor', ['The factor is already active.']);
+}
+
+function send(reply: FastifyReply, response: KindResponse) {
+  return reply.code(response.status).send(response.body);
+}
+
+/**
+ * The push factor's own endpoints (spec §1 F10–F13): the activation poll, the activation links by
+ * email and SMS, and polling and cancelling a challenge transaction.
+ */
+export function registerPushRoutes(app: FastifyInstance, org: MockOrg): void {
+  const factorBase = '/api/v1/users/:userId/factors/:factorId';
+
+  // F12: the `poll` link of a pending push factor. Polling an already active factor answers the factor.
+  app.post<FactorParams>(`${factorBase}/lifecycle/activate/poll`, async (request, reply) => {
+    const ctx = factorContext(org, request);
+    const factor = pushFactorOr404(org, ctx, request.params.factorId);
+    requireUsableUser(ctx);
+    bodyObject(request.body);
+    if (factor.status === 'ACTIVE') return presentFactor(org, ctx.baseUrl, factor);
+    const draft = structuredClone(factor);
+    const response = pollActivation(ctx, draft);
+    org.store.factors.set(draft.id, draft);
+    return response ? send(reply, response) : presentFactor(org, ctx.baseUrl, draft);
+  });
+
+  // F13: the activation link by email, to the user's primary email. No body is documented; any object is accepted.
+  app.post<FactorParams>(`${factorBase}/lifecycle/activate/email`, async (request, reply) => {
+    requireSendServed(org, request.url);
+    const ctx = factorContext(org, request);
+    const factor = pushFactorOr404(org, ctx, request.params.factorId);
+    requireUsableUser(ctx);
+    bodyObject(request.body);
+    requirePending(factor);
+    const draft = structuredClone(factor);
+    const response = sendActivation(ctx, draft, 'email', ctx.user.profile.email);
+    org.store.factors.set(draft.id, draft);
+    return send(reply, response);
+  });
+
+  // F13: the activation link by SMS, to `profile.phoneNumber` (as the Authn API's equivalent takes it).
+  app.post<FactorParams>(`${factorBase}/lifecycle/activate/sms`, async (request, reply) => {
+    requireSendServed(org, request.url);
+    const ctx = factorContext(org, request);
+    const factor = pushFactorOr404(org, ctx, request.params.factorId);
+    requireUsableUser(ctx);
+    const body = bodyObject(request.body);
+    const profile = optionalObject(body, 'profile') ?? {};
+    const phoneNumber = requiredString(profile, 'phoneNumber', { maxLength: 32, path: 'profile.phoneNumber', subject: 'profile.phoneNumber' });
+    if (!isPhoneNumber(phoneNumber) && !org.faults.has('push.send-bad-phone-accepted')) {
+      throw validationFailed('profile.phoneNumber', ['profile.phoneNumber: Invalid phone number format.']);
+    }
+    requirePending(factor);
+    const draft = structuredClone(factor);
+    const response = sendActivation(ctx, draft, 'sms', phoneNumber);
+    org.store.factors.set(draft.id, draft);
+    return send(reply, response);
+  });
+
+  // F10: poll a challenge. An id this factor never issued is 404, whoever else issued it.
+  app.get<TransactionParams>(`${factorBase}/transactions/:transactionId`, async (request) => {
+    const ctx = factorContext(org, request);
+    const factor = pushFactorOr404(org, ctx, request.params.factorId);
+    const found = findTransaction(org, factor, request.params.transactionId);
+    if (!found) {
+      if (org.faults.has('push.unknown-transaction-timeout')) return { factorResult: 'TIMEOUT', _links: resultLinks(ctx.baseUrl, factor) };
+      throw notFound(`Resource not found: ${request.params.transactionId} (FactorTransaction)`);
+    }
+    return transactionBody(ctx, factor, found.tx);
+  });
+
+  // F11: cancel a challenge (the `cancel` link). Undocumented: 204, see cancelTransaction.
+  app.delete<TransactionParams>(`${factorBase}/transactions/:transactionId`, async (request, reply) => {
+    const ctx = factorContext(org, request);
+    const factor = pushFactorOr404(org, ctx, request.params.factorId);
+    requireUsableUser(ctx);
+    const found = findTransaction(org, factor, request.params.transactionId);
+    if (!found) throw notFound(`Resource not found: ${request.params.transactionId} (FactorTransaction)`);
+    const draft = structuredClone(found.owner);
+    cancelTransaction(org, draft, request.params.transactionId);
+    org.store.factors.set(draft.id, draft);
+    return reply.code(204).send();
+  });
+}

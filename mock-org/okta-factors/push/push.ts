@@ -1,0 +1,87 @@
+import { validationFailed } from '../../core/errors.js';
+import type { StoredFactor } from '../../core/store.js';
+import type { FactorKind } from '../kind.js';
+import { factorUrl, link, type Link } from '../links.js';
+import {
+  activateOrRestart,
+  activationBody,
+  answerPush,
+  newPushState,
+  readNumberMatching,
+  startChallenge,
+  transactionBody,
+} from './push-protocol.js';
+import { registerPushRoutes } from './push-routes.js';
+
+/**
+ * push / OKTA (Okta Verify): spec §2.6. Enrolled PENDING_ACTIVATION with no profile; a device
+ * (the control protocol's push responder) completes the activation while the client polls;
+ * verify starts a challenge transaction the client polls until the device answers or it expires.
+ */
+
+const isOktaVerifyTotp = (f: StoredFactor) => f.factorType === 'token:software:totp' && f.provider === 'OKTA';
+const isGoogleTotp = (f: StoredFactor) => f.factorType === 'token:software:totp' && f.provider === 'GOOGLE';
+
+export const pushFactor: FactorKind = {
+  factorType: 'push',
+  providers: { OKTA: { idPrefix: 'opf', vendorName: 'OKTA' } },
+
+  enroll(ctx, _request, base) {
+    const existing = ctx.org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === base.factorType);
+    // Only one Okta Verify enrollment per user ([U]); a pending one is replaced by the new enrollment.
+    if (existing.some((f) => f.status === 'ACTIVE')) {
+      throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
+    }
+    const factor: StoredFactor = { ...base, status: 'PENDING_ACTIVATION', profile: {}, secret: newPushState(ctx.org) };
+    const activation = activationBody(ctx, factor, { embedded: true });
+    return {
+      factor,
+      ...(ctx.org.faults.has('push.enroll-no-activation') ? {} : { activation }),
+      replaces: existing.map((f) => f.id),
+    };
+  },
+
+  activate(ctx, draft, body) {
+    readNumberMatching(ctx.org, body); // [S] lists it on activate too, with no meaning given: validated, then ignored
+    return activateOrRestart(ctx, draft);
+  },
+
+  verify(ctx, draft, body) {
+    const tx = startChallenge(ctx, draft, readNumberMatching(ctx.org, body));
+    // 201 Created, as [S] documents for a push challenge ([F] gives no status).
+    return { status: 201, body: transactionBody(ctx, draft, tx) };
+  },
+
+  links(baseUrl, factor, org): Record<string, Link> {
+    if (factor.status !== 'PENDING_ACTIVATION' || org.faults.has('push.enroll-poll-link-missing')) return {};
+    return { poll: link(`${factorUrl(baseUrl, factor)}/lifecycle/activate/poll`, ['POST']) };
+  },
+
+  // A pending push factor has no profile ([F]); the device fills it in on activation.
+  presentProfile(factor) {
+    return factor.status === 'PENDING_ACTIVATION' ? undefined : { ...factor.profile };
+  },
+
+  // Resetting push also resets Okta Verify TOTP and FastPass (signed_nonce) [F][S]; other TOTP apps stay.
+  unenrollsWith(ctx, factor) {
+    const { faults } = ctx.org;
+    return ctx.org.store
+      .factorsOf(factor.userId)
+      .filter((f) => f.id !== factor.id)
+      .filter(
+        (f) =>
+          (isOktaVerifyTotp(f) && !faults.has('push.reset-keeps-totp')) ||
+          f.factorType === 'signed_nonce' ||
+          (isGoogleTotp(f) && faults.has('push.reset-removes-google-totp')),
+      )
+      .map((f) => f.id);
+  },
+
+  respondToPush(ctx, factor, action) {
+    answerPush(ctx.org, factor, action);
+  },
+
+  registerRoutes(app, org) {
+    registerPushRoutes(app, org);
+  },
+};

@@ -1,0 +1,187 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { notFound, operationNotAllowed, validationFailed } from '../core/errors.js';
+import { oktaId } from '../core/ids.js';
+import { bodyObject, booleanQuery, isObject, optionalObject, optionalString, requiredString } from '../core/input.js';
+import type { MockOrg } from '../org.js';
+import type { StoredFactor } from '../core/store.js';
+import type { FactorContext, FactorKind, KindResponse } from './kind.js';
+import { presentFactor } from './present.js';
+import { FACTOR_KINDS } from './registry.js';
+import { requestBaseUrl } from '../core/base-url.js';
+import { findUserOr404 } from './users.js';
+
+type UserParams = { Params: { userId: string } };
+type FactorParams = { Params: { userId: string; factorId: string } };
+
+/** Query parameters as strings (arrays and objects are not query values the API takes). */
+function queryOf(request: FastifyRequest): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  if (isObject(request.query)) {
+    for (const [key, value] of Object.entries(request.query)) if (typeof value === 'string') out[key] = value;
+  }
+  return out;
+}
+
+function headersOf(request: FastifyRequest): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(request.headers)) out[key] = Array.isArray(value) ? value.join(', ') : value;
+  return out;
+}
+
+export function factorContext(org: MockOrg, request: FastifyRequest<UserParams>): FactorContext {
+  return {
+    org,
+    user: findUserOr404(org, request.params.userId),
+    baseUrl: requestBaseUrl(request),
+    query: queryOf(request),
+    headers: headersOf(request),
+  };
+}
+
+/** The factor, which must be this user's; another user's factor id is as unknown as one that never existed. */
+export function factorOr404(org: MockOrg, ctx: FactorContext, factorId: string): { factor: StoredFactor; kind: FactorKind } {
+  const factor = org.store.factors.get(factorId);
+  const kind = factor && FACTOR_KINDS.get(factor.factorType);
+  const othersVisible = org.faults.has('errors.other-users-factor-visible');
+  if (!factor || (factor.userId !== ctx.user.id && !othersVisible) || !kind) {
+    throw notFound(`Resource not found: ${factorId} (UserFactor)`);
+  }
+  return { factor, kind };
+}
+
+/** Factor operations need a user who can still use factors. */
+function requireActiveUser(ctx: FactorContext): void {
+  if (ctx.user.status === 'DEPROVISIONED' || ctx.user.status === 'SUSPENDED') {
+    throw operationNotAllowed(`The user is ${ctx.user.status}.`);
+  }
+}
+
+/** The `input.refused-enroll-persisted` fault: a refused enrollment leaves a factor behind. */
+function persistRefusedEnrollment(org: MockOrg, ctx: FactorContext, kind: FactorKind, provider: string): void {
+  const now = org.clock.iso();
+  const [someProvider] = Object.values(kind.providers);
+  const id = oktaId(someProvider?.idPrefix ?? 'fac');
+  org.store.factors.set(id, {
+    id, userId: ctx.user.id, factorType: kind.factorType, provider, vendorName: someProvider?.vendorName ?? provider,
+    status: 'PENDING_ACTIVATION', created: now, lastUpdated: now, profile: {}, secret: {},
+  });
+}
+
+function send(reply: FastifyReply, response: KindResponse) {
+  if (response.headers) reply.headers(response.headers);
+  return reply.code(response.status).send(response.body);
+}
+
+/** The Factors API (spec §1): enroll, list, get, activate, resend, verify, unenroll. */
+export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
+  app.get<UserParams>('/api/v1/users/:userId/factors', async (request) => {
+    const ctx = factorContext(org, request);
+    return org.store.factorsOf(ctx.user.id).map((f) => presentFactor(org, ctx.baseUrl, f));
+  });
+
+  app.post<UserParams>('/api/v1/users/:userId/factors', async (request) => {
+    const ctx = factorContext(org, request);
+    requireActiveUser(ctx);
+    const body = bodyObject(request.body);
+    const activate = booleanQuery(request.query, 'activate');
+    const updatePhone = booleanQuery(request.query, 'updatePhone');
+    const factorType = requiredString(body, 'factorType', { maxLength: 64, subject: 'factorEnrollRequest' });
+    const provider = requiredString(body, 'provider', { maxLength: 64, subject: 'factorEnrollRequest' });
+    const kind = FACTOR_KINDS.get(factorType);
+    if (!kind) throw validationFailed('factorEnrollRequest', [`factorType: The factor type '${factorType}' is not supported`]);
+    const providerInfo = kind.providers[provider];
+    if (!providerInfo) {
+      if (org.faults.has('input.refused-enroll-persisted')) persistRefusedEnrollment(org, ctx, kind, provider);
+      throw validationFailed('factorEnrollRequest', [`provider: The provider '${provider}' is not supported for ${factorType}`]);
+    }
+    if (org.policy.enrollment(factorType, provider) === 'DISABLED' && !org.faults.has('lifecycle.disabled-enrollable')) {
+      throw validationFailed('factorEnrollRequest', [`The factor ${factorType} (${provider}) is not enabled for this user.`]);
+    }
+    if (org.faults.has('lifecycle.reenroll-refused') && org.unenrolled.has(`${ctx.user.id} ${factorType} ${provider}`)) {
+      throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
+    }
+    const now = org.clock.iso();
+    const enrollment = kind.enroll(
+      ctx,
+      {
+        factorType,
+        provider,
+        profile: optionalObject(body, 'profile', 'factorEnrollRequest'),
+        verify: optionalObject(body, 'verify', 'factorEnrollRequest'),
+        factorProfileId: optionalString(body, 'factorProfileId', { maxLength: 64, subject: 'factorEnrollRequest' }),
+        activate: activate && kind.autoActivation === true,
+        updatePhone,
+      },
+      { id: oktaId(providerInfo.idPrefix), userId: ctx.user.id, factorType, provider, vendorName: providerInfo.vendorName, created: now, lastUpdated: now },
+    );
+    // Everything is validated: only now does the store change.
+    for (const id of enrollment.replaces ?? []) org.store.factors.delete(id);
+    org.store.factors.set(enrollment.factor.id, enrollment.factor);
+    enrollment.afterStore?.();
+    return presentFactor(org, ctx.baseUrl, enrollment.factor, enrollment.activation ? { activation: enrollment.activation } : undefined);
+  });
+
+  app.get<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request) => {
+    const ctx = factorContext(org, request);
+    return presentFactor(org, ctx.baseUrl, factorOr404(org, ctx, request.params.factorId).factor);
+  });
+
+  app.delete<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request, reply) => {
+    const ctx = factorContext(org, request);
+    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    requireActiveUser(ctx);
+    // `removeRecoveryEnrollment` (boolean; sms/call: also drop the phone as a recovery method, which the mock does not model).
+    if (!org.faults.has('sms.remove-recovery-unchecked')) booleanQuery(request.query, 'removeRecoveryEnrollment');
+    if (!org.faults.has('factors.unenroll-not-persisted')) {
+      for (const id of [factor.id, ...(kind.unenrollsWith?.(ctx, factor) ?? [])]) org.store.factors.delete(id);
+      org.unenrolled.add(`${ctx.user.id} ${factor.factorType} ${factor.provider}`);
+    }
+    return reply.code(204).send();
+  });
+
+  app.post<FactorParams>('/api/v1/users/:userId/factors/:factorId/lifecycle/activate', async (request, reply) => {
+    const ctx = factorContext(org, request);
+    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    requireActiveUser(ctx);
+    const body = bodyObject(request.body);
+    if (factor.status !== 'PENDING_ACTIVATION') {
+      if (org.faults.has('lifecycle.activate-active-allowed')) return presentFactor(org, ctx.baseUrl, factor);
+      throw validationFailed('factor', ['The factor is already active.']);
+    }
+    const draft = structuredClone(factor);
+    const response = await kind.activate(ctx, draft, body);
+    draft.lastUpdated = org.clock.iso();
+    // The fault: answer as if activated, but keep the factor as it was.
+    if (!(org.faults.has('factors.activate-not-persisted') && draft.status === 'ACTIVE')) org.store.factors.set(draft.id, draft);
+    return response ? send(reply, response) : presentFactor(org, ctx.baseUrl, draft);
+  });
+
+  app.post<FactorParams>('/api/v1/users/:userId/factors/:factorId/resend', async (request) => {
+    const ctx = factorContext(org, request);
+    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    requireActiveUser(ctx);
+    const body = bodyObject(request.body);
+    if (!kind.resend) throw validationFailed('factor', [`A ${factor.factorType} factor has nothing to resend.`]);
+    if (factor.status !== 'PENDING_ACTIVATION') throw validationFailed('factor', ['Only a factor pending activation can be resent.']);
+    const draft = structuredClone(factor);
+    kind.resend(ctx, draft, body);
+    org.store.factors.set(draft.id, draft);
+    return presentFactor(org, ctx.baseUrl, draft);
+  });
+
+  app.post<FactorParams>('/api/v1/users/:userId/factors/:factorId/verify', async (request, reply) => {
+    const ctx = factorContext(org, request);
+    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    requireActiveUser(ctx);
+    const body = bodyObject(request.body);
+    if (factor.status !== 'ACTIVE' && !org.faults.has('lifecycle.verify-pending-allowed')) {
+      throw validationFailed('factor', ['The factor is not active.']);
+    }
+    const draft = structuredClone(factor);
+    const outcome = await kind.verify(ctx, draft, body);
+    org.store.factors.set(draft.id, draft);
+    return send(reply, outcome);
+  });
+
+  for (const kind of FACTOR_KINDS.values()) kind.registerRoutes?.(app, org);
+}

@@ -1,0 +1,40 @@
+import { validationFailed } from '../../core/errors.js';
+import { optionalString, type JsonObject } from '../../core/input.js';
+import { matchTotp } from '../../core/otp.js';
+import type { ServiceCredential, TokenServiceProvider } from './services.js';
+import type { FactorContext } from '../kind.js';
+
+/** What the Symantec VIP and RSA SecurID kinds share: reading passcodes and asking the simulated service. */
+
+/**
+ * A passcode field of an enroll `verify` object or a verify body. [S] types Symantec's
+ * `nextPassCode` as an integer in one schema (spec §10.11): a number is taken as its digits,
+ * zero-padded to `digits`.
+ */
+export function passcodeField(obj: JsonObject, key: string, path: string, digits = 6): string | undefined {
+  const raw = obj[key];
+  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) return String(raw).padStart(digits, '0');
+  return optionalString(obj, key, { maxLength: 64, path, subject: 'factorEnrollRequest' });
+}
+
+/** The credential's id from the enroll request's profile (required). */
+export function credentialIdOf(profile: JsonObject | undefined): string {
+  return optionalString(profile ?? {}, 'credentialId', {
+    required: true, maxLength: 100, path: 'profile.credentialId', subject: 'factorEnrollRequest',
+  }) as string;
+}
+
+/** The credential the service knows by that id, or the enroll request's 400 (the docs name no code: spec §11). */
+export function knownCredential(ctx: FactorContext, provider: TokenServiceProvider, credentialId: string): ServiceCredential | undefined {
+  return ctx.org.tokenServices.find(provider, credentialId);
+}
+
+export function unknownCredential(serviceName: string): never {
+  throw validationFailed('factorEnrollRequest', [`profile.credentialId: The ${serviceName} service does not know this credential.`]);
+}
+
+/** The time step whose code `code` is, within `window` steps of `nowMs`, or null. */
+export function matchServiceCode(credential: ServiceCredential, code: string, nowMs: number, stepSeconds: number, window = 1): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
+  return matchTotp(credential.key, code, nowMs, { stepSeconds, window });
+}

@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import { notFound, validationFailed } from '../core/errors.js';
+import { oktaId } from '../core/ids.js';
+import { bodyObject, booleanQuery, optionalObject, optionalString, requiredString } from '../core/input.js';
+import type { MockOrg } from '../org.js';
+import type { StoredUser, UserProfile } from '../core/store.js';
+import { link, userUrl } from './links.js';
+import { requestBaseUrl } from '../core/base-url.js';
+
+/** The part of the Users API the harness needs: create, get, deactivate, delete. */
+export function registerUserRoutes(app: FastifyInstance, org: MockOrg): void {
+  app.post('/api/v1/users', async (request) => {
+    const body = bodyObject(request.body);
+    const activate = request.query && 'activate' in (request.query as object) ? booleanQuery(request.query, 'activate') : true;
+    const profile = readProfile(body);
+    const password = readPassword(body);
+    if (org.store.findUser(profile.login)) {
+      throw validationFailed('login', ['login: An object with this field already exists in the current organization']);
+    }
+    const now = org.clock.iso();
+    const user: StoredUser = {
+      id: oktaId('00u'),
+      status: activate ? 'ACTIVE' : 'STAGED',
+      created: now,
+      activated: activate ? now : null,
+      statusChanged: activate ? now : null,
+      lastUpdated: now,
+      passwordChanged: password ? now : null,
+      profile,
+      password: password ?? null,
+    };
+    org.store.users.set(user.id, user);
+    return presentUser(requestBaseUrl(request), user);
+  });
+
+  app.get<{ Params: { userId: string } }>('/api/v1/users/:userId', async (request) =>
+    presentUser(requestBaseUrl(request), findUserOr404(org, request.params.userId)),
+  );
+
+  app.post<{ Params: { userId: string } }>('/api/v1/users/:userId/lifecycle/deactivate', async (request) => {
+    const user = findUserOr404(org, request.params.userId);
+    if (user.status !== 'DEPROVISIONED') {
+      user.status = 'DEPROVISIONED';
+      user.statusChanged = user.lastUpdated = org.clock.iso();
+    }
+    return {};
+  });
+
+  // The first DELETE deactivates, the second deletes (as Okta does).
+  app.delete<{ Params: { userId: string } }>('/api/v1/users/:userId', async (request, reply) => {
+    const user = findUserOr404(org, request.params.userId);
+    if (user.status === 'DEPROVISIONED') org.store.deleteUser(user.id);
+    else {
+      user.status = 'DEPROVISIONED';
+      user.statusChanged = user.lastUpdated = org.clock.iso();
+    }
+    return reply.code(204).send();
+  });
+}
+
+export function findUserOr404(org: MockOrg, idOrLogin: string): StoredUser {
+  const user = org.store.findUser(idOrLogin);
+  if (!user) throw notFound(`Resource not found: ${idOrLogin} (User)`);
+  return user;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function readProfile(body: Record<string, unknown>): UserProfile {
+  const profile = optionalObject(body, 'profile', 'profile');
+  if (!profile) throw validationFailed('profile', ['profile: The field cannot be left blank']);
+  const login = requiredString(profile, 'login', { maxLength: 100, subject: 'login', path: 'login' });
+  const email = requiredString(profile, 'email', { maxLength: 100, subject: 'email', path: 'email' });
+  const firstName = requiredString(profile, 'firstName', { maxLength: 50, subject: 'firstName', path: 'firstName' });
+  const lastName = requiredString(profile, 'lastName', { maxLength: 50, subject: 'lastName', path: 'lastName' });
+  if (!EMAIL.test(login)) throw validationFailed('login', ["login: Username must be in the form of an email address"]);
+  if (!EMAIL.test(email)) throw validationFailed('email', ['email: Does not match required pattern']);
+  const nickName = optionalString(profile, 'nickName', { maxLength: 100 });
+  // The secondary address, which an email factor may use too (spec §2.4).
+  const secondEmail = optionalString(profile, 'secondEmail', { maxLength: 100, subject: 'secondEmail', path: 'secondEmail' });
+  if (secondEmail !== undefined && !EMAIL.test(secondEmail)) throw validationFailed('secondEmail', ['secondEmail: Does not match required pattern']);
+  return {
+    login, email, firstName, lastName,
+    ...(nickName !== undefined ? { nickName } : {}),
+    ...(secondEmail !== undefined ? { secondEmail } : {}),
+  };
+}
+
+/** `credentials.password.value`, checked against a default-like password policy. */
+function readPassword(body: Record<string, unknown>): string | undefined {
+  const credentials = optionalObject(body, 'credentials');
+  const password = credentials && optionalObject(credentials, 'password', 'password');
+  const value = password && optionalString(password, 'value', { maxLength: 256, subject: 'password', path: 'password' });
+  if (value === undefined) return undefined;
+  if (value.length < 8 || !/[a-z]/.test(value) || !/[A-Z]/.test(value) || !/\d/.test(value)) {
+    throw validationFailed('password', [
+      'password: Password requirements were not met. Password requirements: at least 8 characters, a lowercase letter, an uppercase letter, a number.',
+    ]);
+  }
+  return value;
+}
+
+/** A user as the Users API returns it (also embedded by `expand=user` on YubiKey tokens). */
+export function presentUser(baseUrl: string, user: StoredUser): Record<string, unknown> {
+  const self = userUrl(baseUrl, user.id);
+  return {
+    id: user.id,
+    status: user.status,
+    created: user.created,
+    activated: user.activated,
+    statusChanged: user.statusChanged,
+    lastLogin: null,
+    lastUpdated: user.lastUpdated,
+    passwordChanged: user.passwordChanged,
+    profile: { ...user.profile },
+    credentials: { ...(user.password ? { password: {} } : {}), provider: { type: 'OKTA', name: 'OKTA' } },
+    _links: {
+      self: link(self, ['GET']),
+      deactivate: link(`${self}/lifecycle/deactivate`, ['POST']),
+      factors: link(`${self}/factors`, ['GET']),
+    },
+  };
+}

@@ -1,0 +1,196 @@
+import { invalidPasscode } from '../../core/errors.js';
+import type { StoredFactor } from '../../core/store.js';
+import { FOREIGN_TRUSTED_RP_ID, credentialFields, isChallengeRequest } from '../fido/common.js';
+import { decodeBase64, newChallenge } from '../fido/encoding.js';
+import {
+  assertionCounter,
+  attestedCredentialOf,
+  claimedOrigin,
+  registrationValid,
+  type CeremonyExpectations,
+} from './webauthn-verify.js';
+import type { FactorContext, FactorKind } from '../kind.js';
+import { resultLinks } from '../links.js';
+
+/**
+ * webauthn / FIDO (spec §2.12): enroll hands out PublicKeyCredentialCreationOptions, activation takes
+ * `attestation` + `clientData`, verify by factor id without a body issues request options and with `clientData`,
+ * `authenticatorData` and `signatureData` checks the assertion. Verified with @simplewebauthn/server.
+ *
+ * Where the docs are silent the mock chooses: a user may hold several webauthn factors, each enrollment is a new
+ * pending factor; the RP ID is the host of the org's origin and `rp.id` is left out, as in [F]; ES256, RS256 and
+ * EdDSA are offered; any attestation format is taken and its signature checked, with no trust anchors (the org
+ * has no metadata for the authenticator), and `authenticatorName` is the one name below; the credential ids of
+ * the user's active factors are excluded, and a registration of a credential id already enrolled in the org is
+ * refused; the challenge is single-use and a new one replaces the last; the user verification the factor policy
+ * asks for (`preferred` unless set) is advertised and, when `required`, enforced; every refusal is 403 E0000068.
+ */
+
+const FACTOR_TYPE = 'webauthn';
+const PROVIDER = 'FIDO';
+/** ES256, RS256 ([F]'s two) and EdDSA. */
+const ALGORITHMS = [-7, -257, -8] as const;
+const TIMEOUT_MS = 60_000;
+/** [S]: the name comes from the authenticator's AAGUID metadata; the mock has none. */
+const AUTHENTICATOR_NAME = 'Security Key or Biometric Authenticator';
+
+/** What the org keeps about a webauthn factor (never returned). */
+interface WebAuthnState {
+  /** The outstanding creation or request challenge; null once used. */
+  challenge: string | null;
+  /** base64url credential id and COSE public key, once active. */
+  credentialId?: string;
+  publicKey?: string;
+  counter: number;
+}
+
+const stateOf = (factor: StoredFactor) => factor.secret as unknown as WebAuthnState;
+
+export const webauthnFactor: FactorKind = {
+  factorType: FACTOR_TYPE,
+  providers: { [PROVIDER]: { idPrefix: 'fwf', vendorName: PROVIDER } },
+
+  enroll(ctx, _request, base) {
+    const { org, user } = ctx;
+    const mine = org.store.factorsOf(user.id).filter((f) => f.factorType === FACTOR_TYPE);
+    const state: WebAuthnState = { challenge: newChallenge(), counter: 0 };
+    const factor: StoredFactor = { ...base, status: 'PENDING_ACTIVATION', profile: {}, secret: state as unknown as Record<string, unknown> };
+    const excluded = org.faults.has('webauthn.exclude-credentials-empty')
+      ? []
+      : mine.flatMap((f) => {
+          const id = stateOf(f).credentialId;
+          return f.status === 'ACTIVE' && id !== undefined ? [{ type: 'public-key', id }] : [];
+        });
+    const algorithms = org.faults.has('webauthn.activation-missing-rs256') ? ALGORITHMS.filter((alg) => alg !== -257) : ALGORITHMS;
+    const activation = {
+      attestation: 'direct',
+      authenticatorSelection: { userVerification: userVerificationOf(ctx), requireResidentKey: false },
+      challenge: state.challenge,
+      excludeCredentials: excluded,
+      pubKeyCredParams: algorithms.map((alg) => ({ type: 'public-key', alg })),
+      rp: { name: 'Mock Org' },
+      // [F]: user.id is the Okta user id, which clients decode as base64url (20 characters, 15 bytes).
+      user: { displayName: `${user.profile.firstName} ${user.profile.lastName}`.trim(), name: user.profile.login, id: user.id },
+      timeout: TIMEOUT_MS,
+    };
+    return { factor, activation, ...(org.faults.has('webauthn.single-factor-per-user') ? { replaces: mine.map((f) => f.id) } : {}) };
+  },
+
+  async activate(ctx, draft, body) {
+    const { org } = ctx;
+    const state = stateOf(draft);
+    const [attestationText, clientDataText] = credentialFields(body, ['attestation', 'clientData']);
+    const attestationObject = decodeBase64(attestationText);
+    const clientDataJSON = decodeBase64(clientDataText);
+    if (!attestationObject || !clientDataJSON || state.challenge === null) throw invalidPasscode();
+    const credential = await attestedCredentialOf(attestationObject);
+    if (!credential) throw invalidPasscode();
+    const enrolled = [...org.store.factors.values()].some(
+      (f) => f.factorType === FACTOR_TYPE && f.status === 'ACTIVE' && stateOf(f).credentialId === credential.id,
+    );
+    if (enrolled && !org.faults.has('webauthn.duplicate-credential-accepted')) throw invalidPasscode();
+    const expected = expectations(ctx, state.challenge, clientDataJSON, 'webauthn.create', 'webauthn.attestation-signature-not-checked');
+    if (!(await registrationValid(credential.id, attestationObject, clientDataJSON, expected, [...ALGORITHMS]))) throw invalidPasscode();
+    if (!challengeStillOutstanding(ctx, draft, state.challenge)) throw invalidPasscode();
+    state.credentialId = credential.id;
+    state.publicKey = Buffer.from(credential.publicKey).toString('base64url');
+    state.counter = credential.counter;
+    state.challenge = null;
+    draft.status = 'ACTIVE';
+    draft.profile = org.faults.has('webauthn.credential-id-not-in-profile')
+      ? { authenticatorName: AUTHENTICATOR_NAME }
+      : { credentialId: credential.id, authenticatorName: AUTHENTICATOR_NAME };
+  },
+
+  async verify(ctx, draft, body) {
+    const { org } = ctx;
+    const state = stateOf(draft);
+    if (isChallengeRequest(body, ['clientData', 'authenticatorData', 'signatureData'])) {
+      state.challenge = newChallenge();
+      const result: Record<string, unknown> = {
+        factorResult: 'CHALLENGE',
+        profile: { ...draft.profile },
+        _links: resultLinks(ctx.baseUrl, draft),
+        _embedded: {
+          challenge: {
+            challenge: state.challenge,
+            extensions: {},
+            // Not in [F]'s example: [A] adds userVerification; allowCredentials names this factor's credential.
+            userVerification: userVerificationOf(ctx),
+            allowCredentials: state.credentialId === undefined ? [] : [{ type: 'public-key', id: state.credentialId }],
+          },
+        },
+      };
+      if (org.faults.has('webauthn.challenge-without-profile')) delete result.profile;
+      return { status: 200, body: result };
+    }
+    const [clientDataText, authenticatorDataText, signatureText] = credentialFields(body, ['clientData', 'authenticatorData', 'signatureData']);
+    const clientDataJSON = decodeBase64(clientDataText);
+    const authenticatorData = decodeBase64(authenticatorDataText);
+    const signature = decodeBase64(signatureText);
+    if (!clientDataJSON || !authenticatorData || !signature || state.challenge === null) throw invalidPasscode();
+    const expected = expectations(ctx, state.challenge, clientDataJSON, 'webauthn.get', 'webauthn.assertion-signature-not-checked');
+    const counterChecked = !org.faults.has('webauthn.counter-not-checked');
+    let newCounter: number | null = null;
+    for (const factor of candidates(ctx, draft)) {
+      const candidate = stateOf(factor);
+      if (candidate.credentialId === undefined || candidate.publicKey === undefined) continue;
+      newCounter = await assertionCounter(
+        { id: candidate.credentialId, publicKey: Buffer.from(candidate.publicKey, 'base64url'), counter: counterChecked ? candidate.counter : 0 },
+        { clientDataJSON, authenticatorData, signature },
+        expected,
+      );
+      if (newCounter !== null) break;
+    }
+    if (newCounter === null || !challengeStillOutstanding(ctx, draft, state.challenge)) throw invalidPasscode();
+    state.counter = Math.max(state.counter, newCounter);
+    if (!org.faults.has('webauthn.challenge-reusable')) state.challenge = null;
+    return { status: 200, body: { factorResult: 'SUCCESS', profile: { ...draft.profile } } };
+  },
+
+  presentProfile(factor) {
+    return factor.status === 'ACTIVE' ? { ...factor.profile } : undefined;
+  },
+};
+
+/**
+ * Verification awaits WebCrypto, so two requests with the same response can interleave: only the one that finds
+ * the challenge it checked still outstanding in the store (not used meanwhile by the other) may succeed.
+ */
+function challengeStillOutstanding(ctx: FactorContext, draft: StoredFactor, challenge: string | null): boolean {
+  const stored = ctx.org.store.factors.get(draft.id);
+  return stored !== undefined && stateOf(stored).challenge === challenge;
+}
+
+/** The user verification the org's policy asks of webauthn factors. */
+function userVerificationOf(ctx: FactorContext) {
+  return ctx.org.policy.userVerification(FACTOR_TYPE, PROVIDER);
+}
+
+/** What a registration or an assertion must satisfy, loosened by the faults that are on. */
+function expectations(
+  ctx: FactorContext,
+  challenge: string,
+  clientDataJSON: Uint8Array,
+  type: 'webauthn.create' | 'webauthn.get',
+  signatureFault: 'webauthn.attestation-signature-not-checked' | 'webauthn.assertion-signature-not-checked',
+): CeremonyExpectations {
+  const { faults, origin } = ctx.org;
+  const rpId = new URL(origin).hostname;
+  return {
+    challenge: faults.has('webauthn.challenge-not-checked') ? () => true : challenge,
+    origin: faults.has('webauthn.origin-not-checked') ? claimedOrigin(clientDataJSON) : origin,
+    rpId: faults.has('webauthn.foreign-rp-id-trusted') ? [rpId, FOREIGN_TRUSTED_RP_ID] : [rpId],
+    ...(faults.has('webauthn.type-not-checked') ? { types: ['webauthn.create', 'webauthn.get'] } : { types: [type] }),
+    requireUserPresence: !faults.has('webauthn.user-presence-not-checked'),
+    requireUserVerification: userVerificationOf(ctx) === 'required' && !faults.has('webauthn.uv-ignored'),
+    acceptBadSignature: faults.has(signatureFault),
+  };
+}
+
+/** This factor; with the `webauthn.any-user-credential` fault, every active webauthn factor of the user. */
+function candidates(ctx: FactorContext, draft: StoredFactor): StoredFactor[] {
+  if (!ctx.org.faults.has('webauthn.any-user-credential')) return [draft];
+  const others = ctx.org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === FACTOR_TYPE && f.status === 'ACTIVE' && f.id !== draft.id);
+  return [draft, ...others];
+}

@@ -1,0 +1,79 @@
+import { OktaError, validationFailed } from '../../core/errors.js';
+import { optionalString } from '../../core/input.js';
+import { registerYubikeyTokenRoutes } from './token-routes.js';
+import type { StoredFactor } from '../../core/store.js';
+import { checkOtp, shownSerial, tokenOfOtp, tokenStatus } from './tokens.js';
+import type { FactorKind } from '../kind.js';
+import { wrongPasscode } from '../totp/totp.js';
+
+/**
+ * token:hardware / YUBICO (spec §2.9, §8): the org uploads a token's secrets first; a user enrolls
+ * it with one OTP, which names the token by its public id, and the factor is ACTIVE at once.
+ * The mock decrypts and checks every OTP itself (mock-org/yubico-otp.ts).
+ */
+
+const tokenIdOf = (factor: StoredFactor) => factor.secret.tokenId as string;
+
+function passCodeOf(obj: Record<string, unknown>, path: string): string | undefined {
+  return optionalString(obj, 'passCode', { maxLength: 128, path, subject: 'factorEnrollRequest' });
+}
+
+export const yubikeyFactor: FactorKind = {
+  factorType: 'token:hardware',
+  providers: { YUBICO: { idPrefix: 'ykf', vendorName: 'YUBICO' } },
+
+  enroll(ctx, request, base) {
+    const { org } = ctx;
+    const passCode = passCodeOf(request.verify ?? {}, 'verify.passCode');
+    if (passCode === undefined || passCode.trim() === '') {
+      throw validationFailed('factorEnrollRequest', ['verify.passCode: The field cannot be left blank']);
+    }
+    if (org.store.factorsOf(ctx.user.id).some((f) => f.factorType === 'token:hardware')) {
+      throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
+    }
+    const token = tokenOfOtp(org, passCode);
+    if (tokenStatus(org, token) === 'ACTIVE') {
+      throw validationFailed('factorEnrollRequest', ['This YubiKey is already assigned to a user.']);
+    }
+    const accepted = checkOtp(org, token, passCode);
+    const factor: StoredFactor = {
+      ...base,
+      status: 'ACTIVE',
+      profile: { credentialId: org.faults.has('yubikey.credential-id-not-serial') ? token.publicId : shownSerial(org, token) },
+      secret: { tokenId: token.id },
+    };
+    return {
+      factor,
+      afterStore: () => {
+        const now = org.clock.iso();
+        accepted.commit(now);
+        token.assignment = { userId: factor.userId, factorId: factor.id };
+        token.activated = now;
+        token.lastUpdated = now;
+      },
+    };
+  },
+
+  activate() {
+    throw validationFailed('factor', ['A YubiKey factor is verified at enrollment and active once enrolled.']);
+  },
+
+  verify(ctx, factor, body) {
+    const { org } = ctx;
+    const passCode = passCodeOf(body, 'passCode');
+    const own = org.store.yubikeyTokens.get(tokenIdOf(factor));
+    if (passCode === undefined || !own) throw wrongPasscode(ctx);
+    // The fault: whichever uploaded token the OTP names is taken, not only the factor's own.
+    const token = org.faults.has('yubikey.token-not-bound') ? tokenOfOtp(org, passCode) : own;
+    let accepted;
+    try {
+      accepted = checkOtp(org, token, passCode);
+    } catch (error) {
+      throw error instanceof OktaError ? wrongPasscode(ctx) : error;
+    }
+    accepted.commit(org.clock.iso());
+    return { status: 200, body: { factorResult: 'SUCCESS' } };
+  },
+
+  registerRoutes: registerYubikeyTokenRoutes,
+};

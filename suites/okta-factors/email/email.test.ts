@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import type { ApiClient, Driver } from '../../../drivers/contract.js';
+import { check } from '../../support/check.js';
+import { expectOktaError, expectStatus } from '../../support/expect.js';
+import { expectPasscodeRefused, type Factor, factorsPath, linkOf, listFactors, readFactor } from '../factors.js';
+import { messageFactorChecks } from '../otp-activation/message-checks.js';
+import { EMAIL } from '../otp-activation/message-channels.js';
+import { activeFactor, challenge, challengeCode, messagesOf, pendingWithCode } from '../otp-activation/messages.js';
+import { useTarget } from '../../support/target.js';
+
+/** email / OKTA: spec §2.4, §3, §7. The passcode lifetime (tokenLifetimeSeconds) is documented, so it is checked exactly. */
+
+useTarget();
+
+const SECOND_MS = 1000;
+const DEFAULT_LIFETIME_S = 300;
+/** Codes refused for being expired: E0000068 is what the docs name for a passcode that does not match. */
+const EXPIRED_CODES = ['E0000068', 'E0000083'];
+const EXPIRED_RESULTS = ['EXPIRED', 'TIMEOUT', 'TIME_WINDOW_EXCEEDED', 'FAILED'];
+
+messageFactorChecks(EMAIL);
+
+/** Enrolls (with `query`), moves the clock `afterMs`, and activates with the enrollment's code. */
+async function activateAfter(driver: Driver, api: ApiClient, afterMs: number, query?: Record<string, string>) {
+  const setup = await pendingWithCode(driver, api, EMAIL, query);
+  await driver.advanceClock(afterMs);
+  const res = await api.post<Factor>(linkOf(setup.factor, 'activate').href, { passCode: setup.code });
+  return { ...setup, res };
+}
+
+/** The code is accepted a second before `lifetimeS` ends and refused a second after (two users, one each). */
+async function expectEnrollmentLifetime(driver: Driver, api: ApiClient, lifetimeS: number, query?: Record<string, string>) {
+  const early = await activateAfter(driver, api, (lifetimeS - 1) * SECOND_MS, query);
+  expectStatus(early.res, 200);
+  expect(early.res.body.status, `accepted ${lifetimeS - 1} s after it was sent`).toBe('ACTIVE');
+
+  const late = await activateAfter(driver, api, (lifetimeS + 1) * SECOND_MS, query);
+  expectOktaError(late.res, 403, EXPIRED_CODES);
+  expect((await readFactor(api, late.user.id, late.factor.id)).status, `refused ${lifetimeS + 1} s after it was sent`).toBe('PENDING_ACTIVATION');
+}
+
+check('FACTORS.EMAIL.ENROLL.UNVERIFIED_ADDRESS', "an address that is not the user's own is refused with 400 E0000001", async ({ driver, api, newUser }) => {
+  const user = await newUser();
+  const stranger = `someone-else-${randomBytes(6).toString('hex')}@example.com`;
+  const res = await api.post(factorsPath(user.id), { factorType: 'email', provider: 'OKTA', profile: { email: stranger } });
+  expectOktaError(res, 400, 'E0000001');
+  expect(await listFactors(api, user.id), 'nothing was enrolled').toEqual([]);
+  if (driver.has('otp-outbox')) expect(await driver.outbox(user.id, 'email'), 'no email was sent').toEqual([]);
+});
+
+check('FACTORS.EMAIL.ENROLL.INVALID_INPUT', 'a missing, overlong or mistyped profile.email is refused with 400 E0000001', async ({ api, newUser }) => {
+  const user = await newUser();
+  const longAddress = `${'a'.repeat(95)}@example.com`;
+  const profiles: unknown[] = [{}, { email: longAddress }, { email: { address: user.email } }, { email: [user.email] }, { email: true }, 'email'];
+  for (const profile of profiles) {
+    expectOktaError(await api.post(factorsPath(user.id), { factorType: 'email', provider: 'OKTA', profile }), 400, 'E0000001');
+  }
+  expectOktaError(await api.post(factorsPath(user.id), { factorType: 'email', provider: 'OKTA' }), 400, 'E0000001');
+  expect(await listFactors(api, user.id), 'nothing was enrolled').toEqual([]);
+});
+
+check('FACTORS.EMAIL.LIFETIME.DEFAULT', 'without tokenLifetimeSeconds the enrollment code lives 300 s', async ({ driver, api }) => {
+  await expectEnrollmentLifetime(driver, api, DEFAULT_LIFETIME_S);
+}, { needs: ['otp-outbox', 'clock'] });
+
+check('FACTORS.EMAIL.LIFETIME.ENROLL', 'enroll ?tokenLifetimeSeconds=120: the code lives 120 s', async ({ driver, api }) => {
+  await expectEnrollmentLifetime(driver, api, 120, { tokenLifetimeSeconds: '120' });
+}, { needs: ['otp-outbox', 'clock'] });
+
+check('FACTORS.EMAIL.LIFETIME.CHALLENGE', 'challenge ?tokenLifetimeSeconds=600: the code lives 600 s', async ({ driver, api }) => {
+  const setup = await activeFactor(driver, api, EMAIL);
+  const verify = linkOf(setup.factor, 'verify').href;
+
+  const first = await challengeCode(driver, api, EMAIL, setup, { tokenLifetimeSeconds: '600' });
+  await driver.advanceClock(599 * SECOND_MS);
+  const early = await api.post(verify, { passCode: first });
+  expectStatus(early, 200);
+  expect((early.body as { factorResult: string }).factorResult, 'accepted 599 s after it was sent').toBe('SUCCESS');
+
+  const second = await challengeCode(driver, api, EMAIL, setup, { tokenLifetimeSeconds: '600' });
+  await driver.advanceClock(601 * SECOND_MS);
+  expectPasscodeRefused(await api.post(verify, { passCode: second }), EXPIRED_CODES, EXPIRED_RESULTS);
+  expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('ACTIVE');
+}, { needs: ['otp-outbox', 'clock'] });
+
+check('FACTORS.EMAIL.LIFETIME.RANGE', 'a tokenLifetimeSeconds outside 1..86400 or not an integer is refused with 400 E0000001', async ({ driver, api, newUser }) => {
+  const bad = ['0', '86401', '-5', '1.5', 'abc'];
+  const user = await newUser();
+  for (const value of bad) {
+    const res = await api.post(factorsPath(user.id), EMAIL.enrollBody(user).body, { query: { tokenLifetimeSeconds: value } });
+    expectOktaError(res, 400, 'E0000001');
+  }
+  expect(await listFactors(api, user.id), 'nothing was enrolled').toEqual([]);
+
+  const setup = await activeFactor(driver, api, EMAIL);
+  for (const value of bad) expectOktaError(await challenge(api, setup.factor, { tokenLifetimeSeconds: value }), 400, 'E0000001');
+  expect(await messagesOf(driver, setup.user.id, 'email', setup.factor.id), 'no email was sent').toEqual([]);
+  // The upper bound itself is accepted.
+  expect((await challengeCode(driver, api, EMAIL, setup, { tokenLifetimeSeconds: '86400' })).length).toBeGreaterThan(0);
+}, { needs: ['otp-outbox'] });

@@ -1,0 +1,110 @@
+import { expect } from 'vitest';
+import type { ApiClient, ApiResponse, Driver } from '../../drivers/contract.js';
+// The TOTP module alone: the package index would load WebAuthn, U2F and X.509 into every suite worker.
+import { TotpGenerator } from '../../virtual-authenticators/otp/totp-generator.js';
+import { expectOktaError, expectSchema, expectStatus } from '../support/expect.js';
+
+/** A factor as the checks read it; every other property the target sends is allowed and ignored. */
+export interface Factor {
+  id: string;
+  factorType: string;
+  provider: string;
+  status: string;
+  profile?: Record<string, unknown>;
+  _links?: Record<string, Link | Link[]>;
+  _embedded?: Record<string, unknown> & { activation?: Record<string, unknown> };
+}
+
+export interface Link {
+  href: string;
+  name?: string;
+  type?: string;
+  hints?: { allow?: string[] };
+}
+
+export const factorsPath = (userId: string) => `/api/v1/users/${userId}/factors`;
+export const factorPath = (userId: string, factorId: string) => `${factorsPath(userId)}/${factorId}`;
+
+/** POST …/factors, asserting 200 and a valid Factor. */
+export async function enroll(api: ApiClient, userId: string, body: Record<string, unknown>, query?: Record<string, string | boolean>): Promise<Factor> {
+  const res = await api.post<Factor>(factorsPath(userId), body, query ? { query } : {});
+  expectStatus(res, 200);
+  expectSchema('factor', res.body);
+  return res.body;
+}
+
+/** GET one factor (read-back), asserting 200 and a valid Factor. */
+export async function readFactor(api: ApiClient, userId: string, factorId: string): Promise<Factor> {
+  const res = await api.get<Factor>(factorPath(userId, factorId));
+  expectStatus(res, 200);
+  expectSchema('factor', res.body);
+  expect(res.body.id).toBe(factorId);
+  return res.body;
+}
+
+/** GET the user's factors, asserting 200 and that each is a valid Factor. */
+export async function listFactors(api: ApiClient, userId: string): Promise<Factor[]> {
+  const res = await api.get<Factor[]>(factorsPath(userId));
+  expectStatus(res, 200);
+  expect(Array.isArray(res.body), 'the factor list is an array').toBe(true);
+  for (const factor of res.body) expectSchema('factor', factor);
+  return res.body;
+}
+
+/** Asserts the factor is gone: GET answers 404 E0000007. */
+export async function expectFactorGone(api: ApiClient, userId: string, factorId: string): Promise<void> {
+  expectOktaError(await api.get(factorPath(userId, factorId)), 404, 'E0000007');
+}
+
+/** The named link, which must be present; for link arrays, the element with that `name` or the first. */
+export function linkOf(resource: { _links?: Record<string, Link | Link[]> }, rel: string, name?: string): Link {
+  const value = resource._links?.[rel];
+  const found = Array.isArray(value) ? (value.find((l) => name === undefined || l.name === name) ?? undefined) : value;
+  expect(found, `expected a '${rel}' link; links: ${Object.keys(resource._links ?? {}).join(', ') || 'none'}`).toBeDefined();
+  return found as Link;
+}
+
+/** Methods a link allows, when it says (`hints.allow`); undefined when it gives no hints. */
+export const allowedMethods = (link: Link): string[] | undefined => link.hints?.allow?.map((m) => m.toUpperCase());
+
+/**
+ * A TOTP generator for a factor's activation object; the shared secret becomes a driver secret at once,
+ * so it can never reach a report.
+ */
+export function totpFor(driver: Driver, activation: Record<string, unknown> | undefined): TotpGenerator {
+  expect(activation, 'the enroll response embeds the TOTP activation').toBeDefined();
+  const a = activation as { sharedSecret: string; encoding: string; timeStep?: number | string; keyLength?: number };
+  driver.registerSecret(a.sharedSecret);
+  return TotpGenerator.fromOktaActivation(a);
+}
+
+/** The passcode for the target's current time (its clock, not ours); registered as a secret. */
+export async function currentCode(driver: Driver, totp: TotpGenerator, offsetMs = 0): Promise<string> {
+  const code = totp.code((await driver.now()) + offsetMs);
+  driver.registerSecret(code);
+  return code;
+}
+
+/** A 6-digit code that is none of the codes valid anywhere near now (±5 steps). */
+export async function wrongCode(driver: Driver, totp: TotpGenerator): Promise<string> {
+  const now = await driver.now();
+  const near = new Set(Array.from({ length: 11 }, (_, i) => totp.code(now + (i - 5) * 30_000)));
+  let candidate = Number(totp.code(now));
+  let code: string;
+  do {
+    candidate = (candidate + 1) % 1_000_000;
+    code = String(candidate).padStart(6, '0');
+  } while (near.has(code));
+  return code;
+}
+
+/** A response that refuses a passcode: an Okta error with one of `codes`, or a 200 whose factorResult is one of `results`. */
+export function expectPasscodeRefused(res: ApiResponse, codes: string[], results: string[]): void {
+  if (res.status === 200) {
+    expectSchema('factor-verify-result', res.body);
+    const result = (res.body as { factorResult?: string }).factorResult;
+    expect(results, `a refused passcode must not verify; factorResult was ${result}`).toContain(result);
+    return;
+  }
+  expectOktaError(res, 403, codes);
+}

@@ -1,0 +1,66 @@
+import { expect } from 'vitest';
+import type { ApiResponse } from '../../../drivers/contract.js';
+import { check } from '../../support/check.js';
+import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { currentCode, enroll, factorPath, factorsPath, listFactors, readFactor } from '../factors.js';
+import { useTarget } from '../../support/target.js';
+import { activeTotp, enrollTotp, TOTP_FACTOR_TYPE } from '../totp/totp.js';
+
+/** The factor lifecycle across types: reset all, re-enroll, and what each status allows (spec §3). */
+
+useTarget();
+
+/** A refusal: a 4xx with a valid error object. Where the docs name no code, any code is accepted. */
+function expectRefused(res: ApiResponse): void {
+  expect(res.status, `refused with a 4xx, got ${res.status}`).toBeGreaterThanOrEqual(400);
+  expect(res.status).toBeLessThan(500);
+  expectSchema('error', res.body);
+}
+
+check('FACTORS.LIFECYCLE.RESET_FACTORS', 'reset_factors unenrolls every factor and leaves the user ACTIVE', async ({ driver, api, newUser }) => {
+  const user = await newUser();
+  await activeTotp(driver, api, 'OKTA', user);
+  await enrollTotp(driver, api, 'GOOGLE', user);
+  expect(await listFactors(api, user.id)).toHaveLength(2);
+  const res = await api.post(`/api/v1/users/${user.id}/lifecycle/reset_factors`);
+  expectStatus(res, 200);
+  expect(await listFactors(api, user.id)).toEqual([]);
+  const read = await api.get<{ status: string }>(`/api/v1/users/${user.id}`);
+  expectStatus(read, 200);
+  expectSchema('user', read.body);
+  expect(read.body.status).toBe('ACTIVE');
+});
+
+check('FACTORS.LIFECYCLE.REENROLL', 'after unenroll, the same type enrolls again as a new pending factor', async ({ driver, api }) => {
+  const { user, factor } = await activeTotp(driver, api, 'GOOGLE');
+  expectStatus(await api.delete(factorPath(user.id, factor.id)), 204);
+  const again = await enroll(api, user.id, { factorType: TOTP_FACTOR_TYPE, provider: 'GOOGLE' });
+  expect(again.id).not.toBe(factor.id);
+  expect(again.status).toBe('PENDING_ACTIVATION');
+  expect((await listFactors(api, user.id)).map((f) => f.id)).toEqual([again.id]);
+});
+
+check('FACTORS.LIFECYCLE.ENROLL_TWICE', 'enrolling an active factor type again is refused and the active one is untouched', async ({ driver, api }) => {
+  const { user, factor } = await activeTotp(driver, api, 'OKTA');
+  const res = await api.post(factorsPath(user.id), { factorType: TOTP_FACTOR_TYPE, provider: 'OKTA' });
+  expectOktaError(res, 400, 'E0000001');
+  const listed = await listFactors(api, user.id);
+  expect(listed.map((f) => f.id)).toEqual([factor.id]);
+  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+});
+
+check('FACTORS.LIFECYCLE.ACTIVATE_ACTIVE', 'activating an active factor is refused', async ({ driver, api }) => {
+  const { user, factor, totp } = await activeTotp(driver, api, 'GOOGLE');
+  const active = await readFactor(api, user.id, factor.id);
+  expect(active._links?.activate, 'an active factor offers no activate link').toBeUndefined();
+  const res = await api.post(`${factorPath(user.id, factor.id)}/lifecycle/activate`, { passCode: await currentCode(driver, totp) });
+  expectRefused(res);
+  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+});
+
+check('FACTORS.LIFECYCLE.VERIFY_PENDING', 'verifying a factor pending activation is refused and it stays pending', async ({ driver, api }) => {
+  const { user, factor, totp } = await enrollTotp(driver, api, 'OKTA');
+  const res = await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode: await currentCode(driver, totp) });
+  expectRefused(res);
+  expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+});

@@ -1,0 +1,148 @@
+import { randomInt } from 'node:crypto';
+import { expect } from 'vitest';
+import type { ApiClient, ApiResponse, Driver, OutboxMessage, TestUser } from '../../../drivers/contract.js';
+import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { enroll, type Factor, linkOf } from '../factors.js';
+
+/**
+ * What the checks of the message factors (sms, call, email) share: test phone numbers, reading
+ * the outbox, codes that are certainly wrong, and the shape of a throttle's 429.
+ */
+export type Channel = OutboxMessage['channel'];
+
+/** A fresh E.164 number in the North American 555 range, so that no two checks share a phone (or its throttle). */
+export function randomPhone(): string {
+  return `+1555${String(randomInt(0, 10_000_000)).padStart(7, '0')}`;
+}
+
+/** The same number in the grouped form of Okta's own examples: +1-555-415-1337. */
+export function groupedPhone(e164: string): string {
+  const digits = e164.slice(1);
+  return `+${digits.slice(0, 1)}-${digits.slice(1, 4)}-${digits.slice(4, 7)}-${digits.slice(7)}`;
+}
+
+export const phoneDigits = (text: unknown) => String(text ?? '').replace(/\D/g, '');
+
+/** Whether two destinations are the same phone (by digits) or mailbox (any case). */
+export function sameDestination(channel: Channel, a: unknown, b: unknown): boolean {
+  return channel === 'email'
+    ? String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase()
+    : phoneDigits(a) !== '' && phoneDigits(a) === phoneDigits(b);
+}
+
+/** The messages a factor was sent, oldest first. */
+export async function messagesOf(driver: Driver, userId: string, channel: Channel, factorId: string): Promise<OutboxMessage[]> {
+  return (await driver.outbox(userId, channel)).filter((m) => m.factorId === factorId);
+}
+
+/** Asserts that exactly one message went to the factor since `before` were counted, to `to`; returns it. */
+export async function expectOneNewMessage(
+  driver: Driver,
+  userId: string,
+  channel: Channel,
+  factorId: string,
+  before: number,
+  to: string,
+): Promise<OutboxMessage> {
+  const messages = await messagesOf(driver, userId, channel, factorId);
+  expect(messages.length, `${channel} messages for the factor: expected ${before + 1}`).toBe(before + 1);
+  const message = messages[messages.length - 1] as OutboxMessage;
+  expect(sameDestination(channel, message.to, to), `the ${channel} went to ${message.to}, expected ${to}`).toBe(true);
+  expect(typeof message.passCode === 'string' && message.passCode.length > 0, 'the message carries a passcode').toBe(true);
+  return message;
+}
+
+/** A code that is not `code`: same length, every digit moved on by one. */
+export function otherCode(code: string): string {
+  return code.replace(/\d/g, (d) => String((Number(d) + 1) % 10));
+}
+
+/**
+ * A throttle's 429: an error object with one of `codes`, and X-Rate-Limit-* headers that agree with
+ * one another, Reset being a UTC epoch second not before the target's now and within a day of it.
+ */
+export async function expectRateLimited(driver: Driver, res: ApiResponse, codes: string[]): Promise<void> {
+  expectOktaError(res, 429, codes);
+  const limit = Number(res.headers['x-rate-limit-limit']);
+  const remaining = Number(res.headers['x-rate-limit-remaining']);
+  const reset = Number(res.headers['x-rate-limit-reset']);
+  expect(Number.isInteger(limit) && limit > 0, `X-Rate-Limit-Limit: ${res.headers['x-rate-limit-limit']}`).toBe(true);
+  expect(Number.isInteger(remaining) && remaining >= 0 && remaining <= limit, `X-Rate-Limit-Remaining: ${res.headers['x-rate-limit-remaining']}`).toBe(true);
+  const nowSeconds = (await driver.now()) / 1000;
+  expect(Number.isInteger(reset), `X-Rate-Limit-Reset: ${res.headers['x-rate-limit-reset']}`).toBe(true);
+  expect(reset, 'X-Rate-Limit-Reset is not in the past').toBeGreaterThanOrEqual(Math.floor(nowSeconds) - 1);
+  expect(reset, 'X-Rate-Limit-Reset is within a day').toBeLessThan(nowSeconds + 86_400);
+}
+
+/** A refusal whose code the docs do not give: a 4xx with a valid error object. */
+export function expectClientError(res: ApiResponse): void {
+  expect(res.status >= 400 && res.status < 500, `HTTP ${res.status}, expected a 4xx refusal`).toBe(true);
+  expectSchema('error', res.body);
+}
+
+/** The channel-specific parts of the message-factor checks. */
+export interface MessageChannel {
+  channel: Channel;
+  /** Requirement id prefix: FACTORS.SMS, FACTORS.CALL, FACTORS.EMAIL. */
+  key: 'SMS' | 'CALL' | 'EMAIL';
+  /** An enroll body for `user`, and where its messages go. */
+  enrollBody(user: TestUser): { body: Record<string, unknown>; to: string };
+  /** How far to move the clock so that a destination may receive again (the window plus a second). */
+  throttleWaitMs: number;
+  /** Accepted error codes of the throttle's 429. */
+  throttleCodes: string[];
+  /** Asserts a factor's profile against the enroll body's. */
+  expectProfile(profile: Record<string, unknown> | undefined, sent: Record<string, unknown>): void;
+  /** Asserts a CHALLENGE result's profile (sms, call: the phone; email: nothing is required). */
+  expectChallengeProfile(profile: Record<string, unknown> | undefined, sent: Record<string, unknown>): void;
+}
+
+export interface Enrolled {
+  user: TestUser;
+  factor: Factor;
+  body: Record<string, unknown>;
+  to: string;
+}
+
+/** Enrolls the channel's factor for a fresh user (`query`: `activate`, `tokenLifetimeSeconds`, …). */
+export async function enrollFresh(driver: Driver, api: ApiClient, spec: MessageChannel, query?: Record<string, string | boolean>): Promise<Enrolled> {
+  const user = await driver.createUser();
+  const { body, to } = spec.enrollBody(user);
+  const factor = await enroll(api, user.id, body, query);
+  return { user, factor, body, to };
+}
+
+/** Enrolled and pending, with the passcode of the enrollment message. */
+export async function pendingWithCode(driver: Driver, api: ApiClient, spec: MessageChannel, query?: Record<string, string | boolean>) {
+  const setup = await enrollFresh(driver, api, spec, query);
+  expect(setup.factor.status).toBe('PENDING_ACTIVATION');
+  const message = await expectOneNewMessage(driver, setup.user.id, spec.channel, setup.factor.id, 0, setup.to);
+  return { ...setup, code: message.passCode };
+}
+
+/** Enrolled with ?activate=true (no message sent, so the destination's throttle is untouched). */
+export async function activeFactor(driver: Driver, api: ApiClient, spec: MessageChannel): Promise<Enrolled> {
+  const setup = await enrollFresh(driver, api, spec, { activate: true });
+  expect(setup.factor.status, 'enrolled with ?activate=true').toBe('ACTIVE');
+  return setup;
+}
+
+/** POST the factor's verify link without a passCode (a challenge); `query` e.g. tokenLifetimeSeconds. */
+export function challenge(api: ApiClient, factor: Factor, query?: Record<string, string>) {
+  return api.post<Record<string, unknown>>(linkOf(factor, 'verify').href, undefined, { ...(query ? { query } : {}), noRetry: true });
+}
+
+/** Challenges, asserts 200 CHALLENGE and one new message; returns its passcode. */
+export async function challengeCode(driver: Driver, api: ApiClient, spec: MessageChannel, setup: Enrolled, query?: Record<string, string>): Promise<string> {
+  const before = (await messagesOf(driver, setup.user.id, spec.channel, setup.factor.id)).length;
+  const res = await challenge(api, setup.factor, query);
+  expectStatus(res, 200);
+  expect(res.body.factorResult).toBe('CHALLENGE');
+  return (await expectOneNewMessage(driver, setup.user.id, spec.channel, setup.factor.id, before, setup.to)).passCode;
+}
+
+/** POST the factor's `resend` link; the body is the factor, as the docs show. */
+export function resend(api: ApiClient, setup: Enrolled, options: { query?: Record<string, string>; headers?: Record<string, string> } = {}) {
+  const href = linkOf(setup.factor, 'resend', setup.factor.factorType).href;
+  return api.post<Factor>(href, setup.body, { ...options, noRetry: true });
+}

@@ -1,0 +1,141 @@
+import { expect } from 'vitest';
+import type { ApiClient, Driver } from '../../../drivers/contract.js';
+import { check } from '../../support/check.js';
+import { expectSchema, expectStatus } from '../../support/expect.js';
+import { allowedMethods, enroll, factorPath, factorsPath, type Factor, linkOf, listFactors, readFactor } from '../factors.js';
+import { expectBadRequest, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
+import { useTarget } from '../../support/target.js';
+
+/** question / OKTA, the security question factor: spec §1 F4, §2.1. */
+
+useTarget();
+
+const FACTOR_TYPE = 'question';
+const QUESTION = 'disliked_food';
+
+/** The built-in question keys [F][S]. */
+const BUILT_IN_KEYS = [
+  'disliked_food', 'name_of_first_plush_toy', 'first_award', 'favorite_security_question', 'favorite_toy',
+  'first_computer_game', 'favorite_movie_quote', 'first_sports_team_mascot', 'first_music_purchase', 'favorite_art_piece',
+  'grandmother_favorite_desert', 'first_thing_cooked', 'childhood_dream_job', 'first_kiss_location',
+  'place_where_significant_other_was_met', 'favorite_vacation_location', 'new_years_two_thousand', 'favorite_speaker_actor',
+  'favorite_book_movie_character', 'favorite_sports_player',
+];
+
+/**
+ * A fresh answer, registered as a secret at once. It has capitals and digits: nothing in a
+ * check depends on whether the target compares answers with or without case.
+ */
+function newAnswer(driver: Driver): string {
+  const answer = `Mayonnaise Jar ${Math.floor(Math.random() * 1e9)}`;
+  driver.registerSecret(answer);
+  return answer;
+}
+
+/** No object in a response carries the answer: not as a field, not anywhere in its text. */
+function expectNoAnswer(value: unknown, answer: string): void {
+  const text = JSON.stringify(value) ?? '';
+  expect(text.includes(answer), 'the answer came back in a response').toBe(false);
+  expect(/"answer"\s*:/.test(text), 'a response has an `answer` field').toBe(false);
+}
+
+async function enrolledQuestion(driver: Driver, api: ApiClient) {
+  const user = await driver.createUser();
+  const answer = newAnswer(driver);
+  const factor = await enroll(api, user.id, { factorType: FACTOR_TYPE, provider: 'OKTA', profile: { question: QUESTION, answer } });
+  return { user, answer, factor };
+}
+
+check('FACTORS.QUESTION.LIST', 'the security questions list offers every built-in question once', async ({ api, newUser }) => {
+  const user = await newUser();
+  const res = await api.get<{ question: string; questionText: string }[]>(`${factorsPath(user.id)}/questions`);
+  expectStatus(res, 200);
+  expect(Array.isArray(res.body), 'an array').toBe(true);
+  for (const entry of res.body) expectSchema('security-question', entry);
+  const keys = res.body.map((q) => q.question);
+  expect(new Set(keys).size, 'each question once').toBe(keys.length);
+  expect(keys).toEqual(expect.arrayContaining(BUILT_IN_KEYS));
+});
+
+check('FACTORS.QUESTION.ENROLL.ACTIVE', 'enroll answers the factor ACTIVE with the question and its text', async ({ driver, api }) => {
+  const { user, factor } = await enrolledQuestion(driver, api);
+  const expected = { factorType: FACTOR_TYPE, provider: 'OKTA', status: 'ACTIVE' };
+  expect(factor).toMatchObject(expected);
+  expect(factor.profile?.question).toBe(QUESTION);
+
+  // The text is the one the questions list gives for that key.
+  const questions = await api.get<{ question: string; questionText: string }[]>(`${factorsPath(user.id)}/questions`);
+  expectStatus(questions, 200);
+  const text = questions.body.find((q) => q.question === QUESTION)?.questionText;
+  expect(factor.profile?.questionText).toBe(text);
+
+  const stored = await readFactor(api, user.id, factor.id);
+  expect(stored).toMatchObject({ ...expected, profile: { question: QUESTION, questionText: text } });
+  const listed = (await listFactors(api, user.id)).filter((f) => f.id === factor.id);
+  expect(listed).toHaveLength(1);
+  expect(listed[0]).toMatchObject(expected);
+});
+
+check('FACTORS.QUESTION.ENROLL.LINKS', 'an active question factor links to the questions, itself (GET, DELETE) and its user', async ({ driver, api }) => {
+  const { user, factor } = await enrolledQuestion(driver, api);
+  for (const seen of [factor, await readFactor(api, user.id, factor.id)]) {
+    // [S] names the relation `question`, every example `questions` (spec §10.10): either is accepted.
+    const questions = seen._links?.questions ?? seen._links?.question;
+    expect(questions, `a questions link; links: ${Object.keys(seen._links ?? {}).join(', ')}`).toBeDefined();
+    const href = (Array.isArray(questions) ? questions[0]?.href : questions?.href) ?? '';
+    expect(href).toMatch(new RegExp(`/users/${user.id}/factors/questions$`));
+    expect(allowedMethods(linkOf(seen, 'self')) ?? ['GET', 'DELETE']).toEqual(expect.arrayContaining(['GET', 'DELETE']));
+    expect(linkOf(seen, 'user').href).toMatch(new RegExp(`/users/${user.id}$`));
+  }
+});
+
+check('FACTORS.QUESTION.ANSWER.WRITE_ONLY', 'the answer never comes back: enroll, get, list, verify', async ({ driver, api }) => {
+  const user = await driver.createUser();
+  const answer = newAnswer(driver);
+  const res = await api.post<Factor>(factorsPath(user.id), { factorType: FACTOR_TYPE, provider: 'OKTA', profile: { question: QUESTION, answer } });
+  expectStatus(res, 200);
+  expectNoAnswer(res.body, answer);
+  expectSchema('factor', res.body);
+  const got = await api.get(factorPath(user.id, res.body.id));
+  expectStatus(got, 200);
+  expectNoAnswer(got.body, answer);
+  const list = await api.get(factorsPath(user.id));
+  expectStatus(list, 200);
+  expectNoAnswer(list.body, answer);
+  const verified = await api.post(`${factorPath(user.id, res.body.id)}/verify`, { answer });
+  expectStatus(verified, 200);
+  expectNoAnswer(verified.body, answer);
+});
+
+check('FACTORS.QUESTION.ENROLL.SHORT_ANSWER', 'an answer shorter than four characters is refused with a 400', async ({ api, newUser }) => {
+  const user = await newUser();
+  for (const answer of ['abc', 'x']) {
+    const res = await api.post(factorsPath(user.id), { factorType: FACTOR_TYPE, provider: 'OKTA', profile: { question: QUESTION, answer } });
+    expectBadRequest(res);
+  }
+  await expectNotEnrolled(api, user.id, FACTOR_TYPE);
+});
+
+check('FACTORS.QUESTION.ENROLL.UNKNOWN_QUESTION', 'a question key that is not offered is refused with a 400', async ({ driver, api }) => {
+  const user = await driver.createUser();
+  const res = await api.post(factorsPath(user.id), {
+    factorType: FACTOR_TYPE, provider: 'OKTA', profile: { question: 'name_of_first_conformance_suite', answer: newAnswer(driver) },
+  });
+  expectBadRequest(res);
+  await expectNotEnrolled(api, user.id, FACTOR_TYPE);
+});
+
+check('FACTORS.QUESTION.VERIFY.GOOD_ANSWER', 'verify with the enrolled answer answers SUCCESS', async ({ driver, api }) => {
+  const { user, answer, factor } = await enrolledQuestion(driver, api);
+  await expectVerified(api, user.id, factor.id, { answer });
+  // An answer is not used up: it verifies again.
+  await expectVerified(api, user.id, factor.id, { answer });
+});
+
+check('FACTORS.QUESTION.VERIFY.WRONG_ANSWER', 'verify with a wrong answer is refused with 403 E0000068', async ({ driver, api }) => {
+  const { user, answer, factor } = await enrolledQuestion(driver, api);
+  await expectVerifyRefused(api, user.id, factor.id, { answer: `${answer} and chips` });
+  await expectVerifyRefused(api, user.id, factor.id, { answer: 'ketchup' });
+  // The cause wording is the target's own; the docs' is "Your answer doesn't match our records. Please try again."
+  await expectVerified(api, user.id, factor.id, { answer });
+});

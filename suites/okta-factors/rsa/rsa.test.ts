@@ -1,0 +1,128 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import { expect } from 'vitest';
+import type { ApiClient, Driver } from '../../../drivers/contract.js';
+import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
+import { check } from '../../support/check.js';
+import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
+import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
+import { useTarget } from '../../support/target.js';
+
+/**
+ * token / RSA, RSA SecurID (spec §2.7). A passcode is the PIN followed by the tokencode. The
+ * target's SecurID service is a SIMULATION (capability `token-service`): the real tokencode
+ * algorithm is RSA's own, so the provisioned credential's tokencodes are TOTP (SHA-1, 6 digits)
+ * over SecurID's 60-second interval, which the test token below reproduces.
+ */
+
+useTarget();
+
+const FACTOR_TYPE = 'token';
+const PROVIDER = 'RSA';
+const STEP_SECONDS = 60;
+
+interface SecurIdToken {
+  credentialId: string;
+  pin: string;
+  tokencode: TotpGenerator;
+}
+
+/** A new SecurID credential the target's service knows; seed and PIN are driver secrets. */
+async function provisioned(driver: Driver): Promise<SecurIdToken> {
+  const seed = randomBytes(20);
+  const token: SecurIdToken = {
+    credentialId: `securid-${randomBytes(6).toString('hex')}@example.com`,
+    pin: String(randomInt(100_000, 1_000_000)),
+    tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: STEP_SECONDS }),
+  };
+  await driver.registerTokenCredential(PROVIDER, { credentialId: token.credentialId, sharedSecret: seed.toString('hex'), pin: token.pin });
+  return token;
+}
+
+/** PIN + tokencode at the target's time (offset in steps), registered as a secret. */
+async function passCodeOf(driver: Driver, token: SecurIdToken, options: { pin?: string; windowOffset?: number } = {}): Promise<string> {
+  const tokencode = token.tokencode.code(await driver.now(), { windowOffset: options.windowOffset ?? 0 });
+  const passCode = (options.pin ?? token.pin) + tokencode;
+  driver.registerSecret(tokencode);
+  driver.registerSecret(passCode);
+  return passCode;
+}
+
+/** A tokencode none of the nearby steps shows, after the right PIN. */
+async function wrongPassCode(driver: Driver, token: SecurIdToken): Promise<string> {
+  const now = await driver.now();
+  const near = new Set(Array.from({ length: 11 }, (_, i) => token.tokencode.code(now, { windowOffset: i - 5 })));
+  let candidate = Number(token.tokencode.code(now));
+  let code: string;
+  do {
+    candidate = (candidate + 7919) % 1_000_000;
+    code = String(candidate).padStart(6, '0');
+  } while (near.has(code));
+  return token.pin + code;
+}
+
+const enrollBody = (credentialId: string, passCode: string) => ({
+  factorType: FACTOR_TYPE, provider: PROVIDER, profile: { credentialId }, verify: { passCode },
+});
+
+async function enrolledSecurId(driver: Driver, api: ApiClient) {
+  const user = await driver.createUser();
+  const token = await provisioned(driver);
+  const factor = await enroll(api, user.id, enrollBody(token.credentialId, await passCodeOf(driver, token)));
+  return { user, token, factor };
+}
+
+check('FACTORS.RSA.ENROLL.ACTIVE', 'enroll with the current PIN+tokencode answers the factor ACTIVE', async ({ driver, api }) => {
+  const { user, token, factor } = await enrolledSecurId(driver, api);
+  const expected = { factorType: FACTOR_TYPE, provider: PROVIDER, profile: { credentialId: token.credentialId } };
+  await expectActiveEnrollment(api, user.id, factor, expected);
+}, { needs: ['token-service'] });
+
+check('FACTORS.RSA.ENROLL.BAD_PASSCODE', 'enroll with a wrong tokencode, or a wrong PIN, is refused', async ({ driver, api }) => {
+  const user = await driver.createUser();
+  const token = await provisioned(driver);
+  expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(token.credentialId, await wrongPassCode(driver, token))));
+  const wrongPin = String((Number(token.pin) + 1) % 1_000_000).padStart(6, '0');
+  expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(token.credentialId, await passCodeOf(driver, token, { pin: wrongPin }))));
+  await expectNotEnrolled(api, user.id, FACTOR_TYPE, PROVIDER);
+}, { needs: ['token-service'] });
+
+check('FACTORS.RSA.ENROLL.UNKNOWN_CREDENTIAL', 'enroll with a credential the SecurID service does not know is refused', async ({ driver, api }) => {
+  const user = await driver.createUser();
+  const seed = randomBytes(20);
+  const stranger: SecurIdToken = {
+    credentialId: `never-provisioned-${randomBytes(6).toString('hex')}@example.com`,
+    pin: '482913',
+    tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: STEP_SECONDS }),
+  };
+  expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(stranger.credentialId, await passCodeOf(driver, stranger))));
+  await expectNotEnrolled(api, user.id, FACTOR_TYPE, PROVIDER);
+});
+
+check('FACTORS.RSA.VERIFY.GOOD_CODE', 'verify with the PIN and a fresh tokencode answers SUCCESS', async ({ driver, api }) => {
+  const { user, token, factor } = await enrolledSecurId(driver, api);
+  await driver.advanceClock(STEP_SECONDS * 1000);
+  await expectVerified(api, user.id, factor.id, { passCode: await passCodeOf(driver, token) });
+}, { needs: ['token-service', 'clock'] });
+
+check('FACTORS.RSA.VERIFY.BAD_CODE', 'verify with the right PIN and a wrong tokencode is refused with 403 E0000068', async ({ driver, api }) => {
+  const { user, token, factor } = await enrolledSecurId(driver, api);
+  await expectVerifyRefused(api, user.id, factor.id, { passCode: await wrongPassCode(driver, token) });
+}, { needs: ['token-service'] });
+
+check('FACTORS.RSA.VERIFY.WRONG_PIN', 'verify with a fresh tokencode after a wrong PIN is refused with 403 E0000068', async ({ driver, api }) => {
+  const { user, token, factor } = await enrolledSecurId(driver, api);
+  await driver.advanceClock(STEP_SECONDS * 1000);
+  const wrongPin = String((Number(token.pin) + 1) % 1_000_000).padStart(6, '0');
+  await expectVerifyRefused(api, user.id, factor.id, { passCode: await passCodeOf(driver, token, { pin: wrongPin }) });
+  // The tokencode was not used up by the refusal: with the right PIN it verifies.
+  await expectVerified(api, user.id, factor.id, { passCode: await passCodeOf(driver, token) });
+}, { needs: ['token-service', 'clock'] });
+
+check('FACTORS.RSA.VERIFY.REPLAY', 'a passcode already used is refused', async ({ driver, api }) => {
+  const { user, token, factor } = await enrolledSecurId(driver, api);
+  await driver.advanceClock(STEP_SECONDS * 1000);
+  const passCode = await passCodeOf(driver, token);
+  await expectVerified(api, user.id, factor.id, { passCode });
+  expectPasscodeRefused(await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
+  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+}, { needs: ['token-service', 'clock'] });
