@@ -7,8 +7,8 @@ import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 
-import { SCHEMA_DOCUMENTS, SCHEMA_NAMES } from './registry.js';
-import type { SchemaName } from './registry.js';
+import { SCHEMA_NAMES, documentFor, parseSchemaRef } from './registry.js';
+import type { SchemaRef } from './registry.js';
 
 // ajv and ajv-formats are CommonJS modules whose real export is `.default` when loaded from ESM.
 const Ajv2020 = Ajv2020Module.default;
@@ -28,31 +28,37 @@ function createAjv() {
   });
   addFormats(ajv);
   for (const name of SCHEMA_NAMES) {
-    ajv.addSchema(SCHEMA_DOCUMENTS[name]);
+    ajv.addSchema(documentFor(name));
   }
   return ajv;
 }
 
-let ajv: ReturnType<typeof createAjv> | undefined;
-const VALIDATORS = new Map<SchemaName, ValidateFunction>();
+export type SchemaAjv = ReturnType<typeof createAjv>;
 
-export function validatorFor(name: SchemaName): ValidateFunction {
-  const known = VALIDATORS.get(name);
-  if (known) return known;
-  const document = SCHEMA_DOCUMENTS[name];
-  if (document === undefined) {
-    throw new Error(`unknown schema "${String(name)}"`);
-  }
+let ajv: SchemaAjv | undefined;
+
+/**
+ * The shared instance, with every family's schemas added. Another set of schemas (the control
+ * protocol's) registers itself here with `addSchema` and compiles with `getSchema`, so that
+ * all of them share one instance and one set of formats.
+ */
+export function sharedAjv(): SchemaAjv {
   ajv ??= createAjv();
-  const validator = ajv.getSchema(document.$id);
-  if (validator === undefined) {
-    throw new Error(`schema "${name}" (${document.$id}) did not compile`);
-  }
-  VALIDATORS.set(name, validator);
-  return validator;
+  return ajv;
 }
 
-/** Compiles every schema now (the harness's own tests prove they all compile). */
-export function compileAll(): void {
-  for (const name of SCHEMA_NAMES) validatorFor(name);
+const VALIDATORS = new Map<SchemaRef, ValidateFunction>();
+
+export function validatorFor(ref: SchemaRef): ValidateFunction {
+  const known = VALIDATORS.get(ref);
+  if (known) return known;
+  const { name, definition } = parseSchemaRef(ref);
+  const { $id } = documentFor(name);
+  const key = definition === undefined ? $id : `${$id}#/$defs/${definition}`;
+  const validator = sharedAjv().getSchema(key);
+  if (validator === undefined) {
+    throw new Error(`schema "${ref}" (${key}) did not compile`);
+  }
+  VALIDATORS.set(ref, validator);
+  return validator;
 }

@@ -1,65 +1,63 @@
 /**
- * The schema files of this folder, by name (the file stem). Each file is imported as JSON so
- * that tsc copies it to dist and Node loads it natively (import attributes, Node 20.10+).
+ * Every schema, by family and file stem: `okta-factors/factor` is
+ * schemas/okta-factors/factor.schema.json. Each family folder has its own registry (index.ts, a
+ * line per schema); this module only puts the families side by side.
  */
-import authnTransactionSchema from './authn-transaction.schema.json' with { type: 'json' };
-import errorSchema from './error.schema.json' with { type: 'json' };
-import factorCatalogEntrySchema from './factor-catalog-entry.schema.json' with { type: 'json' };
-import factorVerifyResultSchema from './factor-verify-result.schema.json' with { type: 'json' };
-import factorSchema from './factor.schema.json' with { type: 'json' };
-import linksSchema from './links.schema.json' with { type: 'json' };
-import pushActivationSchema from './push-activation.schema.json' with { type: 'json' };
-import securityQuestionSchema from './security-question.schema.json' with { type: 'json' };
-import totpActivationSchema from './totp-activation.schema.json' with { type: 'json' };
-import u2fActivationSchema from './u2f-activation.schema.json' with { type: 'json' };
-import userSchema from './user.schema.json' with { type: 'json' };
-import webauthnActivationSchema from './webauthn-activation.schema.json' with { type: 'json' };
-import yubikeyTokenSchema from './yubikey-token.schema.json' with { type: 'json' };
+import type { JsonSchemaDocument } from './document.js';
+import { OKTA_AUTHN_SCHEMAS } from './okta-authn/index.js';
+import { OKTA_FACTORS_SCHEMAS } from './okta-factors/index.js';
 
-export const SCHEMA_NAMES = [
-  'error',
-  'links',
-  'factor',
-  'factor-verify-result',
-  'factor-catalog-entry',
-  'security-question',
-  'yubikey-token',
-  'user',
-  'totp-activation',
-  'push-activation',
-  'u2f-activation',
-  'webauthn-activation',
-  'authn-transaction',
-] as const;
+export type { JsonSchemaDocument };
 
-/** The stem of a schema file: `factor` is `factor.schema.json`. */
-export type SchemaName = (typeof SCHEMA_NAMES)[number];
+/** One line per API family, keyed by its folder under schemas/. */
+const FAMILIES = {
+  'okta-factors': OKTA_FACTORS_SCHEMAS,
+  'okta-authn': OKTA_AUTHN_SCHEMAS,
+} as const;
 
-/** A JSON Schema document as stored in this folder. */
-export interface JsonSchemaDocument {
-  readonly $schema: string;
-  readonly $id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly [keyword: string]: unknown;
-}
+type Families = typeof FAMILIES;
+type SchemaFamily = keyof Families;
+type StemOf<F extends SchemaFamily> = keyof Families[F] & string;
+type DefinitionOf<Document> = Document extends { readonly $defs: infer Definitions } ? keyof Definitions & string : never;
 
-export const SCHEMA_DOCUMENTS: Readonly<Record<SchemaName, JsonSchemaDocument>> = {
-  error: errorSchema,
-  links: linksSchema,
-  factor: factorSchema,
-  'factor-verify-result': factorVerifyResultSchema,
-  'factor-catalog-entry': factorCatalogEntrySchema,
-  'security-question': securityQuestionSchema,
-  'yubikey-token': yubikeyTokenSchema,
-  user: userSchema,
-  'totp-activation': totpActivationSchema,
-  'push-activation': pushActivationSchema,
-  'u2f-activation': u2fActivationSchema,
-  'webauthn-activation': webauthnActivationSchema,
-  'authn-transaction': authnTransactionSchema,
-};
+/** A schema file: `okta-factors/factor` is schemas/okta-factors/factor.schema.json. */
+export type SchemaName = { [F in SchemaFamily]: `${F}/${StemOf<F>}` }[SchemaFamily];
+
+/**
+ * A schema file or one of its `$defs`: `okta-factors/push#activation` is the `activation`
+ * definition of schemas/okta-factors/push.schema.json (the object a push factor embeds).
+ */
+export type SchemaRef = {
+  [F in SchemaFamily]: { [S in StemOf<F>]: `${F}/${S}` | `${F}/${S}#${DefinitionOf<Families[F][S]>}` }[StemOf<F>];
+}[SchemaFamily];
+
+const DOCUMENTS: ReadonlyMap<string, JsonSchemaDocument> = new Map(
+  Object.entries(FAMILIES).flatMap(([family, schemas]) =>
+    Object.entries(schemas).map(([stem, document]): [string, JsonSchemaDocument] => [`${family}/${stem}`, document]),
+  ),
+);
 
 export function isSchemaName(value: string): value is SchemaName {
-  return (SCHEMA_NAMES as readonly string[]).includes(value);
+  return DOCUMENTS.has(value);
+}
+
+export const SCHEMA_NAMES: readonly SchemaName[] = [...DOCUMENTS.keys()].filter(isSchemaName);
+
+export function documentFor(name: SchemaName): JsonSchemaDocument {
+  const document = DOCUMENTS.get(name);
+  if (document === undefined) throw new Error(`unknown schema "${name}"`);
+  return document;
+}
+
+/** `okta-factors/push#activation` -> the file's name and the definition's name. */
+export function parseSchemaRef(ref: SchemaRef): { readonly name: SchemaName; readonly definition: string | undefined } {
+  const [name = '', definition] = ref.split('#');
+  if (!isSchemaName(name)) throw new Error(`unknown schema "${ref}"`);
+  return { name, definition };
+}
+
+/** Where the schema lives, for messages: `okta-factors/push.schema.json#/$defs/activation`. */
+export function schemaLocation(ref: SchemaRef): string {
+  const { name, definition } = parseSchemaRef(ref);
+  return `${name}.schema.json${definition === undefined ? '' : `#/$defs/${definition}`}`;
 }

@@ -44,7 +44,7 @@ export function authnPost<T = Transaction>(api: ApiClient, pathOrHref: string, b
 }
 
 /**
- * A 200 transaction in `status`, valid against authn-transaction.schema.json; its tokens become secrets at once.
+ * A 200 transaction in `status`, valid against okta-authn/transaction.schema.json; its tokens become secrets at once.
  * Assertions on transactions compare booleans or plain fields, never whole objects holding a secret: a matcher's
  * subject is written into the report's step names, which no redaction reaches.
  */
@@ -55,7 +55,7 @@ export function expectTransaction(driver: Driver, res: ApiResponse, status: stri
   if (typeof txn?.sessionToken === 'string') driver.registerSecret(txn.sessionToken);
   for (const signature of widgetSignatures(txn)) registerSignedValue(driver, signature);
   expectStatus(res, 200);
-  expectSchema('authn-transaction', res.body);
+  expectSchema('okta-authn/transaction', res.body);
   expect(txn?.status, `transaction status`).toBe(status);
   return txn as Transaction;
 }
@@ -139,7 +139,7 @@ export function follow(api: ApiClient, txn: Transaction, rel: string, stateToken
 /** A 4xx Okta error: the status and an error object; which code is the target's choice where the docs are silent. */
 export function expectOktaRefusal(res: ApiResponse): void {
   expect(res.status >= 400 && res.status < 500, `a 4xx refusal, got HTTP ${res.status}`).toBe(true);
-  expectSchema('error', res.body);
+  expectSchema('okta-factors/error', res.body);
 }
 
 /**

@@ -29,7 +29,7 @@ export const factorPath = (userId: string, factorId: string) => `${factorsPath(u
 export async function enroll(api: ApiClient, userId: string, body: Record<string, unknown>, query?: Record<string, string | boolean>): Promise<Factor> {
   const res = await api.post<Factor>(factorsPath(userId), body, query ? { query } : {});
   expectStatus(res, 200);
-  expectSchema('factor', res.body);
+  expectSchema('okta-factors/factor', res.body);
   return res.body;
 }
 
@@ -37,7 +37,7 @@ export async function enroll(api: ApiClient, userId: string, body: Record<string
 export async function readFactor(api: ApiClient, userId: string, factorId: string): Promise<Factor> {
   const res = await api.get<Factor>(factorPath(userId, factorId));
   expectStatus(res, 200);
-  expectSchema('factor', res.body);
+  expectSchema('okta-factors/factor', res.body);
   expect(res.body.id).toBe(factorId);
   return res.body;
 }
@@ -47,7 +47,7 @@ export async function listFactors(api: ApiClient, userId: string): Promise<Facto
   const res = await api.get<Factor[]>(factorsPath(userId));
   expectStatus(res, 200);
   expect(Array.isArray(res.body), 'the factor list is an array').toBe(true);
-  for (const factor of res.body) expectSchema('factor', factor);
+  for (const factor of res.body) expectSchema('okta-factors/factor', factor);
   return res.body;
 }
 
@@ -101,7 +101,7 @@ export async function wrongCode(driver: Driver, totp: TotpGenerator): Promise<st
 /** A response that refuses a passcode: an Okta error with one of `codes`, or a 200 whose factorResult is one of `results`. */
 export function expectPasscodeRefused(res: ApiResponse, codes: string[], results: string[]): void {
   if (res.status === 200) {
-    expectSchema('factor-verify-result', res.body);
+    expectSchema('okta-factors/factor-verify-result', res.body);
     const result = (res.body as { factorResult?: string }).factorResult;
     expect(results, `a refused passcode must not verify; factorResult was ${result}`).toContain(result);
     return;

@@ -49,7 +49,7 @@ export function expectCredentialRefused(res: ApiResponse): void {
  */
 export function expectReplayRefused(res: ApiResponse): void {
   if (res.status === 200) {
-    expectSchema('factor-verify-result', res.body);
+    expectSchema('okta-factors/factor-verify-result', res.body);
     expect(['PASSCODE_REPLAYED'], `a replayed assertion must not verify: ${JSON.stringify(res.body)}`).toContain(
       (res.body as VerifyResult).factorResult,
     );
@@ -62,7 +62,7 @@ export function expectReplayRefused(res: ApiResponse): void {
 export async function challenge(api: ApiClient, userId: string, factorId: string): Promise<VerifyResult> {
   const res = await api.post<VerifyResult>(verifyPath(userId, factorId));
   expectStatus(res, 200);
-  expectSchema('factor-verify-result', res.body);
+  expectSchema('okta-factors/factor-verify-result', res.body);
   expect(res.body.factorResult).toBe('CHALLENGE');
   return res.body;
 }
@@ -75,7 +75,7 @@ export function postAssertion(api: ApiClient, userId: string, factorId: string, 
 /** Asserts a verify response is 200 SUCCESS, valid against its schema. */
 export function expectSuccess(res: ApiResponse<VerifyResult>): VerifyResult {
   expectStatus(res, 200);
-  expectSchema('factor-verify-result', res.body);
+  expectSchema('okta-factors/factor-verify-result', res.body);
   expect(res.body.factorResult).toBe('SUCCESS');
   return res.body;
 }
@@ -110,7 +110,7 @@ export async function enrollU2f(driver: Driver, api: ApiClient, user?: TestUser)
   const owner = user ?? (await driver.createUser());
   const factor = await enroll(api, owner.id, { ...U2F });
   const activation = factor._embedded?.activation ?? {};
-  expectSchema('u2f-activation', activation);
+  expectSchema('okta-factors/u2f#activation', activation);
   return { user: owner, factor, activation, appId: u2fAppId(driver, activation.appId), token: await U2fToken.create() };
 }
 
@@ -176,7 +176,7 @@ export async function enrollWebAuthn(
   const owner = user ?? (await driver.createUser());
   const factor = await enroll(api, owner.id, { ...WEBAUTHN });
   const activation = factor._embedded?.activation ?? {};
-  expectSchema('webauthn-activation', activation);
+  expectSchema('okta-factors/webauthn#activation', activation);
   return { user: owner, factor, activation, authenticator: await WebAuthnAuthenticator.create(options) };
 }
 

@@ -8,7 +8,7 @@ import { type Factor, factorPath, linkOf, allowedMethods, listFactors, readFacto
 /** A 400 with a valid Okta error object, whatever its code: the docs name none for these refusals (spec §11). */
 export function expectBadRequest(res: ApiResponse): void {
   expectStatus(res, 400);
-  expectSchema('error', res.body);
+  expectSchema('okta-factors/error', res.body);
 }
 
 /** An enrollment refused for its proof (passcodes, OTP, credential): 403 E0000068, or a 400 (undocumented, spec §11). */
@@ -48,7 +48,7 @@ export async function expectActiveEnrollment(api: ApiClient, userId: string, fac
 export async function expectVerified(api: ApiClient, userId: string, factorId: string, body: Record<string, unknown>): Promise<void> {
   const res = await api.post(`${factorPath(userId, factorId)}/verify`, body);
   expectStatus(res, 200);
-  expectSchema('factor-verify-result', res.body);
+  expectSchema('okta-factors/factor-verify-result', res.body);
   expect((res.body as { factorResult?: string }).factorResult).toBe('SUCCESS');
   expect((await readFactor(api, userId, factorId)).status).toBe('ACTIVE');
 }

@@ -49,58 +49,58 @@ describe('authn-transaction schema: documented transactions', () => {
     ['RECOVERY_CHALLENGE (email) without stateToken or links', unlockEmailChallenge],
     ['RECOVERY with a recoveryToken', recoveryTrusted],
   ])('accepts %s', (_name, transaction) => {
-    expectValid('authn-transaction', transaction);
+    expectValid('okta-authn/transaction', transaction);
   });
 
   test('accepts the factor lists under either name, or both', () => {
-    expectValid('authn-transaction', withFactorRenamed(primaryMfaRequired));
-    expectValid('authn-transaction', withFactorRenamed(primaryMfaEnroll));
+    expectValid('okta-authn/transaction', withFactorRenamed(primaryMfaRequired));
+    expectValid('okta-authn/transaction', withFactorRenamed(primaryMfaEnroll));
     const embedded = primaryMfaEnroll._embedded as JsonObject;
-    expectValid('authn-transaction', changed(primaryMfaEnroll, { set: '/_embedded/factor', to: embedded.factors }));
+    expectValid('okta-authn/transaction', changed(primaryMfaEnroll, { set: '/_embedded/factor', to: embedded.factors }));
   });
 
   test('accepts extra properties and links', () => {
-    expectValid('authn-transaction', changed(enrollDuoActivate, { set: '/extra', to: 1 }, { set: '/_links/help', to: { href: 'https://example.okta.com/help' } }));
+    expectValid('okta-authn/transaction', changed(enrollDuoActivate, { set: '/extra', to: 1 }, { set: '/_links/help', to: { href: 'https://example.okta.com/help' } }));
   });
 });
 
 describe('authn-transaction schema: refusals', () => {
   test('a status outside the documented states, and a made-up factorResult', () => {
-    expectIssue('authn-transaction', changed(primarySuccess, { set: '/status', to: 'DONE' }), '/status', /must be one of "UNAUTHENTICATED"/);
-    expectIssue('authn-transaction', changed(enrollDuoActivate, { set: '/factorResult', to: 'PENDING' }), '/factorResult', /must be one of "CANCELLED"/);
-    expectIssue('authn-transaction', changed(primarySuccess, { remove: '/status' }), '/', /required property "status"/);
+    expectIssue('okta-authn/transaction', changed(primarySuccess, { set: '/status', to: 'DONE' }), '/status', /must be one of "UNAUTHENTICATED"/);
+    expectIssue('okta-authn/transaction', changed(enrollDuoActivate, { set: '/factorResult', to: 'PENDING' }), '/factorResult', /must be one of "CANCELLED"/);
+    expectIssue('okta-authn/transaction', changed(primarySuccess, { remove: '/status' }), '/', /required property "status"/);
   });
 
   test('a transaction in progress without its stateToken or expiry', () => {
-    expectIssue('authn-transaction', changed(primaryMfaRequired, { remove: '/stateToken' }), '/', /required property "stateToken"/);
-    expectIssue('authn-transaction', changed(enrollDuoActivate, { remove: '/expiresAt' }), '/', /required property "expiresAt"/);
-    expectIssue('authn-transaction', changed(primaryMfaEnroll, { set: '/expiresAt', to: 'soon' }), '/expiresAt', /format "date-time"/);
+    expectIssue('okta-authn/transaction', changed(primaryMfaRequired, { remove: '/stateToken' }), '/', /required property "stateToken"/);
+    expectIssue('okta-authn/transaction', changed(enrollDuoActivate, { remove: '/expiresAt' }), '/', /required property "expiresAt"/);
+    expectIssue('okta-authn/transaction', changed(primaryMfaEnroll, { set: '/expiresAt', to: 'soon' }), '/expiresAt', /format "date-time"/);
   });
 
   test('MFA_ENROLL entries need an enroll link, MFA_REQUIRED entries an id and a verify link', () => {
-    expectIssue('authn-transaction', changed(primaryMfaEnroll, { remove: '/_embedded/factors/2/_links/enroll' }), '/_embedded/factors/2/_links', /required property "enroll"/);
-    expectIssue('authn-transaction', changed(primaryMfaRequired, { remove: '/_embedded/factors/0/_links/verify' }), '/_embedded/factors/0/_links', /required property "verify"/);
-    expectIssue('authn-transaction', changed(primaryMfaRequired, { remove: '/_embedded/factors/1/id' }), '/_embedded/factors/1', /required property "id"/);
-    expectIssue('authn-transaction', changed(primaryMfaRequired, { remove: '/_embedded/factors' }), '/_embedded', /required property "factors"/);
+    expectIssue('okta-authn/transaction', changed(primaryMfaEnroll, { remove: '/_embedded/factors/2/_links/enroll' }), '/_embedded/factors/2/_links', /required property "enroll"/);
+    expectIssue('okta-authn/transaction', changed(primaryMfaRequired, { remove: '/_embedded/factors/0/_links/verify' }), '/_embedded/factors/0/_links', /required property "verify"/);
+    expectIssue('okta-authn/transaction', changed(primaryMfaRequired, { remove: '/_embedded/factors/1/id' }), '/_embedded/factors/1', /required property "id"/);
+    expectIssue('okta-authn/transaction', changed(primaryMfaRequired, { remove: '/_embedded/factors' }), '/_embedded', /required property "factors"/);
   });
 
   test('MFA_ENROLL_ACTIVATE and MFA_CHALLENGE embed their factor', () => {
-    expectIssue('authn-transaction', changed(enrollDuoActivate, { remove: '/_embedded/factor' }), '/_embedded', /required property "factor"/);
-    expectIssue('authn-transaction', changed(verifyDuoChallenge, { remove: '/_embedded' }), '/', /required property "_embedded"/);
+    expectIssue('okta-authn/transaction', changed(enrollDuoActivate, { remove: '/_embedded/factor' }), '/_embedded', /required property "factor"/);
+    expectIssue('okta-authn/transaction', changed(verifyDuoChallenge, { remove: '/_embedded' }), '/', /required property "_embedded"/);
   });
 
   test('a Duo widget needs its host, a TX| sig_request and the complete link', () => {
     const activation = '/_embedded/factor/_embedded/activation';
-    expectIssue('authn-transaction', changed(enrollDuoActivate, { remove: `${activation}/host` }), activation, /required property "host"/);
-    expectIssue('authn-transaction', changed(enrollDuoActivate, { set: `${activation}/signature`, to: 'AUTH|abc' }), `${activation}/signature`, /must match pattern/);
-    expectIssue('authn-transaction', changed(enrollDuoActivate, { remove: `${activation}/_links/complete` }), `${activation}/_links`, /required property "complete"/);
+    expectIssue('okta-authn/transaction', changed(enrollDuoActivate, { remove: `${activation}/host` }), activation, /required property "host"/);
+    expectIssue('okta-authn/transaction', changed(enrollDuoActivate, { set: `${activation}/signature`, to: 'AUTH|abc' }), `${activation}/signature`, /must match pattern/);
+    expectIssue('okta-authn/transaction', changed(enrollDuoActivate, { remove: `${activation}/_links/complete` }), `${activation}/_links`, /required property "complete"/);
     const verification = '/_embedded/factor/_embedded/verification';
-    expectIssue('authn-transaction', changed(verifyDuoChallenge, { set: `${verification}/_links/complete/href`, to: 'not a uri' }), `${verification}/_links/complete/href`, /format "uri"/);
+    expectIssue('okta-authn/transaction', changed(verifyDuoChallenge, { set: `${verification}/_links/complete/href`, to: 'not a uri' }), `${verification}/_links/complete/href`, /format "uri"/);
   });
 
   test('a factor with a provider that does not serve its type, a user without id, a link without href', () => {
-    expectIssue('authn-transaction', changed(enrollDuoActivate, { set: '/_embedded/factor/provider', to: 'OKTA' }), '/_embedded/factor/provider', /must be one of "DUO"/);
-    expectIssue('authn-transaction', changed(primarySuccess, { remove: '/_embedded/user/id' }), '/_embedded/user', /required property "id"/);
-    expectIssue('authn-transaction', changed(enrollDuoActivate, { remove: '/_links/next/href' }), '/_links/next', /required property "href"/);
+    expectIssue('okta-authn/transaction', changed(enrollDuoActivate, { set: '/_embedded/factor/provider', to: 'OKTA' }), '/_embedded/factor/provider', /must be one of "DUO"/);
+    expectIssue('okta-authn/transaction', changed(primarySuccess, { remove: '/_embedded/user/id' }), '/_embedded/user', /required property "id"/);
+    expectIssue('okta-authn/transaction', changed(enrollDuoActivate, { remove: '/_links/next/href' }), '/_links/next', /required property "href"/);
   });
 });

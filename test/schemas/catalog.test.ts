@@ -9,53 +9,53 @@ const smsEntry = supportedFactors[3];
 
 describe('factor-catalog-entry schema', () => {
   test.each(supportedFactors.map((entry) => [`${String(entry.factorType)}/${String(entry.provider)}`, entry]))('accepts the documented entry %s', (_name, entry) => {
-    expectValid('factor-catalog-entry', entry);
+    expectValid('okta-factors/factor-catalog-entry', entry);
   });
 
   test('accepts an entry with status NOT_SETUP and enrollment OPTIONAL', () => {
-    expectValid('factor-catalog-entry', notSetUpEntry);
+    expectValid('okta-factors/factor-catalog-entry', notSetUpEntry);
   });
 
   test('accepts the questions link under its [S] name "question" too', () => {
     const renamed = changed(questionEntry, { set: '/_links/question', to: link('/api/v1/users/u/factors/questions', 'GET') }, { remove: '/_links/questions' });
-    expectValid('factor-catalog-entry', renamed);
+    expectValid('okta-factors/factor-catalog-entry', renamed);
   });
 
   test('rejects an entry without an enroll link, factorType or provider', () => {
-    expectIssue('factor-catalog-entry', changed(notSetUpEntry, { remove: '/_links/enroll' }), '/_links', /required property "enroll"/);
-    expectIssue('factor-catalog-entry', changed(notSetUpEntry, { remove: '/factorType' }), '/', /required property "factorType"/);
-    expectIssue('factor-catalog-entry', changed(notSetUpEntry, { remove: '/provider' }), '/', /required property "provider"/);
+    expectIssue('okta-factors/factor-catalog-entry', changed(notSetUpEntry, { remove: '/_links/enroll' }), '/_links', /required property "enroll"/);
+    expectIssue('okta-factors/factor-catalog-entry', changed(notSetUpEntry, { remove: '/factorType' }), '/', /required property "factorType"/);
+    expectIssue('okta-factors/factor-catalog-entry', changed(notSetUpEntry, { remove: '/provider' }), '/', /required property "provider"/);
   });
 
   test('rejects wrong enums and a provider that does not serve the factor type', () => {
-    expectIssue('factor-catalog-entry', changed(notSetUpEntry, { set: '/enrollment', to: 'MANDATORY' }), '/enrollment', /"OPTIONAL", "REQUIRED"/);
-    expectIssue('factor-catalog-entry', changed(notSetUpEntry, { set: '/status', to: 'AVAILABLE' }), '/status', /must be one of/);
-    expectIssue('factor-catalog-entry', changed(notSetUpEntry, { set: '/provider', to: 'DUO' }), '/provider', /must be one of "OKTA"/);
+    expectIssue('okta-factors/factor-catalog-entry', changed(notSetUpEntry, { set: '/enrollment', to: 'MANDATORY' }), '/enrollment', /"OPTIONAL", "REQUIRED"/);
+    expectIssue('okta-factors/factor-catalog-entry', changed(notSetUpEntry, { set: '/status', to: 'AVAILABLE' }), '/status', /must be one of/);
+    expectIssue('okta-factors/factor-catalog-entry', changed(notSetUpEntry, { set: '/provider', to: 'DUO' }), '/provider', /must be one of "OKTA"/);
   });
 
   test('checks the embedded phones of the sms entry', () => {
-    expectIssue('factor-catalog-entry', changed(smsEntry, { set: '/_embedded/phones/0/status', to: 'VERIFIED' }), '/_embedded/phones/0/status', /"ACTIVE", "INACTIVE"/);
-    expectIssue('factor-catalog-entry', changed(smsEntry, { remove: '/_embedded/phones/0/id' }), '/_embedded/phones/0', /required property "id"/);
+    expectIssue('okta-factors/factor-catalog-entry', changed(smsEntry, { set: '/_embedded/phones/0/status', to: 'VERIFIED' }), '/_embedded/phones/0/status', /"ACTIVE", "INACTIVE"/);
+    expectIssue('okta-factors/factor-catalog-entry', changed(smsEntry, { remove: '/_embedded/phones/0/id' }), '/_embedded/phones/0', /required property "id"/);
   });
 
   test('accepts undocumented properties and links', () => {
-    expectValid('factor-catalog-entry', changed(smsEntry, { set: '/_links/help', to: link('/help', 'GET') }, { set: '/_embedded/phones/0/lastVerified', to: 'x' }, { set: '/policyId', to: 'p1' }));
+    expectValid('okta-factors/factor-catalog-entry', changed(smsEntry, { set: '/_links/help', to: link('/help', 'GET') }, { set: '/_embedded/phones/0/lastVerified', to: 'x' }, { set: '/policyId', to: 'p1' }));
   });
 });
 
 describe('security-question schema', () => {
   test.each(securityQuestions.map((question) => [String(question.question), question]))('accepts %s', (_name, question) => {
-    expectValid('security-question', question);
+    expectValid('okta-factors/question#securityQuestion', question);
   });
 
   test('rejects an unknown key, a missing text and a wrong type', () => {
     const [first] = securityQuestions;
-    expectIssue('security-question', changed(first, { set: '/question', to: 'mothers_maiden_name' }), '/question', /must be one of/);
-    expectIssue('security-question', changed(first, { remove: '/questionText' }), '/', /required property "questionText"/);
-    expectIssue('security-question', changed(first, { set: '/questionText', to: ['x'] }), '/questionText', /must be string/);
+    expectIssue('okta-factors/question#securityQuestion', changed(first, { set: '/question', to: 'mothers_maiden_name' }), '/question', /must be one of/);
+    expectIssue('okta-factors/question#securityQuestion', changed(first, { remove: '/questionText' }), '/', /required property "questionText"/);
+    expectIssue('okta-factors/question#securityQuestion', changed(first, { set: '/questionText', to: ['x'] }), '/questionText', /must be string/);
   });
 
   test('accepts extra members', () => {
-    expectValid('security-question', changed(securityQuestions[1], { set: '/locale', to: 'en' }));
+    expectValid('okta-factors/question#securityQuestion', changed(securityQuestions[1], { set: '/locale', to: 'en' }));
   });
 });

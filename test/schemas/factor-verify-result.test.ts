@@ -27,48 +27,48 @@ const EVERY_DOCUMENTED_RESULT = [
 
 describe('factor-verify-result schema: documented examples', () => {
   test.each(Object.entries(DOCUMENTED_VERIFY_RESULTS))('accepts %s', (_name, result) => {
-    expectValid('factor-verify-result', result);
+    expectValid('okta-factors/factor-verify-result', result);
   });
 
   test.each(EVERY_DOCUMENTED_RESULT)('accepts factorResult %s (union of [F], [S] and [L])', (factorResult) => {
-    expectValid('factor-verify-result', { factorResult });
+    expectValid('okta-factors/factor-verify-result', { factorResult });
   });
 
   test('the enum is exactly the documented union', () => {
-    const definitions = schemaFor('factor-verify-result').$defs as { factorResult: { enum: string[] } };
+    const definitions = schemaFor('okta-factors/factor-verify-result').$defs as { factorResult: { enum: string[] } };
     expect([...definitions.factorResult.enum].sort()).toEqual([...EVERY_DOCUMENTED_RESULT].sort());
   });
 });
 
 describe('factor-verify-result schema: rejections', () => {
   test('rejects a result without factorResult', () => {
-    expectIssue('factor-verify-result', changed(smsChallenge, { remove: '/factorResult' }), '/', /required property "factorResult"/);
+    expectIssue('okta-factors/factor-verify-result', changed(smsChallenge, { remove: '/factorResult' }), '/', /required property "factorResult"/);
   });
 
   test('rejects an undocumented factorResult, including the misspelling CANCELED', () => {
-    expectIssue('factor-verify-result', { factorResult: 'APPROVED' }, '/factorResult', /must be one of/);
-    expectIssue('factor-verify-result', { factorResult: 'CANCELED' }, '/factorResult', /must be one of/);
+    expectIssue('okta-factors/factor-verify-result', { factorResult: 'APPROVED' }, '/factorResult', /must be one of/);
+    expectIssue('okta-factors/factor-verify-result', { factorResult: 'CANCELED' }, '/factorResult', /must be one of/);
   });
 
   test('rejects wrong types: expiresAt, factorMessage, correctAnswer', () => {
-    expectIssue('factor-verify-result', changed(pushChallengeWithNumberMatching, { set: '/expiresAt', to: 'in five minutes' }), '/expiresAt', /date-time/);
-    expectIssue('factor-verify-result', { factorResult: 'FAILED', factorMessage: 42 }, '/factorMessage', /must be string,null/);
+    expectIssue('okta-factors/factor-verify-result', changed(pushChallengeWithNumberMatching, { set: '/expiresAt', to: 'in five minutes' }), '/expiresAt', /date-time/);
+    expectIssue('okta-factors/factor-verify-result', { factorResult: 'FAILED', factorMessage: 42 }, '/factorMessage', /must be string,null/);
     const stringAnswer = changed(pushChallengeWithNumberMatching, { set: '/_embedded/challenge/correctAnswer', to: '72' });
-    expectIssue('factor-verify-result', stringAnswer, '/_embedded/challenge', /must match one of: u2fChallenge, webauthnChallenge, numberMatchingChallenge/);
-    expectIssue('factor-verify-result', stringAnswer, '/_embedded/challenge/correctAnswer', /\[numberMatchingChallenge\] must be integer/);
+    expectIssue('okta-factors/factor-verify-result', stringAnswer, '/_embedded/challenge', /must match one of: u2fChallenge, webauthnChallenge, numberMatchingChallenge/);
+    expectIssue('okta-factors/factor-verify-result', stringAnswer, '/_embedded/challenge/correctAnswer', /\[numberMatchingChallenge\] must be integer/);
   });
 
   test('rejects a challenge of no documented shape', () => {
-    expectIssue('factor-verify-result', changed(u2fChallenge, { remove: '/_embedded/challenge/nonce' }), '/_embedded/challenge', /must match one of/);
-    expectIssue('factor-verify-result', changed(webauthnChallenge, { set: '/_embedded/challenge/challenge', to: '' }), '/_embedded/challenge', /must match one of/);
+    expectIssue('okta-factors/factor-verify-result', changed(u2fChallenge, { remove: '/_embedded/challenge/nonce' }), '/_embedded/challenge', /must match one of/);
+    expectIssue('okta-factors/factor-verify-result', changed(webauthnChallenge, { set: '/_embedded/challenge/challenge', to: '' }), '/_embedded/challenge', /must match one of/);
   });
 
   test('rejects a profile that leaks write-only data', () => {
-    expectIssue('factor-verify-result', { factorResult: 'SUCCESS', profile: { answer: 'mayonnaise' } }, '/profile', /must NOT have property "answer" or "sharedSecret"/);
+    expectIssue('okta-factors/factor-verify-result', { factorResult: 'SUCCESS', profile: { answer: 'mayonnaise' } }, '/profile', /must NOT have property "answer" or "sharedSecret"/);
   });
 
   test('rejects malformed links', () => {
-    expectIssue('factor-verify-result', changed(smsChallenge, { set: '/_links/verify/href', to: 'not a uri' }), '/_links/verify/href', /format "uri"/);
+    expectIssue('okta-factors/factor-verify-result', changed(smsChallenge, { set: '/_links/verify/href', to: 'not a uri' }), '/_links/verify/href', /format "uri"/);
   });
 });
 
@@ -82,6 +82,6 @@ describe('factor-verify-result schema: tolerance', () => {
       { set: '/_links/next', to: { name: 'verify', ...link('/api/v1/x', 'POST') } },
       { set: '/riskLevel', to: 'LOW' },
     );
-    expectValid('factor-verify-result', extended);
+    expectValid('okta-factors/factor-verify-result', extended);
   });
 });

@@ -2,20 +2,20 @@
 import { expect } from 'vitest';
 
 import { validate } from '../../schemas/index.js';
-import type { SchemaIssue, SchemaName } from '../../schemas/index.js';
+import type { SchemaIssue, SchemaRef } from '../../schemas/index.js';
 
-export function issuesFor(name: SchemaName, value: unknown): SchemaIssue[] {
-  const result = validate(name, value);
+export function issuesFor(ref: SchemaRef, value: unknown): SchemaIssue[] {
+  const result = validate(ref, value);
   return result.valid ? [] : result.errors;
 }
 
-export function expectValid(name: SchemaName, value: unknown): void {
-  expect(issuesFor(name, value)).toEqual([]);
+export function expectValid(ref: SchemaRef, value: unknown): void {
+  expect(issuesFor(ref, value)).toEqual([]);
 }
 
 /** Expects the value to be rejected with (at least) an issue at `path` whose message matches. */
-export function expectIssue(name: SchemaName, value: unknown, path: string, message: RegExp): void {
-  const issues = issuesFor(name, value);
+export function expectIssue(ref: SchemaRef, value: unknown, path: string, message: RegExp): void {
+  const issues = issuesFor(ref, value);
   expect(issues, JSON.stringify(issues, null, 2)).toContainEqual({ path, message: expect.stringMatching(message) });
 }
 

@@ -98,7 +98,7 @@ check('FACTORS.INPUT.WRONG_TYPES', 'body fields of the wrong JSON type are refus
   for (const body of enrollBodies) {
     const res = await api.post(factorsPath(user.id), body);
     expect(res.status, `enroll ${JSON.stringify(body)}: HTTP ${res.status}`).toBe(400);
-    expectSchema('error', res.body);
+    expectSchema('okta-factors/error', res.body);
   }
   expect(await listFactors(api, user.id)).toEqual([]);
 
@@ -109,7 +109,7 @@ check('FACTORS.INPUT.WRONG_TYPES', 'body fields of the wrong JSON type are refus
     const res = await api.post(`${factor}/lifecycle/activate`, { passCode });
     expect(res.status, `activate with passCode ${JSON.stringify(passCode)}: HTTP ${res.status}`).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    expectSchema('error', res.body);
+    expectSchema('okta-factors/error', res.body);
   }
   const read = await api.get<{ status: string }>(factor);
   expect(read.body.status).toBe('PENDING_ACTIVATION');

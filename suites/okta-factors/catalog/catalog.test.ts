@@ -22,7 +22,7 @@ async function catalog(api: ApiClient, userId: string): Promise<CatalogEntry[]> 
   const res = await api.get<CatalogEntry[]>(`${factorsPath(userId)}/catalog`);
   expectStatus(res, 200);
   expect(Array.isArray(res.body), 'the catalog is an array').toBe(true);
-  for (const entry of res.body) expectSchema('factor-catalog-entry', entry);
+  for (const entry of res.body) expectSchema('okta-factors/factor-catalog-entry', entry);
   return res.body;
 }
 
@@ -64,7 +64,7 @@ check('FACTORS.ENROLL.DISABLED', 'enrolling a factor the policy disables is refu
     const res = await api.post(factorsPath(user.id), GOOGLE_TOTP);
     expect(res.status, 'refused').toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    expectSchema('error', res.body);
+    expectSchema('okta-factors/error', res.body);
     expect(await listFactors(api, user.id)).toEqual([]);
   });
 }, { needs: ['factor-policy'] });

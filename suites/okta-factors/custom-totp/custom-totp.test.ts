@@ -117,7 +117,7 @@ check('FACTORS.CUSTOM_TOTP.ENROLL.SECRET_WRITE_ONLY', 'the sharedSecret never co
     expect(seen.text.toLowerCase().includes(sharedSecret.toLowerCase()), 'the shared secret came back').toBe(false);
     expect(/"sharedSecret"\s*:/.test(seen.text), 'a response has a `sharedSecret` field').toBe(false);
   }
-  expectSchema('factor', res.body);
+  expectSchema('okta-factors/factor', res.body);
 }, { needs: ['factor-policy'] });
 
 check('FACTORS.CUSTOM_TOTP.ENROLL.AUTO_ACTIVATION_ONLY', 'without activate=true the enrollment is refused, or auto-activated, never left pending', async ({ driver, api }) => {
@@ -127,7 +127,7 @@ check('FACTORS.CUSTOM_TOTP.ENROLL.AUTO_ACTIVATION_ONLY', 'without activate=true 
   const res = await api.post<Factor>(factorsPath(user.id), enrollBody(profile!, sharedSecret));
   // "Currently only auto-activation is supported" [F]; what happens without it is undocumented (spec §2.10).
   if (res.status === 200) {
-    expectSchema('factor', res.body);
+    expectSchema('okta-factors/factor', res.body);
     expect(res.body.status, 'a factor nothing can activate must not be left PENDING_ACTIVATION').toBe('ACTIVE');
     expect((await readFactor(api, user.id, res.body.id)).status).toBe('ACTIVE');
     return;

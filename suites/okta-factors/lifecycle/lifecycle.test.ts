@@ -14,7 +14,7 @@ useTarget();
 function expectRefused(res: ApiResponse): void {
   expect(res.status, `refused with a 4xx, got ${res.status}`).toBeGreaterThanOrEqual(400);
   expect(res.status).toBeLessThan(500);
-  expectSchema('error', res.body);
+  expectSchema('okta-factors/error', res.body);
 }
 
 check('FACTORS.LIFECYCLE.RESET_FACTORS', 'reset_factors unenrolls every factor and leaves the user ACTIVE', async ({ driver, api, newUser }) => {
@@ -27,7 +27,7 @@ check('FACTORS.LIFECYCLE.RESET_FACTORS', 'reset_factors unenrolls every factor a
   expect(await listFactors(api, user.id)).toEqual([]);
   const read = await api.get<{ status: string }>(`/api/v1/users/${user.id}`);
   expectStatus(read, 200);
-  expectSchema('user', read.body);
+  expectSchema('okta-factors/user', read.body);
   expect(read.body.status).toBe('ACTIVE');
 });
 

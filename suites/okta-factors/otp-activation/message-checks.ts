@@ -75,7 +75,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     const { user, factor, code } = await pendingWithCode(driver, api, spec);
     const res = await api.post<Factor>(linkOf(factor, 'activate').href, { passCode: code });
     expectStatus(res, 200);
-    expectSchema('factor', res.body);
+    expectSchema('okta-factors/factor', res.body);
     expect(res.body).toMatchObject({ id: factor.id, factorType: channel, status: 'ACTIVE' });
     expect(linkOf(res.body, 'verify').href).toMatch(/\/verify$/);
     expect(allowedMethods(linkOf(res.body, 'self')) ?? ['DELETE']).toContain('DELETE');
@@ -98,7 +98,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     await driver.advanceClock(spec.throttleWaitMs);
     const res = await resend(api, setup);
     expectStatus(res, 200);
-    expectSchema('factor', res.body);
+    expectSchema('okta-factors/factor', res.body);
     expect(res.body).toMatchObject({ id: setup.factor.id, factorType: channel, status: 'PENDING_ACTIVATION' });
     const message = await expectOneNewMessage(driver, setup.user.id, channel, setup.factor.id, 1, setup.to);
     const activated = await api.post<Factor>(linkOf(setup.factor, 'activate').href, { passCode: message.passCode });
@@ -110,7 +110,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     const setup = await activeFactor(driver, api, spec);
     const res = await challenge(api, setup.factor);
     expectStatus(res, 200);
-    expectSchema('factor-verify-result', res.body);
+    expectSchema('okta-factors/factor-verify-result', res.body);
     expect(res.body.factorResult).toBe('CHALLENGE');
     const result = res.body as { _links?: Factor['_links']; profile?: Record<string, unknown> };
     expect(linkOf(result, 'verify').href).toMatch(new RegExp(`/factors/${setup.factor.id}/verify$`));
@@ -125,7 +125,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     const code = await challengeCode(driver, api, spec, setup);
     const res = await api.post(linkOf(setup.factor, 'verify').href, { passCode: code });
     expectStatus(res, 200);
-    expectSchema('factor-verify-result', res.body);
+    expectSchema('okta-factors/factor-verify-result', res.body);
     expect((res.body as { factorResult: string }).factorResult).toBe('SUCCESS');
     expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('ACTIVE');
   }, { needs: ['otp-outbox'] });

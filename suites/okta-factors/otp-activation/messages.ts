@@ -77,7 +77,7 @@ export async function expectRateLimited(driver: Driver, res: ApiResponse, codes:
 /** A refusal whose code the docs do not give: a 4xx with a valid error object. */
 export function expectClientError(res: ApiResponse): void {
   expect(res.status >= 400 && res.status < 500, `HTTP ${res.status}, expected a 4xx refusal`).toBe(true);
-  expectSchema('error', res.body);
+  expectSchema('okta-factors/error', res.body);
 }
 
 /** The channel-specific parts of the message-factor checks. */

@@ -86,7 +86,7 @@ async function pollActivation(api: ApiClient, factor: Factor): Promise<ApiRespon
 }
 
 function expectActivation(res: ApiResponse<Activation>, factorResult: string): void {
-  expectSchema('push-activation', res.body);
+  expectSchema('okta-factors/push#activation', res.body);
   expect(res.body.factorResult, 'activation factorResult').toBe(factorResult);
 }
 
@@ -95,7 +95,7 @@ async function activatedPush(driver: Driver, api: ApiClient, owner?: TestUser) {
   const { user, factor } = await enrolledPush(driver, api, owner);
   await driver.respondToPush(user.id, factor.id, 'approve');
   const res = await pollActivation(api, factor);
-  expectSchema('factor', res.body);
+  expectSchema('okta-factors/factor', res.body);
   expect(res.body.status, 'the device completed the activation').toBe('ACTIVE');
   return { user, factor: res.body as Factor };
 }
@@ -104,7 +104,7 @@ async function activatedPush(driver: Driver, api: ApiClient, owner?: TestUser) {
 async function challenge(api: ApiClient, factor: Factor, body?: Record<string, unknown>): Promise<VerifyResult> {
   const res = await api.post<VerifyResult>(linkOf(factor, 'verify').href, body);
   expectStatus(res, [200, 201]);
-  expectSchema('factor-verify-result', res.body);
+  expectSchema('okta-factors/factor-verify-result', res.body);
   expect(res.body.factorResult, 'a push challenge starts WAITING').toBe('WAITING');
   return res.body;
 }
@@ -113,7 +113,7 @@ async function challenge(api: ApiClient, factor: Factor, body?: Record<string, u
 async function pollTransaction(api: ApiClient, started: VerifyResult): Promise<VerifyResult> {
   const res = await api.get<VerifyResult>(linkOf(started, 'poll').href);
   expectStatus(res, 200);
-  expectSchema('factor-verify-result', res.body);
+  expectSchema('okta-factors/factor-verify-result', res.body);
   return res.body;
 }
 
@@ -125,7 +125,7 @@ async function expectCancelled(api: ApiClient, started: VerifyResult, when: stri
     return;
   }
   expectStatus(res, 200);
-  expectSchema('factor-verify-result', res.body);
+  expectSchema('okta-factors/factor-verify-result', res.body);
   expect(['SUCCESS', 'WAITING'], `${when}, the transaction polls ${res.body.factorResult}`).not.toContain(res.body.factorResult);
 }
 
@@ -138,7 +138,7 @@ describe('push / OKTA: enrollment and activation', () => {
     const { user, factor, activation } = await enrolledPush(driver, api);
     expect(factor).toMatchObject({ factorType: 'push', provider: 'OKTA', status: 'PENDING_ACTIVATION' });
     expect(activation, 'the enroll response embeds the push activation').toBeDefined();
-    expectSchema('push-activation', activation);
+    expectSchema('okta-factors/push#activation', activation);
     expect(activation?.factorResult).toBe('WAITING');
     await msUntil(driver, activation?.expiresAt, 'the activation');
     for (const channel of ['email', 'sms']) {
@@ -165,7 +165,7 @@ describe('push / OKTA: enrollment and activation', () => {
     // No link leads there; the documented verify URL must refuse (the code is undocumented, spec §11).
     const res = await api.post(`${factorPath(user.id, factor.id)}/verify`);
     expectStatus(res, [400, 403]);
-    expectSchema('error', res.body);
+    expectSchema('okta-factors/error', res.body);
     expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
   });
 
@@ -196,7 +196,7 @@ describe('push / OKTA: enrollment and activation', () => {
     const { user, factor } = await enrolledPush(driver, api);
     await driver.respondToPush(user.id, factor.id, 'approve');
     const res = await pollActivation(api, factor);
-    expectSchema('factor', res.body);
+    expectSchema('okta-factors/factor', res.body);
     expect(res.body).toMatchObject({ id: factor.id, factorType: 'push', provider: 'OKTA', status: 'ACTIVE' });
     const profile = res.body.profile ?? {};
     for (const field of DEVICE_FIELDS) {
@@ -246,7 +246,7 @@ describe('push / OKTA: enrollment and activation', () => {
 
     await driver.respondToPush(user.id, factor.id, 'approve');
     const done = await pollActivation(api, factor);
-    expectSchema('factor', done.body);
+    expectSchema('okta-factors/factor', done.body);
     expect(done.body.status).toBe('ACTIVE');
     expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
   }, CLOCK_AND_RESPONDER);
@@ -291,7 +291,7 @@ describe('push / OKTA: challenges', () => {
     const { user, factor } = await activatedPush(driver, api);
     const res = await api.post<VerifyResult>(linkOf(factor, 'verify').href);
     expectStatus(res, [200, 201]);
-    expectSchema('factor-verify-result', res.body);
+    expectSchema('okta-factors/factor-verify-result', res.body);
     expect(res.body.factorResult).toBe('WAITING');
     await msUntil(driver, res.body.expiresAt, 'the challenge');
     const poll = linkOf(res.body, 'poll');
@@ -322,7 +322,7 @@ describe('push / OKTA: challenges', () => {
 
     const again = await api.post<VerifyResult>(linkOf(polled, 'verify').href);
     expectStatus(again, [200, 201]);
-    expectSchema('factor-verify-result', again.body);
+    expectSchema('okta-factors/factor-verify-result', again.body);
     expect(again.body.factorResult).toBe('WAITING');
     expect(linkOf(again.body, 'poll').href, 'a new transaction').not.toBe(linkOf(started, 'poll').href);
     expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');

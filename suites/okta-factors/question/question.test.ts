@@ -51,7 +51,7 @@ check('FACTORS.QUESTION.LIST', 'the security questions list offers every built-i
   const res = await api.get<{ question: string; questionText: string }[]>(`${factorsPath(user.id)}/questions`);
   expectStatus(res, 200);
   expect(Array.isArray(res.body), 'an array').toBe(true);
-  for (const entry of res.body) expectSchema('security-question', entry);
+  for (const entry of res.body) expectSchema('okta-factors/question#securityQuestion', entry);
   const keys = res.body.map((q) => q.question);
   expect(new Set(keys).size, 'each question once').toBe(keys.length);
   expect(keys).toEqual(expect.arrayContaining(BUILT_IN_KEYS));
@@ -95,7 +95,7 @@ check('FACTORS.QUESTION.ANSWER.WRITE_ONLY', 'the answer never comes back: enroll
   const res = await api.post<Factor>(factorsPath(user.id), { factorType: FACTOR_TYPE, provider: 'OKTA', profile: { question: QUESTION, answer } });
   expectStatus(res, 200);
   expectNoAnswer(res.body, answer);
-  expectSchema('factor', res.body);
+  expectSchema('okta-factors/factor', res.body);
   const got = await api.get(factorPath(user.id, res.body.id));
   expectStatus(got, 200);
   expectNoAnswer(got.body, answer);

@@ -62,7 +62,7 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
     const { user, factor, totp } = await enrolled(driver, api, provider);
     const res = await api.post<Factor>(linkOf(factor, 'activate').href, { passCode: await currentCode(driver, totp) });
     expectStatus(res, 200);
-    expectSchema('factor', res.body);
+    expectSchema('okta-factors/factor', res.body);
     expect(res.body).toMatchObject({ id: factor.id, factorType: FACTOR_TYPE, provider, status: 'ACTIVE' });
     expect(linkOf(res.body, 'verify').href).toMatch(/\/verify$/);
     expect(allowedMethods(linkOf(res.body, 'self')) ?? ['DELETE']).toContain('DELETE');
@@ -89,7 +89,7 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
     await driver.advanceClock(STEP_MS);
     const res = await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode: await currentCode(driver, totp) });
     expectStatus(res, 200);
-    expectSchema('factor-verify-result', res.body);
+    expectSchema('okta-factors/factor-verify-result', res.body);
     expect((res.body as { factorResult: string }).factorResult).toBe('SUCCESS');
     expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
   }, { needs: ['clock'] });

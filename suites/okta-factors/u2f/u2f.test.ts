@@ -81,7 +81,7 @@ describe('u2f / FIDO enrollment and activation', () => {
     const setup = await enrollU2f(driver, api);
     const res = await activateU2f(api, setup, await u2fRegistration(setup));
     expectStatus(res, 200);
-    expectSchema('factor', res.body);
+    expectSchema('okta-factors/factor', res.body);
     const keyHandle = setup.token.registrations[0]?.keyHandle;
     expect(res.body).toMatchObject({ id: setup.factor.id, ...U2F, status: 'ACTIVE' });
     expect(res.body.profile?.credentialId, 'profile.credentialId is the key handle u2f.sign takes').toBe(keyHandle);

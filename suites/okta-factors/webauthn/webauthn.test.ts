@@ -118,7 +118,7 @@ describe('webauthn / FIDO activation', () => {
       const registration = await createCredential(driver, setup);
       const res = await activateWebAuthn(api, setup, webAuthnActivationBody(registration));
       expectStatus(res, 200);
-      expectSchema('factor', res.body);
+      expectSchema('okta-factors/factor', res.body);
       expect(res.body).toMatchObject({ id: setup.factor.id, ...WEBAUTHN, status: 'ACTIVE' });
       expect(res.body.profile?.credentialId, 'profile.credentialId is the credential id').toBe(registration.id);
       expect(linkOf(res.body, 'verify').href).toMatch(/\/verify$/);

@@ -48,7 +48,7 @@ function newYubikey(driver: Driver, options: Parameters<typeof YubiKeyOtpToken.c
 async function upload(api: ApiClient, yubikey: YubiKeyOtpToken): Promise<Token> {
   const res = await api.post<Token>(TOKENS, yubikey.secrets);
   expectStatus(res, 200);
-  expectSchema('yubikey-token', res.body);
+  expectSchema('okta-factors/yubikey#token', res.body);
   return res.body;
 }
 
@@ -78,7 +78,7 @@ async function enrolledYubikey(driver: Driver, api: ApiClient, user?: TestUser) 
 async function readToken(api: ApiClient, id: string): Promise<Token> {
   const res = await api.get<Token>(`${TOKENS}/${id}`);
   expectStatus(res, 200);
-  expectSchema('yubikey-token', res.body);
+  expectSchema('okta-factors/yubikey#token', res.body);
   expect(res.body.id).toBe(id);
   return res.body;
 }
@@ -99,7 +99,7 @@ async function listPages(api: ApiClient, query: Record<string, string> = {}): Pr
   for (;;) {
     expectStatus(res, 200);
     expect(Array.isArray(res.body), 'the token list is an array').toBe(true);
-    for (const token of res.body) expectSchema('yubikey-token', token);
+    for (const token of res.body) expectSchema('okta-factors/yubikey#token', token);
     pages.push(res.body);
     const next = nextLink(res);
     if (!next || res.body.length === 0) return pages;
@@ -123,7 +123,7 @@ check('FACTORS.YUBIKEY.TOKEN.UPLOAD', 'an upload answers the token UNASSIGNED, s
   const yubikey = newYubikey(driver, { serialNumber: String(randomInt(1_000_000, 10_000_000)) });
   const res = await api.post<Token>(TOKENS, yubikey.secrets);
   expectStatus(res, 200);
-  expectSchema('yubikey-token', res.body);
+  expectSchema('okta-factors/yubikey#token', res.body);
   for (const secret of [yubikey.secrets.aesKey, yubikey.secrets.privateId]) {
     expect(res.text.toLowerCase().includes(secret.toLowerCase()), 'an uploaded secret came back').toBe(false);
   }
