@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 import Ajv2020Module from 'ajv/dist/2020.js';
@@ -162,6 +163,14 @@ describe('schema files', () => {
     const validateFactor = ajv.getSchema('https://mfa-conformance.dev/schemas/okta-factors/factor.schema.json');
     expect(validateFactor?.(enrollSmsResponse)).toBe(true);
     expect(validateFactor?.(changed(enrollSmsResponse, { set: '/_links/self/href', to: 'nope' }))).toBe(false);
+  });
+});
+
+describe('package exports', () => {
+  const require = createRequire(import.meta.url);
+
+  test.each(SCHEMA_FILES)('mfa-conformance/schemas/%s resolves to the file', (file) => {
+    expect(require.resolve(`mfa-conformance/schemas/${file}`)).toBe(`${SCHEMA_ROOT}${file}`);
   });
 });
 
