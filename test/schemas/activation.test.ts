@@ -19,7 +19,7 @@ const push = embeddedActivation(enrollPushResponse);
 const u2f = embeddedActivation(enrollU2fResponse);
 const webauthn = embeddedActivation(enrollWebauthnResponse);
 
-describe('totp-activation schema', () => {
+describe('okta-factors/totp#activation', () => {
   test('accepts the documented activation, with timeStep as a number or a numeric string', () => {
     expectValid('okta-factors/totp#activation', totp);
     expectValid('okta-factors/totp#activation', changed(totp, { set: '/timeStep', to: '30' }));
@@ -41,7 +41,7 @@ describe('totp-activation schema', () => {
   });
 });
 
-describe('push-activation schema', () => {
+describe('okta-factors/push#activation', () => {
   test('accepts the embedded activation and both documented activate-poll bodies', () => {
     expectValid('okta-factors/push#activation', push);
     expectValid('okta-factors/push#activation', pushActivationWaitingResponse);
@@ -59,7 +59,7 @@ describe('push-activation schema', () => {
   });
 });
 
-describe('u2f-activation schema', () => {
+describe('okta-factors/u2f#activation', () => {
   test('accepts the documented activation and the Authn variant with appId', () => {
     expectValid('okta-factors/u2f#activation', u2f);
     expectValid('okta-factors/u2f#activation', changed(u2f, { set: '/appId', to: 'https://foo.example.com' }));
@@ -72,7 +72,7 @@ describe('u2f-activation schema', () => {
   });
 });
 
-describe('webauthn-activation schema', () => {
+describe('okta-factors/webauthn#activation', () => {
   test('accepts the documented creation options, and the Authn variant with u2fParams', () => {
     expectValid('okta-factors/webauthn#activation', webauthn);
     expectValid('okta-factors/webauthn#activation', changed(webauthn, { set: '/u2fParams', to: { appid: 'https://example.okta.com' } }));

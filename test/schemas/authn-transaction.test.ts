@@ -29,7 +29,7 @@ function withFactorRenamed(transaction: JsonObject): JsonObject {
   return { ...transaction, _embedded: { ...rest, factor: factors } };
 }
 
-describe('authn-transaction schema: documented transactions', () => {
+describe('okta-authn/transaction schema: documented transactions', () => {
   test.each([
     ['primary authentication SUCCESS', primarySuccess],
     ['MFA_REQUIRED', primaryMfaRequired],
@@ -64,7 +64,7 @@ describe('authn-transaction schema: documented transactions', () => {
   });
 });
 
-describe('authn-transaction schema: refusals', () => {
+describe('okta-authn/transaction schema: refusals', () => {
   test('a status outside the documented states, and a made-up factorResult', () => {
     expectIssue('okta-authn/transaction', changed(primarySuccess, { set: '/status', to: 'DONE' }), '/status', /must be one of "UNAUTHENTICATED"/);
     expectIssue('okta-authn/transaction', changed(enrollDuoActivate, { set: '/factorResult', to: 'PENDING' }), '/factorResult', /must be one of "CANCELLED"/);

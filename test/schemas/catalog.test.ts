@@ -43,7 +43,7 @@ describe('factor-catalog-entry schema', () => {
   });
 });
 
-describe('security-question schema', () => {
+describe('okta-factors/question#securityQuestion', () => {
   test.each(securityQuestions.map((question) => [String(question.question), question]))('accepts %s', (_name, question) => {
     expectValid('okta-factors/question#securityQuestion', question);
   });

@@ -5,7 +5,7 @@ import { createdUser } from './fixtures/user-examples.js';
 import { assignedToken, uploadedToken } from './fixtures/yubikey-token-examples.js';
 import { changed, expectIssue, expectValid } from './support.js';
 
-describe('yubikey-token schema', () => {
+describe('okta-factors/yubikey#token', () => {
   test('accepts the uploaded (UNASSIGNED) and the assigned (ACTIVE) token', () => {
     expectValid('okta-factors/yubikey#token', uploadedToken);
     expectValid('okta-factors/yubikey#token', assignedToken);
