@@ -33,7 +33,7 @@ function createAjv() {
   return ajv;
 }
 
-export type SchemaAjv = ReturnType<typeof createAjv>;
+type SchemaAjv = ReturnType<typeof createAjv>;
 
 let ajv: SchemaAjv | undefined;
 
