@@ -19,6 +19,11 @@ export function expectIssue(ref: SchemaRef, value: unknown, path: string, messag
   expect(issues, JSON.stringify(issues, null, 2)).toContainEqual({ path, message: expect.stringMatching(message) });
 }
 
+/** The `_embedded.activation` of a documented factor example. */
+export function embeddedActivation(factor: Record<string, unknown>): unknown {
+  return (factor._embedded as Record<string, unknown>).activation;
+}
+
 export type Change = { readonly set: string; readonly to: unknown } | { readonly remove: string };
 
 type Container = Record<string, unknown> | unknown[];

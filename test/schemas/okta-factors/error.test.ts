@@ -1,7 +1,7 @@
 import { describe, test } from 'vitest';
 
-import { DOCUMENTED_ERRORS } from './fixtures/error-examples.js';
-import { changed, expectIssue, expectValid } from './support.js';
+import { DOCUMENTED_ERRORS } from '../fixtures/error-examples.js';
+import { changed, expectIssue, expectValid } from '../support.js';
 
 const passcodeError = DOCUMENTED_ERRORS['E0000068 wrong passcode'];
 

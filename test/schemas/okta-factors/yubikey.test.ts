@@ -1,9 +1,9 @@
 import { describe, test } from 'vitest';
 
-import { link } from './fixtures/hal.js';
-import { createdUser } from './fixtures/user-examples.js';
-import { assignedToken, uploadedToken } from './fixtures/yubikey-token-examples.js';
-import { changed, expectIssue, expectValid } from './support.js';
+import { link } from '../fixtures/hal.js';
+import { createdUser } from '../fixtures/user-examples.js';
+import { assignedToken, uploadedToken } from '../fixtures/yubikey-token-examples.js';
+import { changed, expectIssue, expectValid } from '../support.js';
 
 describe('okta-factors/yubikey#token', () => {
   test('accepts the uploaded (UNASSIGNED) and the assigned (ACTIVE) token', () => {

@@ -1,7 +1,7 @@
 import { describe, test } from 'vitest';
 
-import { link, namedLink, orgUrl } from './fixtures/hal.js';
-import { expectIssue, expectValid } from './support.js';
+import { link, namedLink, orgUrl } from '../fixtures/hal.js';
+import { expectIssue, expectValid } from '../support.js';
 
 describe('links schema', () => {
   test('accepts single links, arrays of links and any relation name', () => {

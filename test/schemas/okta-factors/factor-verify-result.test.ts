@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest';
 
-import { schemaFor } from '../../schemas/index.js';
-import { link } from './fixtures/hal.js';
+import { schemaFor } from '../../../schemas/index.js';
+import { link } from '../fixtures/hal.js';
 import {
   DOCUMENTED_VERIFY_RESULTS,
   pushChallengeWithNumberMatching,
   smsChallenge,
   u2fChallenge,
   webauthnChallenge,
-} from './fixtures/verify-result-examples.js';
-import { changed, expectIssue, expectValid } from './support.js';
+} from '../fixtures/verify-result-examples.js';
+import { changed, expectIssue, expectValid } from '../support.js';
 
 const EVERY_DOCUMENTED_RESULT = [
   'CANCELLED',

@@ -1,7 +1,7 @@
 import { describe, test } from 'vitest';
 
-import { createdUser } from './fixtures/user-examples.js';
-import { changed, expectIssue, expectValid } from './support.js';
+import { createdUser } from '../fixtures/user-examples.js';
+import { changed, expectIssue, expectValid } from '../support.js';
 
 describe('user schema', () => {
   test('accepts the documented user', () => {

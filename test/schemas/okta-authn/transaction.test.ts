@@ -18,9 +18,9 @@ import {
   stepUpUnauthenticated,
   unlockEmailChallenge,
   verifyDuoChallenge,
-} from './fixtures/authn-examples.js';
-import type { JsonObject } from './fixtures/hal.js';
-import { changed, expectIssue, expectValid } from './support.js';
+} from '../fixtures/authn-examples.js';
+import type { JsonObject } from '../fixtures/hal.js';
+import { changed, expectIssue, expectValid } from '../support.js';
 
 /** The current reference names the factor lists `factor` (spec §5.2): the same transaction, renamed. */
 function withFactorRenamed(transaction: JsonObject): JsonObject {

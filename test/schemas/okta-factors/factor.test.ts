@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 
-import { schemaFor } from '../../schemas/index.js';
+import { schemaFor } from '../../../schemas/index.js';
 import {
   DOCUMENTED_FACTORS,
   activatePushActivatedResponse,
@@ -20,9 +20,9 @@ import {
   enrollU2fResponse,
   enrollWebauthnResponse,
   enrollYubikeyResponse,
-} from './fixtures/factor-examples.js';
-import { link } from './fixtures/hal.js';
-import { changed, expectIssue, expectValid, issuesFor } from './support.js';
+} from '../fixtures/factor-examples.js';
+import { link } from '../fixtures/hal.js';
+import { changed, expectIssue, expectValid, issuesFor } from '../support.js';
 
 describe('factor schema: documented examples', () => {
   test.each(Object.entries(DOCUMENTED_FACTORS))('accepts %s', (_name, factor) => {
