@@ -51,8 +51,3 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   VALIDATORS.set(name, validator);
   return validator;
 }
-
-/** Compiles every schema now (the harness's own tests prove they all compile). */
-export function compileAll(): void {
-  for (const name of SCHEMA_NAMES) validatorFor(name);
-}

@@ -4,7 +4,7 @@ import { copyBytes, hexToBytes } from '../encoding/bytes.js';
 /** How a string secret is written. */
 export type OtpSecretEncoding = 'base32' | 'base64' | 'hex' | 'ascii';
 
-export const OTP_SECRET_ENCODINGS: readonly OtpSecretEncoding[] = ['base32', 'base64', 'hex', 'ascii'];
+const OTP_SECRET_ENCODINGS: readonly OtpSecretEncoding[] = ['base32', 'base64', 'hex', 'ascii'];
 
 export function isOtpSecretEncoding(value: string): value is OtpSecretEncoding {
   return (OTP_SECRET_ENCODINGS as readonly string[]).includes(value);
