@@ -8,7 +8,7 @@ import { reportCommand, REPORT_HELP } from './commands/report.js';
 import { runCommand, RUN_HELP } from './commands/run.js';
 import type { CliIO } from './io.js';
 import { packageInfo } from './package-root.js';
-import { redactorFor } from './redact.js';
+import { redactorFor } from '../drivers/redact.js';
 import { UsageError } from './usage.js';
 
 interface Command {
