@@ -1,7 +1,7 @@
 import { oktaId } from '../../core/ids.js';
 
 /** How a Custom TOTP factor profile wants the enrollment's `profile.sharedSecret` written. */
-export type SharedSecretEncoding = 'hex' | 'base32' | 'base64';
+type SharedSecretEncoding = 'hex' | 'base32' | 'base64';
 
 /**
  * A Custom TOTP factor profile (spec §2.10): an admin sets one up per token vendor, and users
