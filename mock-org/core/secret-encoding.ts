@@ -1,12 +1,12 @@
 import { base32nopad } from '@scure/base';
 
+/** How a shared secret is written (a Custom TOTP factor profile's `sharedSecretEncoding`). */
+export type SharedSecretEncoding = 'hex' | 'base32' | 'base64';
+
 /**
  * Decoding shared secrets handed to the org (Custom TOTP `profile.sharedSecret`, token-service
  * seeds). Strict: anything that is not exactly the encoding is refused (null), never guessed at.
  */
-
-/** The encodings a shared secret may be written in (a Custom TOTP profile names one). */
-type SecretEncoding = 'hex' | 'base32' | 'base64';
 
 export function decodeHex(text: string): Uint8Array | null {
   if (text.length === 0 || text.length % 2 !== 0 || !/^[0-9a-fA-F]+$/.test(text)) return null;
@@ -30,7 +30,7 @@ function decodeBase64(text: string): Uint8Array | null {
   return new Uint8Array(Buffer.from(text, 'base64'));
 }
 
-export function decodeSecret(text: string, encoding: SecretEncoding): Uint8Array | null {
+export function decodeSecret(text: string, encoding: SharedSecretEncoding): Uint8Array | null {
   switch (encoding) {
     case 'hex':
       return decodeHex(text);
