@@ -1,6 +1,6 @@
 import { request } from 'undici';
-import type { MockOrgHost } from '../mock-org/core/host.js';
 import { HttpDriver } from './http-driver.js';
+import type { MockOrgHost } from '../mock-org/core/host.js';
 
 /** Where the embedded mock orgs are hosted (started by the suites' global setup). */
 export interface MockHostAccess {
