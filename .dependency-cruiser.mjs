@@ -32,6 +32,13 @@ export default {
       to: { path: '^mock-org/' },
     },
     {
+      name: 'drivers-not-to-harness',
+      severity: 'error',
+      comment: 'A driver reaches a target for the checks; it knows nothing of the checks, the reports, the CLI or the authenticators.',
+      from: { path: '^drivers/' },
+      to: { path: '^(suites|reports|cli|test|bench|virtual-authenticators)/' },
+    },
+    {
       name: 'mock-org-not-to-virtual-authenticators',
       severity: 'error',
       comment: 'The mock verifies with its own code or a well-kept library, so a bug in an authenticator cannot cancel itself out.',

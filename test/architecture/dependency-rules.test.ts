@@ -42,6 +42,7 @@ describe('the dependency rules', () => {
         'mock-org-not-to-virtual-authenticators: mock-org/okta-factors/totp/totp.ts → virtual-authenticators/otp/totp.ts',
         'no-circular: mock-org/okta-factors/kind.ts → mock-org/okta-factors/registry.ts',
         'drivers-to-mock-org-only-from-mock-driver: drivers/http-driver.ts → mock-org/core/clock.ts',
+        'drivers-not-to-harness: drivers/http-driver.ts → reports/summary.ts',
         'mock-org-not-to-harness: mock-org/core/host.ts → drivers/contract.ts',
         'mock-org-core-knows-no-family: mock-org/core/host.ts → mock-org/okta-factors/registry.ts',
         'virtual-authenticators-standalone: virtual-authenticators/otp/totp.ts → schemas/index.ts',
