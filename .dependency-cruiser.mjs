@@ -5,7 +5,7 @@
  */
 
 /** Anything that is neither an npm package nor a Node built-in: a file of the project. */
-const notPackage = { dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown'] };
+const toProjectFile = { dependencyTypesNot: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-bundled', 'npm-no-pkg', 'npm-unknown'] };
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 export default {
@@ -64,28 +64,28 @@ export default {
       severity: 'error',
       comment: 'The virtual authenticators are usable alone (mfa-conformance/virtual-authenticators): they import nothing of the project.',
       from: { path: '^virtual-authenticators/' },
-      to: { pathNot: '^virtual-authenticators/', ...notPackage },
+      to: { pathNot: '^virtual-authenticators/', ...toProjectFile },
     },
     {
       name: 'schemas-standalone',
       severity: 'error',
       comment: 'The JSON Schemas and their one ajv instance import nothing of the project outside schemas/.',
       from: { path: '^schemas/' },
-      to: { pathNot: '^schemas/', ...notPackage },
+      to: { pathNot: '^schemas/', ...toProjectFile },
     },
     {
       name: 'requirements-standalone',
       severity: 'error',
       comment: 'The requirement catalog is data: it imports only itself and the per-kind requirement files it gathers.',
       from: { path: '^requirements/' },
-      to: { pathNot: '^(requirements/|suites/.+/requirements\\.ts$)', ...notPackage },
+      to: { pathNot: '^(requirements/|suites/.+/requirements\\.ts$)', ...toProjectFile },
     },
     {
       name: 'kind-requirements-only-requirements',
       severity: 'error',
       comment: "A kind's requirement data (suites/**/requirements.ts) is part of the catalog: it imports only requirements/.",
       from: { path: '^suites/.+/requirements\\.ts$' },
-      to: { pathNot: '^requirements/', ...notPackage },
+      to: { pathNot: '^requirements/', ...toProjectFile },
     },
     {
       name: 'reports-not-to-suites-mock-org-cli',
@@ -113,9 +113,6 @@ export default {
       conditionNames: ['import', 'require', 'node', 'default', 'types'],
       mainFields: ['module', 'main', 'types', 'typings'],
       extensions: ['.ts', '.mts', '.js', '.mjs', '.json', '.d.ts'],
-    },
-    reporterOptions: {
-      text: { highlightFocused: true },
     },
   },
 };
