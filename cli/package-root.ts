@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const PACKAGE_NAME = 'mfa-conformance';
+const PACKAGE_NAME = 'mfa-conformance';
 
 /** The vitest config of the conformance suites, relative to the package root. */
 export const SUITES_CONFIG = 'vitest.suites.config.ts';
@@ -25,7 +25,7 @@ export function packageInfo(): PackageInfo {
 }
 
 /** Walks up from `fromUrl` to the nearest package.json named mfa-conformance. */
-export function findPackage(fromUrl: string | URL): PackageInfo {
+function findPackage(fromUrl: string | URL): PackageInfo {
   let dir = dirname(fileURLToPath(fromUrl));
   for (;;) {
     const manifest = readManifest(join(dir, 'package.json'));

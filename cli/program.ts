@@ -8,7 +8,7 @@ import { reportCommand, REPORT_HELP } from './commands/report.js';
 import { runCommand, RUN_HELP } from './commands/run.js';
 import type { CliIO } from './io.js';
 import { packageInfo } from './package-root.js';
-import { redactorFor } from './redact.js';
+import { redactorFor } from '../drivers/redact.js';
 import { UsageError } from './usage.js';
 
 interface Command {
@@ -26,7 +26,7 @@ const COMMANDS: Record<string, Command> = {
   sweep: { summary: 'delete test users a run against a real org left behind (not yet available)' },
 };
 
-export function mainHelp(): string {
+function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const commands = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`);
   return [

@@ -1,35 +1,10 @@
 /**
  * Keeps secrets (API token, control token) out of everything the CLI prints or writes,
- * including what vitest prints on its behalf: a last line of defence behind the drivers' own redaction.
+ * including what vitest prints on its behalf: a last line of defence behind the drivers' own redaction,
+ * with the same core (drivers/redact.ts).
  */
 import { Writable } from 'node:stream';
-
-export const REDACTED = '[REDACTED]';
-
-/** Secrets shorter than this are not scrubbed: replacing `a` everywhere would garble the output, not protect it. */
-const MIN_SECRET_LENGTH = 6;
-
-export type Redact = (text: string) => string;
-
-export function redactorFor(secrets: Iterable<string | undefined>): Redact {
-  const known = [...new Set([...secrets].filter((s): s is string => !!s && s.length >= MIN_SECRET_LENGTH))]
-    // longest first, so a secret that contains another is replaced whole
-    .sort((a, b) => b.length - a.length);
-  if (known.length === 0) return (text) => text;
-  return (text) => known.reduce((out, secret) => out.split(secret).join(REDACTED), text);
-}
-
-/** A copy of a JSON-like value with every string redacted. */
-export function redactStrings<T>(value: T, redact: Redact): T {
-  if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item, redact)) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, redactStrings(item as unknown, redact)]),
-    ) as T;
-  }
-  return value;
-}
+import type { Redact } from '../drivers/redact.js';
 
 /** The bits of a terminal stream vitest's reporters look at. */
 export type OutputStream = Writable & { isTTY?: boolean; columns?: number };

@@ -11,7 +11,8 @@ import { renderMarkdown } from '../reports/markdown.js';
 import type { RunSummary } from '../reports/summary.js';
 import { SummaryReporter, writeSummaryJson } from '../reports/summary-reporter.js';
 import { packageInfo, SUITES_CONFIG } from './package-root.js';
-import { nullStream, redactingStream, redactorFor, redactStrings, type OutputStream, type Redact } from './redact.js';
+import { redactorFor, redactStrings, type Redact } from '../drivers/redact.js';
+import { nullStream, redactingStream, type OutputStream } from './redact.js';
 import { describeTarget, targetSecrets } from './target.js';
 
 /** Which suites to run: the package's own by default; the harness's tests point this at a fixture suite. */

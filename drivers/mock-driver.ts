@@ -1,10 +1,20 @@
 import { request } from 'undici';
 import { HttpDriver } from './http-driver.js';
+import type { MockOrgHost } from '../mock-org/core/host.js';
 
 /** Where the embedded mock orgs are hosted (started by the suites' global setup). */
 export interface MockHostAccess {
   url: string;
   adminToken: string;
+}
+
+/**
+ * Starts a host for embedded mock orgs in this process: for the suites' global setup, which may not
+ * import mock-org itself (a check sees the target only through its driver), and for a driver without a host.
+ */
+export async function startMockHost(): Promise<MockOrgHost> {
+  const { startMockOrgHost } = await import('../mock-org/core/host.js');
+  return startMockOrgHost();
 }
 
 /**
@@ -15,8 +25,7 @@ export interface MockHostAccess {
  */
 export async function connectMockDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<HttpDriver> {
   if (!options.host) {
-    const { startMockOrgHost } = await import('../mock-org/core/host.js');
-    const host = await startMockOrgHost();
+    const host = await startMockHost();
     try {
       const driver = await connectMockDriver({ ...options, host });
       return driver.afterClose(() => host.close());

@@ -2,8 +2,38 @@
  * Secrets never reach stdout, logs or report attachments (DESIGN.md, "Secrets and safety").
  * Two nets: fields whose name says they hold a secret, and every value registered as secret,
  * wherever it appears (a token inside a URL, a password echoed in an error).
+ * The one redaction core: the drivers' Redactor and the CLI's last line of defence both use it.
  */
 export const REDACTED = '[REDACTED]';
+
+/**
+ * Shorter values are not scrubbed: replacing `ab` everywhere would garble the output, not protect it.
+ * Four keeps the shortest real secrets (a security answer has at least four characters; passcodes six).
+ */
+const MIN_SECRET_LENGTH = 4;
+
+export type Redact = (text: string) => string;
+
+function isScrubbable(value: string | undefined | null): value is string {
+  return !!value && value.length >= MIN_SECRET_LENGTH;
+}
+
+/** Replaces every occurrence of each secret long enough to scrub, longest first so a secret that contains another goes whole. */
+export function redactorFor(secrets: Iterable<string | undefined | null>): Redact {
+  const known = [...new Set([...secrets].filter(isScrubbable))].sort((a, b) => b.length - a.length);
+  if (known.length === 0) return (text) => text;
+  return (text) => known.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(REDACTED) : out), text);
+}
+
+/** A copy of a JSON-like value with every string redacted (keys and structure kept). */
+export function redactStrings<T>(value: T, redact: Redact): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item, redact)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item as unknown, redact)])) as T;
+  }
+  return value;
+}
 
 /** Field names whose values are secrets in the Okta APIs. */
 const SECRET_FIELDS = new Set(
@@ -33,19 +63,17 @@ const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'x-cont
 
 export class Redactor {
   readonly #secrets = new Set<string>();
+  #redact: Redact = (text) => text;
 
   /** Registers a value that must never be shown (ignores values too short to be secret on their own). */
   addSecret(value: string | undefined | null): void {
-    if (value && value.length >= 4) this.#secrets.add(value);
+    if (!isScrubbable(value) || this.#secrets.has(value)) return;
+    this.#secrets.add(value);
+    this.#redact = redactorFor(this.#secrets);
   }
 
   text(input: string): string {
-    let out = input;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
-      if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    }
-    return out;
+    return this.#redact(input);
   }
 
   headers(headers: Record<string, string>): Record<string, string> {

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { formatRunSummary } from '../print-summary.js';
 import type { CliIO } from '../io.js';
-import { redactorFor } from '../redact.js';
+import { redactorFor } from '../../drivers/redact.js';
 import { runSuites } from '../run-suites.js';
 import { resolveTarget, targetSecrets } from '../target.js';
 import { parseCommandArgs, UsageError } from '../usage.js';

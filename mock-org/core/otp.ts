@@ -6,7 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export type OtpAlgorithm = 'sha1' | 'sha256' | 'sha512';
 
-export function hotp(secret: Uint8Array, counter: number, digits = 6, algorithm: OtpAlgorithm = 'sha1'): string {
+function hotp(secret: Uint8Array, counter: number, digits = 6, algorithm: OtpAlgorithm = 'sha1'): string {
   const message = Buffer.alloc(8);
   message.writeBigUInt64BE(BigInt(counter));
   const mac = createHmac(algorithm, secret).update(message).digest();
@@ -15,7 +15,7 @@ export function hotp(secret: Uint8Array, counter: number, digits = 6, algorithm:
   return String(binary % 10 ** digits).padStart(digits, '0');
 }
 
-export function timeStep(nowMs: number, stepSeconds: number): number {
+function timeStep(nowMs: number, stepSeconds: number): number {
   return Math.floor(nowMs / 1000 / stepSeconds);
 }
 

@@ -1,7 +1,7 @@
 /** What one mock org holds, in memory. */
 
-export type UserStatus = 'STAGED' | 'PROVISIONED' | 'ACTIVE' | 'SUSPENDED' | 'DEPROVISIONED';
-export type FactorStatus = 'PENDING_ACTIVATION' | 'ACTIVE';
+type UserStatus = 'STAGED' | 'PROVISIONED' | 'ACTIVE' | 'SUSPENDED' | 'DEPROVISIONED';
+type FactorStatus = 'PENDING_ACTIVATION' | 'ACTIVE';
 
 export interface UserProfile {
   login: string;

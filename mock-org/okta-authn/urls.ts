@@ -1,5 +1,5 @@
 /** Authentication API URLs, for the links the mock publishes (clients follow them, never build them). */
-export const AUTHN_PATH = '/api/v1/authn';
+const AUTHN_PATH = '/api/v1/authn';
 
 export const authnUrl = (baseUrl: string, path = '') => `${baseUrl}${AUTHN_PATH}${path}`;
 export const authnFactorUrl = (baseUrl: string, factorId: string, path = '') => authnUrl(baseUrl, `/factors/${factorId}${path}`);

@@ -15,6 +15,7 @@ let current: Driver | undefined;
  */
 let faultsForNextFile: string[] | undefined;
 
+/** @public The fault-detection harness calls it from the suite files it writes (not an import knip can see). */
 export function useFaultsForNextSuiteFile(faults: string[]): void {
   faultsForNextFile = faults;
 }

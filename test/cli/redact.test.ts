@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { REDACTED, redactingStream, redactorFor, redactStrings, type OutputStream } from '../../cli/redact.js';
+import { redactingStream, type OutputStream } from '../../cli/redact.js';
+import { REDACTED, redactorFor, redactStrings } from '../../drivers/redact.js';
 
 describe('redaction', () => {
   test('replaces every occurrence of each secret, longer secrets first', () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { REDACTED } from '../../cli/redact.js';
+import { REDACTED } from '../../drivers/redact.js';
 import { runSuites, type SuiteLocation, type SuiteRunOutcome } from '../../cli/run-suites.js';
 import { FIXTURE_REQUIREMENTS } from '../fixtures/summary-suite/catalog.js';
 import { captureIO } from './capture-io.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { REDACTED, Redactor } from '../../drivers/redact.js';
+import { REDACTED, Redactor, redactorFor } from '../../drivers/redact.js';
 
 describe('Redactor', () => {
   test('redacts secret fields by name, at any depth', () => {
@@ -38,5 +38,14 @@ describe('Redactor', () => {
       accept: 'application/json',
       cookie: REDACTED,
     });
+  });
+
+  test('one threshold: the Redactor and the CLI scrub the same values (four characters and up)', () => {
+    const r = new Redactor();
+    for (const secret of ['abc', 'abcd', 'k9#Q2x']) r.addSecret(secret);
+    const cli = redactorFor(['abc', 'abcd', 'k9#Q2x']);
+    const text = 'abc abcd k9#Q2x';
+    expect(r.text(text)).toBe(`abc ${REDACTED} ${REDACTED}`);
+    expect(cli(text)).toBe(r.text(text));
   });
 });

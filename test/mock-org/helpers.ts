@@ -6,7 +6,7 @@ import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
  * talks to it, a `newUser` that creates an active user, and `expectOktaError` for the API's error shape.
  */
 
-export type Json = Record<string, unknown>;
+type Json = Record<string, unknown>;
 
 export interface Reply {
   status: number;
@@ -16,7 +16,7 @@ export interface Reply {
   json: Json | undefined;
 }
 
-export interface TestUser {
+interface TestUser {
   id: string;
   login: string;
   email: string;

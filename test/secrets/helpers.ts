@@ -16,7 +16,7 @@ export type Output = [where: string, text: string];
 export type ForbiddenPattern = [message: string, pattern: RegExp];
 
 /** A writable stream that keeps what is written to it, as a string. */
-export function capture(): { stream: Writable; text: () => string } {
+function capture(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer | string, _encoding, done) {
@@ -51,7 +51,7 @@ export async function runWithEveryOutput(
 }
 
 /** Every file under root, recursively. */
-export async function filesUnder(root: string): Promise<string[]> {
+async function filesUnder(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }

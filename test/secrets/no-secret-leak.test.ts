@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { base32Encode } from '../../mock-org/core/base32.js';
+import { base32nopad } from '@scure/base';
 import { startMockOrgHost, type MockOrgHost } from '../../mock-org/core/host.js';
 import type { MockOrg } from '../../mock-org/org.js';
 import type { StoredFactor, StoredUser } from '../../mock-org/core/store.js';
@@ -36,7 +36,7 @@ function watch(org: MockOrg): void {
   const setFactor = factors.set.bind(factors);
   factors.set = (id: string, factor: StoredFactor) => {
     const key = factor.secret.key;
-    if (key instanceof Uint8Array && factor.factorType === 'token:software:totp') secrets.add(base32Encode(key));
+    if (key instanceof Uint8Array && factor.factorType === 'token:software:totp') secrets.add(base32nopad.encode(key));
     return setFactor(id, factor);
   };
 }

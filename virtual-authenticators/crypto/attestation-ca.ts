@@ -13,7 +13,7 @@ import {
 import type { X509Certificate } from './x509.js';
 
 /** id-fido-gen-ce-aaguid: the AAGUID of the authenticator model, in its attestation certificate. */
-export const FIDO_GEN_CE_AAGUID_OID = '1.3.6.1.4.1.45724.1.1.4';
+const FIDO_GEN_CE_AAGUID_OID = '1.3.6.1.4.1.45724.1.1.4';
 
 /** A certificate in both forms tests and trust stores take. */
 export interface CertificateExport {

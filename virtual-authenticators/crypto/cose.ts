@@ -6,12 +6,6 @@ import type { JsonWebKey } from './webcrypto.js';
 /** The COSE algorithms the virtual authenticators can make credentials with. */
 export type CoseAlgorithm = -7 | -257 | -8;
 
-export const COSE_ALGORITHM = { ES256: -7, RS256: -257, EdDSA: -8 } as const satisfies Record<string, CoseAlgorithm>;
-
-export function isCoseAlgorithm(value: number): value is CoseAlgorithm {
-  return value === -7 || value === -257 || value === -8;
-}
-
 // COSE_Key labels and values (RFC 9052/9053).
 const LABEL = { kty: 1, alg: 3, crvOrN: -1, xOrE: -2, y: -3 } as const;
 const KEY_TYPE = { OKP: 1, EC2: 2, RSA: 3 } as const;

@@ -1,5 +1,5 @@
 /** Yubico's modhex: hex digits 0-f written as "cbdefghijklnrtuv" (keys that sit at the same place on most layouts). */
-export const MODHEX_ALPHABET = 'cbdefghijklnrtuv';
+const MODHEX_ALPHABET = 'cbdefghijklnrtuv';
 
 export function toModhex(bytes: Uint8Array): string {
   let out = '';

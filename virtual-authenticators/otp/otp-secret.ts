@@ -1,20 +1,18 @@
-import { ScureBase32Plugin } from 'otplib';
+import { base32nopad } from '@scure/base';
 import { copyBytes, hexToBytes } from '../encoding/bytes.js';
 
 /** How a string secret is written. */
 export type OtpSecretEncoding = 'base32' | 'base64' | 'hex' | 'ascii';
 
-export const OTP_SECRET_ENCODINGS: readonly OtpSecretEncoding[] = ['base32', 'base64', 'hex', 'ascii'];
+const OTP_SECRET_ENCODINGS: readonly OtpSecretEncoding[] = ['base32', 'base64', 'hex', 'ascii'];
 
 export function isOtpSecretEncoding(value: string): value is OtpSecretEncoding {
   return (OTP_SECRET_ENCODINGS as readonly string[]).includes(value);
 }
 
-const base32 = new ScureBase32Plugin();
-
 function decodeBase32(text: string): Uint8Array<ArrayBuffer> {
   // Authenticator apps accept lower case, spaces and missing padding; so does this.
-  return copyBytes(base32.decode(text.replace(/\s+/g, '').toUpperCase()));
+  return copyBytes(base32nopad.decode(text.replace(/\s+/g, '').replace(/=+$/, '').toUpperCase()));
 }
 
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {

@@ -3,7 +3,7 @@ import { concatBytes, uint32BigEndian } from '../encoding/bytes.js';
 /** FIDO U2F raw message formats (v1.1/v1.2): what the token answers, and what it signs. */
 
 /** The reserved first byte of a registration response. */
-export const U2F_REGISTRATION_RESERVED_BYTE = 0x05;
+const U2F_REGISTRATION_RESERVED_BYTE = 0x05;
 /** Bit 0 of the authentication response's first byte: user presence verified. */
 export const U2F_USER_PRESENCE = 0x01;
 

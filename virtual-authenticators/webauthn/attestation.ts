@@ -9,7 +9,7 @@ import { corruptSignature } from '../misbehaviour.js';
 /** What the authenticator attests with: nothing, its credential key (self), its attestation key, or as a U2F device. */
 export type AttestationKind = 'none' | 'packed-self' | 'packed' | 'fido-u2f';
 
-export type AttestationFormat = 'none' | 'packed' | 'fido-u2f';
+type AttestationFormat = 'none' | 'packed' | 'fido-u2f';
 
 export interface AttestationStatement {
   fmt: AttestationFormat;

@@ -1,7 +1,7 @@
 import { concatBytes, uint16BigEndian, uint32BigEndian } from '../encoding/bytes.js';
 
 /** authenticatorData flag bits (WebAuthn "Authenticator Data"). */
-export const AUTHENTICATOR_DATA_FLAG = {
+const AUTHENTICATOR_DATA_FLAG = {
   userPresent: 0x01,
   userVerified: 0x04,
   backupEligible: 0x08,
@@ -10,7 +10,7 @@ export const AUTHENTICATOR_DATA_FLAG = {
   extensionData: 0x80,
 } as const;
 
-export interface AttestedCredentialData {
+interface AttestedCredentialData {
   aaguid: Uint8Array;
   credentialId: Uint8Array;
   /** COSE_Key, CTAP2 canonical CBOR. */
@@ -27,7 +27,7 @@ export interface AuthenticatorDataFields {
 }
 
 /** aaguid(16) || credentialIdLength(2, big-endian) || credentialId || credentialPublicKey */
-export function encodeAttestedCredentialData(data: AttestedCredentialData): Uint8Array<ArrayBuffer> {
+function encodeAttestedCredentialData(data: AttestedCredentialData): Uint8Array<ArrayBuffer> {
   if (data.aaguid.byteLength !== 16) throw new RangeError('An AAGUID is 16 bytes');
   if (data.credentialId.byteLength > 1023) throw new RangeError('A credential ID is at most 1023 bytes');
   return concatBytes(
@@ -38,7 +38,7 @@ export function encodeAttestedCredentialData(data: AttestedCredentialData): Uint
   );
 }
 
-export function authenticatorDataFlags(fields: AuthenticatorDataFields): number {
+function authenticatorDataFlags(fields: AuthenticatorDataFields): number {
   let flags = 0;
   if (fields.userPresent) flags |= AUTHENTICATOR_DATA_FLAG.userPresent;
   if (fields.userVerified) flags |= AUTHENTICATOR_DATA_FLAG.userVerified;

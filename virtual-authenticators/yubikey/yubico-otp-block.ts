@@ -15,7 +15,7 @@ export interface YubicoOtpFields {
   random: number;
 }
 
-export const YUBICO_OTP_BLOCK_LENGTH = 16;
+const YUBICO_OTP_BLOCK_LENGTH = 16;
 
 /**
  * privateId(6) | usageCounter(2) | timestamp(3) | sessionCounter(1) | random(2) | crc(2), where crc is the one's

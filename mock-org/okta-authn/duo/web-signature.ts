@@ -13,11 +13,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 
 export const TX_PREFIX = 'TX';
-export const APP_PREFIX = 'APP';
+const APP_PREFIX = 'APP';
 export const AUTH_PREFIX = 'AUTH';
 /** Lifetimes of Duo's TX and AUTH values, and of the application's APP value (seconds). */
 export const DUO_EXPIRE_SECONDS = 300;
-export const APP_EXPIRE_SECONDS = 3600;
+const APP_EXPIRE_SECONDS = 3600;
 
 export interface DuoKeys {
   /** Integration key (20 characters). */

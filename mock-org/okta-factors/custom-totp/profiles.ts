@@ -1,7 +1,5 @@
 import { oktaId } from '../../core/ids.js';
-
-/** How a Custom TOTP factor profile wants the enrollment's `profile.sharedSecret` written. */
-export type SharedSecretEncoding = 'hex' | 'base32' | 'base64';
+import type { SharedSecretEncoding } from '../../core/secret-encoding.js';
 
 /**
  * A Custom TOTP factor profile (spec §2.10): an admin sets one up per token vendor, and users

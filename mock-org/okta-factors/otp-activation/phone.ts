@@ -1,28 +1,19 @@
 import { invalidPhoneExtension, validationFailed } from '../../core/errors.js';
 import { optionalString, type JsonObject } from '../../core/input.js';
+import { isPhoneNumber } from '../../core/phone.js';
 
 /**
  * Phone numbers of the sms and call factors (spec §2.2, §2.3, §2.13).
  *
- * [S] gives the E.164 pattern `^\+[1-9]\d{1,14}$`, yet the documented examples send and return
- * `+1-555-415-1337`, and [F] says non-E.164 numbers may work. The mock accepts E.164 and the
- * documented grouped form (a leading `+`, digits in groups split by single dashes or spaces, at
- * most 15 digits), returns the number as it was given, and compares numbers by their digits.
+ * [S] gives the E.164 pattern, yet the documented examples send and return `+1-555-415-1337`, and
+ * [F] says non-E.164 numbers may work: the mock takes both (core/phone.ts), returns the number as
+ * it was given, and compares numbers by their digits.
  */
-const E164 = /^\+[1-9]\d{1,14}$/;
-const GROUPED = /^\+[1-9][0-9]*(?:[- ][0-9]+)*$/;
-const MAX_DIGITS = 15;
 /** Room for the separators of the grouped form around 15 digits. */
 const MAX_TEXT_LENGTH = 32;
 const EXTENSION_MAX_LENGTH = 15;
 
 const SUBJECT = 'factorEnrollRequest';
-
-/** Whether the text is a phone number the mock takes: E.164, or (unless `e164Only`, a fault) the documented grouped form. */
-export function isPhoneNumber(text: string, e164Only = false): boolean {
-  if (E164.test(text)) return true;
-  return !e164Only && GROUPED.test(text) && phoneDigits(text).length <= MAX_DIGITS;
-}
 
 /** The digits of a number: the key two spellings of one phone share (`+1-555-415-1337` = `+15554151337`). */
 export function phoneDigits(text: string): string {
@@ -47,7 +38,7 @@ export function readPhoneNumber(
   const number = optionalString(profile, 'phoneNumber', { maxLength: MAX_TEXT_LENGTH, path: 'profile.phoneNumber', subject: SUBJECT });
   if (number === undefined) return undefined;
   if (number.trim() === '') throw validationFailed(SUBJECT, ['profile.phoneNumber: The field cannot be left blank']);
-  if (!options.acceptAny && !isPhoneNumber(number, options.e164Only)) {
+  if (!options.acceptAny && !isPhoneNumber(number, { e164Only: options.e164Only })) {
     throw validationFailed(SUBJECT, ['profile.phoneNumber: The phone number is invalid.']);
   }
   return number;

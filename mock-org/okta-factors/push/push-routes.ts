@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { notFound, operationNotAllowed, validationFailed } from '../../core/errors.js';
 import { bodyObject, optionalObject, requiredString } from '../../core/input.js';
+import { isPhoneNumber } from '../../core/phone.js';
 import type { MockOrg } from '../../org.js';
 // A cycle through the registry (registry → push → here → routes/factors → registry), harmless:
 // these modules only use each other inside request handlers, never while loading.
@@ -13,14 +14,6 @@ import { cancelTransaction, findTransaction, pollActivation, sendActivation, tra
 
 type FactorParams = { Params: { userId: string; factorId: string } };
 type TransactionParams = { Params: { userId: string; factorId: string; transactionId: string } };
-
-/** E.164, or digits grouped by single dashes or spaces (as the documented examples write them); 7 to 15 digits. */
-const PHONE_PATTERN = /^\+?[0-9]+(?:[- ][0-9]+)*$/;
-
-function isPhoneNumber(value: string): boolean {
-  const digits = value.replace(/\D/g, '');
-  return PHONE_PATTERN.test(value) && digits.length >= 7 && digits.length <= 15 && !digits.startsWith('0');
-}
 
 function pushFactorOr404(org: MockOrg, ctx: FactorContext, factorId: string): StoredFactor {
   const { factor } = factorOr404(org, ctx, factorId);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { base32Encode } from '../../core/base32.js';
+import { base32nopad } from '@scure/base';
 import { OktaError, invalidPasscode, passcodeReplayed, validationFailed } from '../../core/errors.js';
 import { randomAlphanumeric } from '../../core/ids.js';
 import { optionalString } from '../../core/input.js';
@@ -49,7 +49,7 @@ export const totpFactor: FactorKind = {
     };
     const activation = {
       timeStep: STEP_SECONDS,
-      sharedSecret: base32Encode(key),
+      sharedSecret: base32nopad.encode(key), // Okta gives TOTP secrets in base32 without padding
       encoding: 'base32',
       // Okta documents keyLength as the number of digits; its Google example shows 16 (spec §2.5, §10.9).
       keyLength: base.provider === 'GOOGLE' ? 16 : 6,

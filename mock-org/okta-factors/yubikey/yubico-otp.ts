@@ -12,7 +12,7 @@ const BLOCK_MODHEX_LENGTH = 32;
 
 export const isModhex = (text: string) => text.length > 0 && text.length % 2 === 0 && [...text].every((c) => MODHEX.includes(c));
 
-export function modhexToBytes(text: string): Uint8Array | null {
+function modhexToBytes(text: string): Uint8Array | null {
   if (!isModhex(text)) return null;
   const out = new Uint8Array(text.length / 2);
   for (let i = 0; i < out.length; i++) {
@@ -21,7 +21,7 @@ export function modhexToBytes(text: string): Uint8Array | null {
   return out;
 }
 
-export function crc16(bytes: Uint8Array): number {
+function crc16(bytes: Uint8Array): number {
   let crc = 0xffff;
   for (const byte of bytes) {
     crc ^= byte;

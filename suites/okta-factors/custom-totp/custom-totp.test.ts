@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { base32nopad } from '@scure/base';
 import { expect } from 'vitest';
 import type { ApiClient, CustomTotpProfile, Driver, TestUser } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
@@ -26,20 +27,10 @@ async function factorProfiles(driver: Driver): Promise<CustomTotpProfile[]> {
   return profiles;
 }
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
 function encode(bytes: Uint8Array, encoding: CustomTotpProfile['sharedSecretEncoding']): string {
   if (encoding === 'hex') return Buffer.from(bytes).toString('hex');
   if (encoding === 'base64') return Buffer.from(bytes).toString('base64');
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = ((value << 8) | byte) & 0xffff;
-    bits += 8;
-    for (; bits >= 5; bits -= 5) out += BASE32[(value >>> (bits - 5)) & 31];
-  }
-  return bits > 0 ? out + BASE32[(value << (5 - bits)) & 31] : out;
+  return base32nopad.encode(bytes);
 }
 
 /** A new token for the profile: its shared secret as the profile wants it written (a driver secret) and its generator. */
