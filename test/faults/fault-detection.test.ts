@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
 import { FAULT_CATALOG } from '../../mock-org/core/faults.js';
 import { startMockOrgHost, type MockOrgHost } from '../../mock-org/core/host.js';
-import { REQUIREMENTS } from '../../suites/support/requirements.js';
+import { REQUIREMENTS } from '../../requirements/index.js';
 import { FAULT_EXPECTATIONS } from './expectations.js';
 
 /**
@@ -145,7 +145,7 @@ test('every requirement has a fault that makes its checks fail (a check that can
   const uncaught = REQUIREMENTS.map((r) => r.id).filter((id) => !caught.has(id));
   expect(uncaught).toEqual([]);
   // And every requirement a fault names exists in the catalog.
-  const known = new Set(REQUIREMENTS.map((r) => r.id));
+  const known = new Set<string>(REQUIREMENTS.map((r) => r.id));
   expect([...caught].filter((id) => !known.has(id))).toEqual([]);
 });
 
