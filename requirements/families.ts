@@ -1,5 +1,5 @@
 /** The API families the harness checks; a family's title is the Allure epic of its requirements. */
-export const FAMILIES = {
+const FAMILIES = {
   'okta-factors': { title: 'Okta Factors API' },
   'okta-authn': { title: 'Okta Authentication API' },
 } as const;

@@ -4,5 +4,5 @@
  * requirements by `RequirementId`, so an unknown id does not compile.
  */
 export type { Requirement, RequirementLevel, Source } from './types.js';
-export { FAMILIES, familyTitle, type FamilyId } from './families.js';
+export { familyTitle, type FamilyId } from './families.js';
 export { REQUIREMENTS, isRequirementId, requirement, type RequirementId } from './catalog.js';

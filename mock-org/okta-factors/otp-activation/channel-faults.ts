@@ -1,7 +1,7 @@
 import type { RequirementId } from '../../../requirements/index.js';
 
 /** Faults every message factor has, one per channel: `sms.accept-any-code`, `call.accept-any-code`, … */
-export const PER_CHANNEL_FAULTS = [
+const PER_CHANNEL_FAULTS = [
   'accept-any-code',
   'no-enroll-otp',
   'auto-activation-ignored',
