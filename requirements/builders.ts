@@ -2,12 +2,12 @@ import type { FamilyId } from './families.js';
 import type { Requirement, RequirementLevel, Source } from './types.js';
 
 /** What the requirements of one feature share: their family, Allure feature and suite folder. */
-export interface FeatureSpec {
-  family: FamilyId;
+export interface FeatureSpec<Family extends FamilyId> {
+  family: Family;
   /** Allure feature: the factor type or flow, e.g. `token:software:totp`. */
   name: string;
-  /** The suite folder whose files check these requirements, e.g. `suites/okta-factors/totp`. */
-  suite: `suites/${FamilyId}/${string}`;
+  /** The suite folder whose files check these requirements, in the family's folder: `suites/okta-factors/totp`. */
+  suite: `suites/${NoInfer<Family>}/${string}`;
 }
 
 type Declare = <const Id extends string>(id: Id, story: string, title: string, source: Source) => Requirement<Id>;
@@ -19,7 +19,7 @@ export interface FeatureRequirements {
   may: Declare;
 }
 
-export function feature(spec: FeatureSpec): FeatureRequirements {
+export function feature<const Family extends FamilyId>(spec: FeatureSpec<Family>): FeatureRequirements {
   const at =
     (level: RequirementLevel): Declare =>
     (id, story, title, source) => ({ id, level, family: spec.family, feature: spec.name, story, title, source, suite: spec.suite });
