@@ -2,7 +2,7 @@ import type { FamilyId } from './families.js';
 import type { Requirement, RequirementLevel, Source } from './types.js';
 
 /** What the requirements of one feature share: their family, Allure feature and suite folder. */
-export interface FeatureSpec<Family extends FamilyId> {
+interface FeatureSpec<Family extends FamilyId> {
   family: Family;
   /** Allure feature: the factor type or flow, e.g. `token:software:totp`. */
   name: string;
@@ -13,7 +13,7 @@ export interface FeatureSpec<Family extends FamilyId> {
 type Declare = <const Id extends string>(id: Id, story: string, title: string, source: Source) => Requirement<Id>;
 
 /** Declares the requirements of one feature, one call per level: `totp.must(id, story, title, source)`. */
-export interface FeatureRequirements {
+interface FeatureRequirements {
   must: Declare;
   should: Declare;
   may: Declare;
