@@ -7,5 +7,6 @@ export * from './drivers/index.js';
 export { startMockOrg, FAULT_CATALOG, type FaultId, type MockOrgOptions, type RunningMockOrg } from './mock-org/index.js';
 export { validate, schemaFor, schemaLocation, SCHEMA_NAMES, type SchemaName, type SchemaRef, type SchemaIssue } from './schemas/index.js';
 export { runSuites, type SuiteRunOptions, type SuiteRunOutcome } from './cli/run-suites.js';
-export type { Requirement, RequirementLevel, CheckMeta } from './reports/check-meta.js';
+export type { Requirement, RequirementLevel, RequirementId } from './requirements/index.js';
+export type { CheckMeta } from './reports/check-meta.js';
 export type { RunSummary } from './reports/summary.js';

@@ -6,7 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Reporter } from 'vitest/node';
 import type { TargetConfig } from '../drivers/contract.js';
-import type { Requirement } from '../reports/check-meta.js';
+import type { Requirement } from '../requirements/index.js';
 import { renderMarkdown } from '../reports/markdown.js';
 import type { RunSummary } from '../reports/summary.js';
 import { SummaryReporter, writeSummaryJson } from '../reports/summary-reporter.js';
@@ -21,7 +21,7 @@ export interface SuiteLocation {
   root?: string;
   /** vitest config, relative to root (default: vitest.suites.config.ts). */
   configFile?: string;
-  /** Requirement catalog (default: suites/support/requirements.ts). */
+  /** Requirement catalog (default: requirements/, the package's own). */
   requirements?: readonly Requirement[];
   /** An embedded-mock host already running (else the suites' global setup starts one). */
   mockHost?: { url: string; adminToken: string };
@@ -61,7 +61,7 @@ type ReporterEntry = Reporter | string | [string, Record<string, unknown>];
 export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutcome> {
   const pkg = packageInfo();
   const root = options.root ?? pkg.root;
-  const requirements = options.requirements ?? (await import('../suites/support/requirements.js')).REQUIREMENTS;
+  const requirements = options.requirements ?? (await import('../requirements/index.js')).REQUIREMENTS;
   const redact = redactorFor(targetSecrets(options.target));
   let summary: RunSummary | undefined;
 

@@ -3,7 +3,7 @@ import { MockOrg, type MockOrgConfig } from './org.js';
 
 export { MockOrg } from './org.js';
 export { buildServer } from './server.js';
-export { FAULT_CATALOG, type FaultId } from './core/faults.js';
+export { FAULT_CATALOG, type FaultId } from './faults.js';
 
 export interface MockOrgOptions extends MockOrgConfig {
   /** Loopback by default: the mock org is for tests, not for the network. */

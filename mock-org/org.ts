@@ -5,6 +5,7 @@ import { VirtualClock } from './core/clock.js';
 import { defaultFactorProfiles } from './okta-factors/custom-totp/profiles.js';
 import { FACTOR_KINDS } from './okta-factors/registry.js';
 import { FaultSwitches } from './core/faults.js';
+import { FAULT_CATALOG, type FaultId } from './faults.js';
 import { Outbox } from './core/outbox.js';
 import { FactorPolicy } from './okta-factors/policy.js';
 import { OrgStore } from './core/store.js';
@@ -35,7 +36,7 @@ export const API_BUCKET_LIMIT = 600;
 export class MockOrg {
   readonly clock: VirtualClock;
   readonly store = new OrgStore();
-  readonly faults = new FaultSwitches();
+  readonly faults = new FaultSwitches<FaultId>(FAULT_CATALOG);
   readonly outbox = new Outbox();
   readonly policy = new FactorPolicy(
     [...FACTOR_KINDS.values()].flatMap((kind) =>

@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
-import type { Requirement } from './check-meta.js';
+import type { Requirement } from '../requirements/index.js';
 import { buildSummary, type CheckRecord, type RunError, type RunSummary } from './summary.js';
 
 export interface SummaryReporterOptions {

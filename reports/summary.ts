@@ -2,7 +2,7 @@
  * The run summary: every requirement of the catalog as pass / fail / skip, built from the checks of one run.
  * Other tools (CI gates, the certification report, the benchmark) read this shape, so fields are only ever added.
  */
-import type { Requirement, RequirementLevel } from './check-meta.js';
+import { familyTitle, type Requirement, type RequirementLevel } from '../requirements/index.js';
 
 export type CheckState = 'passed' | 'failed' | 'skipped';
 
@@ -193,7 +193,7 @@ function judgeRequirement(requirement: Requirement, checks: readonly CheckRecord
     checks: checks.map((check) => check.name),
     ...(failed.length > 0 ? { failedChecks: failed.map((check) => check.name) } : {}),
     level: requirement.level,
-    family: requirement.family,
+    family: familyTitle(requirement.family),
     feature: requirement.feature,
     story: requirement.story,
     title: requirement.title,

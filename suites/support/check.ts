@@ -2,9 +2,8 @@ import * as allure from 'allure-js-commons';
 import { test } from 'vitest';
 import type { ApiClient, Capability, Driver, TestUser } from '../../drivers/contract.js';
 import type { HttpExchange } from '../../drivers/exchange.js';
-import type { Requirement } from '../../reports/check-meta.js';
+import { familyTitle, requirement, type Requirement, type RequirementId } from '../../requirements/index.js';
 import { redactError } from './redact-error.js';
-import { requirement } from './requirements.js';
 import { currentDriver } from './target.js';
 
 export interface CheckContext {
@@ -27,13 +26,13 @@ const SEVERITY: Record<Requirement['level'], string> = { MUST: 'critical', SHOUL
  * reason when the target lacks a capability it needs.
  */
 export function check(
-  requirementIds: string | string[],
+  requirementIds: RequirementId | RequirementId[],
   name: string,
   body: (ctx: CheckContext) => Promise<void>,
   options: CheckOptions = {},
 ): void {
   const ids = [requirementIds].flat();
-  const requirements = ids.map(requirement); // fails at collection time for an id not in the catalog
+  const requirements = ids.map(requirement);
   test(`${name} [${ids.join(', ')}]`, { meta: { requirements: ids } }, async (ctx) => {
     const driver = currentDriver();
     await labelForAllure(requirements, driver);
@@ -61,7 +60,7 @@ export function check(
 async function labelForAllure(requirements: Requirement[], driver: Driver): Promise<void> {
   const [main] = requirements;
   if (!main) return;
-  await allure.epic(main.family);
+  await allure.epic(familyTitle(main.family));
   await allure.feature(main.feature);
   await allure.story(main.story);
   await allure.severity(requirements.some((r) => r.level === 'MUST') ? SEVERITY.MUST : SEVERITY[main.level]);

@@ -73,7 +73,7 @@ describe('a full run of the fixture suite against the embedded mock', () => {
   test('writes the JSON summary, the Markdown report and the JUnit report', async () => {
     expect(JSON.parse(await readFile(join(dir, 'full', 'summary.json'), 'utf8'))).toEqual(outcome.summary);
     const markdown = await readFile(join(dir, 'full', 'report.md'), 'utf8');
-    expect(markdown).toContain('## Fixture API');
+    expect(markdown).toContain('## Okta Factors API');
     expect(markdown).toMatch(/\| FAIL \| MUST \| `FIX\.FAIL` .* failed: fails \|/);
     const junit = await readFile(join(dir, 'full', 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testsuites [^>]*tests="7" failures="1"/);

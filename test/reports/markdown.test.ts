@@ -1,17 +1,18 @@
 import { describe, expect, test } from 'vitest';
-import type { Requirement } from '../../reports/check-meta.js';
+import type { FamilyId, Requirement } from '../../requirements/index.js';
 import { renderMarkdown } from '../../reports/markdown.js';
 import { buildSummary, type CheckRecord } from '../../reports/summary.js';
 
-function requirement(id: string, family: string, feature: string, title = `${id} holds`): Requirement {
-  return { id, level: 'MUST', family, feature, story: 'verify', title, source: { tag: 'F', section: id, url: `https://example.test/${id}` } };
+function requirement(id: string, family: FamilyId, feature: string, title = `${id} holds`): Requirement {
+  const source = { tag: 'F', section: id, url: `https://example.test/${id}` };
+  return { id, level: 'MUST', family, feature, story: 'verify', title, source, suite: `suites/${family}/${feature}` };
 }
 
 const catalog = [
-  requirement('F.TOTP.A', 'Factors API', 'token:software:totp'),
-  requirement('AUTHN.SMS.A', 'Authentication API', 'sms'),
-  requirement('F.SMS.A', 'Factors API', 'sms', 'Title with | a pipe\nand a newline'),
-  requirement('F.TOTP.B', 'Factors API', 'token:software:totp'),
+  requirement('F.TOTP.A', 'okta-factors', 'token:software:totp'),
+  requirement('AUTHN.SMS.A', 'okta-authn', 'sms'),
+  requirement('F.SMS.A', 'okta-factors', 'sms', 'Title with | a pipe\nand a newline'),
+  requirement('F.TOTP.B', 'okta-factors', 'token:software:totp'),
 ];
 
 const checks: CheckRecord[] = [
@@ -46,7 +47,7 @@ describe('renderMarkdown', () => {
 
   test('groups requirements by family, then feature, in catalog order', () => {
     const headings = lines.filter((line) => line.startsWith('## ') || line.startsWith('### '));
-    expect(headings).toEqual(['## Factors API', '### token:software:totp', '### sms', '## Authentication API', '### sms']);
+    expect(headings).toEqual(['## Okta Factors API', '### token:software:totp', '### sms', '## Okta Authentication API', '### sms']);
     const totpRows = lines.slice(lines.indexOf('### token:software:totp')).filter((l) => l.startsWith('| ')).slice(1, 3);
     expect(totpRows.map((row) => row.split('|')[1]?.trim())).toEqual(['PASS', 'FAIL']);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { Requirement } from '../../reports/check-meta.js';
+import type { FamilyId, Requirement } from '../../requirements/index.js';
 import { buildSummary, NO_CHECK_RAN, type CheckRecord, type SummaryInput } from '../../reports/summary.js';
 
-function requirement(id: string, family = 'Factors API', feature = 'token:software:totp'): Requirement {
+function requirement(id: string, family: FamilyId = 'okta-factors', feature = 'token:software:totp'): Requirement {
   return {
     id,
     level: 'MUST',
@@ -11,6 +11,7 @@ function requirement(id: string, family = 'Factors API', feature = 'token:softwa
     story: 'verify',
     title: `${id} holds`,
     source: { tag: 'F', section: id, url: `https://example.test/${id}` },
+    suite: 'suites/okta-factors/totp',
   };
 }
 
@@ -81,10 +82,10 @@ describe('buildSummary', () => {
   });
 
   test('every catalog requirement appears, in catalog order, with its catalog data', () => {
-    const catalog = [requirement('R.C', 'Authentication API', 'sms'), requirement('R.A'), requirement('R.B')];
+    const catalog = [requirement('R.C', 'okta-authn', 'sms'), requirement('R.A'), requirement('R.B')];
     const summary = summarize([check('b', 'passed', ['R.B'])], catalog);
     expect(summary.requirements.map((r) => r.id)).toEqual(['R.C', 'R.A', 'R.B']);
-    expect(summary.requirements[0]).toMatchObject({ family: 'Authentication API', feature: 'sms', level: 'MUST', story: 'verify' });
+    expect(summary.requirements[0]).toMatchObject({ family: 'Okta Authentication API', feature: 'sms', level: 'MUST', story: 'verify' });
     expect(summary.requirementTotals).toEqual({ requirements: 3, pass: 1, fail: 0, skip: 2 });
   });
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { OktaError, validationFailed } from '../../core/errors.js';
-import type { FaultId } from '../../core/faults.js';
+import type { FaultId } from '../../faults.js';
 import { optionalObject, optionalString, type JsonObject } from '../../core/input.js';
 import type { MockOrg } from '../../org.js';
 import { sameCode } from '../../core/otp.js';
@@ -11,6 +11,7 @@ import { activationAttempt, PASSCODE_MAX_LENGTH, refuseResendWhileLocked } from 
 import type { EnrollRequest, FactorContext, FactorKind } from '../kind.js';
 import { factorUrl, link, resultLinks, type Link } from '../links.js';
 import { wrongPasscode } from '../totp/totp.js';
+import type { PerChannelFault } from './channel-faults.js';
 
 /**
  * The factors whose one-time passcode travels by message: sms, call and email (spec §2.2–§2.4).
@@ -25,21 +26,6 @@ export type MessageChannel = OutboxChannel;
 /** How long an sms or call code is valid. Undocumented (spec §11); the checks only assert that a 30-minute-old code is refused. */
 export const PHONE_OTP_LIFETIME_MS = 5 * 60_000;
 
-/** Faults every message factor has, one per channel: `sms.accept-any-code`, `call.accept-any-code`, … */
-export const PER_CHANNEL_FAULTS = [
-  'accept-any-code',
-  'no-enroll-otp',
-  'auto-activation-ignored',
-  'resend-sends-nothing',
-  'challenge-sends-nothing',
-  'otp-reusable',
-  'otp-never-expires',
-  'no-throttle',
-  'throttle-wrong-error',
-  'throttle-never-resets',
-  'no-resend-link',
-] as const;
-export type PerChannelFault = (typeof PER_CHANNEL_FAULTS)[number];
 
 export function channelFault(org: MockOrg, channel: MessageChannel, fault: PerChannelFault): boolean {
   return org.faults.has(`${channel}.${fault}` as const satisfies FaultId);

@@ -37,6 +37,10 @@ check('FACTORS.GET.UNKNOWN', 'an unknown factor id is answered 404 E0000007', as
   expectOktaError(await api.delete(factorPath(user.id, 'ostf00000000000000000')), 404, 'E0000007');
 });
 
+check('FACTORS.GET.UNKNOWN', "an unknown user's factor catalog is answered 404 E0000007", async ({ api }) => {
+  expectOktaError(await api.get(`${factorsPath('00u0000000000nonesuch')}/catalog`), 404, 'E0000007');
+});
+
 check('API.RATE_LIMIT.HEADERS', 'responses carry consistent X-Rate-Limit-* headers, errors included', async ({ api, newUser, driver }) => {
   const user = await newUser();
   const responses = [await api.get(factorsPath(user.id)), await api.get(factorPath(user.id, 'ostf00000000000000000'))];

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { ApiClient, FactorPolicyEntry } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { expectSchema, expectStatus } from '../../support/expect.js';
 import { factorsPath, linkOf, listFactors, type Link } from '../factors.js';
 import { useTarget } from '../../support/target.js';
 import { activeTotp, TOTP_FACTOR_TYPE } from '../totp/totp.js';
@@ -78,10 +78,6 @@ check('FACTORS.CATALOG.ENROLLED', 'an enrolled factor is no longer NOT_SETUP in 
   const after = entryFor(await catalog(api, user.id), GOOGLE_TOTP.factorType, GOOGLE_TOTP.provider);
   // Either listed with its new status, or no longer offered for enrollment: never NOT_SETUP.
   if (after) expect(after.status).not.toBe('NOT_SETUP');
-});
-
-check('FACTORS.GET.UNKNOWN', "an unknown user's catalog is 404 E0000007", async ({ api }) => {
-  expectOktaError(await api.get(`${factorsPath('00u0000000000nonesuch')}/catalog`), 404, 'E0000007');
 });
 
 check('FACTORS.CATALOG.PHONES', "the sms entry embeds the user's enrolled phone", async ({ api, newUser }) => {

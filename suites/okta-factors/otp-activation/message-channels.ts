@@ -4,7 +4,7 @@ import { type MessageChannel, randomPhone, sameDestination } from './messages.js
 
 /** The three message factors as the checks drive them (enroll body, throttle, profile rules): spec §2.2–§2.4, §7. */
 
-export const SMS: MessageChannel = {
+export const SMS: MessageChannel<'SMS'> = {
   channel: 'sms',
   key: 'SMS',
   enrollBody() {
@@ -22,7 +22,7 @@ export const SMS: MessageChannel = {
   },
 };
 
-export const CALL: MessageChannel = {
+export const CALL: MessageChannel<'CALL'> = {
   channel: 'call',
   key: 'CALL',
   enrollBody() {
@@ -43,7 +43,7 @@ export const CALL: MessageChannel = {
   },
 };
 
-export const EMAIL: MessageChannel = {
+export const EMAIL: MessageChannel<'EMAIL'> = {
   channel: 'email',
   key: 'EMAIL',
   // The user's primary address: verified, as far as the API is concerned.

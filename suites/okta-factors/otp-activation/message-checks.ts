@@ -28,7 +28,7 @@ const an = (channel: MessageChannel['channel']) => `${channel === 'call' ? 'a' :
 
 export function messageFactorChecks(spec: MessageChannel): void {
   const { channel } = spec;
-  const id = (rest: string) => `FACTORS.${spec.key}.${rest}`;
+  const id = <const Rest extends string>(rest: Rest) => `FACTORS.${spec.key}.${rest}` as const;
 
   check(id('ENROLL.PENDING'), `enroll returns a pending ${channel} factor and sends the passcode`, async ({ driver, api }) => {
     const { user, factor, body, to } = await enrollFresh(driver, api, spec);
@@ -178,8 +178,8 @@ export function messageFactorChecks(spec: MessageChannel): void {
 }
 
 /** A phone passcode's lifetime is undocumented (spec §11): a check may only say that a 30-minute-old one is refused. */
-export function staleCodeCheck(spec: MessageChannel): void {
-  check(`FACTORS.${spec.key}.OTP.EXPIRY`, `${an(spec.channel)} passcode 30 minutes old is refused`, async ({ driver, api }) => {
+export function staleCodeCheck(spec: MessageChannel<'SMS' | 'CALL'>): void {
+  check(`FACTORS.${spec.key}.OTP.EXPIRY` as const, `${an(spec.channel)} passcode 30 minutes old is refused`, async ({ driver, api }) => {
     const setup = await activeFactor(driver, api, spec);
     const code = await challengeCode(driver, api, spec, setup);
     await driver.advanceClock(THIRTY_MINUTES_MS);

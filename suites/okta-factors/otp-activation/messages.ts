@@ -80,11 +80,13 @@ export function expectClientError(res: ApiResponse): void {
   expectSchema('okta-factors/error', res.body);
 }
 
+type MessageKey = 'SMS' | 'CALL' | 'EMAIL';
+
 /** The channel-specific parts of the message-factor checks. */
-export interface MessageChannel {
+export interface MessageChannel<Key extends MessageKey = MessageKey> {
   channel: Channel;
   /** Requirement id prefix: FACTORS.SMS, FACTORS.CALL, FACTORS.EMAIL. */
-  key: 'SMS' | 'CALL' | 'EMAIL';
+  key: Key;
   /** An enroll body for `user`, and where its messages go. */
   enrollBody(user: TestUser): { body: Record<string, unknown>; to: string };
   /** How far to move the clock so that a destination may receive again (the window plus a second). */

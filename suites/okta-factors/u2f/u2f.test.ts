@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { ApiClient } from '../../../drivers/contract.js';
 import type { U2fRegistrationTamper, U2fSignTamper } from '../../../virtual-authenticators/u2f/u2f-token.js';
+import type { RequirementId } from '../../../requirements/index.js';
 import { check } from '../../support/check.js';
 import { expectSchema, expectStatus } from '../../support/expect.js';
 import { allowedMethods, linkOf, listFactors, readFactor } from '../factors.js';
@@ -34,7 +35,7 @@ async function expectStillVerifies(api: ApiClient, setup: ActiveU2f): Promise<vo
 }
 
 /** Each tampered registration: refused, the factor still pending, and a good registration still activates. */
-function refusedRegistration(requirementId: string, tamper: U2fRegistrationTamper, what: string): void {
+function refusedRegistration(requirementId: RequirementId, tamper: U2fRegistrationTamper, what: string): void {
   check(requirementId, `activate with a registration ${what} is refused and the factor stays pending`, async ({ driver, api }) => {
     const setup = await enrollU2f(driver, api);
     expectCredentialRefused(await activateU2f(api, setup, await u2fRegistration(setup, tamper)));
@@ -46,7 +47,7 @@ function refusedRegistration(requirementId: string, tamper: U2fRegistrationTampe
 }
 
 /** Each tampered assertion: refused, and the factor still ACTIVE and verifying. */
-function refusedAssertion(requirementId: string, tamper: U2fSignTamper, what: string): void {
+function refusedAssertion(requirementId: RequirementId, tamper: U2fSignTamper, what: string): void {
   check(requirementId, `verify with an assertion ${what} is refused`, async ({ driver, api }) => {
     const setup = await activeU2f(driver, api);
     const nonce = await u2fNonce(api, setup);

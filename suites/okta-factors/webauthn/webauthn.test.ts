@@ -2,6 +2,7 @@ import { describe, expect } from 'vitest';
 import type { ApiClient, Driver } from '../../../drivers/contract.js';
 import type { AssertionTamper, RegistrationTamper } from '../../../virtual-authenticators/webauthn/misbehaviour.js';
 import type { WebAuthnAuthenticatorOptions } from '../../../virtual-authenticators/webauthn/webauthn-authenticator.js';
+import type { RequirementId } from '../../../requirements/index.js';
 import { check } from '../../support/check.js';
 import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
 import { allowedMethods, linkOf, listFactors, readFactor } from '../factors.js';
@@ -39,7 +40,7 @@ async function expectStillVerifies(driver: Driver, api: ApiClient, setup: Active
 }
 
 /** A tampered registration: refused, the factor still pending, and a good registration still activates. */
-function refusedRegistration(requirementId: string, tamper: RegistrationTamper, what: string, options: WebAuthnAuthenticatorOptions = {}): void {
+function refusedRegistration(requirementId: RequirementId, tamper: RegistrationTamper, what: string, options: WebAuthnAuthenticatorOptions = {}): void {
   const format = options.attestation ?? 'none';
   check(requirementId, `activate with a registration ${what} is refused and the factor stays pending (${format})`, async ({ driver, api }) => {
     const setup = await enrollWebAuthn(driver, api, options);
@@ -53,7 +54,7 @@ function refusedRegistration(requirementId: string, tamper: RegistrationTamper, 
 }
 
 /** A tampered assertion: refused, and the factor still ACTIVE and verifying. */
-function refusedAssertion(requirementId: string, tamper: AssertionTamper, what: string): void {
+function refusedAssertion(requirementId: RequirementId, tamper: AssertionTamper, what: string): void {
   check(requirementId, `verify with an assertion ${what} is refused`, async ({ driver, api }) => {
     const setup = await activeWebAuthn(driver, api);
     const { body } = await webAuthnAssertion(driver, api, setup, tamper);

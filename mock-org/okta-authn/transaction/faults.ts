@@ -1,0 +1,66 @@
+import type { RequirementId } from '../../../requirements/index.js';
+import type { FaultDefinition } from '../../core/fault-definition.js';
+
+/** Faults of the Authentication API: transactions, stateTokens, primary authentication. */
+export const TRANSACTION_FAULTS = [
+  {
+    id: 'authn.requires-api-token',
+    description: 'Authentication API calls without an API token are refused 401 (public applications cannot sign in)',
+    breaks: ['AUTHN.PUBLIC_CLIENT'],
+  },
+  {
+    id: 'authn.bad-credentials-accepted',
+    description: 'primary authentication accepts a wrong password',
+    breaks: ['AUTHN.PRIMARY.BAD_CREDENTIALS'],
+  },
+  {
+    id: 'authn.unknown-user-disclosed',
+    description: 'primary authentication answers 404 for an unknown username instead of 401 E0000004',
+    breaks: ['AUTHN.PRIMARY.BAD_CREDENTIALS'],
+  },
+  {
+    id: 'authn.session-token-missing',
+    description: 'a SUCCESS transaction carries no sessionToken',
+    breaks: ['AUTHN.PRIMARY.SUCCESS', 'AUTHN.DUO.ENROLL.SUCCESS', 'AUTHN.DUO.VERIFY.SUCCESS'],
+  },
+  {
+    id: 'authn.enrollment-policy-ignored',
+    description: 'a user without factors signs in (SUCCESS) although the policy REQUIRES a factor',
+    breaks: ['AUTHN.PRIMARY.MFA_ENROLL'],
+  },
+  {
+    id: 'authn.mfa-not-required',
+    description: 'a user with an active factor signs in (SUCCESS) without verifying it',
+    breaks: ['AUTHN.PRIMARY.MFA_REQUIRED'],
+  },
+  {
+    id: 'authn.get-state-revokes',
+    description: 'getting the transaction state answers it but revokes the stateToken',
+    breaks: ['AUTHN.STATE.GET'],
+  },
+  {
+    id: 'authn.state-token-never-expires',
+    description: 'an expired stateToken is still accepted',
+    breaks: ['AUTHN.STATE_TOKEN.EXPIRED'],
+  },
+  {
+    id: 'authn.expiry-not-sliding',
+    description: 'requests do not extend the stateToken: it expires a fixed time after the transaction started',
+    breaks: ['AUTHN.STATE_TOKEN.SLIDING'],
+  },
+  {
+    id: 'authn.cancel-ignored',
+    description: 'cancel answers 200 but the stateToken stays valid',
+    breaks: ['AUTHN.CANCEL'],
+  },
+  {
+    id: 'authn.wrong-state-allowed',
+    description: 'operations not valid in the current transaction state are carried out instead of 403 E0000079',
+    breaks: ['AUTHN.STATE.WRONG_OPERATION'],
+  },
+  {
+    id: 'authn.previous-ignored',
+    description: 'previous answers 200 but the transaction stays in its state',
+    breaks: ['AUTHN.PREVIOUS'],
+  },
+] as const satisfies readonly FaultDefinition<RequirementId>[];

@@ -1,0 +1,22 @@
+import type { Source } from './types.js';
+
+/** Where requirements come from: Okta's reference pages and the management OpenAPI spec (tags as in shared/spec). */
+const FACTORS_DOC = 'https://developer.okta.com/docs/reference/api/factors/';
+const USER_FACTOR_SPEC = 'https://developer.okta.com/docs/api/openapi/okta-management/management/tag/UserFactor/';
+const ERRORS_DOC = 'https://developer.okta.com/docs/reference/error-codes/';
+const RATE_LIMITS_DOC = 'https://developer.okta.com/docs/reference/rl2-monitor/';
+const AUTHN_DOC = 'https://developer.okta.com/docs/reference/api/authn/';
+
+export const factorsDoc = (section: string, anchor: string): Source => ({ tag: 'F', section, url: `${FACTORS_DOC}#${anchor}` });
+export const factorsSpec = (section: string, operation: string): Source => ({ tag: 'S', section, url: `${USER_FACTOR_SPEC}#${operation}` });
+export const errorsDoc = (code: string): Source => ({ tag: 'E', section: code, url: `${ERRORS_DOC}#${code.toLowerCase()}` });
+export const rateLimitsDoc = (section: string, anchor: string): Source => ({ tag: 'R', section, url: `${RATE_LIMITS_DOC}#${anchor}` });
+export const authnDoc = (section: string, anchor: string): Source => ({ tag: 'A', section, url: `${AUTHN_DOC}#${anchor}` });
+
+const U2F_RAW_MESSAGES = 'https://fidoalliance.org/specs/fido-u2f-v1.2-ps-20170411/fido-u2f-raw-message-formats-v1.2-ps-20170411.html';
+const U2F_JS_API = 'https://fidoalliance.org/specs/fido-u2f-v1.2-ps-20170411/fido-u2f-javascript-api-v1.2-ps-20170411.html';
+const WEBAUTHN = 'https://www.w3.org/TR/webauthn-3/';
+
+export const u2fMessages = (section: string, anchor: string): Source => ({ tag: 'FIDO U2F', section, url: `${U2F_RAW_MESSAGES}#${anchor}` });
+export const u2fJsApi = (section: string, anchor: string): Source => ({ tag: 'FIDO U2F', section, url: `${U2F_JS_API}#${anchor}` });
+export const webauthnSpec = (section: string, anchor: string): Source => ({ tag: 'W3C WebAuthn', section, url: `${WEBAUTHN}#${anchor}` });

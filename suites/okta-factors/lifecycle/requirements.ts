@@ -1,0 +1,23 @@
+import { feature } from '../../../requirements/builders.js';
+import { factorsDoc, factorsSpec } from '../../../requirements/sources.js';
+
+const lifecycle = feature({ family: 'okta-factors', name: 'lifecycle', suite: 'suites/okta-factors/lifecycle' });
+
+/** The factor lifecycle, and what is legal in which status: spec §1 (F15), §3. */
+export const LIFECYCLE_REQUIREMENTS = [
+  lifecycle.must('FACTORS.LIFECYCLE.RESET_FACTORS', 'reset factors',
+    "Resetting a user's factors answers 200; afterwards no factor is enrolled and the user is still ACTIVE.",
+    factorsSpec('§1 F15 resetFactors', 'operation/resetFactors')),
+  lifecycle.must('FACTORS.LIFECYCLE.REENROLL', 'enroll',
+    'After a factor is unenrolled the user can enroll the same type again, as a new factor pending activation.',
+    factorsDoc('§3.2 transitions (DELETE → enroll a new one)', 'reset-factor')),
+  lifecycle.should('FACTORS.LIFECYCLE.ENROLL_TWICE', 'enroll',
+    'Enrolling a factor type (and provider) the user already has ACTIVE is refused with 400 E0000001, and the active factor is untouched.',
+    factorsDoc('§2.3 "A factor of this type is already set up."', 'enroll-okta-call-factor')),
+  lifecycle.should('FACTORS.LIFECYCLE.ACTIVATE_ACTIVE', 'activate',
+    'Activating a factor that is already ACTIVE is refused with a 4xx error object (an active factor publishes no `activate` link).',
+    factorsDoc('§3.3 operation legality by status', 'activate-factor')),
+  lifecycle.should('FACTORS.LIFECYCLE.VERIFY_PENDING', 'verify',
+    'Verifying a factor that is still PENDING_ACTIVATION is refused with a 4xx error object, and it stays pending (a pending factor publishes no `verify` link).',
+    factorsDoc('§3.3 operation legality by status', 'verify-factor')),
+] as const;

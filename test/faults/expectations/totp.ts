@@ -1,8 +1,0 @@
-import type { TOTP_FAULTS } from '../../../mock-org/okta-factors/totp/faults.js';
-import { SUITE, type FaultExpectation } from './types.js';
-
-export const TOTP_EXPECTATIONS: Record<(typeof TOTP_FAULTS)[number]['id'], FaultExpectation> = {
-  'totp.accept-any-code': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ACTIVATE.BAD_CODE', 'FACTORS.TOTP.VERIFY.BAD_CODE'] },
-  'totp.allow-replay': { files: [SUITE.totp], failing: ['FACTORS.TOTP.VERIFY.REPLAY'] },
-  'totp.unbounded-window': { files: [SUITE.totp], failing: ['FACTORS.TOTP.VERIFY.TIME_WINDOW'] },
-};
