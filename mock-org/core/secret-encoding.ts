@@ -1,4 +1,5 @@
-import type { SharedSecretEncoding } from '../okta-factors/custom-totp/profiles.js';
+/** How a shared secret is written (a Custom TOTP factor profile's `sharedSecretEncoding`). */
+export type SharedSecretEncoding = 'hex' | 'base32' | 'base64';
 
 /**
  * Decoding shared secrets handed to the org (Custom TOTP `profile.sharedSecret`, token-service

@@ -1,3 +1,4 @@
+import { AUTHN_TRANSACTIONS } from './transactions.js';
 import type { FastifyRequest } from 'fastify';
 import { invalidAuthnState, invalidToken } from '../core/errors.js';
 import { requiredString, type JsonObject } from '../core/input.js';
@@ -18,17 +19,17 @@ const MAX_STATE_TOKEN_LENGTH = 256;
 export function openTransaction(org: MockOrg, request: FastifyRequest, body: JsonObject): AuthnContext {
   const stateToken = requiredString(body, 'stateToken', { maxLength: MAX_STATE_TOKEN_LENGTH, subject: 'stateToken' });
   const now = org.clock.now();
-  const stored = org.transactions.get(stateToken);
+  const stored = AUTHN_TRANSACTIONS.of(org.scope).get(stateToken);
   const expired = stored !== undefined && stored.expiresAtMs <= now && !org.faults.has('authn.state-token-never-expires');
   const user = stored && org.store.users.get(stored.userId);
   if (!stored || expired || !user || user.status !== 'ACTIVE') {
-    if (expired) org.transactions.revoke(stateToken);
+    if (expired) AUTHN_TRANSACTIONS.of(org.scope).revoke(stateToken);
     throw invalidToken();
   }
   const transaction = structuredClone(stored);
   if (!org.faults.has('authn.expiry-not-sliding')) transaction.expiresAtMs = now + STATE_TOKEN_LIFETIME_MS;
   // Presenting the token keeps it alive even when the operation is then refused (the refusal is its own answer).
-  org.transactions.save({ ...stored, expiresAtMs: transaction.expiresAtMs });
+  AUTHN_TRANSACTIONS.of(org.scope).save({ ...stored, expiresAtMs: transaction.expiresAtMs });
   return { org, baseUrl: requestBaseUrl(request), user, transaction };
 }
 

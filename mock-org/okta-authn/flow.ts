@@ -3,7 +3,7 @@ import type { FactorBase } from '../okta-factors/kind.js';
 import type { Link } from '../okta-factors/links.js';
 import type { JsonObject } from '../core/input.js';
 import type { MockOrg } from '../org.js';
-import type { StoredFactor, StoredUser } from '../core/store.js';
+import type { StoredFactor, StoredUser } from '../okta-factors/store.js';
 import type { AuthnTransaction } from './transactions.js';
 
 /** What an Authentication API operation knows about its request. */

@@ -1,3 +1,4 @@
+import { DUO_INTEGRATION } from './integration.js';
 import type { FastifyInstance } from 'fastify';
 import { OktaError, notFound, validationFailed } from '../../core/errors.js';
 import { bodyObject, requiredString } from '../../core/input.js';
@@ -17,7 +18,7 @@ const DUO_ACTIONS = ['approve', 'deny'] as const;
  */
 export function registerDuoResponderRoutes(app: FastifyInstance, org: MockOrg): void {
   app.post<{ Params: { host: string } }>('/__control/v1/duo/:host/auth', async (request) => {
-    if (request.params.host !== org.duo.host) throw notFound(`Resource not found: ${request.params.host} (Duo host)`);
+    if (request.params.host !== DUO_INTEGRATION.of(org.scope).host) throw notFound(`Resource not found: ${request.params.host} (Duo host)`);
     const body = bodyObject(request.body);
     const sigRequest = requiredString(body, 'sig_request', { maxLength: 4096, subject: 'sig_request' });
     const action = requiredString(body, 'action', { maxLength: 16, subject: 'action' });
@@ -27,7 +28,7 @@ export function registerDuoResponderRoutes(app: FastifyInstance, org: MockOrg): 
     let appValue: string;
     try {
       const [tx, app] = splitPair(sigRequest);
-      username = parseValue(org.duo.skey, tx, TX_PREFIX, org.duo.ikey, org.clock.now()).username;
+      username = parseValue(DUO_INTEGRATION.of(org.scope).skey, tx, TX_PREFIX, DUO_INTEGRATION.of(org.scope).ikey, org.clock.now()).username;
       appValue = app;
     } catch (error) {
       if (error instanceof DuoSignatureError) throw validationFailed('sig_request', [`sig_request: Duo refuses it (${error.message})`]);
@@ -35,6 +36,6 @@ export function registerDuoResponderRoutes(app: FastifyInstance, org: MockOrg): 
     }
     if (action === 'deny') throw new OktaError(403, 'E0000068', 'Invalid Passcode/Answer', ['Duo: the user denied the request.']);
     const expire = Math.floor(org.clock.now() / 1000) + DUO_EXPIRE_SECONDS;
-    return { sig_response: `${signValue(org.duo.skey, AUTH_PREFIX, username, org.duo.ikey, expire)}:${appValue}` };
+    return { sig_response: `${signValue(DUO_INTEGRATION.of(org.scope).skey, AUTH_PREFIX, username, DUO_INTEGRATION.of(org.scope).ikey, expire)}:${appValue}` };
   });
 }

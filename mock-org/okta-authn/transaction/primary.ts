@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { authenticationFailed, invalidAuthnState, notFound } from '../../core/errors.js';
 import { optionalObject, optionalString, requiredString, type JsonObject } from '../../core/input.js';
 import type { MockOrg } from '../../org.js';
-import type { StoredUser } from '../../core/store.js';
+import type { StoredUser } from '../../okta-factors/store.js';
 import type { AuthnStatus } from '../transactions.js';
 
 /** Longest username and password read (Okta's login is at most 100 characters; passwords are longer). */

@@ -1,7 +1,6 @@
 import { oktaId } from '../../core/ids.js';
-
-/** How a Custom TOTP factor profile wants the enrollment's `profile.sharedSecret` written. */
-export type SharedSecretEncoding = 'hex' | 'base32' | 'base64';
+import { OrgState } from '../../core/org-state.js';
+import type { SharedSecretEncoding } from '../../core/secret-encoding.js';
 
 /**
  * A Custom TOTP factor profile (spec §2.10): an admin sets one up per token vendor, and users
@@ -49,3 +48,6 @@ export function defaultFactorProfiles(): readonly CustomTotpProfile[] {
     },
   ];
 }
+
+/** The org's Custom TOTP factor profiles: org configuration, kept across reset. */
+export const FACTOR_PROFILES = new OrgState(defaultFactorProfiles);

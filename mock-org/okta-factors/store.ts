@@ -1,4 +1,4 @@
-/** What one mock org holds, in memory. */
+/** The users and factors one mock org holds, in memory (the Users and Factors APIs' data). */
 
 export type UserStatus = 'STAGED' | 'PROVISIONED' | 'ACTIVE' | 'SUSPENDED' | 'DEPROVISIONED';
 export type FactorStatus = 'PENDING_ACTIVATION' | 'ACTIVE';
@@ -24,7 +24,8 @@ export interface StoredUser {
   password: string | null;
 }
 
-export interface StoredFactor {
+/** A factor as the org keeps it; `S` is its kind's private state (FactorKind<S>). */
+export interface StoredFactor<S = unknown> {
   id: string;
   userId: string;
   factorType: string;
@@ -36,35 +37,12 @@ export interface StoredFactor {
   /** The public profile, as returned. */
   profile: Record<string, unknown>;
   /** Factor-kind private state (secrets, counters); never returned. */
-  secret: Record<string, unknown>;
-}
-
-/** A YubiKey OTP token the org uploaded (spec §8). Its status follows from `assignment` (see mock-org/yubikey-tokens.ts). */
-export interface StoredYubikeyToken {
-  id: string;
-  /** Zero-padded to 12 digits, as returned in `profile.serial`. */
-  serial: string;
-  /** Modhex, lower case. */
-  publicId: string;
-  /** Secrets: never returned, never logged. */
-  privateId: Uint8Array;
-  aesKey: Uint8Array;
-  created: string;
-  lastUpdated: string;
-  lastVerified: string;
-  activated: string | null;
-  /** The user factor the token is enrolled as; it is assigned while that factor exists. */
-  assignment: { userId: string; factorId: string } | null;
-  /** The highest OTP counter accepted so far (usage counter × 256 + session counter), -1 before any. */
-  lastCounter: number;
-  /** The last OTP accepted (the `yubikey.counter-not-checked` fault still refuses that exact string again). */
-  lastOtp: string | null;
+  secret: S;
 }
 
 export class OrgStore {
   readonly users = new Map<string, StoredUser>();
   readonly factors = new Map<string, StoredFactor>();
-  readonly yubikeyTokens = new Map<string, StoredYubikeyToken>();
 
   findUser(idOrLogin: string): StoredUser | undefined {
     const byId = this.users.get(idOrLogin);
@@ -86,6 +64,5 @@ export class OrgStore {
   clear(): void {
     this.users.clear();
     this.factors.clear();
-    this.yubikeyTokens.clear();
   }
 }
