@@ -15,7 +15,7 @@ export interface MockHostAccess {
  */
 export async function connectMockDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<HttpDriver> {
   if (!options.host) {
-    const { startMockOrgHost } = await import('../mock-org/core/host.js');
+    const { startMockOrgHost } = await import('../mock-org/index.js');
     const host = await startMockOrgHost();
     try {
       const driver = await connectMockDriver({ ...options, host });

@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const provided = project.getProvidedContext();
   if (provided.target.kind !== 'mock' || provided.mockHost) return undefined;
-  const { startMockOrgHost } = await import('../../mock-org/core/host.js');
+  const { startMockOrgHost } = await import('../../mock-org/index.js');
   const host = await startMockOrgHost();
   project.provide('mockHost', { url: host.url, adminToken: host.adminToken });
   return () => host.close();

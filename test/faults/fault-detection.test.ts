@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
 import { FAULT_CATALOG } from '../../mock-org/core/faults.js';
-import { startMockOrgHost, type MockOrgHost } from '../../mock-org/core/host.js';
+import { startMockOrgHost, type MockOrgHost } from '../../mock-org/index.js';
 import { REQUIREMENTS } from '../../suites/support/requirements.js';
 import { FAULT_EXPECTATIONS } from './expectations.js';
 

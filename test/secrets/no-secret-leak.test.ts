@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { base32Encode } from '../../mock-org/core/base32.js';
-import { startMockOrgHost, type MockOrgHost } from '../../mock-org/core/host.js';
+import { startMockOrgHost, type MockOrgHost } from '../../mock-org/index.js';
 import type { MockOrg } from '../../mock-org/org.js';
 import { isObject } from '../../mock-org/core/input.js';
 import type { StoredFactor, StoredUser } from '../../mock-org/okta-factors/store.js';
