@@ -2,7 +2,7 @@ import { AUTHN_TRANSACTIONS } from './transactions.js';
 import type { FastifyRequest } from 'fastify';
 import { invalidAuthnState, invalidToken } from '../core/errors.js';
 import { requiredString, type JsonObject } from '../core/input.js';
-import type { MockOrg } from '../org.js';
+import type { AuthnOrg } from './flow.js';
 import { requestBaseUrl } from '../core/base-url.js';
 import type { AuthnContext } from './flow.js';
 import { STATE_TOKEN_LIFETIME_MS, type AuthnStatus } from './transactions.js';
@@ -16,7 +16,7 @@ const MAX_STATE_TOKEN_LENGTH = 256;
  * A missing or non-string stateToken is 400 E0000001; an unknown, revoked or expired one is 401 E0000011, as is
  * one whose user is gone or can no longer sign in.
  */
-export function openTransaction(org: MockOrg, request: FastifyRequest, body: JsonObject): AuthnContext {
+export function openTransaction(org: AuthnOrg, request: FastifyRequest, body: JsonObject): AuthnContext {
   const stateToken = requiredString(body, 'stateToken', { maxLength: MAX_STATE_TOKEN_LENGTH, subject: 'stateToken' });
   const now = org.clock.now();
   const stored = AUTHN_TRANSACTIONS.of(org.scope).get(stateToken);
@@ -43,6 +43,6 @@ export function requireState(ctx: AuthnContext, allowed: readonly AuthnStatus[])
  * the API-token check. One that carries an Authorization header is a trusted application's and is checked
  * like any other (an invalid token is still 401 E0000011).
  */
-export function isPublicAuthnRequest(org: MockOrg, request: FastifyRequest): boolean {
+export function isPublicAuthnRequest(org: AuthnOrg, request: FastifyRequest): boolean {
   return isAuthnPath(request.url) && request.headers.authorization === undefined && !org.faults.has('authn.requires-api-token');
 }

@@ -1,6 +1,6 @@
 import type { FactorKinds } from '../okta-factors/kind.js';
 import { link } from '../okta-factors/links.js';
-import type { MockOrg } from '../org.js';
+import type { AuthnOrg } from './flow.js';
 import type { StoredFactor, StoredUser } from '../okta-factors/store.js';
 import type { AuthnContext } from './flow.js';
 import { authnFlowFor } from './flows.js';
@@ -124,7 +124,7 @@ export function presentTransaction(ctx: AuthnContext): Record<string, unknown> {
 }
 
 /** SUCCESS: a one-time sessionToken and the user, no stateToken (spec §5.3). */
-export function presentSuccess(org: MockOrg, user: StoredUser): Record<string, unknown> {
+export function presentSuccess(org: AuthnOrg, user: StoredUser): Record<string, unknown> {
   return {
     expiresAt: new Date(org.clock.now() + SESSION_TOKEN_LIFETIME_MS).toISOString(),
     status: 'SUCCESS',

@@ -4,7 +4,7 @@ import { invalidAuthnState, notFound, validationFailed } from '../core/errors.js
 import type { FactorBase } from '../okta-factors/kind.js';
 import { oktaId } from '../core/ids.js';
 import { bodyObject, optionalObject, requiredString, type JsonObject } from '../core/input.js';
-import type { MockOrg } from '../org.js';
+import type { AuthnOrg } from './flow.js';
 import { requestBaseUrl } from '../core/base-url.js';
 import type { StoredFactor } from '../okta-factors/store.js';
 import { openTransaction, requireState } from './context.js';
@@ -49,7 +49,7 @@ function verifiableFactor(ctx: AuthnContext, factorId: string): { factor: Stored
 }
 
 /** The factor draft, its `lastUpdated` moved to now when its status changed (activation). */
-function touched(org: MockOrg, draft: StoredFactor, factorId: string): StoredFactor {
+function touched(org: AuthnOrg, draft: StoredFactor, factorId: string): StoredFactor {
   const stored = org.store.factors.get(factorId);
   return stored && stored.status !== draft.status ? { ...draft, lastUpdated: org.clock.iso() } : draft;
 }
@@ -58,13 +58,13 @@ function touched(org: MockOrg, draft: StoredFactor, factorId: string): StoredFac
 const notSupportedYet = (factorType: string, provider: string) =>
   validationFailed('factorEnrollRequest', [`factorType: ${factorType} (${provider}) is not supported by this mock's Authentication API`]);
 
-function open(org: MockOrg, request: FastifyRequest): { body: JsonObject; ctx: AuthnContext } {
+function open(org: AuthnOrg, request: FastifyRequest): { body: JsonObject; ctx: AuthnContext } {
   const body = bodyObject(request.body);
   return { body, ctx: openTransaction(org, request, body) };
 }
 
 /** The Authentication API (spec §5): primary authentication, MFA enrollment and verification, state management. */
-export function registerAuthnRoutes(app: FastifyInstance, org: MockOrg): void {
+export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   // A1 primary authentication, or A21 get transaction state when the body names a stateToken.
   app.post('/api/v1/authn', async (request) => {
     const body = bodyObject(request.body);

@@ -59,7 +59,7 @@ export function kindContext(request: UserRequest, kind: FactorKind<unknown>): Fa
   };
 }
 
-/** The factor, which must be this user's; another user's factor id is as unknown as one that never existed. */
+/** The factor, which must be this user's; another user's factor id is answered like one that never existed. */
 export function factorOr404(request: UserRequest, factorId: string): { factor: StoredFactor; kind: FactorKind<unknown>; ctx: FactorContext } {
   const { org } = request;
   const factor = org.store.factors.get(factorId);

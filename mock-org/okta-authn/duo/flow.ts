@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { OktaError, invalidAuthnState, validationFailed } from '../../core/errors.js';
 import { link } from '../../okta-factors/links.js';
 import { bodyObject, requiredString } from '../../core/input.js';
-import type { MockOrg } from '../../org.js';
+import type { AuthnOrg } from '../flow.js';
 import type { StoredFactor } from '../../okta-factors/store.js';
 import { openTransaction, requireState } from '../context.js';
 import type { AuthnContext, AuthnFactorFlow } from '../flow.js';
@@ -134,7 +134,7 @@ export const duoFlow: AuthnFactorFlow = {
 };
 
 /** 403 E0000068 unless `sigResponse` is Duo's good answer to this transaction's sig_request, for this user. */
-function checkSignedResponse(org: MockOrg, ctx: AuthnContext, state: DuoState, sigResponse: string): void {
+function checkSignedResponse(org: AuthnOrg, ctx: AuthnContext, state: DuoState, sigResponse: string): void {
   try {
     const username = verifyResponse(DUO_INTEGRATION.of(org.scope), sigResponse, org.clock.now(), {
       checkAuth: !org.faults.has('duo.signature-not-checked'),

@@ -2,7 +2,7 @@ import { DUO_INTEGRATION } from './integration.js';
 import type { FastifyInstance } from 'fastify';
 import { OktaError, notFound, validationFailed } from '../../core/errors.js';
 import { bodyObject, requiredString } from '../../core/input.js';
-import type { MockOrg } from '../../org.js';
+import type { AuthnOrg } from '../flow.js';
 import { AUTH_PREFIX, DUO_EXPIRE_SECONDS, DuoSignatureError, TX_PREFIX, parseValue, signValue, splitPair } from './web-signature.js';
 
 const DUO_ACTIONS = ['approve', 'deny'] as const;
@@ -16,7 +16,7 @@ const DUO_ACTIONS = ['approve', 'deny'] as const;
  *
  * Duo is honest here whatever faults the org has: it is the other party the org's checks rely on.
  */
-export function registerDuoResponderRoutes(app: FastifyInstance, org: MockOrg): void {
+export function registerDuoResponderRoutes(app: FastifyInstance, org: AuthnOrg): void {
   app.post<{ Params: { host: string } }>('/__control/v1/duo/:host/auth', async (request) => {
     if (request.params.host !== DUO_INTEGRATION.of(org.scope).host) throw notFound(`Resource not found: ${request.params.host} (Duo host)`);
     const body = bodyObject(request.body);
