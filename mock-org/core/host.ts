@@ -24,14 +24,14 @@ export interface MockOrgHost {
 }
 
 /** One org the host serves: the org, its HTTP app (not yet ready) and its API token. */
-export interface HostedOrg<Org> {
+interface HostedOrg<Org> {
   org: Org;
   app: FastifyInstance;
   token: string;
 }
 
 /** Makes an org with these faults on (throws UnknownFaultError for an unknown one). */
-export type OrgFactory<Org> = (faults: string[]) => HostedOrg<Org>;
+type OrgFactory<Org> = (faults: string[]) => HostedOrg<Org>;
 
 const ORG_PATH = /^\/orgs\/([A-Za-z0-9]{1,40})(\/.*)?$/;
 const MAX_ORGS = 1000;

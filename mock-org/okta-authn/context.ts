@@ -1,12 +1,11 @@
-import { AUTHN_TRANSACTIONS } from './transactions.js';
 import type { FastifyRequest } from 'fastify';
 import { invalidAuthnState, invalidToken } from '../core/errors.js';
 import { requiredString, type JsonObject } from '../core/input.js';
-import type { AuthnOrg } from './flow.js';
 import { requestBaseUrl } from '../core/base-url.js';
-import type { AuthnContext } from './flow.js';
+import type { AuthnContext, AuthnOrg } from './flow.js';
 import { STATE_TOKEN_LIFETIME_MS, type AuthnStatus } from './transactions.js';
 import { isAuthnPath } from './urls.js';
+import { AUTHN_TRANSACTIONS } from './transactions.js';
 
 /** Longest stateToken looked up (Okta's are 42 characters). */
 const MAX_STATE_TOKEN_LENGTH = 256;
@@ -19,17 +18,18 @@ const MAX_STATE_TOKEN_LENGTH = 256;
 export function openTransaction(org: AuthnOrg, request: FastifyRequest, body: JsonObject): AuthnContext {
   const stateToken = requiredString(body, 'stateToken', { maxLength: MAX_STATE_TOKEN_LENGTH, subject: 'stateToken' });
   const now = org.clock.now();
-  const stored = AUTHN_TRANSACTIONS.of(org.scope).get(stateToken);
+  const transactions = AUTHN_TRANSACTIONS.of(org.scope);
+  const stored = transactions.get(stateToken);
   const expired = stored !== undefined && stored.expiresAtMs <= now && !org.faults.has('authn.state-token-never-expires');
   const user = stored && org.store.users.get(stored.userId);
   if (!stored || expired || !user || user.status !== 'ACTIVE') {
-    if (expired) AUTHN_TRANSACTIONS.of(org.scope).revoke(stateToken);
+    if (expired) transactions.revoke(stateToken);
     throw invalidToken();
   }
   const transaction = structuredClone(stored);
   if (!org.faults.has('authn.expiry-not-sliding')) transaction.expiresAtMs = now + STATE_TOKEN_LIFETIME_MS;
   // Presenting the token keeps it alive even when the operation is then refused (the refusal is its own answer).
-  AUTHN_TRANSACTIONS.of(org.scope).save({ ...stored, expiresAtMs: transaction.expiresAtMs });
+  transactions.save({ ...stored, expiresAtMs: transaction.expiresAtMs });
   return { org, baseUrl: requestBaseUrl(request), user, transaction };
 }
 

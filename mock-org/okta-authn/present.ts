@@ -1,8 +1,7 @@
 import type { FactorKinds } from '../okta-factors/kind.js';
 import { link } from '../okta-factors/links.js';
-import type { AuthnOrg } from './flow.js';
 import type { StoredFactor, StoredUser } from '../okta-factors/store.js';
-import type { AuthnContext } from './flow.js';
+import type { AuthnContext, AuthnOrg } from './flow.js';
 import { authnFlowFor } from './flows.js';
 import { SESSION_TOKEN_LIFETIME_MS, newSessionToken } from './transactions.js';
 import { authnFactorUrl, authnUrl } from './urls.js';

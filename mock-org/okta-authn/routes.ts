@@ -1,17 +1,16 @@
-import { AUTHN_TRANSACTIONS } from './transactions.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidAuthnState, notFound, validationFailed } from '../core/errors.js';
 import type { FactorBase } from '../okta-factors/kind.js';
 import { oktaId } from '../core/ids.js';
 import { bodyObject, optionalObject, requiredString, type JsonObject } from '../core/input.js';
-import type { AuthnOrg } from './flow.js';
 import { requestBaseUrl } from '../core/base-url.js';
 import type { StoredFactor } from '../okta-factors/store.js';
 import { openTransaction, requireState } from './context.js';
-import type { AuthnContext, AuthnFactorFlow } from './flow.js';
+import type { AuthnContext, AuthnFactorFlow, AuthnOrg } from './flow.js';
 import { AUTHN_FLOWS, authnFlow, authnFlowFor } from './flows.js';
 import { presentSuccess, presentTransaction } from './present.js';
 import { primaryAuthentication, refuseStepUp } from './transaction/primary.js';
+import { AUTHN_TRANSACTIONS } from './transactions.js';
 
 type FactorParams = { Params: { factorId: string } };
 
@@ -65,19 +64,20 @@ function open(org: AuthnOrg, request: FastifyRequest): { body: JsonObject; ctx: 
 
 /** The Authentication API (spec §5): primary authentication, MFA enrollment and verification, state management. */
 export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
+  const transactions = AUTHN_TRANSACTIONS.of(org.scope);
   // A1 primary authentication, or A21 get transaction state when the body names a stateToken.
   app.post('/api/v1/authn', async (request) => {
     const body = bodyObject(request.body);
     if (body.stateToken !== undefined) {
       const ctx = openTransaction(org, request, body);
       refuseStepUp(body);
-      if (org.faults.has('authn.get-state-revokes')) AUTHN_TRANSACTIONS.of(org.scope).revoke(ctx.transaction.stateToken);
-      else AUTHN_TRANSACTIONS.of(org.scope).save(ctx.transaction);
+      if (org.faults.has('authn.get-state-revokes')) transactions.revoke(ctx.transaction.stateToken);
+      else transactions.save(ctx.transaction);
       return presentTransaction(ctx);
     }
     const outcome = primaryAuthentication(org, body);
     if (outcome.status === 'SUCCESS') return presentSuccess(org, outcome.user);
-    const transaction = AUTHN_TRANSACTIONS.of(org.scope).start(outcome.user.id, outcome.status, org.clock.now());
+    const transaction = transactions.start(outcome.user.id, outcome.status, org.clock.now());
     return presentTransaction({ org, baseUrl: requestBaseUrl(request), user: outcome.user, transaction: structuredClone(transaction) });
   });
 
@@ -159,8 +159,8 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   // A24 cancel: the stateToken is revoked. The docs show no response body (spec §5.1); the mock answers `{}`.
   app.post('/api/v1/authn/cancel', async (request) => {
     const { ctx } = open(org, request);
-    if (org.faults.has('authn.cancel-ignored')) AUTHN_TRANSACTIONS.of(org.scope).save(ctx.transaction);
-    else AUTHN_TRANSACTIONS.of(org.scope).revoke(ctx.transaction.stateToken);
+    if (org.faults.has('authn.cancel-ignored')) transactions.save(ctx.transaction);
+    else transactions.revoke(ctx.transaction.stateToken);
     return {};
   });
 

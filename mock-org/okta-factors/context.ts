@@ -9,7 +9,7 @@ import { findUserOr404 } from './users.js';
 type UserParams = { Params: { userId: string } };
 
 /** A request on one user's factors, before its factor (and so its kind) is known. */
-export interface UserRequest extends RequestFacts {
+interface UserRequest extends RequestFacts {
   org: FactorOrg;
 }
 

@@ -84,7 +84,7 @@ export interface KindResponse {
 
 export type VerifyOutcome = KindResponse;
 
-export interface ProviderInfo {
+interface ProviderInfo {
   idPrefix: string;
   vendorName: string;
 }
@@ -129,7 +129,7 @@ export interface FactorKind<S> {
 export type FactorParams = { Params: { userId: string; factorId: string } };
 
 /** The request's factor, of one kind, with that kind's context. */
-export interface OwnFactor<S> {
+interface OwnFactor<S> {
   factor: StoredFactor<S>;
   ctx: FactorContext<S>;
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { operationNotAllowed, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
 import { OrgState } from '../core/org-state.js';

@@ -1,16 +1,14 @@
-import { AUTHN_TRANSACTIONS } from '../transactions.js';
-import { DUO_INTEGRATION } from './integration.js';
-import type { FastifyInstance } from 'fastify';
 import { OktaError, invalidAuthnState, validationFailed } from '../../core/errors.js';
 import { link } from '../../okta-factors/links.js';
 import { bodyObject, requiredString } from '../../core/input.js';
-import type { AuthnOrg } from '../flow.js';
 import type { StoredFactor } from '../../okta-factors/store.js';
 import { openTransaction, requireState } from '../context.js';
-import type { AuthnContext, AuthnFactorFlow } from '../flow.js';
+import type { AuthnContext, AuthnFactorFlow, AuthnOrg } from '../flow.js';
 import type { AuthnTransaction } from '../transactions.js';
 import { authnFactorUrl } from '../urls.js';
 import { DuoSignatureError, signRequest, splitPair, verifyResponse } from './web-signature.js';
+import { AUTHN_TRANSACTIONS } from '../transactions.js';
+import { DUO_INTEGRATION } from './integration.js';
 
 /**
  * Duo (web/DUO) in the Authentication API (spec §5.6). Enrollment and verification both hand the page a Duo Web v2
@@ -34,10 +32,11 @@ const SCRIPT_PATH = '/js/sections/duo/Duo-Web-v2.js';
 /** A new Duo prompt for `factor`: the transaction waits for Duo's callback. */
 function startPrompt(ctx: AuthnContext, factor: StoredFactor, status: 'MFA_ENROLL_ACTIVATE' | 'MFA_CHALLENGE'): void {
   const { org } = ctx;
-  const txKey = org.faults.has('duo.request-signed-with-wrong-key') ? DUO_INTEGRATION.of(org.scope).akey : DUO_INTEGRATION.of(org.scope).skey;
+  const duo = DUO_INTEGRATION.of(org.scope);
+  const txKey = org.faults.has('duo.request-signed-with-wrong-key') ? duo.akey : duo.skey;
   let sigRequest: string;
   try {
-    sigRequest = signRequest(DUO_INTEGRATION.of(org.scope), ctx.user.profile.login, org.clock.now(), txKey);
+    sigRequest = signRequest(duo, ctx.user.profile.login, org.clock.now(), txKey);
   } catch (error) {
     // Duo Web cannot carry a username with its separator in it ('|').
     if (error instanceof DuoSignatureError) throw validationFailed('factor', ['Duo cannot be used with this username.']);

@@ -11,7 +11,7 @@ const authnOnly = (what: string) =>
   validationFailed('factorEnrollRequest', [`A Duo factor is ${what} through the Authentication API (Duo widget) only.`]);
 
 /** A Duo factor keeps nothing of its own: Duo holds the user's devices. */
-export type DuoFactorState = Record<string, never>;
+type DuoFactorState = Record<string, never>;
 
 export const duoFactor: FactorKind<DuoFactorState> = {
   factorType: 'web',

@@ -60,7 +60,7 @@ function newActivation(services: FactorServices): PushActivation {
 }
 
 export type PushFactor = StoredFactor<PushState>;
-export type PushContext = FactorContext<PushState>;
+type PushContext = FactorContext<PushState>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
