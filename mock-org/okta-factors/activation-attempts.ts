@@ -1,9 +1,8 @@
 import { OktaError, rateLimited } from '../core/errors.js';
 import { optionalString, type JsonObject } from '../core/input.js';
-import type { FactorServices } from './kind.js';
 import type { StoredFactor } from './store.js';
 import { rateLimitHeaders, throttleOrThrow, type WindowThrottle } from '../core/throttle.js';
-import type { FactorContext } from './kind.js';
+import type { FactorContext, KindServices } from './kind.js';
 
 /**
  * Activation attempts of the OTP factors (sms, call, email, token:software:totp): five per
@@ -18,7 +17,7 @@ const BROKEN_WINDOW_MS = 24 * 3600_000;
 /** Longer than any code; longer ones are a 400. */
 export const PASSCODE_MAX_LENGTH = 64;
 
-function attempts(services: FactorServices): WindowThrottle {
+function attempts(services: KindServices): WindowThrottle {
   return services.faults.has('otp-activation.never-recovers')
     ? services.throttle('otp-activation.attempts.day', LIMIT, BROKEN_WINDOW_MS)
     : services.throttle('otp-activation.attempts', LIMIT, WINDOW_MS);

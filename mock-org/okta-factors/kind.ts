@@ -6,15 +6,16 @@ import type { Outbox } from '../core/outbox.js';
 import type { WindowThrottle } from '../core/throttle.js';
 import type { Link } from './links.js';
 import type { FactorPolicy } from './policy.js';
-import type { OrgStore, StoredFactor, StoredUser } from './store.js';
+import type { FactorReader, OrgStore, StoredFactor, StoredUser } from './store.js';
 
 /** The fault switches, as a kind reads them. */
 export type FaultCheck = Pick<FaultSwitches, 'has'>;
 
 /**
- * What of its org a factor kind may use: the clock, the fault switches, the users and factors, the
- * outbox, named throttles, the factor policy, the sign-in origin, and `scope` for the org-level state
- * the kind owns itself (`OrgState.of(scope)`: Custom TOTP profiles, token services, YubiKey tokens).
+ * The services of an org the Factors API's modules use: the clock, the fault switches, the users and
+ * factors, the outbox, named throttles, the factor policy, the sign-in origin, and `scope` for the
+ * org-level state a module owns itself (`OrgState.of(scope)`: Custom TOTP profiles, token services,
+ * YubiKey tokens). A kind sees them through its FactorContext, with the store read-only.
  */
 export interface FactorServices {
   readonly clock: VirtualClock;
@@ -28,6 +29,9 @@ export interface FactorServices {
   /** The org's throttle of that name, made on first use, forgotten on reset. */
   throttle(name: string, limit: number, windowMs: number): WindowThrottle;
 }
+
+/** The services without the store: what helpers shared by a kind and its routes need. */
+export type KindServices = Omit<FactorServices, 'store'>;
 
 /** The Factors API's part of an org: its services and the factor kinds it implements. */
 export interface FactorOrg extends FactorServices {
@@ -45,8 +49,12 @@ export interface RequestFacts {
   headers: Readonly<Record<string, string | undefined>>;
 }
 
-/** A kind's view of one request: the request facts, the org's services, and its own factors, typed. */
-export interface FactorContext<S = unknown> extends FactorServices, RequestFacts {
+/**
+ * A kind's view of one request: the request facts, the org's services with the store read-only (no
+ * other user, no writes: the routes store the kind's drafts), and its own factors, typed.
+ */
+export interface FactorContext<S = unknown> extends KindServices, RequestFacts {
+  readonly store: FactorReader;
   /** Every factor of this kind in the org (any user), with its state. */
   kindFactors(): StoredFactor<S>[];
 }

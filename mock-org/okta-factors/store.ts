@@ -40,7 +40,13 @@ export interface StoredFactor<S = unknown> {
   secret: S;
 }
 
-export class OrgStore {
+/** What a factor kind reads of the store: factors, by user or by id. Kinds never write it: the routes store their drafts. */
+export interface FactorReader {
+  factorsOf(userId: string): StoredFactor[];
+  factor(id: string): StoredFactor | undefined;
+}
+
+export class OrgStore implements FactorReader {
   readonly users = new Map<string, StoredUser>();
   readonly factors = new Map<string, StoredFactor>();
 
@@ -50,6 +56,10 @@ export class OrgStore {
     const login = idOrLogin.toLowerCase();
     for (const user of this.users.values()) if (user.profile.login.toLowerCase() === login) return user;
     return undefined;
+  }
+
+  factor(id: string): StoredFactor | undefined {
+    return this.factors.get(id);
   }
 
   factorsOf(userId: string): StoredFactor[] {

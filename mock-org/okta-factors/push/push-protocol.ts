@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { validationFailed } from '../../core/errors.js';
 import { oktaId, randomAlphanumeric } from '../../core/ids.js';
 import type { StoredFactor, StoredUser } from '../store.js';
-import type { FactorContext, FactorServices, KindResponse } from '../kind.js';
+import type { FactorContext, KindServices, KindResponse } from '../kind.js';
 import { factorUrl, link, resultLinks } from '../links.js';
 
 /**
@@ -51,11 +51,11 @@ export interface PushState {
   transactions: PushTransaction[];
 }
 
-export function newPushState(services: FactorServices): PushState {
+export function newPushState(services: KindServices): PushState {
   return { activation: newActivation(services), transactions: [] };
 }
 
-function newActivation(services: FactorServices): PushActivation {
+function newActivation(services: KindServices): PushActivation {
   return { token: randomAlphanumeric(40), expiresAtMs: services.clock.now() + ACTIVATION_LIFETIME_MS, outcome: 'WAITING' };
 }
 
@@ -66,7 +66,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 // ---- activation ---------------------------------------------------------------------------
 
-export function activationResult(services: FactorServices, factor: PushFactor): ActivationResult {
+export function activationResult(services: KindServices, factor: PushFactor): ActivationResult {
   const { activation } = factor.secret;
   const expired = services.clock.now() >= activation.expiresAtMs && !services.faults.has('push.activation-never-expires');
   return activation.outcome === 'WAITING' && expired ? 'TIMEOUT' : activation.outcome;
@@ -140,7 +140,7 @@ export function activateOrRestart(ctx: PushContext, draft: PushFactor): KindResp
 }
 
 /** The device's answer to the activation: it completes it, or declines it; late answers change nothing. */
-function answerActivation(services: FactorServices, factor: PushFactor, action: 'approve' | 'reject' | 'ignore'): void {
+function answerActivation(services: KindServices, factor: PushFactor, action: 'approve' | 'reject' | 'ignore'): void {
   if (activationResult(services, factor) !== 'WAITING') return;
   const { activation } = factor.secret;
   if (action === 'approve' && !services.faults.has('push.activation-approve-ignored')) activation.outcome = 'APPROVED';
@@ -165,7 +165,7 @@ export function sendActivation(ctx: PushContext, draft: PushFactor, channel: 'em
 
 // ---- challenge transactions ----------------------------------------------------------------
 
-export function transactionResult(services: FactorServices, tx: PushTransaction): TransactionResult {
+export function transactionResult(services: KindServices, tx: PushTransaction): TransactionResult {
   const expired = services.clock.now() >= tx.expiresAtMs && !services.faults.has('push.challenge-never-expires');
   return tx.outcome === 'WAITING' && expired ? 'TIMEOUT' : tx.outcome;
 }
@@ -175,7 +175,7 @@ export function transactionResult(services: FactorServices, tx: PushTransaction)
  * The mock's number-challenge policy: a number matching challenge is sent exactly when the request
  * asks for one ([S]: "a body is required"); the org has no switch that forces or forbids it.
  */
-export function readNumberMatching(services: FactorServices, body: Record<string, unknown>): boolean {
+export function readNumberMatching(services: KindServices, body: Record<string, unknown>): boolean {
   const value = body.useNumberMatchingChallenge;
   if (value === undefined || value === null) return false;
   if (typeof value === 'boolean') return value;
@@ -236,13 +236,13 @@ export function findTransaction(ctx: PushContext, factor: PushFactor, transactio
  * `DELETE …/transactions/{id}` on the owner's draft. Undocumented (spec §11): a WAITING challenge
  * becomes CANCELLED (it then polls 200 {factorResult: CANCELLED}); a finished one stays as it was.
  */
-export function cancelTransaction(services: FactorServices, draft: PushFactor, transactionId: string): void {
+export function cancelTransaction(services: KindServices, draft: PushFactor, transactionId: string): void {
   const tx = draft.secret.transactions.find((t) => t.id === transactionId);
   if (tx && transactionResult(services, tx) === 'WAITING' && !services.faults.has('push.cancel-ignored')) tx.outcome = 'CANCELLED';
 }
 
 /** The user's answer on the device to the newest challenge still waiting; with nothing waiting it changes nothing. */
-function answerChallenge(services: FactorServices, factor: PushFactor, action: 'approve' | 'reject' | 'ignore'): void {
+function answerChallenge(services: KindServices, factor: PushFactor, action: 'approve' | 'reject' | 'ignore'): void {
   const waiting = factor.secret.transactions.filter((tx) =>
     services.faults.has('push.late-approve-succeeds') ? tx.outcome === 'WAITING' : transactionResult(services, tx) === 'WAITING',
   );
@@ -254,7 +254,7 @@ function answerChallenge(services: FactorServices, factor: PushFactor, action: '
 }
 
 /** Control protocol `push/{userId}/{factorId}`: a pending factor's device answers the activation, an active one's the challenge. */
-export function answerPush(services: FactorServices, factor: PushFactor, action: 'approve' | 'reject' | 'ignore'): void {
+export function answerPush(services: KindServices, factor: PushFactor, action: 'approve' | 'reject' | 'ignore'): void {
   if (factor.status === 'PENDING_ACTIVATION') answerActivation(services, factor, action);
   else answerChallenge(services, factor, action);
 }

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { OktaError, invalidPasscode, validationFailed } from '../../core/errors.js';
 import { factorUrl, link, userUrl } from '../links.js';
 import { optionalString, type JsonObject } from '../../core/input.js';
-import type { FactorServices } from '../kind.js';
+import type { FactorContext, FactorServices } from '../kind.js';
 import { presentUser } from '../users.js';
 import { decodeHex } from '../../core/secret-encoding.js';
 import { OrgState } from '../../core/org-state.js';
@@ -33,6 +33,9 @@ export interface StoredYubikeyToken {
   lastOtp: string | null;
 }
 
+/** What token checks read of the org: a kind's context, or the token routes' services. */
+type TokenReader = Pick<FactorContext, 'faults' | 'store' | 'scope'>;
+
 /** The org's uploaded tokens by id; forgotten on reset. */
 export const YUBIKEY_TOKENS = new OrgState(() => new Map<string, StoredYubikeyToken>(), (tokens) => tokens.clear());
 
@@ -47,8 +50,8 @@ export const assignedTokenNotDeletable = () =>
   new OktaError(403, 'E0000102', 'YubiKey cannot be deleted while assigned to an user. Please deactivate YubiKey using reset MFA and try again');
 
 /** The user factor the token is enrolled as, while that factor exists and is active. */
-function assignedFactor(org: FactorServices, token: StoredYubikeyToken) {
-  const factor = token.assignment ? org.store.factors.get(token.assignment.factorId) : undefined;
+function assignedFactor(org: TokenReader, token: StoredYubikeyToken) {
+  const factor = token.assignment ? org.store.factor(token.assignment.factorId) : undefined;
   return factor && factor.status === 'ACTIVE' && factor.userId === token.assignment?.userId ? factor : undefined;
 }
 
@@ -56,7 +59,7 @@ function assignedFactor(org: FactorServices, token: StoredYubikeyToken) {
  * ACTIVE while a user's factor holds the token, UNASSIGNED otherwise: unenrolling the factor
  * (its `deactivate` link) frees the token again. REVOKED/BLOCKED/… have no documented trigger.
  */
-export function tokenStatus(org: FactorServices, token: StoredYubikeyToken): TokenStatus {
+export function tokenStatus(org: TokenReader, token: StoredYubikeyToken): TokenStatus {
   if (org.faults.has('yubikey.token-status-not-updated')) return 'UNASSIGNED';
   return assignedFactor(org, token) ? 'ACTIVE' : 'UNASSIGNED';
 }
@@ -66,7 +69,7 @@ export function assignedUser(org: FactorServices, token: StoredYubikeyToken): St
   return factor ? org.store.users.get(factor.userId) : undefined;
 }
 
-export const shownSerial = (org: FactorServices, token: StoredYubikeyToken) =>
+export const shownSerial = (org: TokenReader, token: StoredYubikeyToken) =>
   org.faults.has('yubikey.serial-not-padded') ? token.serial.replace(/^0+(?=\d)/, '') : token.serial;
 
 export function presentToken(org: FactorServices, baseUrl: string, token: StoredYubikeyToken, options: { expandUser?: boolean } = {}): JsonObject {
@@ -136,7 +139,7 @@ export function parseUpload(org: FactorServices, body: JsonObject): Pick<StoredY
   };
 }
 
-export function findTokenByPublicId(org: FactorServices, publicId: string): StoredYubikeyToken | undefined {
+export function findTokenByPublicId(org: TokenReader, publicId: string): StoredYubikeyToken | undefined {
   for (const token of YUBIKEY_TOKENS.of(org.scope).values()) if (token.publicId === publicId) return token;
   return undefined;
 }
@@ -153,7 +156,7 @@ const samePrivateId = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteL
  * Checks a Yubico OTP against `token` (decrypt, CRC, private id, counters); throws 403 E0000068
  * for any OTP that is not a fresh one of that token. Changes nothing until `commit()`.
  */
-export function checkOtp(org: FactorServices, token: StoredYubikeyToken, otp: string): AcceptedOtp {
+export function checkOtp(org: TokenReader, token: StoredYubikeyToken, otp: string): AcceptedOtp {
   const parts = splitOtp(otp);
   if (!parts || parts.publicId !== token.publicId) throw invalidPasscode();
   const plain = decryptOtpBlock(parts.ciphertext, token.aesKey);
@@ -181,7 +184,7 @@ export function checkOtp(org: FactorServices, token: StoredYubikeyToken, otp: st
 }
 
 /** The token an OTP names by its public id, or 403 E0000068. */
-export function tokenOfOtp(org: FactorServices, otp: string): StoredYubikeyToken {
+export function tokenOfOtp(org: TokenReader, otp: string): StoredYubikeyToken {
   const parts = splitOtp(otp);
   const token = parts ? findTokenByPublicId(org, parts.publicId) : undefined;
   if (!token) throw invalidPasscode();
