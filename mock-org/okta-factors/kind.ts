@@ -153,11 +153,12 @@ export type FactorBase = Pick<StoredFactor, 'id' | 'userId' | 'factorType' | 'pr
  */
 export class FactorKinds {
   readonly #byKey = new Map<string, FactorKind<unknown>>();
-  readonly #types = new Set<string>();
+  /** factorType → the first kind registered for it. */
+  readonly #byType = new Map<string, FactorKind<unknown>>();
 
   constructor(kinds: readonly FactorKind<unknown>[]) {
     for (const kind of kinds) {
-      this.#types.add(kind.factorType);
+      if (!this.#byType.has(kind.factorType)) this.#byType.set(kind.factorType, kind);
       for (const provider of Object.keys(kind.providers)) {
         const key = FactorKinds.#key(kind.factorType, provider);
         if (this.#byKey.has(key)) throw new Error(`two factor kinds for ${kind.factorType} (${provider})`);
@@ -174,13 +175,16 @@ export class FactorKinds {
     return this.#byKey.get(FactorKinds.#key(factorType, provider));
   }
 
-  /** The kind a stored factor belongs to. */
+  /**
+   * The kind a stored factor belongs to. A factor of a provider the org does not implement (only the
+   * `input.refused-enroll-persisted` fault stores one) belongs to its factorType's first kind.
+   */
   of(factor: Pick<StoredFactor, 'factorType' | 'provider'>): FactorKind<unknown> | undefined {
-    return this.find(factor.factorType, factor.provider);
+    return this.find(factor.factorType, factor.provider) ?? this.#byType.get(factor.factorType);
   }
 
   hasFactorType(factorType: string): boolean {
-    return this.#types.has(factorType);
+    return this.#byType.has(factorType);
   }
 
   provider(factorType: string, provider: string): ProviderInfo | undefined {

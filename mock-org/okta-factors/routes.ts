@@ -22,8 +22,7 @@ const UNENROLLED = new OrgState(() => new Set<string>(), (unenrolled) => unenrol
 /** The `input.refused-enroll-persisted` fault: a refused enrollment leaves a factor behind. */
 function persistRefusedEnrollment(org: FactorOrg, ctx: RequestFacts, factorType: string, provider: string): void {
   const now = org.clock.iso();
-  const someKind = org.kinds.all().find((k) => k.factorType === factorType);
-  const [someProvider] = Object.values(someKind?.providers ?? {});
+  const [someProvider] = Object.values(org.kinds.of({ factorType, provider })?.providers ?? {});
   const id = oktaId(someProvider?.idPrefix ?? 'fac');
   org.store.factors.set(id, {
     id, userId: ctx.user.id, factorType, provider, vendorName: someProvider?.vendorName ?? provider,

@@ -74,6 +74,9 @@ describe('FactorKinds', () => {
     expect(kinds.find('token', 'RSA')).toBe(rsa);
     expect(kinds.of({ factorType: 'token', provider: 'SYMANTEC' })).toBe(symantec);
     expect(kinds.find('token', 'OKTA')).toBeUndefined();
+    // A stored factor of a provider no kind has (only a fault stores one) belongs to its type's first kind.
+    expect(kinds.of({ factorType: 'token', provider: 'OKTA' })).toBe(rsa);
+    expect(kinds.of({ factorType: 'push', provider: 'OKTA' })).toBeUndefined();
     expect(kinds.hasFactorType('token')).toBe(true);
     expect(kinds.hasFactorType('push')).toBe(false);
     expect(kinds.entries()).toEqual([
