@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import { HttpDriver } from './http-driver.js';
-import type { MockOrgHost } from '../mock-org/core/host.js';
+import type { MockOrgHost } from '../mock-org/index.js';
 
 /** Where the embedded mock orgs are hosted (started by the suites' global setup). */
 export interface MockHostAccess {
@@ -13,7 +13,7 @@ export interface MockHostAccess {
  * import mock-org itself (a check sees the target only through its driver), and for a driver without a host.
  */
 export async function startMockHost(): Promise<MockOrgHost> {
-  const { startMockOrgHost } = await import('../mock-org/core/host.js');
+  const { startMockOrgHost } = await import('../mock-org/index.js');
   return startMockOrgHost();
 }
 

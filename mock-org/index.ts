@@ -1,9 +1,11 @@
+import { startOrgHost, type MockOrgHost, type MockOrgHostOptions } from './core/host.js';
 import { buildServer } from './server.js';
 import { MockOrg, type MockOrgConfig } from './org.js';
 
 export { MockOrg } from './org.js';
 export { buildServer } from './server.js';
 export { FAULT_CATALOG, type FaultId } from './faults.js';
+export type { MockOrgHost } from './core/host.js';
 
 export interface MockOrgOptions extends MockOrgConfig {
   /** Loopback by default: the mock org is for tests, not for the network. */
@@ -36,4 +38,12 @@ export async function startMockOrg(options: MockOrgOptions = {}): Promise<Runnin
     org,
     close: () => app.close(),
   };
+}
+
+/** Starts a host of many mock orgs behind one loopback port (mock-org/core/host.ts), each serving the control protocol. */
+export function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}): Promise<MockOrgHost> {
+  return startOrgHost((faults) => {
+    const org = new MockOrg({ faults });
+    return { org, app: buildServer(org, { control: true }), token: org.apiToken };
+  }, options);
 }

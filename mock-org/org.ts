@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { DuoIntegration } from './okta-authn/duo/integration.js';
-import { AuthnTransactions } from './okta-authn/transactions.js';
 import { VirtualClock } from './core/clock.js';
-import { defaultFactorProfiles } from './okta-factors/custom-totp/profiles.js';
-import { FACTOR_KINDS } from './okta-factors/registry.js';
 import { FaultSwitches } from './core/faults.js';
 import { FAULT_CATALOG, type FaultId } from './faults.js';
+import { OrgScope } from './core/org-state.js';
 import { Outbox } from './core/outbox.js';
-import { FactorPolicy } from './okta-factors/policy.js';
-import { OrgStore } from './core/store.js';
 import { WindowThrottle } from './core/throttle.js';
-import { TokenServices } from './okta-factors/token-service/services.js';
+import type { FactorKinds, FactorOrg } from './okta-factors/kind.js';
+import { FactorPolicy } from './okta-factors/policy.js';
+import { oktaFactorKinds } from './okta-factors/registry.js';
+import { OrgStore } from './okta-factors/store.js';
 
 export interface MockOrgConfig {
   /** The SSWS API token; random when not given. */
@@ -32,32 +30,25 @@ export const DEFAULT_ORIGIN = 'https://mock-org.example';
 /** Requests per endpoint bucket per minute: Okta publishes per-endpoint limits; this is a generous one. */
 export const API_BUCKET_LIMIT = 600;
 
-/** One org: its clock, what it stores, its faults, outbox, policy, rate limits and API token. No HTTP here. */
-export class MockOrg {
+/**
+ * One org, and the composition root of the mock: its clock, users and factors, faults, outbox,
+ * policy, rate limits and API tokens, and the factor kinds it implements (the registry's value,
+ * handed to the routes). State a kind or flow owns lives with it (`OrgState` over `scope`). No HTTP here.
+ */
+export class MockOrg implements FactorOrg {
   readonly clock: VirtualClock;
   readonly store = new OrgStore();
   readonly faults = new FaultSwitches<FaultId>(FAULT_CATALOG);
   readonly outbox = new Outbox();
-  readonly policy = new FactorPolicy(
-    [...FACTOR_KINDS.values()].flatMap((kind) =>
-      Object.keys(kind.providers).map((provider) => ({ factorType: kind.factorType, provider, enrollment: 'OPTIONAL' as const })),
-    ),
-  );
+  readonly kinds: FactorKinds = oktaFactorKinds();
+  readonly policy = new FactorPolicy(this.kinds.entries().map((entry) => ({ ...entry, enrollment: 'OPTIONAL' as const })));
+  /** Org-level state the kinds and flows own (token services, YubiKey tokens, Authentication API transactions, …). */
+  readonly scope = new OrgScope();
   /** The API's per-endpoint buckets (X-Rate-Limit-* on every response). */
   apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
   /** Throttles the factor kinds keep (by name), so that reset() forgets them all. */
-  readonly throttles = new Map<string, WindowThrottle>();
-  /** Authentication API transactions, by stateToken (mock-org/okta-authn/). */
-  readonly transactions = new AuthnTransactions();
-  /** The org's Duo Web integration (keys and API host): org configuration, kept across reset(). */
-  readonly duo = new DuoIntegration();
-  /** Custom TOTP factor profiles (token:hotp): org configuration, kept across reset(). */
-  readonly factorProfiles = defaultFactorProfiles();
-  /** The simulated Symantec VIP and RSA SecurID services and the credentials they know. */
-  readonly tokenServices = new TokenServices();
+  readonly #throttles = new Map<string, WindowThrottle>();
   readonly apiToken: string;
-  /** `userId factorType provider` of every factor unenrolled (only the lifecycle.reenroll-refused fault looks). */
-  readonly unenrolled = new Set<string>();
   /** A read-only administrator's token: reads are served, writes are 403 E0000006. */
   readonly readOnlyToken: string;
   /** `scheme://host[:port]` of the org (see MockOrgConfig.origin). */
@@ -73,24 +64,22 @@ export class MockOrg {
 
   /** The org's throttle of that name, made on first use. */
   throttle(name: string, limit: number, windowMs: number): WindowThrottle {
-    let throttle = this.throttles.get(name);
+    let throttle = this.#throttles.get(name);
     if (!throttle) {
       throttle = new WindowThrottle(limit, windowMs);
-      this.throttles.set(name, throttle);
+      this.#throttles.set(name, throttle);
     }
     return throttle;
   }
 
-  /** Forgets users, factors, messages, throttles, policy changes and faults; the clock keeps its time. */
+  /** Forgets users, factors, messages, throttles, policy changes, faults and what the kinds keep; the clock keeps its time. */
   reset(): void {
     this.store.clear();
     this.faults.clear();
     this.outbox.clear();
     this.policy.reset();
-    this.throttles.clear();
-    this.transactions.clear();
-    this.tokenServices.clear();
-    this.unenrolled.clear();
+    this.#throttles.clear();
+    this.scope.reset();
     this.apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
   }
 }

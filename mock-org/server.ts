@@ -61,7 +61,7 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
     try {
       done(null, JSON.parse(raw));
     } catch {
-      done(malformedBody() as unknown as FastifyError, undefined);
+      done(malformedBody(), undefined);
     }
   });
 

@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { notFound, validationFailed } from '../core/errors.js';
 import { registerDuoResponderRoutes } from '../okta-authn/duo/responder.js';
 import { UnknownFaultError } from '../core/faults.js';
-import { FACTOR_KINDS } from '../okta-factors/registry.js';
 import { bodyObject, isObject } from '../core/input.js';
 import type { MockOrg } from '../org.js';
 import { ENROLLMENTS, USER_VERIFICATIONS, type Enrollment, type PolicyEntry, type UserVerification } from '../okta-factors/policy.js';
-import { factorContext, factorOr404 } from '../okta-factors/routes.js';
+import { factorOr404, userRequest } from '../okta-factors/context.js';
 import { registerTokenControlRoutes } from '../okta-factors/token-service/control-routes.js';
 
 /** What this mock org can do for a driver (DESIGN.md, the driver contract). */
@@ -79,8 +78,7 @@ export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void 
     if (typeof action !== 'string' || !(PUSH_ACTIONS as readonly string[]).includes(action)) {
       throw validationFailed('action', ['action: must be approve, reject or ignore']);
     }
-    const ctx = factorContext(org, request);
-    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    const { factor, kind, ctx } = factorOr404(userRequest(org, request), request.params.factorId);
     if (!kind.respondToPush) throw notFound(`Resource not found: ${factor.id} is not a push factor`);
     kind.respondToPush(ctx, factor, action as (typeof PUSH_ACTIONS)[number]);
     return { ok: true };
@@ -94,7 +92,7 @@ export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void 
 
   app.post('/__control/v1/factor-policy', async (request) => {
     const body = bodyObject(request.body);
-    const changes = policyEntries(body.factors);
+    const changes = policyEntries(org, body.factors);
     const unknown = org.policy.apply(changes);
     if (unknown.length > 0) {
       throw validationFailed('factors', unknown.map((e) => `unknown factor: ${e.factorType} (${e.provider})`));
@@ -112,7 +110,7 @@ function stringList(body: Record<string, unknown>, key: string): string[] {
   return value;
 }
 
-function policyEntries(value: unknown): PolicyEntry[] {
+function policyEntries(org: MockOrg, value: unknown): PolicyEntry[] {
   if (!Array.isArray(value)) throw validationFailed('factors', ['factors: must be an array of {factorType, provider, enrollment}']);
   return value.map((entry, index) => {
     if (
@@ -121,7 +119,7 @@ function policyEntries(value: unknown): PolicyEntry[] {
       typeof entry.provider !== 'string' ||
       typeof entry.enrollment !== 'string' ||
       !(ENROLLMENTS as readonly string[]).includes(entry.enrollment) ||
-      !FACTOR_KINDS.has(entry.factorType)
+      !org.kinds.hasFactorType(entry.factorType)
     ) {
       throw validationFailed('factors', [`factors[${index}]: needs a known factorType, a provider and enrollment REQUIRED, OPTIONAL or DISABLED`]);
     }

@@ -4,9 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { UnknownFaultError } from './faults.js';
 import { randomAlphanumeric } from './ids.js';
-import { MockOrg } from '../org.js';
 import { ORG_PREFIX_HEADER } from './base-url.js';
-import { buildServer } from '../server.js';
 
 /**
  * Many mock orgs behind one loopback port, each under its own path (`/orgs/{id}`), with its own
@@ -25,24 +23,30 @@ export interface MockOrgHost {
   close(): Promise<void>;
 }
 
-interface HostedOrg {
-  org: MockOrg;
+/** One org the host serves: the org, its HTTP app (not yet ready) and its API token. */
+interface HostedOrg<Org> {
+  org: Org;
   app: FastifyInstance;
+  token: string;
 }
+
+/** Makes an org with these faults on (throws UnknownFaultError for an unknown one). */
+type OrgFactory<Org> = (faults: string[]) => HostedOrg<Org>;
 
 const ORG_PATH = /^\/orgs\/([A-Za-z0-9]{1,40})(\/.*)?$/;
 const MAX_ORGS = 1000;
 
-export interface MockOrgHostOptions {
+export interface MockOrgHostOptions<Org> {
   host?: string;
   port?: number;
   /** Called with every org the host creates (the harness's secret-leak test watches what they store). */
-  onOrgCreated?: (org: MockOrg) => void;
+  onOrgCreated?: (org: Org) => void;
 }
 
-export async function startMockOrgHost(options: MockOrgHostOptions = {}): Promise<MockOrgHost> {
+/** Starts a host whose orgs `createOrg` makes (the composition root passes it: mock-org/index.ts). */
+export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: MockOrgHostOptions<Org> = {}): Promise<MockOrgHost> {
   const adminToken = randomBytes(24).toString('base64url');
-  const orgs = new Map<string, HostedOrg>();
+  const orgs = new Map<string, HostedOrg<Org>>();
 
   const server: Server = createServer((req, res) => {
     void dispatch(req, res).catch(() => answer(res, 500, { error: 'host failure' }));
@@ -67,19 +71,18 @@ export async function startMockOrgHost(options: MockOrgHostOptions = {}): Promis
       const body = await readJson(req);
       const faults = Array.isArray(body?.faults) ? body.faults.filter((f): f is string => typeof f === 'string') : [];
       if (orgs.size >= MAX_ORGS) return answer(res, 429, { error: 'too many orgs' });
-      let org: MockOrg;
+      let hosted: HostedOrg<Org>;
       try {
-        org = new MockOrg({ faults });
+        hosted = createOrg(faults);
       } catch (error) {
         if (error instanceof UnknownFaultError) return answer(res, 400, { error: error.message });
         throw error;
       }
-      options.onOrgCreated?.(org);
-      const app = buildServer(org, { control: true });
-      await app.ready();
+      options.onOrgCreated?.(hosted.org);
+      await hosted.app.ready();
       const id = randomAlphanumeric(12);
-      orgs.set(id, { org, app });
-      return answer(res, 201, { id, baseUrl: `${origin()}/orgs/${id}`, token: org.apiToken });
+      orgs.set(id, hosted);
+      return answer(res, 201, { id, baseUrl: `${origin()}/orgs/${id}`, token: hosted.token });
     }
     const remove = /^\/__host\/orgs\/([A-Za-z0-9]+)$/.exec(url);
     if (req.method === 'DELETE' && remove?.[1]) {

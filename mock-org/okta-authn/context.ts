@@ -1,11 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { invalidAuthnState, invalidToken } from '../core/errors.js';
 import { requiredString, type JsonObject } from '../core/input.js';
-import type { MockOrg } from '../org.js';
 import { requestBaseUrl } from '../core/base-url.js';
-import type { AuthnContext } from './flow.js';
+import type { AuthnContext, AuthnOrg } from './flow.js';
 import { STATE_TOKEN_LIFETIME_MS, type AuthnStatus } from './transactions.js';
 import { isAuthnPath } from './urls.js';
+import { AUTHN_TRANSACTIONS } from './transactions.js';
 
 /** Longest stateToken looked up (Okta's are 42 characters). */
 const MAX_STATE_TOKEN_LENGTH = 256;
@@ -15,20 +15,21 @@ const MAX_STATE_TOKEN_LENGTH = 256;
  * A missing or non-string stateToken is 400 E0000001; an unknown, revoked or expired one is 401 E0000011, as is
  * one whose user is gone or can no longer sign in.
  */
-export function openTransaction(org: MockOrg, request: FastifyRequest, body: JsonObject): AuthnContext {
+export function openTransaction(org: AuthnOrg, request: FastifyRequest, body: JsonObject): AuthnContext {
   const stateToken = requiredString(body, 'stateToken', { maxLength: MAX_STATE_TOKEN_LENGTH, subject: 'stateToken' });
   const now = org.clock.now();
-  const stored = org.transactions.get(stateToken);
+  const transactions = AUTHN_TRANSACTIONS.of(org.scope);
+  const stored = transactions.get(stateToken);
   const expired = stored !== undefined && stored.expiresAtMs <= now && !org.faults.has('authn.state-token-never-expires');
   const user = stored && org.store.users.get(stored.userId);
   if (!stored || expired || !user || user.status !== 'ACTIVE') {
-    if (expired) org.transactions.revoke(stateToken);
+    if (expired) transactions.revoke(stateToken);
     throw invalidToken();
   }
   const transaction = structuredClone(stored);
   if (!org.faults.has('authn.expiry-not-sliding')) transaction.expiresAtMs = now + STATE_TOKEN_LIFETIME_MS;
   // Presenting the token keeps it alive even when the operation is then refused (the refusal is its own answer).
-  org.transactions.save({ ...stored, expiresAtMs: transaction.expiresAtMs });
+  transactions.save({ ...stored, expiresAtMs: transaction.expiresAtMs });
   return { org, baseUrl: requestBaseUrl(request), user, transaction };
 }
 
@@ -42,6 +43,6 @@ export function requireState(ctx: AuthnContext, allowed: readonly AuthnStatus[])
  * the API-token check. One that carries an Authorization header is a trusted application's and is checked
  * like any other (an invalid token is still 401 E0000011).
  */
-export function isPublicAuthnRequest(org: MockOrg, request: FastifyRequest): boolean {
+export function isPublicAuthnRequest(org: AuthnOrg, request: FastifyRequest): boolean {
   return isAuthnPath(request.url) && request.headers.authorization === undefined && !org.faults.has('authn.requires-api-token');
 }

@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { FactorBase } from '../okta-factors/kind.js';
+import type { FactorBase, FactorOrg } from '../okta-factors/kind.js';
 import type { Link } from '../okta-factors/links.js';
 import type { JsonObject } from '../core/input.js';
-import type { MockOrg } from '../org.js';
-import type { StoredFactor, StoredUser } from '../core/store.js';
+import type { StoredFactor, StoredUser } from '../okta-factors/store.js';
 import type { AuthnTransaction } from './transactions.js';
+
+/** What the Authentication API uses of its org: the Factors API's part (users, factors, kinds, policy, scope). */
+export type AuthnOrg = FactorOrg;
 
 /** What an Authentication API operation knows about its request. */
 export interface AuthnContext {
-  org: MockOrg;
+  org: AuthnOrg;
   /** `http://host:port` of the request, for building links. */
   baseUrl: string;
   user: StoredUser;
@@ -39,5 +41,5 @@ export interface AuthnFactorFlow {
   /** The `next` link while it is being activated or verified. */
   next(ctx: AuthnContext, factor: StoredFactor): Link;
   /** Routes of the flow's own (Duo's callback). */
-  registerRoutes?(app: FastifyInstance, org: MockOrg): void;
+  registerRoutes?(app: FastifyInstance, org: AuthnOrg): void;
 }

@@ -1,4 +1,4 @@
-import type { StoredFactor } from '../core/store.js';
+import type { StoredFactor } from '../okta-factors/store.js';
 import { duoFlow } from './duo/flow.js';
 import type { AuthnFactorFlow } from './flow.js';
 

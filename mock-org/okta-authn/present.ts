@@ -1,8 +1,7 @@
-import { FACTOR_KINDS } from '../okta-factors/registry.js';
+import type { FactorKinds } from '../okta-factors/kind.js';
 import { link } from '../okta-factors/links.js';
-import type { MockOrg } from '../org.js';
-import type { StoredFactor, StoredUser } from '../core/store.js';
-import type { AuthnContext } from './flow.js';
+import type { StoredFactor, StoredUser } from '../okta-factors/store.js';
+import type { AuthnContext, AuthnOrg } from './flow.js';
 import { authnFlowFor } from './flows.js';
 import { SESSION_TOKEN_LIFETIME_MS, newSessionToken } from './transactions.js';
 import { authnFactorUrl, authnUrl } from './urls.js';
@@ -33,14 +32,14 @@ const REMEMBER_DEVICE_POLICY = { allowRememberDevice: false, rememberDeviceByDef
 
 const post = (href: string) => link(href, ['POST']);
 
-function publicProfile(factor: StoredFactor): Record<string, unknown> | undefined {
-  const kind = FACTOR_KINDS.get(factor.factorType);
+function publicProfile(kinds: FactorKinds, factor: StoredFactor): Record<string, unknown> | undefined {
+  const kind = kinds.of(factor);
   return kind?.presentProfile ? kind.presentProfile(factor) : { ...factor.profile };
 }
 
 /** A factor as a transaction shows it: no status, no dates, no secret; `_links`/`_embedded` as the state needs. */
-function presentFactor(factor: StoredFactor, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  const profile = publicProfile(factor);
+function presentFactor(kinds: FactorKinds, factor: StoredFactor, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const profile = publicProfile(kinds, factor);
   return {
     id: factor.id,
     factorType: factor.factorType,
@@ -66,7 +65,7 @@ function enrollableFactors(ctx: AuthnContext): Record<string, unknown>[] {
     .map((entry) => ({
       factorType: entry.factorType,
       provider: entry.provider,
-      vendorName: FACTOR_KINDS.get(entry.factorType)?.providers[entry.provider]?.vendorName ?? entry.provider,
+      vendorName: ctx.org.kinds.provider(entry.factorType, entry.provider)?.vendorName ?? entry.provider,
       status: 'NOT_SETUP',
       enrollment: entry.enrollment,
       _links: {
@@ -83,7 +82,7 @@ function verifiableFactors(ctx: AuthnContext): Record<string, unknown>[] {
   return ctx.org.store
     .factorsOf(ctx.user.id)
     .filter((factor) => factor.status === 'ACTIVE')
-    .map((factor) => presentFactor(factor, { _links: { verify: post(authnFactorUrl(ctx.baseUrl, factor.id, '/verify')) } }));
+    .map((factor) => presentFactor(ctx.org.kinds, factor, { _links: { verify: post(authnFactorUrl(ctx.baseUrl, factor.id, '/verify')) } }));
 }
 
 /** The transaction in its current (non-SUCCESS) state. */
@@ -112,7 +111,7 @@ export function presentTransaction(ctx: AuthnContext): Record<string, unknown> {
         ...head,
         _embedded: {
           user,
-          factor: presentFactor(factor, embedded ? { _embedded: embedded } : {}),
+          factor: presentFactor(ctx.org.kinds, factor, embedded ? { _embedded: embedded } : {}),
           ...(transaction.status === 'MFA_CHALLENGE' ? { policy: REMEMBER_DEVICE_POLICY } : {}),
         },
         _links: { next: flow.next(ctx, factor), cancel, prev: post(authnUrl(ctx.baseUrl, '/previous')) },
@@ -124,7 +123,7 @@ export function presentTransaction(ctx: AuthnContext): Record<string, unknown> {
 }
 
 /** SUCCESS: a one-time sessionToken and the user, no stateToken (spec §5.3). */
-export function presentSuccess(org: MockOrg, user: StoredUser): Record<string, unknown> {
+export function presentSuccess(org: AuthnOrg, user: StoredUser): Record<string, unknown> {
   return {
     expiresAt: new Date(org.clock.now() + SESSION_TOKEN_LIFETIME_MS).toISOString(),
     status: 'SUCCESS',

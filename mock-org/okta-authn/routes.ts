@@ -1,17 +1,16 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { invalidAuthnState, notFound, validationFailed } from '../core/errors.js';
 import type { FactorBase } from '../okta-factors/kind.js';
-import { FACTOR_KINDS } from '../okta-factors/registry.js';
 import { oktaId } from '../core/ids.js';
 import { bodyObject, optionalObject, requiredString, type JsonObject } from '../core/input.js';
-import type { MockOrg } from '../org.js';
 import { requestBaseUrl } from '../core/base-url.js';
-import type { StoredFactor } from '../core/store.js';
+import type { StoredFactor } from '../okta-factors/store.js';
 import { openTransaction, requireState } from './context.js';
-import type { AuthnContext, AuthnFactorFlow } from './flow.js';
+import type { AuthnContext, AuthnFactorFlow, AuthnOrg } from './flow.js';
 import { AUTHN_FLOWS, authnFlow, authnFlowFor } from './flows.js';
 import { presentSuccess, presentTransaction } from './present.js';
 import { primaryAuthentication, refuseStepUp } from './transaction/primary.js';
+import { AUTHN_TRANSACTIONS } from './transactions.js';
 
 type FactorParams = { Params: { factorId: string } };
 
@@ -24,10 +23,10 @@ function respond(ctx: AuthnContext, factor?: StoredFactor): Record<string, unkno
   if (factor) org.store.factors.set(factor.id, factor);
   if (transaction.status === 'SUCCESS') {
     // The transaction is complete: its stateToken is spent, the sessionToken is what the client carries on.
-    org.transactions.revoke(transaction.stateToken);
+    AUTHN_TRANSACTIONS.of(org.scope).revoke(transaction.stateToken);
     return presentSuccess(org, ctx.user);
   }
-  org.transactions.save(transaction);
+  AUTHN_TRANSACTIONS.of(org.scope).save(transaction);
   return presentTransaction(ctx);
 }
 
@@ -49,7 +48,7 @@ function verifiableFactor(ctx: AuthnContext, factorId: string): { factor: Stored
 }
 
 /** The factor draft, its `lastUpdated` moved to now when its status changed (activation). */
-function touched(org: MockOrg, draft: StoredFactor, factorId: string): StoredFactor {
+function touched(org: AuthnOrg, draft: StoredFactor, factorId: string): StoredFactor {
   const stored = org.store.factors.get(factorId);
   return stored && stored.status !== draft.status ? { ...draft, lastUpdated: org.clock.iso() } : draft;
 }
@@ -58,26 +57,27 @@ function touched(org: MockOrg, draft: StoredFactor, factorId: string): StoredFac
 const notSupportedYet = (factorType: string, provider: string) =>
   validationFailed('factorEnrollRequest', [`factorType: ${factorType} (${provider}) is not supported by this mock's Authentication API`]);
 
-function open(org: MockOrg, request: FastifyRequest): { body: JsonObject; ctx: AuthnContext } {
+function open(org: AuthnOrg, request: FastifyRequest): { body: JsonObject; ctx: AuthnContext } {
   const body = bodyObject(request.body);
   return { body, ctx: openTransaction(org, request, body) };
 }
 
 /** The Authentication API (spec §5): primary authentication, MFA enrollment and verification, state management. */
-export function registerAuthnRoutes(app: FastifyInstance, org: MockOrg): void {
+export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
+  const transactions = AUTHN_TRANSACTIONS.of(org.scope);
   // A1 primary authentication, or A21 get transaction state when the body names a stateToken.
   app.post('/api/v1/authn', async (request) => {
     const body = bodyObject(request.body);
     if (body.stateToken !== undefined) {
       const ctx = openTransaction(org, request, body);
       refuseStepUp(body);
-      if (org.faults.has('authn.get-state-revokes')) org.transactions.revoke(ctx.transaction.stateToken);
-      else org.transactions.save(ctx.transaction);
+      if (org.faults.has('authn.get-state-revokes')) transactions.revoke(ctx.transaction.stateToken);
+      else transactions.save(ctx.transaction);
       return presentTransaction(ctx);
     }
     const outcome = primaryAuthentication(org, body);
     if (outcome.status === 'SUCCESS') return presentSuccess(org, outcome.user);
-    const transaction = org.transactions.start(outcome.user.id, outcome.status, org.clock.now());
+    const transaction = transactions.start(outcome.user.id, outcome.status, org.clock.now());
     return presentTransaction({ org, baseUrl: requestBaseUrl(request), user: outcome.user, transaction: structuredClone(transaction) });
   });
 
@@ -88,7 +88,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: MockOrg): void {
     const factorType = requiredString(body, 'factorType', { maxLength: MAX_NAME_LENGTH, subject: 'factorEnrollRequest' });
     const provider = requiredString(body, 'provider', { maxLength: MAX_NAME_LENGTH, subject: 'factorEnrollRequest' });
     optionalObject(body, 'profile', 'factorEnrollRequest');
-    const providerInfo = FACTOR_KINDS.get(factorType)?.providers[provider];
+    const providerInfo = org.kinds.provider(factorType, provider);
     if (!providerInfo || org.policy.enrollment(factorType, provider) === 'DISABLED') {
       throw validationFailed('factorEnrollRequest', [`The factor ${factorType} (${provider}) is not enabled for this user.`]);
     }
@@ -159,8 +159,8 @@ export function registerAuthnRoutes(app: FastifyInstance, org: MockOrg): void {
   // A24 cancel: the stateToken is revoked. The docs show no response body (spec §5.1); the mock answers `{}`.
   app.post('/api/v1/authn/cancel', async (request) => {
     const { ctx } = open(org, request);
-    if (org.faults.has('authn.cancel-ignored')) org.transactions.save(ctx.transaction);
-    else org.transactions.revoke(ctx.transaction.stateToken);
+    if (org.faults.has('authn.cancel-ignored')) transactions.save(ctx.transaction);
+    else transactions.revoke(ctx.transaction.stateToken);
     return {};
   });
 

@@ -1,3 +1,4 @@
+import { OrgState } from '../core/org-state.js';
 import { randomBytes } from 'node:crypto';
 
 /**
@@ -67,3 +68,6 @@ function newStateToken(): string {
 export function newSessionToken(): string {
   return '20111' + randomBytes(39).toString('base64url');
 }
+
+/** The org's Authentication API transactions, by stateToken; forgotten on reset. */
+export const AUTHN_TRANSACTIONS = new OrgState(() => new AuthnTransactions(), (transactions) => transactions.clear());

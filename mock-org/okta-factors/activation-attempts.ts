@@ -1,9 +1,8 @@
 import { OktaError, rateLimited } from '../core/errors.js';
 import { optionalString, type JsonObject } from '../core/input.js';
-import type { MockOrg } from '../org.js';
-import type { StoredFactor } from '../core/store.js';
+import type { StoredFactor } from './store.js';
 import { rateLimitHeaders, throttleOrThrow, type WindowThrottle } from '../core/throttle.js';
-import type { FactorContext } from './kind.js';
+import type { FactorContext, KindServices } from './kind.js';
 
 /**
  * Activation attempts of the OTP factors (sms, call, email, token:software:totp): five per
@@ -18,10 +17,10 @@ const BROKEN_WINDOW_MS = 24 * 3600_000;
 /** Longer than any code; longer ones are a 400. */
 export const PASSCODE_MAX_LENGTH = 64;
 
-function attempts(org: MockOrg): WindowThrottle {
-  return org.faults.has('otp-activation.never-recovers')
-    ? org.throttle('otp-activation.attempts.day', LIMIT, BROKEN_WINDOW_MS)
-    : org.throttle('otp-activation.attempts', LIMIT, WINDOW_MS);
+function attempts(services: KindServices): WindowThrottle {
+  return services.faults.has('otp-activation.never-recovers')
+    ? services.throttle('otp-activation.attempts.day', LIMIT, BROKEN_WINDOW_MS)
+    : services.throttle('otp-activation.attempts', LIMIT, WINDOW_MS);
 }
 
 /**
@@ -31,11 +30,10 @@ function attempts(org: MockOrg): WindowThrottle {
  */
 export function activationAttempt(ctx: FactorContext, factor: StoredFactor, body: JsonObject): string | undefined {
   const passCode = optionalString(body, 'passCode', { maxLength: PASSCODE_MAX_LENGTH });
-  const { org } = ctx;
-  if (org.faults.has('otp-activation.unlimited')) return passCode;
-  if (factor.factorType === 'token:software:totp' && org.faults.has('otp-activation.totp-exempt')) return passCode;
-  throttleOrThrow(attempts(org), ctx.user.id, org.clock.now(), () =>
-    org.faults.has('otp-activation.wrong-error')
+  if (ctx.faults.has('otp-activation.unlimited')) return passCode;
+  if (factor.factorType === 'token:software:totp' && ctx.faults.has('otp-activation.totp-exempt')) return passCode;
+  throttleOrThrow(attempts(ctx), ctx.user.id, ctx.clock.now(), () =>
+    ctx.faults.has('otp-activation.wrong-error')
       ? new OktaError(403, 'E0000068', 'Invalid Passcode/Answer')
       : rateLimited(),
   );
@@ -44,8 +42,7 @@ export function activationAttempt(ctx: FactorContext, factor: StoredFactor, body
 
 /** `resend` while the user's activation attempts are used up: refused, as 429 E0000047. */
 export function refuseResendWhileLocked(ctx: FactorContext): void {
-  const { org } = ctx;
-  if (org.faults.has('otp-activation.resend-allowed')) return;
-  const state = attempts(org).peek(ctx.user.id, org.clock.now());
+  if (ctx.faults.has('otp-activation.resend-allowed')) return;
+  const state = attempts(ctx).peek(ctx.user.id, ctx.clock.now());
   if (state.remaining === 0) throw rateLimited().withHeaders(rateLimitHeaders(state));
 }

@@ -1,4 +1,4 @@
-import type { StoredFactor } from '../core/store.js';
+import type { StoredFactor } from './store.js';
 
 export interface Link {
   href: string;

@@ -1,16 +1,15 @@
-import type { MockOrg } from '../org.js';
-import type { StoredFactor } from '../core/store.js';
-import { FACTOR_KINDS } from './registry.js';
+import type { FactorOrg } from './kind.js';
+import type { StoredFactor } from './store.js';
 import { factorLinks } from './links.js';
 
 /** A stored factor as the API returns it: public fields, status-dependent links, never a secret. */
 export function presentFactor(
-  org: MockOrg,
+  org: Pick<FactorOrg, 'faults' | 'kinds'>,
   baseUrl: string,
   factor: StoredFactor,
   embedded?: Record<string, unknown>,
 ): Record<string, unknown> {
-  const kind = FACTOR_KINDS.get(factor.factorType);
+  const kind = org.kinds.of(factor);
   const view: Record<string, unknown> = {
     id: factor.id,
     factorType: factor.factorType,
@@ -23,7 +22,7 @@ export function presentFactor(
   const profile = kind?.presentProfile ? kind.presentProfile(factor) : { ...factor.profile };
   if (profile !== undefined) view.profile = profile;
   if (!org.faults.has('factors.drop-links')) {
-    view._links = { ...factorLinks(baseUrl, factor), ...(kind?.links?.(baseUrl, factor, org) ?? {}) };
+    view._links = { ...factorLinks(baseUrl, factor), ...(kind?.links?.(baseUrl, factor, org.faults) ?? {}) };
   }
   if (embedded) view._embedded = embedded;
   return view;

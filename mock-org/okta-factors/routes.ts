@@ -1,68 +1,31 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { notFound, operationNotAllowed, validationFailed } from '../core/errors.js';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { operationNotAllowed, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
-import { bodyObject, booleanQuery, isObject, optionalObject, optionalString, requiredString } from '../core/input.js';
-import type { MockOrg } from '../org.js';
-import type { StoredFactor } from '../core/store.js';
-import type { FactorContext, FactorKind, KindResponse } from './kind.js';
+import { OrgState } from '../core/org-state.js';
+import { bodyObject, booleanQuery, optionalObject, optionalString, requiredString } from '../core/input.js';
+import { factorOr404, kindContext, ownFactorLookup, userRequest } from './context.js';
+import type { FactorOrg, FactorParams, KindResponse, RequestFacts } from './kind.js';
 import { presentFactor } from './present.js';
-import { FACTOR_KINDS } from './registry.js';
-import { requestBaseUrl } from '../core/base-url.js';
-import { findUserOr404 } from './users.js';
 
 type UserParams = { Params: { userId: string } };
-type FactorParams = { Params: { userId: string; factorId: string } };
-
-/** Query parameters as strings (arrays and objects are not query values the API takes). */
-function queryOf(request: FastifyRequest): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  if (isObject(request.query)) {
-    for (const [key, value] of Object.entries(request.query)) if (typeof value === 'string') out[key] = value;
-  }
-  return out;
-}
-
-function headersOf(request: FastifyRequest): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(request.headers)) out[key] = Array.isArray(value) ? value.join(', ') : value;
-  return out;
-}
-
-export function factorContext(org: MockOrg, request: FastifyRequest<UserParams>): FactorContext {
-  return {
-    org,
-    user: findUserOr404(org, request.params.userId),
-    baseUrl: requestBaseUrl(request),
-    query: queryOf(request),
-    headers: headersOf(request),
-  };
-}
-
-/** The factor, which must be this user's; another user's factor id is as unknown as one that never existed. */
-export function factorOr404(org: MockOrg, ctx: FactorContext, factorId: string): { factor: StoredFactor; kind: FactorKind } {
-  const factor = org.store.factors.get(factorId);
-  const kind = factor && FACTOR_KINDS.get(factor.factorType);
-  const othersVisible = org.faults.has('errors.other-users-factor-visible');
-  if (!factor || (factor.userId !== ctx.user.id && !othersVisible) || !kind) {
-    throw notFound(`Resource not found: ${factorId} (UserFactor)`);
-  }
-  return { factor, kind };
-}
 
 /** Factor operations need a user who can still use factors. */
-function requireActiveUser(ctx: FactorContext): void {
+function requireActiveUser(ctx: RequestFacts): void {
   if (ctx.user.status === 'DEPROVISIONED' || ctx.user.status === 'SUSPENDED') {
     throw operationNotAllowed(`The user is ${ctx.user.status}.`);
   }
 }
 
+/** `userId factorType provider` of every factor unenrolled (only the lifecycle.reenroll-refused fault looks). */
+const UNENROLLED = new OrgState(() => new Set<string>(), (unenrolled) => unenrolled.clear());
+
 /** The `input.refused-enroll-persisted` fault: a refused enrollment leaves a factor behind. */
-function persistRefusedEnrollment(org: MockOrg, ctx: FactorContext, kind: FactorKind, provider: string): void {
+function persistRefusedEnrollment(org: FactorOrg, ctx: RequestFacts, factorType: string, provider: string): void {
   const now = org.clock.iso();
-  const [someProvider] = Object.values(kind.providers);
+  const [someProvider] = Object.values(org.kinds.of({ factorType, provider })?.providers ?? {});
   const id = oktaId(someProvider?.idPrefix ?? 'fac');
   org.store.factors.set(id, {
-    id, userId: ctx.user.id, factorType: kind.factorType, provider, vendorName: someProvider?.vendorName ?? provider,
+    id, userId: ctx.user.id, factorType, provider, vendorName: someProvider?.vendorName ?? provider,
     status: 'PENDING_ACTIVATION', created: now, lastUpdated: now, profile: {}, secret: {},
   });
 }
@@ -73,31 +36,32 @@ function send(reply: FastifyReply, response: KindResponse) {
 }
 
 /** The Factors API (spec §1): enroll, list, get, activate, resend, verify, unenroll. */
-export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
+export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void {
   app.get<UserParams>('/api/v1/users/:userId/factors', async (request) => {
-    const ctx = factorContext(org, request);
+    const ctx = userRequest(org, request);
     return org.store.factorsOf(ctx.user.id).map((f) => presentFactor(org, ctx.baseUrl, f));
   });
 
   app.post<UserParams>('/api/v1/users/:userId/factors', async (request) => {
-    const ctx = factorContext(org, request);
-    requireActiveUser(ctx);
+    const facts = userRequest(org, request);
+    requireActiveUser(facts);
     const body = bodyObject(request.body);
     const activate = booleanQuery(request.query, 'activate');
     const updatePhone = booleanQuery(request.query, 'updatePhone');
     const factorType = requiredString(body, 'factorType', { maxLength: 64, subject: 'factorEnrollRequest' });
     const provider = requiredString(body, 'provider', { maxLength: 64, subject: 'factorEnrollRequest' });
-    const kind = FACTOR_KINDS.get(factorType);
-    if (!kind) throw validationFailed('factorEnrollRequest', [`factorType: The factor type '${factorType}' is not supported`]);
-    const providerInfo = kind.providers[provider];
-    if (!providerInfo) {
-      if (org.faults.has('input.refused-enroll-persisted')) persistRefusedEnrollment(org, ctx, kind, provider);
+    if (!org.kinds.hasFactorType(factorType)) throw validationFailed('factorEnrollRequest', [`factorType: The factor type '${factorType}' is not supported`]);
+    const kind = org.kinds.find(factorType, provider);
+    const providerInfo = kind?.providers[provider];
+    if (!kind || !providerInfo) {
+      if (org.faults.has('input.refused-enroll-persisted')) persistRefusedEnrollment(org, facts, factorType, provider);
       throw validationFailed('factorEnrollRequest', [`provider: The provider '${provider}' is not supported for ${factorType}`]);
     }
     if (org.policy.enrollment(factorType, provider) === 'DISABLED' && !org.faults.has('lifecycle.disabled-enrollable')) {
       throw validationFailed('factorEnrollRequest', [`The factor ${factorType} (${provider}) is not enabled for this user.`]);
     }
-    if (org.faults.has('lifecycle.reenroll-refused') && org.unenrolled.has(`${ctx.user.id} ${factorType} ${provider}`)) {
+    const ctx = kindContext(facts, kind);
+    if (org.faults.has('lifecycle.reenroll-refused') && UNENROLLED.of(org.scope).has(`${ctx.user.id} ${factorType} ${provider}`)) {
       throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
     }
     const now = org.clock.iso();
@@ -122,26 +86,24 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
   });
 
   app.get<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request) => {
-    const ctx = factorContext(org, request);
-    return presentFactor(org, ctx.baseUrl, factorOr404(org, ctx, request.params.factorId).factor);
+    const facts = userRequest(org, request);
+    return presentFactor(org, facts.baseUrl, factorOr404(facts, request.params.factorId).factor);
   });
 
   app.delete<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request, reply) => {
-    const ctx = factorContext(org, request);
-    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    const { factor, kind, ctx } = factorOr404(userRequest(org, request), request.params.factorId);
     requireActiveUser(ctx);
     // `removeRecoveryEnrollment` (boolean; sms/call: also drop the phone as a recovery method, which the mock does not model).
     if (!org.faults.has('sms.remove-recovery-unchecked')) booleanQuery(request.query, 'removeRecoveryEnrollment');
     if (!org.faults.has('factors.unenroll-not-persisted')) {
       for (const id of [factor.id, ...(kind.unenrollsWith?.(ctx, factor) ?? [])]) org.store.factors.delete(id);
-      org.unenrolled.add(`${ctx.user.id} ${factor.factorType} ${factor.provider}`);
+      UNENROLLED.of(org.scope).add(`${ctx.user.id} ${factor.factorType} ${factor.provider}`);
     }
     return reply.code(204).send();
   });
 
   app.post<FactorParams>('/api/v1/users/:userId/factors/:factorId/lifecycle/activate', async (request, reply) => {
-    const ctx = factorContext(org, request);
-    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    const { factor, kind, ctx } = factorOr404(userRequest(org, request), request.params.factorId);
     requireActiveUser(ctx);
     const body = bodyObject(request.body);
     if (factor.status !== 'PENDING_ACTIVATION') {
@@ -157,8 +119,7 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
   });
 
   app.post<FactorParams>('/api/v1/users/:userId/factors/:factorId/resend', async (request) => {
-    const ctx = factorContext(org, request);
-    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    const { factor, kind, ctx } = factorOr404(userRequest(org, request), request.params.factorId);
     requireActiveUser(ctx);
     const body = bodyObject(request.body);
     if (!kind.resend) throw validationFailed('factor', [`A ${factor.factorType} factor has nothing to resend.`]);
@@ -170,8 +131,7 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
   });
 
   app.post<FactorParams>('/api/v1/users/:userId/factors/:factorId/verify', async (request, reply) => {
-    const ctx = factorContext(org, request);
-    const { factor, kind } = factorOr404(org, ctx, request.params.factorId);
+    const { factor, kind, ctx } = factorOr404(userRequest(org, request), request.params.factorId);
     requireActiveUser(ctx);
     const body = bodyObject(request.body);
     if (factor.status !== 'ACTIVE' && !org.faults.has('lifecycle.verify-pending-allowed')) {
@@ -183,5 +143,5 @@ export function registerFactorRoutes(app: FastifyInstance, org: MockOrg): void {
     return send(reply, outcome);
   });
 
-  for (const kind of FACTOR_KINDS.values()) kind.registerRoutes?.(app, org);
+  for (const kind of org.kinds.all()) kind.registerRoutes?.(app, org, ownFactorLookup(org, kind));
 }

@@ -2,13 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { notFound, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
 import { bodyObject, booleanQuery, optionalObject, optionalString, requiredString } from '../core/input.js';
-import type { MockOrg } from '../org.js';
-import type { StoredUser, UserProfile } from '../core/store.js';
+import type { FactorServices } from './kind.js';
+import type { OrgStore, StoredUser, UserProfile } from './store.js';
 import { link, userUrl } from './links.js';
 import { requestBaseUrl } from '../core/base-url.js';
 
 /** The part of the Users API the harness needs: create, get, deactivate, delete. */
-export function registerUserRoutes(app: FastifyInstance, org: MockOrg): void {
+export function registerUserRoutes(app: FastifyInstance, org: FactorServices): void {
   app.post('/api/v1/users', async (request) => {
     const body = bodyObject(request.body);
     const activate = request.query && 'activate' in (request.query as object) ? booleanQuery(request.query, 'activate') : true;
@@ -34,11 +34,11 @@ export function registerUserRoutes(app: FastifyInstance, org: MockOrg): void {
   });
 
   app.get<{ Params: { userId: string } }>('/api/v1/users/:userId', async (request) =>
-    presentUser(requestBaseUrl(request), findUserOr404(org, request.params.userId)),
+    presentUser(requestBaseUrl(request), findUserOr404(org.store, request.params.userId)),
   );
 
   app.post<{ Params: { userId: string } }>('/api/v1/users/:userId/lifecycle/deactivate', async (request) => {
-    const user = findUserOr404(org, request.params.userId);
+    const user = findUserOr404(org.store, request.params.userId);
     if (user.status !== 'DEPROVISIONED') {
       user.status = 'DEPROVISIONED';
       user.statusChanged = user.lastUpdated = org.clock.iso();
@@ -48,7 +48,7 @@ export function registerUserRoutes(app: FastifyInstance, org: MockOrg): void {
 
   // The first DELETE deactivates, the second deletes (as Okta does).
   app.delete<{ Params: { userId: string } }>('/api/v1/users/:userId', async (request, reply) => {
-    const user = findUserOr404(org, request.params.userId);
+    const user = findUserOr404(org.store, request.params.userId);
     if (user.status === 'DEPROVISIONED') org.store.deleteUser(user.id);
     else {
       user.status = 'DEPROVISIONED';
@@ -58,8 +58,8 @@ export function registerUserRoutes(app: FastifyInstance, org: MockOrg): void {
   });
 }
 
-export function findUserOr404(org: MockOrg, idOrLogin: string): StoredUser {
-  const user = org.store.findUser(idOrLogin);
+export function findUserOr404(store: OrgStore, idOrLogin: string): StoredUser {
+  const user = store.findUser(idOrLogin);
   if (!user) throw notFound(`Resource not found: ${idOrLogin} (User)`);
   return user;
 }

@@ -4,8 +4,8 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
-import { startMockOrgHost, type MockOrgHost } from '../../mock-org/core/host.js';
 import { FAULT_CATALOG, type FaultId } from '../../mock-org/faults.js';
+import { startMockOrgHost, type MockOrgHost } from '../../mock-org/index.js';
 import { isRequirementId, requirement, REQUIREMENTS, type RequirementId } from '../../requirements/index.js';
 
 /**

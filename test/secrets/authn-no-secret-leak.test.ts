@@ -2,7 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { AuthnTransaction } from '../../mock-org/okta-authn/transactions.js';
+import { AUTHN_TRANSACTIONS, type AuthnTransaction } from '../../mock-org/okta-authn/transactions.js';
+import { DUO_INTEGRATION } from '../../mock-org/okta-authn/duo/integration.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
 import { collectOutputs, expectNoSecretIn, runWithEveryOutput } from './helpers.js';
 
@@ -23,9 +24,10 @@ beforeAll(async () => {
   mock = await startMockOrg({ control: true, faults: FAULTS });
   dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-authn-secrets-'));
   const { org } = mock;
-  for (const secret of [mock.token, org.duo.skey, org.duo.akey]) secrets.add(secret);
+  const duo = DUO_INTEGRATION.of(org.scope);
+  for (const secret of [mock.token, duo.skey, duo.akey]) secrets.add(secret);
   // Watch the transactions: every stateToken and every sig_request the org hands out is a secret of this run.
-  const transactions = org.transactions;
+  const transactions = AUTHN_TRANSACTIONS.of(org.scope);
   const save = transactions.save.bind(transactions);
   transactions.save = (transaction: AuthnTransaction) => {
     secrets.add(transaction.stateToken);

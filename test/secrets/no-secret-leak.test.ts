@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { base32nopad } from '@scure/base';
-import { startMockOrgHost, type MockOrgHost } from '../../mock-org/core/host.js';
+import { startMockOrgHost, type MockOrgHost } from '../../mock-org/index.js';
 import type { MockOrg } from '../../mock-org/org.js';
-import type { StoredFactor, StoredUser } from '../../mock-org/core/store.js';
+import { isObject } from '../../mock-org/core/input.js';
+import type { StoredFactor, StoredUser } from '../../mock-org/okta-factors/store.js';
+import { YUBIKEY_TOKENS } from '../../mock-org/okta-factors/yubikey/tokens.js';
 import { collectOutputs, expectNoSecretIn, runWithEveryOutput } from './helpers.js';
 
 /**
@@ -35,7 +37,7 @@ function watch(org: MockOrg): void {
   const factors = org.store.factors;
   const setFactor = factors.set.bind(factors);
   factors.set = (id: string, factor: StoredFactor) => {
-    const key = factor.secret.key;
+    const key = isObject(factor.secret) ? factor.secret.key : undefined;
     if (key instanceof Uint8Array && factor.factorType === 'token:software:totp') secrets.add(base32nopad.encode(key));
     return setFactor(id, factor);
   };
@@ -65,7 +67,7 @@ test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure'
 
   // YubiKey seeds stay in the org's token store (the API has no documented DELETE for them).
   for (const org of orgs) {
-    for (const token of org.store.yubikeyTokens.values()) {
+    for (const token of YUBIKEY_TOKENS.of(org.scope).values()) {
       secrets.add(Buffer.from(token.aesKey).toString('hex'));
       secrets.add(Buffer.from(token.privateId).toString('hex'));
     }

@@ -1,14 +1,14 @@
-import type { FastifyInstance } from 'fastify';
 import { OktaError, invalidAuthnState, validationFailed } from '../../core/errors.js';
 import { link } from '../../okta-factors/links.js';
 import { bodyObject, requiredString } from '../../core/input.js';
-import type { MockOrg } from '../../org.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../../okta-factors/store.js';
 import { openTransaction, requireState } from '../context.js';
-import type { AuthnContext, AuthnFactorFlow } from '../flow.js';
+import type { AuthnContext, AuthnFactorFlow, AuthnOrg } from '../flow.js';
 import type { AuthnTransaction } from '../transactions.js';
 import { authnFactorUrl } from '../urls.js';
 import { DuoSignatureError, signRequest, splitPair, verifyResponse } from './web-signature.js';
+import { AUTHN_TRANSACTIONS } from '../transactions.js';
+import { DUO_INTEGRATION } from './integration.js';
 
 /**
  * Duo (web/DUO) in the Authentication API (spec §5.6). Enrollment and verification both hand the page a Duo Web v2
@@ -32,10 +32,11 @@ const SCRIPT_PATH = '/js/sections/duo/Duo-Web-v2.js';
 /** A new Duo prompt for `factor`: the transaction waits for Duo's callback. */
 function startPrompt(ctx: AuthnContext, factor: StoredFactor, status: 'MFA_ENROLL_ACTIVATE' | 'MFA_CHALLENGE'): void {
   const { org } = ctx;
-  const txKey = org.faults.has('duo.request-signed-with-wrong-key') ? org.duo.akey : org.duo.skey;
+  const duo = DUO_INTEGRATION.of(org.scope);
+  const txKey = org.faults.has('duo.request-signed-with-wrong-key') ? duo.akey : duo.skey;
   let sigRequest: string;
   try {
-    sigRequest = signRequest(org.duo, ctx.user.profile.login, org.clock.now(), txKey);
+    sigRequest = signRequest(duo, ctx.user.profile.login, org.clock.now(), txKey);
   } catch (error) {
     // Duo Web cannot carry a username with its separator in it ('|').
     if (error instanceof DuoSignatureError) throw validationFailed('factor', ['Duo cannot be used with this username.']);
@@ -89,7 +90,7 @@ export const duoFlow: AuthnFactorFlow = {
     const state = stateOf(ctx.transaction);
     if (!state) return undefined;
     const widget = {
-      host: ctx.org.duo.host,
+      host: DUO_INTEGRATION.of(ctx.org.scope).host,
       signature: state.sigRequest,
       factorResult: ctx.transaction.factorResult ?? 'WAITING',
       _links: {
@@ -123,7 +124,7 @@ export const duoFlow: AuthnFactorFlow = {
         const sigResponse = requiredString(body, 'sig_response', { maxLength: 4096, subject: 'sig_response' });
         checkSignedResponse(org, ctx, state, sigResponse);
         state.verified = true;
-        org.transactions.save(ctx.transaction);
+        AUTHN_TRANSACTIONS.of(org.scope).save(ctx.transaction);
         // The widget's form post lands in the page's frame; Okta's answer carries nothing the client needs.
         return reply.code(200).send({});
       });
@@ -132,9 +133,9 @@ export const duoFlow: AuthnFactorFlow = {
 };
 
 /** 403 E0000068 unless `sigResponse` is Duo's good answer to this transaction's sig_request, for this user. */
-function checkSignedResponse(org: MockOrg, ctx: AuthnContext, state: DuoState, sigResponse: string): void {
+function checkSignedResponse(org: AuthnOrg, ctx: AuthnContext, state: DuoState, sigResponse: string): void {
   try {
-    const username = verifyResponse(org.duo, sigResponse, org.clock.now(), {
+    const username = verifyResponse(DUO_INTEGRATION.of(org.scope), sigResponse, org.clock.now(), {
       checkAuth: !org.faults.has('duo.signature-not-checked'),
       checkApp: !org.faults.has('duo.app-part-not-checked'),
       checkExpiry: !org.faults.has('duo.expired-accepted'),

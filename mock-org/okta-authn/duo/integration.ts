@@ -1,3 +1,4 @@
+import { OrgState } from '../../core/org-state.js';
 import { randomBytes } from 'node:crypto';
 import type { DuoKeys } from './web-signature.js';
 
@@ -23,3 +24,6 @@ export class DuoIntegration implements DuoKeys {
   readonly akey = randomBytes(30).toString('base64url') + randomBytes(15).toString('hex');
   readonly host = `api-${randomBytes(4).toString('hex')}.duosecurity.invalid`;
 }
+
+/** The org's Duo Web integration: org configuration, kept across reset. */
+export const DUO_INTEGRATION = new OrgState(() => new DuoIntegration());

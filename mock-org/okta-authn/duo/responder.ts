@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { OktaError, notFound, validationFailed } from '../../core/errors.js';
 import { bodyObject, requiredString } from '../../core/input.js';
-import type { MockOrg } from '../../org.js';
+import type { AuthnOrg } from '../flow.js';
 import { AUTH_PREFIX, DUO_EXPIRE_SECONDS, DuoSignatureError, TX_PREFIX, parseValue, signValue, splitPair } from './web-signature.js';
+import { DUO_INTEGRATION } from './integration.js';
 
 const DUO_ACTIONS = ['approve', 'deny'] as const;
 
@@ -15,9 +16,10 @@ const DUO_ACTIONS = ['approve', 'deny'] as const;
  *
  * Duo is honest here whatever faults the org has: it is the other party the org's checks rely on.
  */
-export function registerDuoResponderRoutes(app: FastifyInstance, org: MockOrg): void {
+export function registerDuoResponderRoutes(app: FastifyInstance, org: AuthnOrg): void {
   app.post<{ Params: { host: string } }>('/__control/v1/duo/:host/auth', async (request) => {
-    if (request.params.host !== org.duo.host) throw notFound(`Resource not found: ${request.params.host} (Duo host)`);
+    const duo = DUO_INTEGRATION.of(org.scope);
+    if (request.params.host !== duo.host) throw notFound(`Resource not found: ${request.params.host} (Duo host)`);
     const body = bodyObject(request.body);
     const sigRequest = requiredString(body, 'sig_request', { maxLength: 4096, subject: 'sig_request' });
     const action = requiredString(body, 'action', { maxLength: 16, subject: 'action' });
@@ -27,7 +29,7 @@ export function registerDuoResponderRoutes(app: FastifyInstance, org: MockOrg): 
     let appValue: string;
     try {
       const [tx, app] = splitPair(sigRequest);
-      username = parseValue(org.duo.skey, tx, TX_PREFIX, org.duo.ikey, org.clock.now()).username;
+      username = parseValue(duo.skey, tx, TX_PREFIX, duo.ikey, org.clock.now()).username;
       appValue = app;
     } catch (error) {
       if (error instanceof DuoSignatureError) throw validationFailed('sig_request', [`sig_request: Duo refuses it (${error.message})`]);
@@ -35,6 +37,6 @@ export function registerDuoResponderRoutes(app: FastifyInstance, org: MockOrg): 
     }
     if (action === 'deny') throw new OktaError(403, 'E0000068', 'Invalid Passcode/Answer', ['Duo: the user denied the request.']);
     const expire = Math.floor(org.clock.now() / 1000) + DUO_EXPIRE_SECONDS;
-    return { sig_response: `${signValue(org.duo.skey, AUTH_PREFIX, username, org.duo.ikey, expire)}:${appValue}` };
+    return { sig_response: `${signValue(duo.skey, AUTH_PREFIX, username, duo.ikey, expire)}:${appValue}` };
   });
 }

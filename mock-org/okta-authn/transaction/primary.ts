@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { authenticationFailed, invalidAuthnState, notFound } from '../../core/errors.js';
 import { optionalObject, optionalString, requiredString, type JsonObject } from '../../core/input.js';
-import type { MockOrg } from '../../org.js';
-import type { StoredUser } from '../../core/store.js';
+import type { AuthnOrg } from '../flow.js';
+import type { StoredUser } from '../../okta-factors/store.js';
 import type { AuthnStatus } from '../transactions.js';
 
 /** Longest username and password read (Okta's login is at most 100 characters; passwords are longer). */
@@ -21,7 +21,7 @@ export interface PrimaryOutcome {
  * REQUIRES a factor (MFA_ENROLL); anyone else is done (SUCCESS). Bad credentials, an unknown user and a user who
  * cannot sign in all look the same: 401 E0000004, so the answer never tells whether the username exists.
  */
-export function primaryAuthentication(org: MockOrg, body: JsonObject): PrimaryOutcome {
+export function primaryAuthentication(org: AuthnOrg, body: JsonObject): PrimaryOutcome {
   if (body.token !== undefined) {
     // Activation tokens: the mock issues none, so every one is unknown (spec §5.4: 401 E0000004).
     optionalString(body, 'token', { maxLength: MAX_PASSWORD_LENGTH, subject: 'authRequest' });
@@ -50,7 +50,7 @@ export function refuseStepUp(body: JsonObject): void {
   if (body.username !== undefined || body.password !== undefined) throw invalidAuthnState();
 }
 
-function findByLogin(org: MockOrg, username: string): StoredUser | undefined {
+function findByLogin(org: AuthnOrg, username: string): StoredUser | undefined {
   const login = username.toLowerCase();
   for (const user of org.store.users.values()) if (user.profile.login.toLowerCase() === login) return user;
   return undefined;

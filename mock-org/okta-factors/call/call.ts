@@ -1,5 +1,5 @@
 import { rateLimited, smsRecentlySent, validationFailed } from '../../core/errors.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../store.js';
 import { messageFactorKind, PHONE_OTP_LIFETIME_MS } from '../otp-activation/message-otp.js';
 import { phoneDigits, readPhoneExtension, readPhoneNumber } from '../otp-activation/phone.js';
 
@@ -24,14 +24,13 @@ export const callFactor = messageFactorKind({
   idPrefix: 'clf',
 
   enrollProfile(ctx, request, existing) {
-    const { org } = ctx;
     const number = readPhoneNumber(request.profile);
     if (number === undefined) throw validationFailed(SUBJECT, ['profile.phoneNumber: The field cannot be left blank']);
-    const extension = readPhoneExtension(request.profile, org.faults.has('call.long-extension-accepted') ? 1000 : EXTENSION_MAX_LENGTH);
-    if (existing.some((f) => f.status === 'ACTIVE') && !org.faults.has('call.second-phone-accepted')) {
+    const extension = readPhoneExtension(request.profile, ctx.faults.has('call.long-extension-accepted') ? 1000 : EXTENSION_MAX_LENGTH);
+    if (existing.some((f) => f.status === 'ACTIVE') && !ctx.faults.has('call.second-phone-accepted')) {
       throw validationFailed(SUBJECT, ['A factor of this type is already set up.']);
     }
-    const keepExtension = extension !== undefined && !org.faults.has('call.extension-dropped');
+    const keepExtension = extension !== undefined && !ctx.faults.has('call.extension-dropped');
     return { profile: { phoneNumber: number, ...(keepExtension ? { phoneExtension: extension } : {}) } };
   },
 

@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { link } from '../links.js';
-import { FACTOR_KINDS } from '../registry.js';
-import type { MockOrg } from '../../org.js';
-import type { StoredFactor } from '../../core/store.js';
-import { factorContext } from '../routes.js';
+import { userRequest } from '../context.js';
+import type { FactorOrg } from '../kind.js';
+import type { StoredFactor } from '../store.js';
 
 type UserParams = { Params: { userId: string } };
 
@@ -21,22 +20,21 @@ function phonesOf(enrolled: StoredFactor[]): { _embedded?: { phones: Record<stri
   return phones.length > 0 ? { _embedded: { phones } } : {};
 }
 
-export function registerCatalogRoutes(app: FastifyInstance, org: MockOrg): void {
+export function registerCatalogRoutes(app: FastifyInstance, org: FactorOrg): void {
   app.get<UserParams>('/api/v1/users/:userId/factors/catalog', async (request) => {
-    const ctx = factorContext(org, request);
+    const ctx = userRequest(org, request);
     const enrolled = org.store.factorsOf(ctx.user.id);
     const enrollHref = `${ctx.baseUrl}/api/v1/users/${ctx.user.id}/factors`;
     return org.policy
       .list()
       .filter((entry) => entry.enrollment !== 'DISABLED' || org.faults.has('catalog.lists-disabled'))
       .map((entry) => {
-        const kind = FACTOR_KINDS.get(entry.factorType);
         const mine = enrolled.find((f) => f.factorType === entry.factorType && f.provider === entry.provider);
         const enrollment = entry.enrollment === 'REQUIRED' && !org.faults.has('catalog.wrong-enrollment') ? 'REQUIRED' : 'OPTIONAL';
         return {
           factorType: entry.factorType,
           provider: entry.provider,
-          vendorName: kind?.providers[entry.provider]?.vendorName ?? entry.provider,
+          vendorName: org.kinds.provider(entry.factorType, entry.provider)?.vendorName ?? entry.provider,
           status: org.faults.has('catalog.enrolled-not-setup') ? 'NOT_SETUP' : (mine?.status ?? 'NOT_SETUP'),
           enrollment,
           _links: {

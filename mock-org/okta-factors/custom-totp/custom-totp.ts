@@ -1,9 +1,9 @@
 import { passcodeReplayed, validationFailed } from '../../core/errors.js';
-import type { CustomTotpProfile } from './profiles.js';
+import { FACTOR_PROFILES, type CustomTotpProfile } from './profiles.js';
 import { optionalString } from '../../core/input.js';
 import { matchTotp, type OtpAlgorithm } from '../../core/otp.js';
 import { decodeSecret } from '../../core/secret-encoding.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../store.js';
 import type { FactorContext, FactorKind } from '../kind.js';
 import { wrongPasscode } from '../totp/totp.js';
 
@@ -33,27 +33,24 @@ interface CustomTotpSecret {
   echoed?: string;
 }
 
-const secretOf = (factor: StoredFactor) => factor.secret as unknown as CustomTotpSecret;
-
-function findProfile(ctx: FactorContext, id: string | undefined): CustomTotpProfile {
-  const { org } = ctx;
+function findProfile(ctx: FactorContext<CustomTotpSecret>, id: string | undefined): CustomTotpProfile {
   if (id === undefined) throw validationFailed('factorEnrollRequest', ['factorProfileId: The field cannot be left blank']);
-  const profile = org.factorProfiles.find((p) => p.id === id);
+  const profiles = FACTOR_PROFILES.of(ctx.scope);
+  const profile = profiles.find((p) => p.id === id);
   if (profile) return profile;
-  const [fallback] = org.factorProfiles;
-  if (org.faults.has('custom-totp.unknown-profile-accepted') && fallback) return fallback;
+  const [fallback] = profiles;
+  if (ctx.faults.has('custom-totp.unknown-profile-accepted') && fallback) return fallback;
   throw validationFailed('factorEnrollRequest', [`factorProfileId: No Custom TOTP factor profile has the id '${id}'`]);
 }
 
-export const customTotpFactor: FactorKind = {
+export const customTotpFactor: FactorKind<CustomTotpSecret> = {
   factorType: 'token:hotp',
   providers: { CUSTOM: { idPrefix: 'chf', vendorName: 'CUSTOM' } },
   autoActivation: true,
 
   enroll(ctx, request, base) {
-    const { org } = ctx;
     const profile = findProfile(ctx, request.factorProfileId);
-    const settings = org.faults.has('custom-totp.profile-settings-ignored') ? { ...profile, ...FIXED_SETTINGS } : profile;
+    const settings = ctx.faults.has('custom-totp.profile-settings-ignored') ? { ...profile, ...FIXED_SETTINGS } : profile;
     const sharedSecret = optionalString(request.profile ?? {}, 'sharedSecret', {
       required: true, maxLength: 1024, path: 'profile.sharedSecret', subject: 'factorEnrollRequest',
     }) as string;
@@ -65,12 +62,12 @@ export const customTotpFactor: FactorKind = {
     }
     // "Currently only auto-activation is supported" [F], and nothing could activate the factor
     // later: the mock refuses an enrollment without activate=true rather than leave it pending for ever.
-    if (!request.activate && !org.faults.has('custom-totp.pending-without-activate')) {
+    if (!request.activate && !ctx.faults.has('custom-totp.pending-without-activate')) {
       throw validationFailed('factorEnrollRequest', ['Custom TOTP factors can only be enrolled with activate=true.']);
     }
     // One Custom TOTP factor per user, whatever its profile [F][S]; the error is undocumented (spec §11).
-    const existing = org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === 'token:hotp');
-    if (existing.length > 0 && !org.faults.has('custom-totp.second-factor-allowed')) {
+    const existing = ctx.store.factorsOf(ctx.user.id).filter((f) => f.factorType === 'token:hotp');
+    if (existing.length > 0 && !ctx.faults.has('custom-totp.second-factor-allowed')) {
       throw validationFailed('factorEnrollRequest', ['A Custom TOTP factor is already enrolled for this user.']);
     }
     const secret: CustomTotpSecret = {
@@ -79,16 +76,16 @@ export const customTotpFactor: FactorKind = {
       algorithm: settings.algorithm.toLowerCase() as OtpAlgorithm,
       digits: settings.digits,
       stepSeconds: settings.timeStepSeconds,
-      driftSteps: org.faults.has('custom-totp.no-clock-drift') ? 0 : settings.clockDriftSteps,
+      driftSteps: ctx.faults.has('custom-totp.no-clock-drift') ? 0 : settings.clockDriftSteps,
       lastStep: -1,
-      ...(org.faults.has('custom-totp.shared-secret-echoed') ? { echoed: sharedSecret } : {}),
+      ...(ctx.faults.has('custom-totp.shared-secret-echoed') ? { echoed: sharedSecret } : {}),
     };
-    const factor: StoredFactor = {
+    const factor: StoredFactor<CustomTotpSecret> = {
       ...base,
-      vendorName: org.faults.has('custom-totp.vendor-name-wrong') ? 'CUSTOM' : profile.vendorName,
+      vendorName: ctx.faults.has('custom-totp.vendor-name-wrong') ? 'CUSTOM' : profile.vendorName,
       status: request.activate ? 'ACTIVE' : 'PENDING_ACTIVATION',
       profile: {},
-      secret: secret as unknown as Record<string, unknown>,
+      secret,
     };
     return { factor };
   },
@@ -98,32 +95,31 @@ export const customTotpFactor: FactorKind = {
   },
 
   verify(ctx, factor, body) {
-    const { org } = ctx;
-    const secret = secretOf(factor);
+    const secret = factor.secret;
     const passCode = optionalString(body, 'passCode', { maxLength: 64 });
-    const window = org.faults.has('custom-totp.unbounded-window') ? UNBOUNDED_STEPS : secret.driftSteps;
+    const window = ctx.faults.has('custom-totp.unbounded-window') ? UNBOUNDED_STEPS : secret.driftSteps;
     const step =
       passCode === undefined || !new RegExp(`^\\d{${secret.digits}}$`).test(passCode)
         ? null
-        : matchTotp(secret.key, passCode, org.clock.now(), {
+        : matchTotp(secret.key, passCode, ctx.clock.now(), {
             stepSeconds: secret.stepSeconds, window, digits: secret.digits, algorithm: secret.algorithm,
           });
-    if (org.faults.has('custom-totp.accept-any-code')) return success(factor, secret.lastStep + 1);
+    if (ctx.faults.has('custom-totp.accept-any-code')) return success(factor, secret.lastStep + 1);
     if (step === null) throw wrongPasscode(ctx);
     // A step at or before the last accepted one is a replay (E0000082, as for token:software:totp).
-    if (step <= secret.lastStep && !org.faults.has('custom-totp.allow-replay')) throw passcodeReplayed();
+    if (step <= secret.lastStep && !ctx.faults.has('custom-totp.allow-replay')) throw passcodeReplayed();
     return success(factor, step);
   },
 
   presentProfile(factor) {
-    const echoed = secretOf(factor).echoed;
+    const echoed = factor.secret.echoed;
     // sharedSecret is write-only: nothing of the profile comes back (the documented factor shows none).
     return echoed !== undefined ? { sharedSecret: echoed } : {};
   },
 };
 
-function success(factor: StoredFactor, step: number) {
-  const secret = secretOf(factor);
+function success(factor: StoredFactor<CustomTotpSecret>, step: number) {
+  const secret = factor.secret;
   secret.lastStep = Math.max(secret.lastStep, step);
   return { status: 200, body: { factorResult: 'SUCCESS' } };
 }

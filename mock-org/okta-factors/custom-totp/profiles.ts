@@ -1,4 +1,5 @@
 import { oktaId } from '../../core/ids.js';
+import { OrgState } from '../../core/org-state.js';
 import type { SharedSecretEncoding } from '../../core/secret-encoding.js';
 
 /**
@@ -47,3 +48,6 @@ export function defaultFactorProfiles(): readonly CustomTotpProfile[] {
     },
   ];
 }
+
+/** The org's Custom TOTP factor profiles: org configuration, kept across reset. */
+export const FACTOR_PROFILES = new OrgState(defaultFactorProfiles);

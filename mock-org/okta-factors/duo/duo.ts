@@ -10,7 +10,10 @@ import type { FactorKind } from '../kind.js';
 const authnOnly = (what: string) =>
   validationFailed('factorEnrollRequest', [`A Duo factor is ${what} through the Authentication API (Duo widget) only.`]);
 
-export const duoFactor: FactorKind = {
+/** A Duo factor keeps nothing of its own: Duo holds the user's devices. */
+type DuoFactorState = Record<string, never>;
+
+export const duoFactor: FactorKind<DuoFactorState> = {
   factorType: 'web',
   providers: { DUO: { idPrefix: 'dsf', vendorName: 'DUO' } },
 

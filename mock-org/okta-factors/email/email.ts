@@ -1,6 +1,6 @@
 import { emailRecentlySent, smsRecentlySent, validationFailed } from '../../core/errors.js';
 import { requiredString } from '../../core/input.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../store.js';
 import type { FactorContext } from '../kind.js';
 import { messageFactorKind } from '../otp-activation/message-otp.js';
 
@@ -26,16 +26,15 @@ function verifiedAddresses(ctx: FactorContext): string[] {
 
 /** `tokenLifetimeSeconds` of this request, in milliseconds: an integer from 1 to 86400, else 400 E0000001. */
 function lifetimeMs(ctx: FactorContext): number {
-  const { org } = ctx;
-  const fallback = (org.faults.has('email.default-lifetime-wrong') ? WRONG_DEFAULT_LIFETIME_SECONDS : DEFAULT_LIFETIME_SECONDS) * 1000;
+  const fallback = (ctx.faults.has('email.default-lifetime-wrong') ? WRONG_DEFAULT_LIFETIME_SECONDS : DEFAULT_LIFETIME_SECONDS) * 1000;
   const raw = ctx.query.tokenLifetimeSeconds;
   if (raw === undefined) return fallback;
   const seconds = /^\d{1,6}$/.test(raw) ? Number(raw) : Number.NaN;
   if (!(seconds >= 1 && seconds <= MAX_LIFETIME_SECONDS)) {
-    if (org.faults.has('email.lifetime-unvalidated')) return fallback;
+    if (ctx.faults.has('email.lifetime-unvalidated')) return fallback;
     throw validationFailed('tokenLifetimeSeconds', [`tokenLifetimeSeconds: must be an integer from 1 to ${MAX_LIFETIME_SECONDS}`]);
   }
-  return org.faults.has('email.lifetime-ignored') ? fallback : seconds * 1000;
+  return ctx.faults.has('email.lifetime-ignored') ? fallback : seconds * 1000;
 }
 
 export const emailFactor = messageFactorKind({
@@ -44,7 +43,7 @@ export const emailFactor = messageFactorKind({
 
   enrollProfile(ctx, request, existing) {
     const email = requiredString(request.profile ?? {}, 'email', { maxLength: 100, path: 'profile.email', subject: SUBJECT });
-    if (!verifiedAddresses(ctx).includes(email.toLowerCase()) && !ctx.org.faults.has('email.any-address')) {
+    if (!verifiedAddresses(ctx).includes(email.toLowerCase()) && !ctx.faults.has('email.any-address')) {
       // [F] shows this summary with no causes (and no status; E0000001 is a 400).
       throw validationFailed('Only verified primary or secondary email can be enrolled.');
     }

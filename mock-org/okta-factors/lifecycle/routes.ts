@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { MockOrg } from '../../org.js';
+import type { FactorServices } from '../kind.js';
 import { findUserOr404 } from '../users.js';
 
 type UserParams = { Params: { userId: string } };
@@ -8,9 +8,9 @@ type UserParams = { Params: { userId: string } };
  * `POST /api/v1/users/{id}/lifecycle/reset_factors` (spec §1 F15): every factor of the user goes
  * back to unenrolled; the user stays as they were. Answers 200 with an empty object.
  */
-export function registerLifecycleRoutes(app: FastifyInstance, org: MockOrg): void {
+export function registerLifecycleRoutes(app: FastifyInstance, org: FactorServices): void {
   app.post<UserParams>('/api/v1/users/:userId/lifecycle/reset_factors', async (request) => {
-    const user = findUserOr404(org, request.params.userId);
+    const user = findUserOr404(org.store, request.params.userId);
     if (!org.faults.has('lifecycle.reset-factors-noop')) {
       for (const factor of org.store.factorsOf(user.id)) org.store.factors.delete(factor.id);
     }

@@ -2,13 +2,12 @@ import { randomInt } from 'node:crypto';
 import { OktaError, validationFailed } from '../../core/errors.js';
 import type { FaultId } from '../../faults.js';
 import { optionalObject, optionalString, type JsonObject } from '../../core/input.js';
-import type { MockOrg } from '../../org.js';
 import { sameCode } from '../../core/otp.js';
 import type { OutboxChannel, OutboxMessage } from '../../core/outbox.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../store.js';
 import { throttleOrThrow } from '../../core/throttle.js';
 import { activationAttempt, PASSCODE_MAX_LENGTH, refuseResendWhileLocked } from '../activation-attempts.js';
-import type { EnrollRequest, FactorContext, FactorKind } from '../kind.js';
+import type { EnrollRequest, FactorContext, FactorKind, FaultCheck } from '../kind.js';
 import { factorUrl, link, resultLinks, type Link } from '../links.js';
 import { wrongPasscode } from '../totp/totp.js';
 import type { PerChannelFault } from './channel-faults.js';
@@ -27,8 +26,8 @@ export type MessageChannel = OutboxChannel;
 export const PHONE_OTP_LIFETIME_MS = 5 * 60_000;
 
 
-export function channelFault(org: MockOrg, channel: MessageChannel, fault: PerChannelFault): boolean {
-  return org.faults.has(`${channel}.${fault}` as const satisfies FaultId);
+export function channelFault(services: { faults: FaultCheck }, channel: MessageChannel, fault: PerChannelFault): boolean {
+  return services.faults.has(`${channel}.${fault}` as const satisfies FaultId);
 }
 
 /** With the `*.throttle-never-resets` faults the window lasts an hour. */
@@ -63,17 +62,18 @@ export interface MessageFactorSpec {
 }
 
 /** The code a factor is waiting for, in its private state. */
-interface OtpState {
+export interface OtpState {
   code: string | null;
   expiresAtMs: number;
   /** The lifetime it was issued with: a resend during enrollment keeps the enrollment's. */
   lifetimeMs: number;
 }
 
-const otpState = (factor: StoredFactor): Partial<OtpState> => factor.secret as Partial<OtpState>;
+/** What a message factor keeps: the code it waits for, once one was sent. */
+export type MessageFactorState = Partial<OtpState>;
 
 /** A FactorKind for one message channel. */
-export function messageFactorKind(spec: MessageFactorSpec): FactorKind {
+export function messageFactorKind(spec: MessageFactorSpec): FactorKind<MessageFactorState> {
   const { channel } = spec;
   return {
     factorType: channel,
@@ -81,11 +81,11 @@ export function messageFactorKind(spec: MessageFactorSpec): FactorKind {
     autoActivation: true,
 
     enroll(ctx, request, base) {
-      const existing = ctx.org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === channel);
+      const existing = ctx.store.factorsOf(ctx.user.id).filter((f) => f.factorType === channel);
       const { profile, keep } = spec.enrollProfile(ctx, request, existing);
       const lifetimeMs = spec.lifetimeMs(ctx);
-      const autoActivated = request.activate && !channelFault(ctx.org, channel, 'auto-activation-ignored');
-      const factor: StoredFactor = {
+      const autoActivated = request.activate && !channelFault(ctx, channel, 'auto-activation-ignored');
+      const factor: StoredFactor<MessageFactorState> = {
         ...base,
         id: keep?.id ?? base.id,
         created: keep?.created ?? base.created,
@@ -125,13 +125,13 @@ export function messageFactorKind(spec: MessageFactorSpec): FactorKind {
     resend(ctx, draft, body) {
       checkResendBody(body, draft);
       refuseResendWhileLocked(ctx);
-      const lifetimeMs = otpState(draft).lifetimeMs ?? spec.lifetimeMs(ctx);
+      const lifetimeMs = draft.secret.lifetimeMs ?? spec.lifetimeMs(ctx);
       const message = issueOtp(ctx, spec, draft, lifetimeMs, 'resend');
       deliver(ctx, channel, message, 'resend-sends-nothing');
     },
 
-    links(baseUrl, factor, org): Record<string, Link[]> {
-      if (factor.status !== 'PENDING_ACTIVATION' || channelFault(org, channel, 'no-resend-link')) return {};
+    links(baseUrl, factor, faults): Record<string, Link[]> {
+      if (factor.status !== 'PENDING_ACTIVATION' || channelFault({ faults }, channel, 'no-resend-link')) return {};
       return { resend: [link(`${factorUrl(baseUrl, factor)}/resend`, ['POST'], { name: channel })] };
     },
   };
@@ -144,24 +144,23 @@ export function messageFactorKind(spec: MessageFactorSpec): FactorKind {
 function issueOtp(
   ctx: FactorContext,
   spec: MessageFactorSpec,
-  factor: StoredFactor,
+  factor: StoredFactor<MessageFactorState>,
   lifetimeMs: number,
   phase: 'enroll' | 'resend' | 'challenge',
 ): OutboxMessage {
-  const { org } = ctx;
   const { channel } = spec;
   const rendering = spec.rendering?.(ctx, phase) ?? {};
-  if (!channelFault(org, channel, 'no-throttle')) {
-    const neverResets = channelFault(org, channel, 'throttle-never-resets');
+  if (!channelFault(ctx, channel, 'no-throttle')) {
+    const neverResets = channelFault(ctx, channel, 'throttle-never-resets');
     const throttle = neverResets
-      ? org.throttle(`${channel}.per-destination.hour`, 1, BROKEN_THROTTLE_WINDOW_MS)
-      : org.throttle(`${channel}.per-destination`, 1, spec.throttle.windowMs);
-    throttleOrThrow(throttle, spec.destinationKey(factor), org.clock.now(), () =>
-      channelFault(org, channel, 'throttle-wrong-error') ? spec.throttle.wrongError() : spec.throttle.error(),
+      ? ctx.throttle(`${channel}.per-destination.hour`, 1, BROKEN_THROTTLE_WINDOW_MS)
+      : ctx.throttle(`${channel}.per-destination`, 1, spec.throttle.windowMs);
+    throttleOrThrow(throttle, spec.destinationKey(factor), ctx.clock.now(), () =>
+      channelFault(ctx, channel, 'throttle-wrong-error') ? spec.throttle.wrongError() : spec.throttle.error(),
     );
   }
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-  const state: OtpState = { code, expiresAtMs: org.clock.now() + lifetimeMs, lifetimeMs };
+  const state: OtpState = { code, expiresAtMs: ctx.clock.now() + lifetimeMs, lifetimeMs };
   factor.secret = { ...state };
   return {
     userId: factor.userId,
@@ -169,25 +168,24 @@ function issueOtp(
     channel,
     to: spec.destination(factor),
     passCode: code,
-    sentAt: org.clock.iso(),
+    sentAt: ctx.clock.iso(),
     ...rendering,
   };
 }
 
 function deliver(ctx: FactorContext, channel: MessageChannel, message: OutboxMessage, fault: PerChannelFault): void {
-  if (!channelFault(ctx.org, channel, fault)) ctx.org.outbox.send(message);
+  if (!channelFault(ctx, channel, fault)) ctx.outbox.send(message);
 }
 
 /** Accepts the factor's latest code once, before it expires; anything else is 403 E0000068. */
-function consumeOtp(ctx: FactorContext, channel: MessageChannel, factor: StoredFactor, passCode: string | undefined): void {
-  const { org } = ctx;
-  const state = otpState(factor);
-  if (!channelFault(org, channel, 'accept-any-code')) {
-    const live = org.clock.now() < (state.expiresAtMs ?? 0) || channelFault(org, channel, 'otp-never-expires');
+function consumeOtp(ctx: FactorContext, channel: MessageChannel, factor: StoredFactor<MessageFactorState>, passCode: string | undefined): void {
+  const state = factor.secret;
+  if (!channelFault(ctx, channel, 'accept-any-code')) {
+    const live = ctx.clock.now() < (state.expiresAtMs ?? 0) || channelFault(ctx, channel, 'otp-never-expires');
     // Expired, used and wrong codes get the same answer (the docs name no other error for them).
     if (passCode === undefined || !state.code || !live || !sameCode(passCode, state.code)) throw wrongPasscode(ctx);
   }
-  if (!channelFault(org, channel, 'otp-reusable')) factor.secret = { ...state, code: null };
+  if (!channelFault(ctx, channel, 'otp-reusable')) factor.secret = { ...state, code: null };
 }
 
 /** The resend body is the factor (spec §1 F8): when it names a type or provider, they must be this factor's. */

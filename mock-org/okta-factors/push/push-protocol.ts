@@ -1,9 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { validationFailed } from '../../core/errors.js';
 import { oktaId, randomAlphanumeric } from '../../core/ids.js';
-import type { MockOrg } from '../../org.js';
-import type { StoredFactor, StoredUser } from '../../core/store.js';
-import type { FactorContext, KindResponse } from '../kind.js';
+import type { StoredFactor, StoredUser } from '../store.js';
+import type { FactorContext, KindServices, KindResponse } from '../kind.js';
 import { factorUrl, link, resultLinks } from '../links.js';
 
 /**
@@ -47,29 +46,29 @@ export interface PushTransaction {
 }
 
 /** A push factor's private state (`StoredFactor.secret`). */
-interface PushState {
+export interface PushState {
   activation: PushActivation;
   transactions: PushTransaction[];
 }
 
-const stateOf = (factor: StoredFactor) => factor.secret as unknown as PushState;
-
-export function newPushState(org: MockOrg): Record<string, unknown> {
-  const state: PushState = { activation: newActivation(org), transactions: [] };
-  return state as unknown as Record<string, unknown>;
+export function newPushState(services: KindServices): PushState {
+  return { activation: newActivation(services), transactions: [] };
 }
 
-function newActivation(org: MockOrg): PushActivation {
-  return { token: randomAlphanumeric(40), expiresAtMs: org.clock.now() + ACTIVATION_LIFETIME_MS, outcome: 'WAITING' };
+function newActivation(services: KindServices): PushActivation {
+  return { token: randomAlphanumeric(40), expiresAtMs: services.clock.now() + ACTIVATION_LIFETIME_MS, outcome: 'WAITING' };
 }
+
+export type PushFactor = StoredFactor<PushState>;
+type PushContext = FactorContext<PushState>;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
 // ---- activation ---------------------------------------------------------------------------
 
-export function activationResult(org: MockOrg, factor: StoredFactor): ActivationResult {
-  const { activation } = stateOf(factor);
-  const expired = org.clock.now() >= activation.expiresAtMs && !org.faults.has('push.activation-never-expires');
+export function activationResult(services: KindServices, factor: PushFactor): ActivationResult {
+  const { activation } = factor.secret;
+  const expired = services.clock.now() >= activation.expiresAtMs && !services.faults.has('push.activation-never-expires');
   return activation.outcome === 'WAITING' && expired ? 'TIMEOUT' : activation.outcome;
 }
 
@@ -78,10 +77,10 @@ export function activationResult(org: MockOrg, factor: StoredFactor): Activation
  * embedded copy in the enroll response has no `poll`: the factor itself publishes that one).
  * After TIMEOUT (or CANCELLED, when the device declined): only an `activate` link, to restart.
  */
-export function activationBody(ctx: FactorContext, factor: StoredFactor, options: { embedded: boolean }): Record<string, unknown> {
-  const { activation } = stateOf(factor);
+export function activationBody(ctx: PushContext, factor: PushFactor, options: { embedded: boolean }): Record<string, unknown> {
+  const { activation } = factor.secret;
   const self = factorUrl(ctx.baseUrl, factor);
-  const result = activationResult(ctx.org, factor);
+  const result = activationResult(ctx, factor);
   if (result !== 'WAITING') {
     return { factorResult: result, _links: { activate: link(`${self}/lifecycle/activate`, ['POST']) } };
   }
@@ -106,23 +105,23 @@ function deviceProfile(user: StoredUser): Record<string, unknown> {
   return { credentialId: user.profile.login, deviceType: 'SmartPhone_IPhone', name: 'Mock iPhone', platform: 'IOS', version: '17.5' };
 }
 
-function finishActivation(ctx: FactorContext, draft: StoredFactor): void {
+function finishActivation(ctx: PushContext, draft: PushFactor): void {
   draft.status = 'ACTIVE';
-  draft.profile = ctx.org.faults.has('push.activation-no-device-profile') ? {} : deviceProfile(ctx.user);
-  draft.lastUpdated = ctx.org.clock.iso();
+  draft.profile = ctx.faults.has('push.activation-no-device-profile') ? {} : deviceProfile(ctx.user);
+  draft.lastUpdated = ctx.clock.iso();
 }
 
 /** Whether a poll finds the device done (or, with a fault, pretends it is). */
-function deviceDone(ctx: FactorContext, result: ActivationResult): boolean {
-  return result === 'APPROVED' || (result === 'WAITING' && ctx.org.faults.has('push.activation-without-device'));
+function deviceDone(ctx: PushContext, result: ActivationResult): boolean {
+  return result === 'APPROVED' || (result === 'WAITING' && ctx.faults.has('push.activation-without-device'));
 }
 
 /**
  * `POST …/lifecycle/activate/poll` on a pending draft: the factor, ACTIVE, once the device has
  * completed the activation (void: the caller presents the factor); otherwise the activation object.
  */
-export function pollActivation(ctx: FactorContext, draft: StoredFactor): KindResponse | void {
-  if (deviceDone(ctx, activationResult(ctx.org, draft))) return finishActivation(ctx, draft);
+export function pollActivation(ctx: PushContext, draft: PushFactor): KindResponse | void {
+  if (deviceDone(ctx, activationResult(ctx, draft))) return finishActivation(ctx, draft);
   return { status: 200, body: activationBody(ctx, draft, { embedded: false }) };
 }
 
@@ -131,33 +130,33 @@ export function pollActivation(ctx: FactorContext, draft: StoredFactor): KindRes
  * after a TIMEOUT): polls like `…/activate/poll`, and restarts an activation that timed out or
  * was declined, with a new token and a new expiresAt.
  */
-export function activateOrRestart(ctx: FactorContext, draft: StoredFactor): KindResponse | void {
-  const result = activationResult(ctx.org, draft);
+export function activateOrRestart(ctx: PushContext, draft: PushFactor): KindResponse | void {
+  const result = activationResult(ctx, draft);
   if (deviceDone(ctx, result)) return finishActivation(ctx, draft);
-  if ((result === 'TIMEOUT' || result === 'CANCELLED') && !ctx.org.faults.has('push.activation-no-restart')) {
-    stateOf(draft).activation = newActivation(ctx.org);
+  if ((result === 'TIMEOUT' || result === 'CANCELLED') && !ctx.faults.has('push.activation-no-restart')) {
+    draft.secret.activation = newActivation(ctx);
   }
   return { status: 200, body: activationBody(ctx, draft, { embedded: false }) };
 }
 
 /** The device's answer to the activation: it completes it, or declines it; late answers change nothing. */
-function answerActivation(org: MockOrg, factor: StoredFactor, action: 'approve' | 'reject' | 'ignore'): void {
-  if (activationResult(org, factor) !== 'WAITING') return;
-  const { activation } = stateOf(factor);
-  if (action === 'approve' && !org.faults.has('push.activation-approve-ignored')) activation.outcome = 'APPROVED';
+function answerActivation(services: KindServices, factor: PushFactor, action: 'approve' | 'reject' | 'ignore'): void {
+  if (activationResult(services, factor) !== 'WAITING') return;
+  const { activation } = factor.secret;
+  if (action === 'approve' && !services.faults.has('push.activation-approve-ignored')) activation.outcome = 'APPROVED';
   if (action === 'reject') activation.outcome = 'CANCELLED';
 }
 
 /** The activation link by email or SMS: a message carrying the activation token; nothing is sent once the activation is over. */
-export function sendActivation(ctx: FactorContext, draft: StoredFactor, channel: 'email' | 'sms', to: string): KindResponse {
-  if (activationResult(ctx.org, draft) === 'WAITING' && !ctx.org.faults.has('push.send-not-delivered')) {
-    ctx.org.outbox.send({
+export function sendActivation(ctx: PushContext, draft: PushFactor, channel: 'email' | 'sms', to: string): KindResponse {
+  if (activationResult(ctx, draft) === 'WAITING' && !ctx.faults.has('push.send-not-delivered')) {
+    ctx.outbox.send({
       userId: draft.userId,
       factorId: draft.id,
       channel,
       to,
-      passCode: stateOf(draft).activation.token,
-      sentAt: ctx.org.clock.iso(),
+      passCode: draft.secret.activation.token,
+      sentAt: ctx.clock.iso(),
     });
   }
   // The response is undocumented (spec §11): the activation object, as the other activation calls answer.
@@ -166,8 +165,8 @@ export function sendActivation(ctx: FactorContext, draft: StoredFactor, channel:
 
 // ---- challenge transactions ----------------------------------------------------------------
 
-export function transactionResult(org: MockOrg, tx: PushTransaction): TransactionResult {
-  const expired = org.clock.now() >= tx.expiresAtMs && !org.faults.has('push.challenge-never-expires');
+export function transactionResult(services: KindServices, tx: PushTransaction): TransactionResult {
+  const expired = services.clock.now() >= tx.expiresAtMs && !services.faults.has('push.challenge-never-expires');
   return tx.outcome === 'WAITING' && expired ? 'TIMEOUT' : tx.outcome;
 }
 
@@ -176,32 +175,32 @@ export function transactionResult(org: MockOrg, tx: PushTransaction): Transactio
  * The mock's number-challenge policy: a number matching challenge is sent exactly when the request
  * asks for one ([S]: "a body is required"); the org has no switch that forces or forbids it.
  */
-export function readNumberMatching(org: MockOrg, body: Record<string, unknown>): boolean {
+export function readNumberMatching(services: KindServices, body: Record<string, unknown>): boolean {
   const value = body.useNumberMatchingChallenge;
   if (value === undefined || value === null) return false;
   if (typeof value === 'boolean') return value;
-  if (org.faults.has('push.number-challenge-bad-type-accepted')) return Boolean(value);
+  if (services.faults.has('push.number-challenge-bad-type-accepted')) return Boolean(value);
   throw validationFailed('useNumberMatchingChallenge', ['useNumberMatchingChallenge: The field must be a boolean']);
 }
 
 /** Starts a challenge on the draft: a WAITING transaction that expires CHALLENGE_LIFETIME_MS from now. */
-export function startChallenge(ctx: FactorContext, draft: StoredFactor, numberMatching: boolean): PushTransaction {
+export function startChallenge(ctx: PushContext, draft: PushFactor, numberMatching: boolean): PushTransaction {
   const tx: PushTransaction = {
     id: oktaId('mst'),
-    expiresAtMs: ctx.org.clock.now() + CHALLENGE_LIFETIME_MS,
+    expiresAtMs: ctx.clock.now() + CHALLENGE_LIFETIME_MS,
     outcome: 'WAITING',
     ...(numberMatching ? { correctAnswer: randomInt(10, 100) } : {}),
     userAgent: ctx.headers['user-agent']?.slice(0, 512) ?? '',
     clientIp: ctx.headers['x-forwarded-for']?.slice(0, 256) ?? '',
   };
-  const state = stateOf(draft);
+  const state = draft.secret;
   state.transactions = [...state.transactions.slice(-(KEPT_TRANSACTIONS - 1)), tx];
   return tx;
 }
 
 /** The verify result a transaction polls as (spec §2.6): WAITING with poll/cancel, SUCCESS bare, the rest with verify/factor. */
-export function transactionBody(ctx: FactorContext, factor: StoredFactor, tx: PushTransaction): Record<string, unknown> {
-  const result = transactionResult(ctx.org, tx);
+export function transactionBody(ctx: PushContext, factor: PushFactor, tx: PushTransaction): Record<string, unknown> {
+  const result = transactionResult(ctx, tx);
   const credentialId = typeof factor.profile.credentialId === 'string' ? factor.profile.credentialId : ctx.user.profile.login;
   if (result === 'SUCCESS') return { factorResult: 'SUCCESS' };
   if (result !== 'WAITING') return { factorResult: result, profile: { credentialId }, _links: resultLinks(ctx.baseUrl, factor) };
@@ -211,23 +210,23 @@ export function transactionBody(ctx: FactorContext, factor: StoredFactor, tx: Pu
     factorResult: 'WAITING',
     profile: { credentialId },
     _links: {
-      ...(ctx.org.faults.has('push.challenge-poll-link-missing') ? {} : { poll: link(url, ['GET']) }),
+      ...(ctx.faults.has('push.challenge-poll-link-missing') ? {} : { poll: link(url, ['GET']) }),
       cancel: link(url, ['DELETE']),
     },
   };
-  if (tx.correctAnswer !== undefined && !ctx.org.faults.has('push.number-challenge-missing')) {
+  if (tx.correctAnswer !== undefined && !ctx.faults.has('push.number-challenge-missing')) {
     body._embedded = { challenge: { correctAnswer: tx.correctAnswer } };
   }
   return body;
 }
 
 /** The factor's transaction of that id (with a fault: any push factor's in the org). */
-export function findTransaction(org: MockOrg, factor: StoredFactor, transactionId: string): { owner: StoredFactor; tx: PushTransaction } | undefined {
-  const candidates = org.faults.has('push.transaction-any-factor')
-    ? [...org.store.factors.values()].filter((f) => f.factorType === factor.factorType)
+export function findTransaction(ctx: PushContext, factor: PushFactor, transactionId: string): { owner: PushFactor; tx: PushTransaction } | undefined {
+  const candidates = ctx.faults.has('push.transaction-any-factor')
+    ? ctx.kindFactors()
     : [factor];
   for (const owner of candidates) {
-    const tx = stateOf(owner).transactions.find((t) => t.id === transactionId);
+    const tx = owner.secret.transactions.find((t) => t.id === transactionId);
     if (tx) return { owner, tx };
   }
   return undefined;
@@ -237,25 +236,25 @@ export function findTransaction(org: MockOrg, factor: StoredFactor, transactionI
  * `DELETE …/transactions/{id}` on the owner's draft. Undocumented (spec §11): a WAITING challenge
  * becomes CANCELLED (it then polls 200 {factorResult: CANCELLED}); a finished one stays as it was.
  */
-export function cancelTransaction(org: MockOrg, draft: StoredFactor, transactionId: string): void {
-  const tx = stateOf(draft).transactions.find((t) => t.id === transactionId);
-  if (tx && transactionResult(org, tx) === 'WAITING' && !org.faults.has('push.cancel-ignored')) tx.outcome = 'CANCELLED';
+export function cancelTransaction(services: KindServices, draft: PushFactor, transactionId: string): void {
+  const tx = draft.secret.transactions.find((t) => t.id === transactionId);
+  if (tx && transactionResult(services, tx) === 'WAITING' && !services.faults.has('push.cancel-ignored')) tx.outcome = 'CANCELLED';
 }
 
 /** The user's answer on the device to the newest challenge still waiting; with nothing waiting it changes nothing. */
-function answerChallenge(org: MockOrg, factor: StoredFactor, action: 'approve' | 'reject' | 'ignore'): void {
-  const waiting = stateOf(factor).transactions.filter((tx) =>
-    org.faults.has('push.late-approve-succeeds') ? tx.outcome === 'WAITING' : transactionResult(org, tx) === 'WAITING',
+function answerChallenge(services: KindServices, factor: PushFactor, action: 'approve' | 'reject' | 'ignore'): void {
+  const waiting = factor.secret.transactions.filter((tx) =>
+    services.faults.has('push.late-approve-succeeds') ? tx.outcome === 'WAITING' : transactionResult(services, tx) === 'WAITING',
   );
   const tx = waiting.at(-1);
   if (!tx) return;
   // Number matching: approving means the user picked the right number; rejecting covers a wrong pick or a denial.
-  if (action === 'approve' && !org.faults.has('push.approve-ignored')) tx.outcome = 'SUCCESS';
-  if (action === 'reject') tx.outcome = org.faults.has('push.reject-reported-success') ? 'SUCCESS' : 'REJECTED';
+  if (action === 'approve' && !services.faults.has('push.approve-ignored')) tx.outcome = 'SUCCESS';
+  if (action === 'reject') tx.outcome = services.faults.has('push.reject-reported-success') ? 'SUCCESS' : 'REJECTED';
 }
 
 /** Control protocol `push/{userId}/{factorId}`: a pending factor's device answers the activation, an active one's the challenge. */
-export function answerPush(org: MockOrg, factor: StoredFactor, action: 'approve' | 'reject' | 'ignore'): void {
-  if (factor.status === 'PENDING_ACTIVATION') answerActivation(org, factor, action);
-  else answerChallenge(org, factor, action);
+export function answerPush(services: KindServices, factor: PushFactor, action: 'approve' | 'reject' | 'ignore'): void {
+  if (factor.status === 'PENDING_ACTIVATION') answerActivation(services, factor, action);
+  else answerChallenge(services, factor, action);
 }

@@ -2,38 +2,26 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { notFound, operationNotAllowed, validationFailed } from '../../core/errors.js';
 import { bodyObject, optionalObject, requiredString } from '../../core/input.js';
 import { isPhoneNumber } from '../../core/phone.js';
-import type { MockOrg } from '../../org.js';
-// A cycle through the registry (registry → push → here → routes/factors → registry), harmless:
-// these modules only use each other inside request handlers, never while loading.
-import { factorContext, factorOr404 } from '../routes.js';
-import type { StoredFactor } from '../../core/store.js';
-import type { FactorContext, KindResponse } from '../kind.js';
+import type { FactorOrg, FactorParams, FactorServices, KindResponse, OwnFactorLookup, RequestFacts } from '../kind.js';
 import { resultLinks } from '../links.js';
 import { presentFactor } from '../present.js';
-import { cancelTransaction, findTransaction, pollActivation, sendActivation, transactionBody } from './push-protocol.js';
+import { cancelTransaction, findTransaction, pollActivation, sendActivation, transactionBody, type PushFactor, type PushState } from './push-protocol.js';
 
-type FactorParams = { Params: { userId: string; factorId: string } };
 type TransactionParams = { Params: { userId: string; factorId: string; transactionId: string } };
 
-function pushFactorOr404(org: MockOrg, ctx: FactorContext, factorId: string): StoredFactor {
-  const { factor } = factorOr404(org, ctx, factorId);
-  if (factor.factorType !== 'push') throw notFound(`Resource not found: ${factorId} is not a push factor`);
-  return factor;
-}
-
 /** As the shared factor routes: a deprovisioned or suspended user can do nothing with factors. */
-function requireUsableUser(ctx: FactorContext): void {
+function requireUsableUser(ctx: RequestFacts): void {
   if (ctx.user.status === 'DEPROVISIONED' || ctx.user.status === 'SUSPENDED') {
     throw operationNotAllowed(`The user is ${ctx.user.status}.`);
   }
 }
 
 /** The `push.send-links-not-served` fault: the send endpoints do not exist. */
-function requireSendServed(org: MockOrg, path: string): void {
+function requireSendServed(org: FactorServices, path: string): void {
   if (org.faults.has('push.send-links-not-served')) throw notFound(`Resource not found: ${path}`);
 }
 
-function requirePending(factor: StoredFactor): void {
+function requirePending(factor: PushFactor): void {
   if (factor.status !== 'PENDING_ACTIVATION') throw validationFailed('factor', ['The factor is already active.']);
 }
 
@@ -45,13 +33,12 @@ function send(reply: FastifyReply, response: KindResponse) {
  * The push factor's own endpoints (spec §1 F10–F13): the activation poll, the activation links by
  * email and SMS, and polling and cancelling a challenge transaction.
  */
-export function registerPushRoutes(app: FastifyInstance, org: MockOrg): void {
+export function registerPushRoutes(app: FastifyInstance, org: FactorOrg, ownFactor: OwnFactorLookup<PushState>): void {
   const factorBase = '/api/v1/users/:userId/factors/:factorId';
 
   // F12: the `poll` link of a pending push factor. Polling an already active factor answers the factor.
   app.post<FactorParams>(`${factorBase}/lifecycle/activate/poll`, async (request, reply) => {
-    const ctx = factorContext(org, request);
-    const factor = pushFactorOr404(org, ctx, request.params.factorId);
+    const { factor, ctx } = ownFactor(request);
     requireUsableUser(ctx);
     bodyObject(request.body);
     if (factor.status === 'ACTIVE') return presentFactor(org, ctx.baseUrl, factor);
@@ -64,8 +51,7 @@ export function registerPushRoutes(app: FastifyInstance, org: MockOrg): void {
   // F13: the activation link by email, to the user's primary email. No body is documented; any object is accepted.
   app.post<FactorParams>(`${factorBase}/lifecycle/activate/email`, async (request, reply) => {
     requireSendServed(org, request.url);
-    const ctx = factorContext(org, request);
-    const factor = pushFactorOr404(org, ctx, request.params.factorId);
+    const { factor, ctx } = ownFactor(request);
     requireUsableUser(ctx);
     bodyObject(request.body);
     requirePending(factor);
@@ -78,8 +64,7 @@ export function registerPushRoutes(app: FastifyInstance, org: MockOrg): void {
   // F13: the activation link by SMS, to `profile.phoneNumber` (as the Authn API's equivalent takes it).
   app.post<FactorParams>(`${factorBase}/lifecycle/activate/sms`, async (request, reply) => {
     requireSendServed(org, request.url);
-    const ctx = factorContext(org, request);
-    const factor = pushFactorOr404(org, ctx, request.params.factorId);
+    const { factor, ctx } = ownFactor(request);
     requireUsableUser(ctx);
     const body = bodyObject(request.body);
     const profile = optionalObject(body, 'profile') ?? {};
@@ -96,9 +81,8 @@ export function registerPushRoutes(app: FastifyInstance, org: MockOrg): void {
 
   // F10: poll a challenge. An id this factor never issued is 404, whoever else issued it.
   app.get<TransactionParams>(`${factorBase}/transactions/:transactionId`, async (request) => {
-    const ctx = factorContext(org, request);
-    const factor = pushFactorOr404(org, ctx, request.params.factorId);
-    const found = findTransaction(org, factor, request.params.transactionId);
+    const { factor, ctx } = ownFactor(request);
+    const found = findTransaction(ctx, factor, request.params.transactionId);
     if (!found) {
       if (org.faults.has('push.unknown-transaction-timeout')) return { factorResult: 'TIMEOUT', _links: resultLinks(ctx.baseUrl, factor) };
       throw notFound(`Resource not found: ${request.params.transactionId} (FactorTransaction)`);
@@ -108,10 +92,9 @@ export function registerPushRoutes(app: FastifyInstance, org: MockOrg): void {
 
   // F11: cancel a challenge (the `cancel` link). Undocumented: 204, see cancelTransaction.
   app.delete<TransactionParams>(`${factorBase}/transactions/:transactionId`, async (request, reply) => {
-    const ctx = factorContext(org, request);
-    const factor = pushFactorOr404(org, ctx, request.params.factorId);
+    const { factor, ctx } = ownFactor(request);
     requireUsableUser(ctx);
-    const found = findTransaction(org, factor, request.params.transactionId);
+    const found = findTransaction(ctx, factor, request.params.transactionId);
     if (!found) throw notFound(`Resource not found: ${request.params.transactionId} (FactorTransaction)`);
     const draft = structuredClone(found.owner);
     cancelTransaction(org, draft, request.params.transactionId);

@@ -1,5 +1,5 @@
 import { validationFailed } from '../../core/errors.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../store.js';
 import type { FactorKind } from '../kind.js';
 import { factorUrl, link, type Link } from '../links.js';
 import {
@@ -7,6 +7,7 @@ import {
   activationBody,
   answerPush,
   newPushState,
+  type PushState,
   readNumberMatching,
   startChallenge,
   transactionBody,
@@ -22,38 +23,38 @@ import { registerPushRoutes } from './push-routes.js';
 const isOktaVerifyTotp = (f: StoredFactor) => f.factorType === 'token:software:totp' && f.provider === 'OKTA';
 const isGoogleTotp = (f: StoredFactor) => f.factorType === 'token:software:totp' && f.provider === 'GOOGLE';
 
-export const pushFactor: FactorKind = {
+export const pushFactor: FactorKind<PushState> = {
   factorType: 'push',
   providers: { OKTA: { idPrefix: 'opf', vendorName: 'OKTA' } },
 
   enroll(ctx, _request, base) {
-    const existing = ctx.org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === base.factorType);
+    const existing = ctx.store.factorsOf(ctx.user.id).filter((f) => f.factorType === base.factorType);
     // Only one Okta Verify enrollment per user ([U]); a pending one is replaced by the new enrollment.
     if (existing.some((f) => f.status === 'ACTIVE')) {
       throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
     }
-    const factor: StoredFactor = { ...base, status: 'PENDING_ACTIVATION', profile: {}, secret: newPushState(ctx.org) };
+    const factor: StoredFactor<PushState> = { ...base, status: 'PENDING_ACTIVATION', profile: {}, secret: newPushState(ctx) };
     const activation = activationBody(ctx, factor, { embedded: true });
     return {
       factor,
-      ...(ctx.org.faults.has('push.enroll-no-activation') ? {} : { activation }),
+      ...(ctx.faults.has('push.enroll-no-activation') ? {} : { activation }),
       replaces: existing.map((f) => f.id),
     };
   },
 
   activate(ctx, draft, body) {
-    readNumberMatching(ctx.org, body); // [S] lists it on activate too, with no meaning given: validated, then ignored
+    readNumberMatching(ctx, body); // [S] lists it on activate too, with no meaning given: validated, then ignored
     return activateOrRestart(ctx, draft);
   },
 
   verify(ctx, draft, body) {
-    const tx = startChallenge(ctx, draft, readNumberMatching(ctx.org, body));
+    const tx = startChallenge(ctx, draft, readNumberMatching(ctx, body));
     // 201 Created, as [S] documents for a push challenge ([F] gives no status).
     return { status: 201, body: transactionBody(ctx, draft, tx) };
   },
 
-  links(baseUrl, factor, org): Record<string, Link> {
-    if (factor.status !== 'PENDING_ACTIVATION' || org.faults.has('push.enroll-poll-link-missing')) return {};
+  links(baseUrl, factor, faults): Record<string, Link> {
+    if (factor.status !== 'PENDING_ACTIVATION' || faults.has('push.enroll-poll-link-missing')) return {};
     return { poll: link(`${factorUrl(baseUrl, factor)}/lifecycle/activate/poll`, ['POST']) };
   },
 
@@ -64,8 +65,8 @@ export const pushFactor: FactorKind = {
 
   // Resetting push also resets Okta Verify TOTP and FastPass (signed_nonce) [F][S]; other TOTP apps stay.
   unenrollsWith(ctx, factor) {
-    const { faults } = ctx.org;
-    return ctx.org.store
+    const { faults } = ctx;
+    return ctx.store
       .factorsOf(factor.userId)
       .filter((f) => f.id !== factor.id)
       .filter(
@@ -78,10 +79,10 @@ export const pushFactor: FactorKind = {
   },
 
   respondToPush(ctx, factor, action) {
-    answerPush(ctx.org, factor, action);
+    answerPush(ctx, factor, action);
   },
 
-  registerRoutes(app, org) {
-    registerPushRoutes(app, org);
+  registerRoutes(app, org, ownFactor) {
+    registerPushRoutes(app, org, ownFactor);
   },
 };

@@ -2,9 +2,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { invalidAnswer, validationFailed } from '../../core/errors.js';
 import { optionalString } from '../../core/input.js';
-import type { MockOrg } from '../../org.js';
+import type { FactorServices } from '../kind.js';
 import { findUserOr404 } from '../users.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../store.js';
 import type { FactorKind } from '../kind.js';
 import { link, userUrl, type Link } from '../links.js';
 
@@ -51,8 +51,6 @@ interface QuestionSecret {
   dropQuestionsLink?: boolean;
 }
 
-const secretOf = (factor: StoredFactor) => factor.secret as unknown as QuestionSecret;
-
 /**
  * How answers compare. The docs do not say whether case counts; the mock picks the forgiving
  * reading most security-question systems use: surrounding blanks are ignored and answers match
@@ -64,39 +62,38 @@ const digestOf = (salt: Uint8Array, answer: string) => new Uint8Array(createHmac
 
 export const questionsUrl = (baseUrl: string, userId: string) => `${userUrl(baseUrl, userId)}/factors/questions`;
 
-export const questionFactor: FactorKind = {
+export const questionFactor: FactorKind<QuestionSecret> = {
   factorType: 'question',
   providers: { OKTA: { idPrefix: 'ufs', vendorName: 'OKTA' } },
 
   enroll(ctx, request, base) {
-    const { org } = ctx;
     const profile = request.profile ?? {};
     const question = optionalString(profile, 'question', { required: true, maxLength: 100, path: 'profile.question', subject: 'factorEnrollRequest' }) as string;
     const answer = optionalString(profile, 'answer', { required: true, maxLength: MAX_ANSWER_LENGTH, path: 'profile.answer', subject: 'factorEnrollRequest' }) as string;
-    const questionText = QUESTION_TEXT.get(question) ?? (org.faults.has('question.unknown-question-accepted') ? question : undefined);
+    const questionText = QUESTION_TEXT.get(question) ?? (ctx.faults.has('question.unknown-question-accepted') ? question : undefined);
     if (questionText === undefined) {
       throw validationFailed('factorEnrollRequest', [`profile.question: '${question}' is not a security question of this org`]);
     }
-    if (answer.trim().length < MIN_ANSWER_LENGTH && !org.faults.has('question.short-answer-accepted')) {
+    if (answer.trim().length < MIN_ANSWER_LENGTH && !ctx.faults.has('question.short-answer-accepted')) {
       throw validationFailed('factorEnrollRequest', [`profile.answer: The security question answer must be at least ${MIN_ANSWER_LENGTH} characters in length`]);
     }
-    if (org.store.factorsOf(ctx.user.id).some((f) => f.factorType === 'question')) {
+    if (ctx.store.factorsOf(ctx.user.id).some((f) => f.factorType === 'question')) {
       throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
     }
     const salt = randomBytes(16);
     // The fault stores the answer lower-cased while verification compares what is sent as it is.
-    const stored = org.faults.has('question.answer-normalised-on-store') ? answer.toLowerCase() : normalise(answer);
+    const stored = ctx.faults.has('question.answer-normalised-on-store') ? answer.toLowerCase() : normalise(answer);
     const secret: QuestionSecret = {
       salt,
       digest: digestOf(salt, stored),
-      ...(org.faults.has('question.answer-echoed') ? { echoed: answer } : {}),
-      ...(org.faults.has('question.drop-questions-link') ? { dropQuestionsLink: true } : {}),
+      ...(ctx.faults.has('question.answer-echoed') ? { echoed: answer } : {}),
+      ...(ctx.faults.has('question.drop-questions-link') ? { dropQuestionsLink: true } : {}),
     };
-    const factor: StoredFactor = {
+    const factor: StoredFactor<QuestionSecret> = {
       ...base,
       status: 'ACTIVE',
       profile: { question, questionText },
-      secret: secret as unknown as Record<string, unknown>,
+      secret,
     };
     return { factor };
   },
@@ -107,27 +104,27 @@ export const questionFactor: FactorKind = {
 
   verify(ctx, factor, body) {
     const answer = optionalString(body, 'answer', { maxLength: 1000 }) ?? '';
-    const secret = secretOf(factor);
-    const sent = ctx.org.faults.has('question.answer-normalised-on-store') ? answer.trim() : normalise(answer);
+    const secret = factor.secret;
+    const sent = ctx.faults.has('question.answer-normalised-on-store') ? answer.trim() : normalise(answer);
     const matches = timingSafeEqual(Buffer.from(digestOf(secret.salt, sent)), Buffer.from(secret.digest));
     // A missing or empty answer is simply a wrong one.
-    if (!matches && !ctx.org.faults.has('question.accept-any-answer')) throw invalidAnswer();
+    if (!matches && !ctx.faults.has('question.accept-any-answer')) throw invalidAnswer();
     return { status: 200, body: { factorResult: 'SUCCESS' } };
   },
 
   links(baseUrl, factor): Record<string, Link> {
-    if (factor.status !== 'ACTIVE' || secretOf(factor).dropQuestionsLink) return {};
+    if (factor.status !== 'ACTIVE' || factor.secret.dropQuestionsLink) return {};
     return { questions: link(questionsUrl(baseUrl, factor.userId), ['GET']) };
   },
 
   presentProfile(factor) {
-    const echoed = secretOf(factor).echoed;
+    const echoed = factor.secret.echoed;
     return { ...factor.profile, ...(echoed !== undefined ? { answer: echoed } : {}) };
   },
 
-  registerRoutes(app: FastifyInstance, org: MockOrg) {
+  registerRoutes(app: FastifyInstance, org: FactorServices) {
     app.get<{ Params: { userId: string } }>('/api/v1/users/:userId/factors/questions', async (request) => {
-      findUserOr404(org, request.params.userId);
+      findUserOr404(org.store, request.params.userId);
       const questions = SECURITY_QUESTIONS.map((q) => ({ ...q }));
       return org.faults.has('question.list-incomplete') ? questions.slice(0, 15) : questions;
     });

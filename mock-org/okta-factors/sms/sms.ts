@@ -1,6 +1,6 @@
 import { rateLimited, smsRecentlySent, validationFailed } from '../../core/errors.js';
 import type { OutboxMessage } from '../../core/outbox.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../store.js';
 import type { FactorContext } from '../kind.js';
 import { messageFactorKind, PHONE_OTP_LIFETIME_MS } from '../otp-activation/message-otp.js';
 import { phoneDigits, readPhoneNumber, samePhone } from '../otp-activation/phone.js';
@@ -21,30 +21,29 @@ export const smsFactor = messageFactorKind({
   idPrefix: 'mbl',
 
   enrollProfile(ctx, request, existing) {
-    const { org } = ctx;
     const requested = readPhoneNumber(request.profile, {
-      acceptAny: org.faults.has('sms.accept-bad-number'),
-      e164Only: org.faults.has('sms.strict-e164'),
+      acceptAny: ctx.faults.has('sms.accept-bad-number'),
+      e164Only: ctx.faults.has('sms.strict-e164'),
     });
     const active = existing.find((f) => f.status === 'ACTIVE');
     const pending = existing.find((f) => f.status !== 'ACTIVE');
     const reused = active ?? pending;
-    if (requested === undefined && (!reused || org.faults.has('sms.reuse-phone-refused'))) {
+    if (requested === undefined && (!reused || ctx.faults.has('sms.reuse-phone-refused'))) {
       throw validationFailed(SUBJECT, ['profile.phoneNumber: The field cannot be left blank']);
     }
     const number = requested ?? phoneOf(reused as StoredFactor);
 
     if (active) {
       if (samePhone(number, phoneOf(active))) throw validationFailed(SUBJECT, ['A factor of this type is already set up.']);
-      if (request.updatePhone && org.faults.has('sms.update-phone-active')) return { profile: { phoneNumber: number }, keep: active };
-      if (!org.faults.has('sms.second-phone-accepted')) {
+      if (request.updatePhone && ctx.faults.has('sms.update-phone-active')) return { profile: { phoneNumber: number }, keep: active };
+      if (!ctx.faults.has('sms.second-phone-accepted')) {
         throw validationFailed(SUBJECT, ['There is an existing verified phone number.']);
       }
       return { profile: { phoneNumber: number } };
     }
     if (pending && !samePhone(number, phoneOf(pending))) {
       if (!request.updatePhone) throw validationFailed(SUBJECT, ['There is an existing verified phone number.']);
-      if (org.faults.has('sms.update-phone-ignored')) return { profile: { ...pending.profile }, keep: pending };
+      if (ctx.faults.has('sms.update-phone-ignored')) return { profile: { ...pending.profile }, keep: pending };
     }
     return { profile: { phoneNumber: number }, ...(pending ? { keep: pending } : {}) };
   },
@@ -56,7 +55,7 @@ export const smsFactor = messageFactorKind({
   lifetimeMs: () => PHONE_OTP_LIFETIME_MS,
 
   challengeProfile(ctx, factor) {
-    return ctx.org.faults.has('sms.challenge-no-phone') ? undefined : { phoneNumber: phoneOf(factor) };
+    return ctx.faults.has('sms.challenge-no-phone') ? undefined : { phoneNumber: phoneOf(factor) };
   },
 
   rendering: smsRendering,
@@ -69,10 +68,10 @@ export const smsFactor = messageFactorKind({
  */
 function smsRendering(ctx: FactorContext, phase: 'enroll' | 'resend' | 'challenge'): Pick<OutboxMessage, 'templateId' | 'language'> {
   const templateId = ctx.query.templateId;
-  if (templateId !== undefined && ctx.org.faults.has('sms.unknown-template-error')) {
+  if (templateId !== undefined && ctx.faults.has('sms.unknown-template-error')) {
     throw validationFailed('templateId', [`templateId: No SMS template with id ${templateId.slice(0, 64)}`]);
   }
-  const language = phase === 'resend' && ctx.org.faults.has('sms.resend-ignores-language') ? 'en' : firstLanguage(ctx.headers['accept-language']);
+  const language = phase === 'resend' && ctx.faults.has('sms.resend-ignores-language') ? 'en' : firstLanguage(ctx.headers['accept-language']);
   return {
     ...(templateId !== undefined && templateId !== '' ? { templateId: templateId.slice(0, 64) } : {}),
     ...(language !== undefined ? { language } : {}),

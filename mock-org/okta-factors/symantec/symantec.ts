@@ -1,8 +1,10 @@
 import { invalidPasscode, passcodeReplayed, validationFailed } from '../../core/errors.js';
-import type { StoredFactor } from '../../core/store.js';
-import type { Enrollment, EnrollRequest, FactorBase, FactorContext, VerifyOutcome } from '../kind.js';
-import { credentialIdOf, knownCredential, matchServiceCode, passcodeField, unknownCredential } from '../token-service/codes.js';
+import type { TokenFactorState } from '../token-service/services.js';
+import type { StoredFactor } from '../store.js';
+import type { Enrollment, EnrollRequest, FactorBase, FactorContext, FactorKind, VerifyOutcome } from '../kind.js';
+import { activationRefused, credentialIdOf, knownCredential, refuseSecondToken, matchServiceCode, passcodeField, unknownCredential } from '../token-service/codes.js';
 import { wrongPasscode } from '../totp/totp.js';
+
 
 /**
  * token / SYMANTEC, Symantec VIP (spec §2.8). The real org asks the VIP service; the mock's
@@ -10,31 +12,30 @@ import { wrongPasscode } from '../totp/totp.js';
  * checks VIP security codes: TOTP, SHA-1, 6 digits, 30 s.
  */
 
+type TokenContext = FactorContext<TokenFactorState>;
+
 const STEP_SECONDS = 30;
 /** With the `symantec.service-clock-behind` fault. */
 const BEHIND_MS = 120_000;
 
-const serviceNow = (ctx: FactorContext) =>
-  ctx.org.clock.now() - (ctx.org.faults.has('symantec.service-clock-behind') ? BEHIND_MS : 0);
-
-const credentialIdOfFactor = (factor: StoredFactor) => factor.secret.credentialId as string;
+const serviceNow = (ctx: TokenContext) =>
+  ctx.clock.now() - (ctx.faults.has('symantec.service-clock-behind') ? BEHIND_MS : 0);
 
 /** Enrollment proves possession with two consecutive codes, "the current and next passcodes" [F]. */
-export function enrollSymantec(ctx: FactorContext, request: EnrollRequest, base: FactorBase): Enrollment {
-  const { org } = ctx;
+function enrollSymantec(ctx: TokenContext, request: EnrollRequest, base: FactorBase): Enrollment<TokenFactorState> {
   const credentialId = credentialIdOf(request.profile);
   const verify = request.verify ?? {};
   const passCode = passcodeField(verify, 'passCode', 'verify.passCode');
   const nextPassCode = passcodeField(verify, 'nextPassCode', 'verify.nextPassCode');
   if (passCode === undefined) throw validationFailed('factorEnrollRequest', ['verify.passCode: The field cannot be left blank']);
   // Undocumented error (spec §11): a missing next code is a validation failure here; the checks also accept 403 E0000068.
-  if (nextPassCode === undefined && !org.faults.has('symantec.accept-one-passcode')) {
+  if (nextPassCode === undefined && !ctx.faults.has('symantec.accept-one-passcode')) {
     throw validationFailed('factorEnrollRequest', ['verify.nextPassCode: Symantec VIP needs the current and the next passcode.']);
   }
   const credential = knownCredential(ctx, 'SYMANTEC', credentialId);
-  if (!credential && !org.faults.has('symantec.unknown-credential-accepted')) unknownCredential('Symantec VIP');
+  if (!credential && !ctx.faults.has('symantec.unknown-credential-accepted')) unknownCredential('Symantec VIP');
   let lastStep: number | undefined;
-  if (credential && !org.faults.has('symantec.enroll-codes-unchecked')) {
+  if (credential && !ctx.faults.has('symantec.enroll-codes-unchecked')) {
     const step = matchServiceCode(credential, passCode, serviceNow(ctx), STEP_SECONDS);
     if (step === null || step <= credential.lastStep) throw invalidPasscode();
     if (nextPassCode !== undefined) {
@@ -43,10 +44,10 @@ export function enrollSymantec(ctx: FactorContext, request: EnrollRequest, base:
     }
     lastStep = nextPassCode !== undefined ? step + 1 : step;
   }
-  const factor: StoredFactor = {
+  const factor: StoredFactor<TokenFactorState> = {
     ...base,
     status: 'ACTIVE',
-    profile: org.faults.has('symantec.credential-id-dropped') ? {} : { credentialId },
+    profile: ctx.faults.has('symantec.credential-id-dropped') ? {} : { credentialId },
     secret: { credentialId },
   };
   return {
@@ -57,14 +58,27 @@ export function enrollSymantec(ctx: FactorContext, request: EnrollRequest, base:
   };
 }
 
-export function verifySymantec(ctx: FactorContext, factor: StoredFactor, body: Record<string, unknown>): VerifyOutcome {
-  const { org } = ctx;
+function verifySymantec(ctx: TokenContext, factor: StoredFactor<TokenFactorState>, body: Record<string, unknown>): VerifyOutcome {
   const passCode = passcodeField(body, 'passCode', 'passCode');
-  const credential = knownCredential(ctx, 'SYMANTEC', credentialIdOfFactor(factor));
-  if (org.faults.has('symantec.accept-any-code')) return { status: 200, body: { factorResult: 'SUCCESS' } };
+  const credential = knownCredential(ctx, 'SYMANTEC', factor.secret.credentialId);
+  if (ctx.faults.has('symantec.accept-any-code')) return { status: 200, body: { factorResult: 'SUCCESS' } };
   const step = credential && passCode !== undefined ? matchServiceCode(credential, passCode, serviceNow(ctx), STEP_SECONDS) : null;
   if (!credential || step === null) throw wrongPasscode(ctx);
-  if (step <= credential.lastStep && !org.faults.has('symantec.allow-replay')) throw passcodeReplayed();
+  if (step <= credential.lastStep && !ctx.faults.has('symantec.allow-replay')) throw passcodeReplayed();
   credential.lastStep = Math.max(credential.lastStep, step);
   return { status: 200, body: { factorResult: 'SUCCESS' } };
 }
+
+export const symantecFactor: FactorKind<TokenFactorState> = {
+  factorType: 'token',
+  providers: { SYMANTEC: { idPrefix: 'ufv', vendorName: 'SYMANTEC' } },
+
+  enroll(ctx, request, base) {
+    refuseSecondToken(ctx, request.provider);
+    return enrollSymantec(ctx, request, base);
+  },
+
+  activate: activationRefused,
+
+  verify: verifySymantec,
+};

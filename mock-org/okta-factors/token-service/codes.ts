@@ -1,7 +1,7 @@
 import { validationFailed } from '../../core/errors.js';
 import { optionalString, type JsonObject } from '../../core/input.js';
 import { matchTotp } from '../../core/otp.js';
-import type { ServiceCredential, TokenServiceProvider } from './services.js';
+import { TOKEN_SERVICES, type ServiceCredential, type TokenFactorState, type TokenServiceProvider } from './services.js';
 import type { FactorContext } from '../kind.js';
 
 /** What the Symantec VIP and RSA SecurID kinds share: reading passcodes and asking the simulated service. */
@@ -25,8 +25,19 @@ export function credentialIdOf(profile: JsonObject | undefined): string {
 }
 
 /** The credential the service knows by that id, or the enroll request's 400 (the docs name no code: spec §11). */
-export function knownCredential(ctx: FactorContext, provider: TokenServiceProvider, credentialId: string): ServiceCredential | undefined {
-  return ctx.org.tokenServices.find(provider, credentialId);
+export function knownCredential(ctx: FactorContext<TokenFactorState>, provider: TokenServiceProvider, credentialId: string): ServiceCredential | undefined {
+  return TOKEN_SERVICES.of(ctx.scope).find(provider, credentialId);
+}
+
+/** One token factor per provider and user. */
+export function refuseSecondToken(ctx: FactorContext<TokenFactorState>, provider: string): void {
+  const existing = ctx.store.factorsOf(ctx.user.id).filter((f) => f.factorType === 'token' && f.provider === provider);
+  if (existing.length > 0) throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
+}
+
+/** Token factors are verified at enrollment: there is nothing to activate. */
+export function activationRefused(): never {
+  throw validationFailed('factor', ['A token factor is verified at enrollment and active once enrolled.']);
 }
 
 export function unknownCredential(serviceName: string): never {

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound, validationFailed } from '../../core/errors.js';
 import { bodyObject, optionalString } from '../../core/input.js';
-import type { MockOrg } from '../../org.js';
+import type { FactorServices } from '../kind.js';
 import { decodeHex } from '../../core/secret-encoding.js';
-import { TOKEN_SERVICE_PROVIDERS, type TokenServiceProvider } from './services.js';
+import { FACTOR_PROFILES } from '../custom-totp/profiles.js';
+import { TOKEN_SERVICES, TOKEN_SERVICE_PROVIDERS, type TokenServiceProvider } from './services.js';
 
 /**
  * Control protocol for the token factors:
@@ -15,8 +16,8 @@ import { TOKEN_SERVICE_PROVIDERS, type TokenServiceProvider } from './services.j
 
 const MIN_SEED_BYTES = 10;
 
-export function registerTokenControlRoutes(app: FastifyInstance, org: MockOrg): void {
-  app.get('/__control/v1/factor-profiles', async () => ({ factorProfiles: org.factorProfiles.map((p) => ({ ...p })) }));
+export function registerTokenControlRoutes(app: FastifyInstance, org: FactorServices): void {
+  app.get('/__control/v1/factor-profiles', async () => ({ factorProfiles: FACTOR_PROFILES.of(org.scope).map((p) => ({ ...p })) }));
 
   app.post<{ Params: { provider: string } }>('/__control/v1/token-service/:provider', async (request) => {
     const provider = request.params.provider.toUpperCase();
@@ -35,7 +36,7 @@ export function registerTokenControlRoutes(app: FastifyInstance, org: MockOrg): 
       throw validationFailed('pin', ['pin: an RSA SecurID credential needs a PIN of 4 to 8 digits']);
     }
     if (provider === 'SYMANTEC' && pin !== undefined) throw validationFailed('pin', ['pin: Symantec VIP credentials have no PIN']);
-    org.tokenServices.register({ provider: provider as TokenServiceProvider, credentialId, key, ...(pin !== undefined ? { pin } : {}) });
+    TOKEN_SERVICES.of(org.scope).register({ provider: provider as TokenServiceProvider, credentialId, key, ...(pin !== undefined ? { pin } : {}) });
     return { provider, credentialId };
   });
 }

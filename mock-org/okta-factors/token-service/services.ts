@@ -1,3 +1,5 @@
+import { OrgState } from '../../core/org-state.js';
+
 /**
  * The third-party token services the org delegates to: Symantec VIP and RSA SecurID. A real org
  * asks the vendor's service whether a credential's passcode is right; the mock keeps a simulated
@@ -37,4 +39,12 @@ export class TokenServices {
   clear(): void {
     this.#credentials.clear();
   }
+}
+
+/** The org's simulated token services; their credentials are forgotten on reset. */
+export const TOKEN_SERVICES = new OrgState(() => new TokenServices(), (services) => services.clear());
+
+/** What an RSA SecurID or Symantec VIP factor keeps: the id of its credential in the service. */
+export interface TokenFactorState {
+  credentialId: string;
 }

@@ -4,7 +4,7 @@ import { OktaError, invalidPasscode, passcodeReplayed, validationFailed } from '
 import { randomAlphanumeric } from '../../core/ids.js';
 import { optionalString } from '../../core/input.js';
 import { matchTotp } from '../../core/otp.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../store.js';
 import { activationAttempt } from '../activation-attempts.js';
 import type { FactorContext, FactorKind } from '../kind.js';
 import { factorUrl, link } from '../links.js';
@@ -23,9 +23,7 @@ interface TotpSecret {
   lastStep: number;
 }
 
-const secretOf = (factor: StoredFactor) => factor.secret as unknown as TotpSecret;
-
-export const totpFactor: FactorKind = {
+export const totpFactor: FactorKind<TotpSecret> = {
   factorType: 'token:software:totp',
   providers: {
     OKTA: { idPrefix: 'ostf', vendorName: 'OKTA' },
@@ -33,19 +31,19 @@ export const totpFactor: FactorKind = {
   },
 
   enroll(ctx, request, base) {
-    const existing = ctx.org.store
+    const existing = ctx.store
       .factorsOf(ctx.user.id)
       .filter((f) => f.factorType === base.factorType && f.provider === base.provider);
-    if (existing.some((f) => f.status === 'ACTIVE') && !ctx.org.faults.has('lifecycle.reenroll-replaces-active')) {
+    if (existing.some((f) => f.status === 'ACTIVE') && !ctx.faults.has('lifecycle.reenroll-replaces-active')) {
       throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
     }
     const key = randomBytes(10);
     const secret: TotpSecret = { key, lastStep: -1 };
-    const factor: StoredFactor = {
+    const factor: StoredFactor<TotpSecret> = {
       ...base,
-      status: ctx.org.faults.has('factors.enroll-wrong-status') ? 'ACTIVE' : 'PENDING_ACTIVATION',
+      status: ctx.faults.has('factors.enroll-wrong-status') ? 'ACTIVE' : 'PENDING_ACTIVATION',
       profile: { credentialId: ctx.user.profile.login },
-      secret: secret as unknown as Record<string, unknown>,
+      secret,
     };
     const activation = {
       timeStep: STEP_SECONDS,
@@ -63,36 +61,35 @@ export const totpFactor: FactorKind = {
   activate(ctx, factor, body) {
     activationAttempt(ctx, factor, body);
     const step = checkPasscode(ctx, factor, body);
-    secretOf(factor).lastStep = step;
+    factor.secret.lastStep = step;
     factor.status = 'ACTIVE';
   },
 
   verify(ctx, factor, body) {
     const step = checkPasscode(ctx, factor, body);
-    secretOf(factor).lastStep = step;
+    factor.secret.lastStep = step;
     return { status: 200, body: { factorResult: 'SUCCESS' } };
   },
 };
 
 /** Checks a passCode against the factor's key at the org's time; returns the matching step. */
-function checkPasscode(ctx: FactorContext, factor: StoredFactor, body: Record<string, unknown>): number {
-  const { org } = ctx;
+function checkPasscode(ctx: FactorContext, factor: StoredFactor<TotpSecret>, body: Record<string, unknown>): number {
   const passCode = optionalString(body, 'passCode', { maxLength: 64 });
-  const secret = secretOf(factor);
-  if (org.faults.has('totp.accept-any-code')) return secret.lastStep + 1;
-  const window = org.faults.has('totp.unbounded-window') ? UNBOUNDED_STEPS : SKEW_STEPS;
+  const secret = factor.secret;
+  if (ctx.faults.has('totp.accept-any-code')) return secret.lastStep + 1;
+  const window = ctx.faults.has('totp.unbounded-window') ? UNBOUNDED_STEPS : SKEW_STEPS;
   const step =
     passCode === undefined || !/^\d{6}$/.test(passCode)
       ? null
-      : matchTotp(secret.key, passCode, org.clock.now(), { stepSeconds: STEP_SECONDS, window });
+      : matchTotp(secret.key, passCode, ctx.clock.now(), { stepSeconds: STEP_SECONDS, window });
   if (step === null) throw wrongPasscode(ctx);
-  if (step <= secret.lastStep && !org.faults.has('totp.allow-replay')) throw passcodeReplayed();
+  if (step <= secret.lastStep && !ctx.faults.has('totp.allow-replay')) throw passcodeReplayed();
   return step;
 }
 
 /** The error for a wrong passcode (or, with a fault, the wrong error). */
 export function wrongPasscode(ctx: FactorContext): OktaError {
-  if (ctx.org.faults.has('factors.bad-code-wrong-error')) {
+  if (ctx.faults.has('factors.bad-code-wrong-error')) {
     return new OktaError(401, 'E0000004', 'Authentication failed');
   }
   return invalidPasscode();

@@ -1,5 +1,5 @@
 import { invalidPasscode, validationFailed } from '../../core/errors.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../store.js';
 import { FOREIGN_TRUSTED_ORIGIN, credentialFields, isChallengeRequest } from '../fido/common.js';
 import { decodeBase64, newChallenge, parseClientData, sha256, websafe } from '../fido/encoding.js';
 import {
@@ -44,39 +44,37 @@ interface U2fState {
   counter: number;
 }
 
-const stateOf = (factor: StoredFactor) => factor.secret as unknown as U2fState;
-
-export const u2fFactor: FactorKind = {
+export const u2fFactor: FactorKind<U2fState> = {
   factorType: 'u2f',
   providers: { FIDO: { idPrefix: 'fuf', vendorName: 'FIDO' } },
 
   enroll(ctx, _request, base) {
-    const existing = ctx.org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === base.factorType);
+    const existing = ctx.store.factorsOf(ctx.user.id).filter((f) => f.factorType === base.factorType);
     if (existing.some((f) => f.status === 'ACTIVE')) {
       throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
     }
-    const state: U2fState = { appId: ctx.org.origin, nonce: newChallenge(), counter: 0 };
-    const factor: StoredFactor = {
+    const state: U2fState = { appId: ctx.origin, nonce: newChallenge(), counter: 0 };
+    const factor: StoredFactor<U2fState> = {
       ...base,
       status: 'PENDING_ACTIVATION',
       profile: {},
-      secret: state as unknown as Record<string, unknown>,
+      secret: state,
     };
     // appId: [A] publishes it here (the Factors API examples do not); clients fall back to their own origin.
     const activation: Record<string, unknown> = { version: VERSION, nonce: state.nonce, timeoutSeconds: TIMEOUT_SECONDS, appId: state.appId };
-    if (ctx.org.faults.has('u2f.activation-without-nonce')) delete activation.nonce;
+    if (ctx.faults.has('u2f.activation-without-nonce')) delete activation.nonce;
     return { factor, activation, replaces: existing.map((f) => f.id) };
   },
 
   activate(ctx, draft, body) {
-    const state = stateOf(draft);
+    const state = draft.secret;
     const [registrationText, clientDataText] = credentialFields(body, ['registrationData', 'clientData']);
     const registration = parseRegistrationMessage(decodeBase64(registrationText) ?? Buffer.alloc(0));
     const clientData = decodeBase64(clientDataText);
     const userKey = registration && p256PublicKey(registration.userPublicKey);
     if (!registration || !clientData || !userKey) throw invalidPasscode();
     checkClientData(ctx, state, clientData, REGISTER_TYP);
-    const signatureChecked = !ctx.org.faults.has('u2f.registration-signature-not-checked');
+    const signatureChecked = !ctx.faults.has('u2f.registration-signature-not-checked');
     if (signatureChecked && !trustedAppIds(ctx, state).some((appId) => registrationSignatureValid(registration, sha256(appId), clientData))) {
       throw invalidPasscode();
     }
@@ -86,14 +84,14 @@ export const u2fFactor: FactorKind = {
     state.counter = 0;
     draft.status = 'ACTIVE';
     draft.profile = {
-      credentialId: ctx.org.faults.has('u2f.credential-id-not-key-handle') ? registration.keyHandle.toString('hex') : state.keyHandle,
+      credentialId: ctx.faults.has('u2f.credential-id-not-key-handle') ? registration.keyHandle.toString('hex') : state.keyHandle,
       version: VERSION,
       appId: state.appId,
     };
   },
 
   verify(ctx, draft, body) {
-    const state = stateOf(draft);
+    const state = draft.secret;
     if (isChallengeRequest(body, ['clientData', 'signatureData'])) {
       state.nonce = newChallenge();
       const result: Record<string, unknown> = {
@@ -102,7 +100,7 @@ export const u2fFactor: FactorKind = {
         _links: resultLinks(ctx.baseUrl, draft),
         _embedded: { challenge: { nonce: state.nonce, timeoutSeconds: TIMEOUT_SECONDS } },
       };
-      if (ctx.org.faults.has('u2f.challenge-without-profile')) delete result.profile;
+      if (ctx.faults.has('u2f.challenge-without-profile')) delete result.profile;
       return { status: 200, body: result };
     }
     const [clientDataText, signatureText] = credentialFields(body, ['clientData', 'signatureData']);
@@ -110,18 +108,18 @@ export const u2fFactor: FactorKind = {
     const signature = parseSignatureMessage(decodeBase64(signatureText) ?? Buffer.alloc(0));
     if (!clientData || !signature) throw invalidPasscode();
     checkClientData(ctx, state, clientData, SIGN_TYP);
-    if (!ctx.org.faults.has('u2f.signature-not-checked')) {
+    if (!ctx.faults.has('u2f.signature-not-checked')) {
       const appParams = trustedAppIds(ctx, state).map((appId) => sha256(appId));
       const signedByAKnownKey = candidateKeys(ctx, draft).some((key) =>
         appParams.some((appParam) => authenticationSignatureValid(signature, key, appParam, clientData)),
       );
       if (!signedByAKnownKey) throw invalidPasscode();
     }
-    if (!userPresent(signature) && !ctx.org.faults.has('u2f.user-presence-not-checked')) throw invalidPasscode();
+    if (!userPresent(signature) && !ctx.faults.has('u2f.user-presence-not-checked')) throw invalidPasscode();
     // U2F tokens count every signature: a counter at or below the last one is a replay or a cloned token.
-    if (signature.counter <= state.counter && !ctx.org.faults.has('u2f.counter-not-checked')) throw invalidPasscode();
+    if (signature.counter <= state.counter && !ctx.faults.has('u2f.counter-not-checked')) throw invalidPasscode();
     state.counter = Math.max(state.counter, signature.counter);
-    if (!ctx.org.faults.has('u2f.nonce-reusable')) state.nonce = null;
+    if (!ctx.faults.has('u2f.nonce-reusable')) state.nonce = null;
     return { status: 200, body: { factorResult: 'SUCCESS', profile: { ...draft.profile } } };
   },
 
@@ -131,8 +129,8 @@ export const u2fFactor: FactorKind = {
 };
 
 /** typ, challenge (the outstanding nonce) and origin (the appId) of U2F client data. */
-function checkClientData(ctx: FactorContext, state: U2fState, bytes: Buffer, typ: string): void {
-  const { faults } = ctx.org;
+function checkClientData(ctx: FactorContext<U2fState>, state: U2fState, bytes: Buffer, typ: string): void {
+  const { faults } = ctx;
   const clientData = parseClientData(bytes);
   if (!clientData || state.nonce === null) throw invalidPasscode();
   if (clientData.typ !== typ && !faults.has('u2f.typ-not-checked')) throw invalidPasscode();
@@ -141,17 +139,17 @@ function checkClientData(ctx: FactorContext, state: U2fState, bytes: Buffer, typ
 }
 
 /** The appIds whose application parameter the org accepts. */
-function trustedAppIds(ctx: FactorContext, state: U2fState): string[] {
-  return ctx.org.faults.has('u2f.foreign-app-id-trusted') ? [state.appId, FOREIGN_TRUSTED_ORIGIN] : [state.appId];
+function trustedAppIds(ctx: FactorContext<U2fState>, state: U2fState): string[] {
+  return ctx.faults.has('u2f.foreign-app-id-trusted') ? [state.appId, FOREIGN_TRUSTED_ORIGIN] : [state.appId];
 }
 
 /** This factor's key; with the `u2f.key-of-any-user-accepted` fault, every active u2f key in the org. */
-function candidateKeys(ctx: FactorContext, draft: StoredFactor) {
-  const factors = ctx.org.faults.has('u2f.key-of-any-user-accepted')
-    ? [draft, ...[...ctx.org.store.factors.values()].filter((f) => f.factorType === 'u2f' && f.status === 'ACTIVE')]
+function candidateKeys(ctx: FactorContext<U2fState>, draft: StoredFactor<U2fState>) {
+  const factors = ctx.faults.has('u2f.key-of-any-user-accepted')
+    ? [draft, ...ctx.kindFactors().filter((f) => f.status === 'ACTIVE')]
     : [draft];
   return factors.flatMap((factor) => {
-    const point = stateOf(factor).publicKey;
+    const point = factor.secret.publicKey;
     const key = point === undefined ? null : p256PublicKey(Buffer.from(point, 'base64url'));
     return key ? [key] : [];
   });

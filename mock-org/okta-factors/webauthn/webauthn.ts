@@ -1,5 +1,5 @@
 import { invalidPasscode } from '../../core/errors.js';
-import type { StoredFactor } from '../../core/store.js';
+import type { StoredFactor } from '../store.js';
 import { FOREIGN_TRUSTED_RP_ID, credentialFields, isChallengeRequest } from '../fido/common.js';
 import { decodeBase64, newChallenge } from '../fido/encoding.js';
 import {
@@ -44,24 +44,22 @@ interface WebAuthnState {
   counter: number;
 }
 
-const stateOf = (factor: StoredFactor) => factor.secret as unknown as WebAuthnState;
-
-export const webauthnFactor: FactorKind = {
+export const webauthnFactor: FactorKind<WebAuthnState> = {
   factorType: FACTOR_TYPE,
   providers: { [PROVIDER]: { idPrefix: 'fwf', vendorName: PROVIDER } },
 
   enroll(ctx, _request, base) {
-    const { org, user } = ctx;
-    const mine = org.store.factorsOf(user.id).filter((f) => f.factorType === FACTOR_TYPE);
+    const { user } = ctx;
+    const mine = ctx.kindFactors().filter((f) => f.userId === user.id);
     const state: WebAuthnState = { challenge: newChallenge(), counter: 0 };
-    const factor: StoredFactor = { ...base, status: 'PENDING_ACTIVATION', profile: {}, secret: state as unknown as Record<string, unknown> };
-    const excluded = org.faults.has('webauthn.exclude-credentials-empty')
+    const factor: StoredFactor<WebAuthnState> = { ...base, status: 'PENDING_ACTIVATION', profile: {}, secret: state };
+    const excluded = ctx.faults.has('webauthn.exclude-credentials-empty')
       ? []
       : mine.flatMap((f) => {
-          const id = stateOf(f).credentialId;
+          const id = f.secret.credentialId;
           return f.status === 'ACTIVE' && id !== undefined ? [{ type: 'public-key', id }] : [];
         });
-    const algorithms = org.faults.has('webauthn.activation-missing-rs256') ? ALGORITHMS.filter((alg) => alg !== -257) : ALGORITHMS;
+    const algorithms = ctx.faults.has('webauthn.activation-missing-rs256') ? ALGORITHMS.filter((alg) => alg !== -257) : ALGORITHMS;
     const activation = {
       attestation: 'direct',
       authenticatorSelection: { userVerification: userVerificationOf(ctx), requireResidentKey: false },
@@ -73,22 +71,21 @@ export const webauthnFactor: FactorKind = {
       user: { displayName: `${user.profile.firstName} ${user.profile.lastName}`.trim(), name: user.profile.login, id: user.id },
       timeout: TIMEOUT_MS,
     };
-    return { factor, activation, ...(org.faults.has('webauthn.single-factor-per-user') ? { replaces: mine.map((f) => f.id) } : {}) };
+    return { factor, activation, ...(ctx.faults.has('webauthn.single-factor-per-user') ? { replaces: mine.map((f) => f.id) } : {}) };
   },
 
   async activate(ctx, draft, body) {
-    const { org } = ctx;
-    const state = stateOf(draft);
+    const state = draft.secret;
     const [attestationText, clientDataText] = credentialFields(body, ['attestation', 'clientData']);
     const attestationObject = decodeBase64(attestationText);
     const clientDataJSON = decodeBase64(clientDataText);
     if (!attestationObject || !clientDataJSON || state.challenge === null) throw invalidPasscode();
     const credential = await attestedCredentialOf(attestationObject);
     if (!credential) throw invalidPasscode();
-    const enrolled = [...org.store.factors.values()].some(
-      (f) => f.factorType === FACTOR_TYPE && f.status === 'ACTIVE' && stateOf(f).credentialId === credential.id,
+    const enrolled = ctx.kindFactors().some(
+      (f) => f.status === 'ACTIVE' && f.secret.credentialId === credential.id,
     );
-    if (enrolled && !org.faults.has('webauthn.duplicate-credential-accepted')) throw invalidPasscode();
+    if (enrolled && !ctx.faults.has('webauthn.duplicate-credential-accepted')) throw invalidPasscode();
     const expected = expectations(ctx, state.challenge, clientDataJSON, 'webauthn.create', 'webauthn.attestation-signature-not-checked');
     if (!(await registrationValid(credential.id, attestationObject, clientDataJSON, expected, [...ALGORITHMS]))) throw invalidPasscode();
     if (!challengeStillOutstanding(ctx, draft, state.challenge)) throw invalidPasscode();
@@ -97,14 +94,13 @@ export const webauthnFactor: FactorKind = {
     state.counter = credential.counter;
     state.challenge = null;
     draft.status = 'ACTIVE';
-    draft.profile = org.faults.has('webauthn.credential-id-not-in-profile')
+    draft.profile = ctx.faults.has('webauthn.credential-id-not-in-profile')
       ? { authenticatorName: AUTHENTICATOR_NAME }
       : { credentialId: credential.id, authenticatorName: AUTHENTICATOR_NAME };
   },
 
   async verify(ctx, draft, body) {
-    const { org } = ctx;
-    const state = stateOf(draft);
+    const state = draft.secret;
     if (isChallengeRequest(body, ['clientData', 'authenticatorData', 'signatureData'])) {
       state.challenge = newChallenge();
       const result: Record<string, unknown> = {
@@ -121,7 +117,7 @@ export const webauthnFactor: FactorKind = {
           },
         },
       };
-      if (org.faults.has('webauthn.challenge-without-profile')) delete result.profile;
+      if (ctx.faults.has('webauthn.challenge-without-profile')) delete result.profile;
       return { status: 200, body: result };
     }
     const [clientDataText, authenticatorDataText, signatureText] = credentialFields(body, ['clientData', 'authenticatorData', 'signatureData']);
@@ -130,10 +126,10 @@ export const webauthnFactor: FactorKind = {
     const signature = decodeBase64(signatureText);
     if (!clientDataJSON || !authenticatorData || !signature || state.challenge === null) throw invalidPasscode();
     const expected = expectations(ctx, state.challenge, clientDataJSON, 'webauthn.get', 'webauthn.assertion-signature-not-checked');
-    const counterChecked = !org.faults.has('webauthn.counter-not-checked');
+    const counterChecked = !ctx.faults.has('webauthn.counter-not-checked');
     let newCounter: number | null = null;
     for (const factor of candidates(ctx, draft)) {
-      const candidate = stateOf(factor);
+      const candidate = factor.secret;
       if (candidate.credentialId === undefined || candidate.publicKey === undefined) continue;
       newCounter = await assertionCounter(
         { id: candidate.credentialId, publicKey: Buffer.from(candidate.publicKey, 'base64url'), counter: counterChecked ? candidate.counter : 0 },
@@ -144,7 +140,7 @@ export const webauthnFactor: FactorKind = {
     }
     if (newCounter === null || !challengeStillOutstanding(ctx, draft, state.challenge)) throw invalidPasscode();
     state.counter = Math.max(state.counter, newCounter);
-    if (!org.faults.has('webauthn.challenge-reusable')) state.challenge = null;
+    if (!ctx.faults.has('webauthn.challenge-reusable')) state.challenge = null;
     return { status: 200, body: { factorResult: 'SUCCESS', profile: { ...draft.profile } } };
   },
 
@@ -157,25 +153,25 @@ export const webauthnFactor: FactorKind = {
  * Verification awaits WebCrypto, so two requests with the same response can interleave: only the one that finds
  * the challenge it checked still outstanding in the store (not used meanwhile by the other) may succeed.
  */
-function challengeStillOutstanding(ctx: FactorContext, draft: StoredFactor, challenge: string | null): boolean {
-  const stored = ctx.org.store.factors.get(draft.id);
-  return stored !== undefined && stateOf(stored).challenge === challenge;
+function challengeStillOutstanding(ctx: FactorContext<WebAuthnState>, draft: StoredFactor<WebAuthnState>, challenge: string | null): boolean {
+  const stored = ctx.kindFactors().find((f) => f.id === draft.id);
+  return stored !== undefined && stored.secret.challenge === challenge;
 }
 
 /** The user verification the org's policy asks of webauthn factors. */
-function userVerificationOf(ctx: FactorContext) {
-  return ctx.org.policy.userVerification(FACTOR_TYPE, PROVIDER);
+function userVerificationOf(ctx: FactorContext<WebAuthnState>) {
+  return ctx.policy.userVerification(FACTOR_TYPE, PROVIDER);
 }
 
 /** What a registration or an assertion must satisfy, loosened by the faults that are on. */
 function expectations(
-  ctx: FactorContext,
+  ctx: FactorContext<WebAuthnState>,
   challenge: string,
   clientDataJSON: Uint8Array,
   type: 'webauthn.create' | 'webauthn.get',
   signatureFault: 'webauthn.attestation-signature-not-checked' | 'webauthn.assertion-signature-not-checked',
 ): CeremonyExpectations {
-  const { faults, origin } = ctx.org;
+  const { faults, origin } = ctx;
   const rpId = new URL(origin).hostname;
   return {
     challenge: faults.has('webauthn.challenge-not-checked') ? () => true : challenge,
@@ -189,8 +185,8 @@ function expectations(
 }
 
 /** This factor; with the `webauthn.any-user-credential` fault, every active webauthn factor of the user. */
-function candidates(ctx: FactorContext, draft: StoredFactor): StoredFactor[] {
-  if (!ctx.org.faults.has('webauthn.any-user-credential')) return [draft];
-  const others = ctx.org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === FACTOR_TYPE && f.status === 'ACTIVE' && f.id !== draft.id);
+function candidates(ctx: FactorContext<WebAuthnState>, draft: StoredFactor<WebAuthnState>): StoredFactor<WebAuthnState>[] {
+  if (!ctx.faults.has('webauthn.any-user-credential')) return [draft];
+  const others = ctx.kindFactors().filter((f) => f.userId === ctx.user.id && f.status === 'ACTIVE' && f.id !== draft.id);
   return [draft, ...others];
 }

@@ -1,7 +1,6 @@
 import { validationFailed } from '../../core/errors.js';
-import type { MockOrg } from '../../org.js';
-import type { StoredYubikeyToken } from '../../core/store.js';
-import { SERIAL_DIGITS, assignedUser, shownSerial, tokenStatus } from './tokens.js';
+import type { FactorServices } from '../kind.js';
+import { SERIAL_DIGITS, type StoredYubikeyToken, assignedUser, shownSerial, tokenStatus } from './tokens.js';
 
 /**
  * The YubiKey token list's query (spec §8): `filter` in Okta's filter syntax over the documented
@@ -20,7 +19,7 @@ const isField = (name: string): name is TokenField => (TOKEN_FIELDS as readonly 
 const badFilter = (why: string) => validationFailed('filter', [`filter: ${why}`]);
 
 /** A token's value for a field, as a string that sorts right ('' when it has none). */
-export function fieldValue(org: MockOrg, token: StoredYubikeyToken, field: TokenField): string {
+export function fieldValue(org: FactorServices, token: StoredYubikeyToken, field: TokenField): string {
   switch (field) {
     case 'profile.serial':
       return shownSerial(org, token);
@@ -75,7 +74,7 @@ function comparison(words: string[], at: number): Comparison {
   return { field, operator: op, value: text };
 }
 
-function predicateOf(org: MockOrg, c: Comparison): Predicate {
+function predicateOf(org: FactorServices, c: Comparison): Predicate {
   if (DATE_FIELDS.has(c.field)) {
     const bound = Date.parse(c.value);
     return (token) => {
@@ -97,7 +96,7 @@ function predicateOf(org: MockOrg, c: Comparison): Predicate {
 }
 
 /** `a eq "x" and b eq "y" or c eq "z"`: `and` binds tighter than `or`, as in Okta's filter syntax. */
-export function parseFilter(org: MockOrg, filter: string): Predicate {
+export function parseFilter(org: FactorServices, filter: string): Predicate {
   const words = tokenize(filter);
   if (words.length === 0) throw badFilter('empty expression');
   const alternatives: Predicate[][] = [[]];

@@ -2,10 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { notFound, validationFailed } from '../../core/errors.js';
 import { oktaId } from '../../core/ids.js';
 import { bodyObject, booleanQuery, isObject } from '../../core/input.js';
-import type { MockOrg } from '../../org.js';
-import type { StoredYubikeyToken } from '../../core/store.js';
+import type { FactorServices } from '../kind.js';
 import { compareBy, decodeCursor, encodeCursor, fieldValue, parseFilter, parseSort, type Cursor } from './token-query.js';
-import { TOKENS_PATH, assignedTokenNotDeletable, assignedUser, parseUpload, presentToken, tokenStatus } from './tokens.js';
+import { TOKENS_PATH, YUBIKEY_TOKENS, assignedTokenNotDeletable, type StoredYubikeyToken, assignedUser, parseUpload, presentToken, tokenStatus } from './tokens.js';
 import { requestBaseUrl } from '../../core/base-url.js';
 
 /** The org's YubiKey OTP token API (spec §8): upload, list (filter, sort, pages, CSV), get, delete. */
@@ -30,8 +29,8 @@ function parseLimit(raw: string | undefined, fallback: number, max: number): num
   return Math.min(Number(raw), max);
 }
 
-function tokenOr404(org: MockOrg, tokenId: string): StoredYubikeyToken {
-  const token = org.store.yubikeyTokens.get(tokenId);
+function tokenOr404(org: FactorServices, tokenId: string): StoredYubikeyToken {
+  const token = YUBIKEY_TOKENS.of(org.scope).get(tokenId);
   if (token) return token;
   if (org.faults.has('yubikey.get-unknown-wrong-error')) throw validationFailed('tokenId', ['tokenId: unknown token']);
   throw notFound(`Resource not found: ${tokenId} (YubikeyOtpToken)`);
@@ -39,7 +38,7 @@ function tokenOr404(org: MockOrg, tokenId: string): StoredYubikeyToken {
 
 const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
-function toCsv(org: MockOrg, tokens: StoredYubikeyToken[]): string {
+function toCsv(org: FactorServices, tokens: StoredYubikeyToken[]): string {
   const leak = org.faults.has('yubikey.csv-leaks-secrets');
   const header = ['id', 'serial', 'status', 'userId', 'userEmail', 'created', 'activated', 'lastVerified', ...(leak ? ['privateId', 'aesKey'] : [])];
   const rows = tokens.map((t) => {
@@ -53,7 +52,7 @@ function toCsv(org: MockOrg, tokens: StoredYubikeyToken[]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function registerYubikeyTokenRoutes(app: FastifyInstance, org: MockOrg): void {
+export function registerYubikeyTokenRoutes(app: FastifyInstance, org: FactorServices): void {
   app.post(TOKENS_PATH, async (request) => {
     const upload = parseUpload(org, bodyObject(request.body));
     const now = org.clock.iso();
@@ -68,7 +67,7 @@ export function registerYubikeyTokenRoutes(app: FastifyInstance, org: MockOrg): 
       lastCounter: -1,
       lastOtp: null,
     };
-    org.store.yubikeyTokens.set(token.id, token);
+    YUBIKEY_TOKENS.of(org.scope).set(token.id, token);
     return presentToken(org, requestBaseUrl(request), token);
   });
 
@@ -94,7 +93,7 @@ export function registerYubikeyTokenRoutes(app: FastifyInstance, org: MockOrg): 
     const after = query.after !== undefined ? decodeCursor(query.after) : undefined;
 
     const compare = compareBy(order);
-    const keyed = [...org.store.yubikeyTokens.values()]
+    const keyed = [...YUBIKEY_TOKENS.of(org.scope).values()]
       .filter(matches)
       .map((token) => ({ token, cursor: { key: fieldValue(org, token, order.field), id: token.id } as Cursor }))
       .sort((a, b) => compare(a.cursor, b.cursor));
@@ -129,7 +128,7 @@ export function registerYubikeyTokenRoutes(app: FastifyInstance, org: MockOrg): 
   app.delete<TokenParams>(`${TOKENS_PATH}/:tokenId`, async (request, reply) => {
     const token = tokenOr404(org, request.params.tokenId);
     if (tokenStatus(org, token) === 'ACTIVE') throw assignedTokenNotDeletable();
-    org.store.yubikeyTokens.delete(token.id);
+    YUBIKEY_TOKENS.of(org.scope).delete(token.id);
     return reply.code(204).send();
   });
 }

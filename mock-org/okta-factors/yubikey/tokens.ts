@@ -2,13 +2,42 @@ import { timingSafeEqual } from 'node:crypto';
 import { OktaError, invalidPasscode, validationFailed } from '../../core/errors.js';
 import { factorUrl, link, userUrl } from '../links.js';
 import { optionalString, type JsonObject } from '../../core/input.js';
-import type { MockOrg } from '../../org.js';
+import type { FactorContext, FactorServices } from '../kind.js';
 import { presentUser } from '../users.js';
 import { decodeHex } from '../../core/secret-encoding.js';
-import type { StoredUser, StoredYubikeyToken } from '../../core/store.js';
+import { OrgState } from '../../core/org-state.js';
+import type { StoredUser } from '../store.js';
 import { decryptOtpBlock, isModhex, splitOtp } from './yubico-otp.js';
 
 /** The org's YubiKey OTP tokens (spec §8): what an upload must hold, how a token looks, how its OTPs are checked. */
+
+/** A YubiKey OTP token the org uploaded (spec §8). Its status follows from `assignment` (see tokenStatus). */
+export interface StoredYubikeyToken {
+  id: string;
+  /** Zero-padded to 12 digits, as returned in `profile.serial`. */
+  serial: string;
+  /** Modhex, lower case. */
+  publicId: string;
+  /** Secrets: never returned, never logged. */
+  privateId: Uint8Array;
+  aesKey: Uint8Array;
+  created: string;
+  lastUpdated: string;
+  lastVerified: string;
+  activated: string | null;
+  /** The user factor the token is enrolled as; it is assigned while that factor exists. */
+  assignment: { userId: string; factorId: string } | null;
+  /** The highest OTP counter accepted so far (usage counter × 256 + session counter), -1 before any. */
+  lastCounter: number;
+  /** The last OTP accepted (the `yubikey.counter-not-checked` fault still refuses that exact string again). */
+  lastOtp: string | null;
+}
+
+/** What token checks read of the org: a kind's context, or the token routes' services. */
+type TokenReader = Pick<FactorContext, 'faults' | 'store' | 'scope'>;
+
+/** The org's uploaded tokens by id; forgotten on reset. */
+export const YUBIKEY_TOKENS = new OrgState(() => new Map<string, StoredYubikeyToken>(), (tokens) => tokens.clear());
 
 export const TOKENS_PATH = '/api/v1/org/factors/yubikey_token/tokens';
 export const SERIAL_DIGITS = 12;
@@ -21,8 +50,8 @@ export const assignedTokenNotDeletable = () =>
   new OktaError(403, 'E0000102', 'YubiKey cannot be deleted while assigned to an user. Please deactivate YubiKey using reset MFA and try again');
 
 /** The user factor the token is enrolled as, while that factor exists and is active. */
-function assignedFactor(org: MockOrg, token: StoredYubikeyToken) {
-  const factor = token.assignment ? org.store.factors.get(token.assignment.factorId) : undefined;
+function assignedFactor(org: TokenReader, token: StoredYubikeyToken) {
+  const factor = token.assignment ? org.store.factor(token.assignment.factorId) : undefined;
   return factor && factor.status === 'ACTIVE' && factor.userId === token.assignment?.userId ? factor : undefined;
 }
 
@@ -30,20 +59,20 @@ function assignedFactor(org: MockOrg, token: StoredYubikeyToken) {
  * ACTIVE while a user's factor holds the token, UNASSIGNED otherwise: unenrolling the factor
  * (its `deactivate` link) frees the token again. REVOKED/BLOCKED/… have no documented trigger.
  */
-export function tokenStatus(org: MockOrg, token: StoredYubikeyToken): TokenStatus {
+export function tokenStatus(org: TokenReader, token: StoredYubikeyToken): TokenStatus {
   if (org.faults.has('yubikey.token-status-not-updated')) return 'UNASSIGNED';
   return assignedFactor(org, token) ? 'ACTIVE' : 'UNASSIGNED';
 }
 
-export function assignedUser(org: MockOrg, token: StoredYubikeyToken): StoredUser | undefined {
+export function assignedUser(org: FactorServices, token: StoredYubikeyToken): StoredUser | undefined {
   const factor = assignedFactor(org, token);
   return factor ? org.store.users.get(factor.userId) : undefined;
 }
 
-export const shownSerial = (org: MockOrg, token: StoredYubikeyToken) =>
+export const shownSerial = (org: TokenReader, token: StoredYubikeyToken) =>
   org.faults.has('yubikey.serial-not-padded') ? token.serial.replace(/^0+(?=\d)/, '') : token.serial;
 
-export function presentToken(org: MockOrg, baseUrl: string, token: StoredYubikeyToken, options: { expandUser?: boolean } = {}): JsonObject {
+export function presentToken(org: FactorServices, baseUrl: string, token: StoredYubikeyToken, options: { expandUser?: boolean } = {}): JsonObject {
   const self = `${baseUrl}${TOKENS_PATH}/${token.id}`;
   const status = tokenStatus(org, token);
   const factor = status === 'ACTIVE' ? assignedFactor(org, token) : undefined;
@@ -78,7 +107,7 @@ function uploadField(body: JsonObject, key: string): string {
 }
 
 /** Reads and checks an upload body; nothing is stored here. */
-export function parseUpload(org: MockOrg, body: JsonObject): Pick<StoredYubikeyToken, 'serial' | 'publicId' | 'privateId' | 'aesKey'> {
+export function parseUpload(org: FactorServices, body: JsonObject): Pick<StoredYubikeyToken, 'serial' | 'publicId' | 'privateId' | 'aesKey'> {
   const serialNumber = uploadField(body, 'serialNumber');
   const publicId = uploadField(body, 'publicId').toLowerCase();
   const privateId = uploadField(body, 'privateId');
@@ -95,7 +124,7 @@ export function parseUpload(org: MockOrg, body: JsonObject): Pick<StoredYubikeyT
   if (causes.length > 0) throw validationFailed(UPLOAD, causes);
 
   const serial = serialNumber.padStart(SERIAL_DIGITS, '0');
-  const tokens = [...org.store.yubikeyTokens.values()];
+  const tokens = [...YUBIKEY_TOKENS.of(org.scope).values()];
   if (tokens.some((t) => t.serial === serial) && !org.faults.has('yubikey.duplicate-serial-accepted')) {
     throw validationFailed(UPLOAD, ['serialNumber: A YubiKey with this serial number has already been uploaded']);
   }
@@ -110,8 +139,8 @@ export function parseUpload(org: MockOrg, body: JsonObject): Pick<StoredYubikeyT
   };
 }
 
-export function findTokenByPublicId(org: MockOrg, publicId: string): StoredYubikeyToken | undefined {
-  for (const token of org.store.yubikeyTokens.values()) if (token.publicId === publicId) return token;
+export function findTokenByPublicId(org: TokenReader, publicId: string): StoredYubikeyToken | undefined {
+  for (const token of YUBIKEY_TOKENS.of(org.scope).values()) if (token.publicId === publicId) return token;
   return undefined;
 }
 
@@ -127,7 +156,7 @@ const samePrivateId = (a: Uint8Array, b: Uint8Array) => a.byteLength === b.byteL
  * Checks a Yubico OTP against `token` (decrypt, CRC, private id, counters); throws 403 E0000068
  * for any OTP that is not a fresh one of that token. Changes nothing until `commit()`.
  */
-export function checkOtp(org: MockOrg, token: StoredYubikeyToken, otp: string): AcceptedOtp {
+export function checkOtp(org: TokenReader, token: StoredYubikeyToken, otp: string): AcceptedOtp {
   const parts = splitOtp(otp);
   if (!parts || parts.publicId !== token.publicId) throw invalidPasscode();
   const plain = decryptOtpBlock(parts.ciphertext, token.aesKey);
@@ -155,7 +184,7 @@ export function checkOtp(org: MockOrg, token: StoredYubikeyToken, otp: string): 
 }
 
 /** The token an OTP names by its public id, or 403 E0000068. */
-export function tokenOfOtp(org: MockOrg, otp: string): StoredYubikeyToken {
+export function tokenOfOtp(org: TokenReader, otp: string): StoredYubikeyToken {
   const parts = splitOtp(otp);
   const token = parts ? findTokenByPublicId(org, parts.publicId) : undefined;
   if (!token) throw invalidPasscode();

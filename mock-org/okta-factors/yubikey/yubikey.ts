@@ -1,8 +1,8 @@
 import { OktaError, validationFailed } from '../../core/errors.js';
 import { optionalString } from '../../core/input.js';
 import { registerYubikeyTokenRoutes } from './token-routes.js';
-import type { StoredFactor } from '../../core/store.js';
-import { checkOtp, shownSerial, tokenOfOtp, tokenStatus } from './tokens.js';
+import type { StoredFactor } from '../store.js';
+import { YUBIKEY_TOKENS, checkOtp, shownSerial, tokenOfOtp, tokenStatus } from './tokens.js';
 import type { FactorKind } from '../kind.js';
 import { wrongPasscode } from '../totp/totp.js';
 
@@ -12,40 +12,42 @@ import { wrongPasscode } from '../totp/totp.js';
  * The mock decrypts and checks every OTP itself (mock-org/yubico-otp.ts).
  */
 
-const tokenIdOf = (factor: StoredFactor) => factor.secret.tokenId as string;
+/** A YubiKey factor keeps the id of the uploaded token it is. */
+interface YubikeyFactorState {
+  tokenId: string;
+}
 
 function passCodeOf(obj: Record<string, unknown>, path: string): string | undefined {
   return optionalString(obj, 'passCode', { maxLength: 128, path, subject: 'factorEnrollRequest' });
 }
 
-export const yubikeyFactor: FactorKind = {
+export const yubikeyFactor: FactorKind<YubikeyFactorState> = {
   factorType: 'token:hardware',
   providers: { YUBICO: { idPrefix: 'ykf', vendorName: 'YUBICO' } },
 
   enroll(ctx, request, base) {
-    const { org } = ctx;
     const passCode = passCodeOf(request.verify ?? {}, 'verify.passCode');
     if (passCode === undefined || passCode.trim() === '') {
       throw validationFailed('factorEnrollRequest', ['verify.passCode: The field cannot be left blank']);
     }
-    if (org.store.factorsOf(ctx.user.id).some((f) => f.factorType === 'token:hardware')) {
+    if (ctx.store.factorsOf(ctx.user.id).some((f) => f.factorType === 'token:hardware')) {
       throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
     }
-    const token = tokenOfOtp(org, passCode);
-    if (tokenStatus(org, token) === 'ACTIVE') {
+    const token = tokenOfOtp(ctx, passCode);
+    if (tokenStatus(ctx, token) === 'ACTIVE') {
       throw validationFailed('factorEnrollRequest', ['This YubiKey is already assigned to a user.']);
     }
-    const accepted = checkOtp(org, token, passCode);
-    const factor: StoredFactor = {
+    const accepted = checkOtp(ctx, token, passCode);
+    const factor: StoredFactor<YubikeyFactorState> = {
       ...base,
       status: 'ACTIVE',
-      profile: { credentialId: org.faults.has('yubikey.credential-id-not-serial') ? token.publicId : shownSerial(org, token) },
+      profile: { credentialId: ctx.faults.has('yubikey.credential-id-not-serial') ? token.publicId : shownSerial(ctx, token) },
       secret: { tokenId: token.id },
     };
     return {
       factor,
       afterStore: () => {
-        const now = org.clock.iso();
+        const now = ctx.clock.iso();
         accepted.commit(now);
         token.assignment = { userId: factor.userId, factorId: factor.id };
         token.activated = now;
@@ -59,19 +61,18 @@ export const yubikeyFactor: FactorKind = {
   },
 
   verify(ctx, factor, body) {
-    const { org } = ctx;
     const passCode = passCodeOf(body, 'passCode');
-    const own = org.store.yubikeyTokens.get(tokenIdOf(factor));
+    const own = YUBIKEY_TOKENS.of(ctx.scope).get(factor.secret.tokenId);
     if (passCode === undefined || !own) throw wrongPasscode(ctx);
     // The fault: whichever uploaded token the OTP names is taken, not only the factor's own.
-    const token = org.faults.has('yubikey.token-not-bound') ? tokenOfOtp(org, passCode) : own;
+    const token = ctx.faults.has('yubikey.token-not-bound') ? tokenOfOtp(ctx, passCode) : own;
     let accepted;
     try {
-      accepted = checkOtp(org, token, passCode);
+      accepted = checkOtp(ctx, token, passCode);
     } catch (error) {
       throw error instanceof OktaError ? wrongPasscode(ctx) : error;
     }
-    accepted.commit(org.clock.iso());
+    accepted.commit(ctx.clock.iso());
     return { status: 200, body: { factorResult: 'SUCCESS' } };
   },
 

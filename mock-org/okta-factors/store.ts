@@ -1,4 +1,4 @@
-/** What one mock org holds, in memory. */
+/** The users and factors one mock org holds, in memory (the Users and Factors APIs' data). */
 
 type UserStatus = 'STAGED' | 'PROVISIONED' | 'ACTIVE' | 'SUSPENDED' | 'DEPROVISIONED';
 type FactorStatus = 'PENDING_ACTIVATION' | 'ACTIVE';
@@ -24,7 +24,8 @@ export interface StoredUser {
   password: string | null;
 }
 
-export interface StoredFactor {
+/** A factor as the org keeps it; `S` is its kind's private state (FactorKind<S>). */
+export interface StoredFactor<S = unknown> {
   id: string;
   userId: string;
   factorType: string;
@@ -36,35 +37,18 @@ export interface StoredFactor {
   /** The public profile, as returned. */
   profile: Record<string, unknown>;
   /** Factor-kind private state (secrets, counters); never returned. */
-  secret: Record<string, unknown>;
+  secret: S;
 }
 
-/** A YubiKey OTP token the org uploaded (spec §8). Its status follows from `assignment` (see mock-org/yubikey-tokens.ts). */
-export interface StoredYubikeyToken {
-  id: string;
-  /** Zero-padded to 12 digits, as returned in `profile.serial`. */
-  serial: string;
-  /** Modhex, lower case. */
-  publicId: string;
-  /** Secrets: never returned, never logged. */
-  privateId: Uint8Array;
-  aesKey: Uint8Array;
-  created: string;
-  lastUpdated: string;
-  lastVerified: string;
-  activated: string | null;
-  /** The user factor the token is enrolled as; it is assigned while that factor exists. */
-  assignment: { userId: string; factorId: string } | null;
-  /** The highest OTP counter accepted so far (usage counter × 256 + session counter), -1 before any. */
-  lastCounter: number;
-  /** The last OTP accepted (the `yubikey.counter-not-checked` fault still refuses that exact string again). */
-  lastOtp: string | null;
+/** What a factor kind reads of the store: factors, by user or by id. Kinds never write it: the routes store their drafts. */
+export interface FactorReader {
+  factorsOf(userId: string): StoredFactor[];
+  factor(id: string): StoredFactor | undefined;
 }
 
-export class OrgStore {
+export class OrgStore implements FactorReader {
   readonly users = new Map<string, StoredUser>();
   readonly factors = new Map<string, StoredFactor>();
-  readonly yubikeyTokens = new Map<string, StoredYubikeyToken>();
 
   findUser(idOrLogin: string): StoredUser | undefined {
     const byId = this.users.get(idOrLogin);
@@ -72,6 +56,10 @@ export class OrgStore {
     const login = idOrLogin.toLowerCase();
     for (const user of this.users.values()) if (user.profile.login.toLowerCase() === login) return user;
     return undefined;
+  }
+
+  factor(id: string): StoredFactor | undefined {
+    return this.factors.get(id);
   }
 
   factorsOf(userId: string): StoredFactor[] {
@@ -86,6 +74,5 @@ export class OrgStore {
   clear(): void {
     this.users.clear();
     this.factors.clear();
-    this.yubikeyTokens.clear();
   }
 }
