@@ -1,4 +1,5 @@
 import { request } from 'undici';
+import { sswsToken } from './auth/ssws.js';
 import { HttpDriver } from './http-driver.js';
 
 /** Where the embedded mock orgs are hosted (started by the suites' global setup). */
@@ -39,7 +40,7 @@ export async function connectMockDriver(options: { faults?: readonly string[]; h
   return HttpDriver.connect({
     kind: 'mock',
     baseUrl: body.baseUrl,
-    token: body.token,
+    auth: sswsToken(body.token),
     onClose: async () => {
       const removed = await request(`${host.url}/__host/orgs/${orgId}`, {
         method: 'DELETE',

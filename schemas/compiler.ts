@@ -34,6 +34,13 @@ function createAjv() {
 }
 
 let ajv: ReturnType<typeof createAjv> | undefined;
+
+/** The one Ajv instance, for modules that register schemas of their own (`schemas/control/`). */
+export function sharedAjv(): ReturnType<typeof createAjv> {
+  ajv ??= createAjv();
+  return ajv;
+}
+
 const VALIDATORS = new Map<SchemaName, ValidateFunction>();
 
 export function validatorFor(name: SchemaName): ValidateFunction {
@@ -43,8 +50,7 @@ export function validatorFor(name: SchemaName): ValidateFunction {
   if (document === undefined) {
     throw new Error(`unknown schema "${String(name)}"`);
   }
-  ajv ??= createAjv();
-  const validator = ajv.getSchema(document.$id);
+  const validator = sharedAjv().getSchema(document.$id);
   if (validator === undefined) {
     throw new Error(`schema "${name}" (${document.$id}) did not compile`);
   }
