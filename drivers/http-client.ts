@@ -118,7 +118,7 @@ export class HttpApiClient implements ApiClient {
         body = undefined; // not JSON: the check sees `text` and an undefined body
       }
     }
-    this.#record({
+    this.#record(credentialValues(headers, credentialHeaders), {
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       request: { method, url, headers: redactCredentials(headers, credentialHeaders), ...(options.body !== undefined ? { body: options.rawBody ? String(options.body) : options.body } : {}) },
@@ -127,7 +127,8 @@ export class HttpApiClient implements ApiClient {
     return { status: response.statusCode, headers: responseHeaders, body: body as T, text };
   }
 
-  #record(raw: HttpExchange): void {
+  /** Records an exchange redacted: registered secrets, secret fields, and this request's credentials wherever they appear. */
+  #record(credentials: readonly string[], raw: HttpExchange): void {
     const redactor = this.#options.redactor;
     const exchange: HttpExchange = {
       startedAt: raw.startedAt,
@@ -144,8 +145,19 @@ export class HttpApiClient implements ApiClient {
         ...('body' in raw.response ? { body: redactor.json(raw.response.body) } : {}),
       },
     };
-    this.#exchanges.push(exchange);
+    // A per-request credential (a signature) is not worth registering for the whole run: it is removed from its own exchange.
+    this.#exchanges.push(credentials.length === 0 ? exchange : withoutValues(exchange, credentials));
   }
+}
+
+function credentialValues(headers: Record<string, string>, credentialHeaders: ReadonlySet<string>): string[] {
+  return [...credentialHeaders].flatMap((name) => headers[name] ?? []).filter((value) => value.length >= 4);
+}
+
+function withoutValues(exchange: HttpExchange, values: readonly string[]): HttpExchange {
+  let json = JSON.stringify(exchange);
+  for (const value of values) json = json.split(JSON.stringify(value).slice(1, -1)).join(REDACTED);
+  return JSON.parse(json) as HttpExchange;
 }
 
 /** The strategy's headers as recorded: the scheme word stays (`SSWS [REDACTED]`), the credential goes. */

@@ -1,7 +1,8 @@
 import type { FastifyInstance, preValidationAsyncHookHandler } from 'fastify';
 import { CONTROL_OPERATIONS, CONTROL_PREFIX, controlOperationFor, type ControlOperation } from '../../schemas/control/operations.js';
 import { controlSchemaIssues } from '../../schemas/control/validate.js';
-import { validationFailed } from '../core/errors.js';
+import { malformedBody, validationFailed } from '../core/errors.js';
+import { isObject } from '../core/input.js';
 
 /**
  * Binds every control route to its operation in the protocol's table: a route the table does not
@@ -20,7 +21,10 @@ export function validateControlRequests(app: FastifyInstance): void {
     const input = operation.input;
     if (input === undefined) return;
     const validate: preValidationAsyncHookHandler = async (request) => {
-      const issues = controlSchemaIssues(input, method === 'GET' ? { ...(request.query as object) } : request.body);
+      // As everywhere in the mock (bodyObject): no body is an empty object, a body that is not an object is malformed.
+      const value = method === 'GET' ? { ...(isObject(request.query) ? request.query : {}) } : (request.body ?? {});
+      if (!isObject(value)) throw malformedBody();
+      const issues = controlSchemaIssues(input, value);
       const [first] = issues;
       if (first) throw validationFailed(first.path.split('/')[1] || 'body', issues.map((issue) => `${issue.path}: ${issue.message}`));
     };

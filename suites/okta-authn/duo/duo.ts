@@ -18,7 +18,7 @@ import { type Link, linkOf } from '../../okta-factors/factors.js';
 /**
  * Duo (web/DUO) through the Authentication API (spec §5.6). The checks play the browser page: they read the Duo host
  * and the signed request from the activation or verification object, let the target's Duo responder (capability
- * `duo-responder`) answer the prompt, post Duo's `sig_response` with the `stateToken` to the `complete` link as the
+ * `duo`) answer the prompt, post Duo's `sig_response` with the `stateToken` to the `complete` link as the
  * Duo widget's form does, and poll `next`.
  */
 

@@ -12,7 +12,7 @@ import { useTarget } from '../../support/target.js';
 
 /**
  * token:hardware / YUBICO and the org's YubiKey OTP token API (spec §2.9, §8). Virtual YubiKeys
- * make the OTPs; their secrets are uploaded first (capability `yubikey-upload`).
+ * make the OTPs; their secrets are uploaded first (capability `yubikeyUpload`).
  */
 
 useTarget();
