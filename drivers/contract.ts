@@ -4,6 +4,7 @@
  * an API client (authenticated by the family's strategy), a fixtures port, and the optional
  * capabilities the target offers (DESIGN.md, "Drivers").
  */
+import { CONTROL_CAPABILITIES } from '../schemas/control/operations.js';
 import type {
   ControlFactorPolicyEntry,
   ControlFactorProfile,
@@ -171,17 +172,8 @@ export interface Driver {
   close(): Promise<void>;
 }
 
-/** The optional capabilities, by the name of the driver property that offers each. */
-export const CAPABILITIES = [
-  'clock',
-  'outbox',
-  'push',
-  'policy',
-  'tokenService',
-  'duo',
-  'readOnlyToken',
-  'yubikeyUpload',
-] as const satisfies readonly (keyof Driver)[];
+/** The optional capabilities, by the name of the driver property that offers each (the control protocol's names). */
+export const CAPABILITIES = CONTROL_CAPABILITIES satisfies readonly (keyof Driver)[];
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** A driver known to offer the capabilities `N`: what a check that `needs` them receives. */

@@ -1,7 +1,7 @@
 import { sswsToken } from './auth/ssws.js';
 import type { TargetConfig } from './contract.js';
 import { HttpDriver } from './http-driver.js';
-import { connectMockDriver, type MockHostAccess } from './mock-driver.js';
+import { connectMockDriver, type MockHostAccess } from './mock/driver.js';
 
 export * from './contract.js';
 export type { AuthStrategy, OutgoingRequest } from './auth/strategy.js';
@@ -11,7 +11,7 @@ export type { HttpExchange } from './exchange.js';
 export { HttpApiClient } from './http-client.js';
 export { HttpDriver } from './http-driver.js';
 export { TEST_USER_LOGIN_PREFIX, TEST_USER_MARKER } from './okta/fixtures.js';
-export { connectMockDriver, type MockHostAccess } from './mock-driver.js';
+export { connectMockDriver, type MockHostAccess } from './mock/driver.js';
 export { Redactor, REDACTED } from './redact.js';
 export { targetFromEnv, parseTargetConfig } from './target-config.js';
 export { HARNESS_VERSION, USER_AGENT } from './version.js';

@@ -6,11 +6,11 @@ import { FACTOR_KINDS } from '../okta-factors/registry.js';
 import type { MockOrg } from '../org.js';
 import { factorContext, factorOr404 } from '../okta-factors/routes.js';
 import { registerTokenControlRoutes } from '../okta-factors/token-service/control-routes.js';
-import type { ControlInput, ControlParams } from '../../schemas/control/operations.js';
+import type { ControlCapabilityName, ControlInput, ControlParams } from '../../schemas/control/operations.js';
 import { validateControlRequests } from './validation.js';
 
 /** What this mock org can do for a driver (DESIGN.md, the driver contract). */
-const MOCK_CAPABILITIES = ['clock', 'outbox', 'push', 'yubikeyUpload', 'policy', 'tokenService', 'duo', 'readOnlyToken'] as const;
+const MOCK_CAPABILITIES = ['clock', 'outbox', 'push', 'yubikeyUpload', 'policy', 'tokenService', 'duo', 'readOnlyToken'] as const satisfies readonly ControlCapabilityName[];
 
 /**
  * The control protocol under /__control/v1 (DESIGN.md), behind the same admin token as the API.

@@ -8,13 +8,20 @@
 /** Where every operation's path lives. */
 export const CONTROL_PREFIX = '/__control/v1';
 
+/**
+ * The capabilities a target may announce in `GET capabilities`, named as the driver contract's
+ * properties that offer them (`driver.clock`, `driver.tokenService`, …).
+ */
+export const CONTROL_CAPABILITIES = ['clock', 'outbox', 'push', 'policy', 'tokenService', 'duo', 'readOnlyToken', 'yubikeyUpload'] as const;
+export type ControlCapabilityName = (typeof CONTROL_CAPABILITIES)[number];
+
 /** A `$defs` entry of one of this folder's `<file>.schema.json` documents. */
 export interface ControlSchemaRef {
   readonly file: ControlSchemaFile;
   readonly def: string;
 }
 
-export const CONTROL_SCHEMA_FILES = [
+const CONTROL_SCHEMA_FILES = [
   'capabilities',
   'clock',
   'outbox',
@@ -75,7 +82,7 @@ export function controlOperationFor(method: string, url: string): ControlOperati
 
 // What each operation carries, as TypeScript sees it (the schemas above say the same for JSON).
 
-export interface ControlClockState {
+interface ControlClockState {
   now: string;
   epochMs: number;
 }
@@ -121,6 +128,7 @@ export interface ControlTokenCredential {
 }
 
 interface ControlMessages {
+  /** A name a client does not know is ignored (a newer target). */
   capabilities: { input: undefined; output: { capabilities: string[]; origin?: string } };
   readClock: { input: undefined; output: ControlClockState };
   advanceClock: { input: { advanceMs: number }; output: ControlClockState };

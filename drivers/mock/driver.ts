@@ -1,6 +1,6 @@
 import { request } from 'undici';
-import { sswsToken } from './auth/ssws.js';
-import { HttpDriver } from './http-driver.js';
+import { sswsToken } from '../auth/ssws.js';
+import { HttpDriver } from '../http-driver.js';
 
 /** Where the embedded mock orgs are hosted (started by the suites' global setup). */
 export interface MockHostAccess {
@@ -16,7 +16,7 @@ export interface MockHostAccess {
  */
 export async function connectMockDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<HttpDriver> {
   if (!options.host) {
-    const { startMockOrgHost } = await import('../mock-org/core/host.js');
+    const { startMockOrgHost } = await import('../../mock-org/core/host.js');
     const host = await startMockOrgHost();
     try {
       const driver = await connectMockDriver({ ...options, host });
