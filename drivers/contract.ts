@@ -139,7 +139,8 @@ export interface YubikeyUploadCapability {
   readonly learnedFrom: 'control' | 'probe';
 }
 
-export interface Driver {
+/** A driver of any family; `F` is the family's fixtures port (the Okta families share OktaFixtures). */
+export interface Driver<F extends FixturesPort = OktaFixtures> {
   /** `mock` (embedded mock org), `okta` (a real org), `http` (any endpoint). */
   readonly kind: 'mock' | 'okta' | 'http';
   readonly baseUrl: string;
@@ -150,7 +151,8 @@ export interface Driver {
   readonly origin: string;
   /** An API client, authenticated by the family's strategy. */
   readonly api: ApiClient;
-  readonly fixtures: OktaFixtures;
+  /** Creates and cleans up the users and other resources a check needs, marked as the run's own. */
+  readonly fixtures: F;
   /** Marks a value as secret: from now on it is redacted from every recorded exchange and report. */
   registerSecret(value: string): void;
   /** Replaces every registered secret in a text (for error messages on their way to a report). */
@@ -173,22 +175,24 @@ export interface Driver {
 }
 
 /** The optional capabilities, by the name of the driver property that offers each (the control protocol's names). */
-export const CAPABILITIES = CONTROL_CAPABILITIES satisfies readonly (keyof Driver)[];
+export const CAPABILITIES = CONTROL_CAPABILITIES satisfies readonly (keyof Driver<FixturesPort>)[];
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** A driver known to offer the capabilities `N`: what a check that `needs` them receives. */
-export type DriverWith<N extends Capability> = Driver & { readonly [K in N]-?: NonNullable<Driver[K]> };
+export type DriverWith<N extends Capability, F extends FixturesPort = OktaFixtures> = Driver<F> & {
+  readonly [K in N]-?: NonNullable<Driver<F>[K]>;
+};
 
 export function isCapability(name: string): name is Capability {
   return (CAPABILITIES as readonly string[]).includes(name);
 }
 
 /** The capabilities among `needs` that the driver does not offer. */
-export function missingCapabilities(driver: Driver, needs: readonly Capability[]): Capability[] {
+export function missingCapabilities(driver: Driver<FixturesPort>, needs: readonly Capability[]): Capability[] {
   return needs.filter((name) => driver[name] === undefined);
 }
 
 /** Narrows a driver to one that offers `needs` (a check that declared them was skipped otherwise). */
-export function offers<N extends Capability>(driver: Driver, needs: readonly N[]): driver is DriverWith<N> {
+export function offers<N extends Capability, F extends FixturesPort>(driver: Driver<F>, needs: readonly N[]): driver is DriverWith<N, F> {
   return missingCapabilities(driver, needs).length === 0;
 }
