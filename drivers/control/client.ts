@@ -32,7 +32,7 @@ type CallArguments<K extends ControlOperationName> = [
  * (`schemas/control/operations.ts`), every answer validated against the operation's schema.
  */
 export class ControlClient {
-  constructor(readonly http: HttpApiClient) {}
+  constructor(private readonly http: HttpApiClient) {}
 
   /** Performs an operation; throws a ControlError unless the target answers it as the protocol says. */
   async call<K extends ControlOperationName>(name: K, ...args: CallArguments<K>): Promise<ControlOutput<K>> {
@@ -44,13 +44,11 @@ export class ControlClient {
   async send<K extends ControlOperationName>(name: K, ...args: CallArguments<K>): Promise<ApiResponse<unknown>> {
     const operation: ControlOperation = CONTROL_OPERATIONS[name];
     const hasParams = operation.path.includes(':');
-    const params = (hasParams ? args[0] : undefined) as Record<string, string> | undefined;
+    const params = stringsOf(hasParams ? args[0] : undefined);
     const input = hasParams ? args[1] : args[0];
-    const path = operation.path.replace(/:(\w+)/g, (_, param: string) => encodeURIComponent(params?.[param] ?? ''));
+    const path = operation.path.replace(/:(\w+)/g, (_, param: string) => encodeURIComponent(params[param] ?? ''));
     const url = `${CONTROL_PREFIX}/${path}`;
-    if (operation.method === 'GET') {
-      return this.http.get(url, input ? { query: input as Record<string, string | undefined> } : {});
-    }
+    if (operation.method === 'GET') return this.http.get(url, { query: stringsOf(input) });
     return this.http.post(url, input);
   }
 
@@ -68,4 +66,10 @@ export class ControlClient {
     }
     return res.body as ControlOutput<K>;
   }
+}
+
+/** The string members of a params or query object (the only kind the table's paths and queries carry). */
+function stringsOf(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
 }
