@@ -1,22 +1,17 @@
 /**
  * The driver contract: what a suite may know about a target.
- * A check sees the target only through this interface, exactly as it would see a real org.
+ * A check sees the target only through this interface, exactly as it would see a real org:
+ * an API client (authenticated by the family's strategy), a fixtures port, and the optional
+ * capabilities the target offers (DESIGN.md, "Drivers").
  */
+import { CONTROL_CAPABILITIES } from '../schemas/control/operations.js';
+import type {
+  ControlFactorPolicyEntry,
+  ControlFactorProfile,
+  ControlOutboxMessage,
+  ControlTokenCredential,
+} from '../schemas/control/operations.js';
 import type { HttpExchange } from './exchange.js';
-
-/** Named capabilities (DESIGN.md, "The driver contract"). */
-export const CAPABILITIES = [
-  'users',
-  'otp-outbox',
-  'push-responder',
-  'clock',
-  'yubikey-upload',
-  'factor-policy',
-  'token-service',
-  'duo-responder',
-  'read-only-token',
-] as const;
-export type Capability = (typeof CAPABILITIES)[number];
 
 /** How a run reaches its target; passed from the CLI/vitest config to the suites via `provide('target', …)`. */
 export type TargetConfig =
@@ -50,7 +45,7 @@ export interface RequestOptions {
   body?: unknown;
   /** Send `body` verbatim (a string) instead of JSON-encoding it. */
   rawBody?: boolean;
-  /** Override or drop (null) the Authorization header. */
+  /** Override or drop (null) the Authorization header; the authentication strategy then stays out. */
   authorization?: string | null;
   /** Do not wait and retry on 429, even for an idempotent request (rate-limit checks want to see the 429). */
   noRetry?: boolean;
@@ -72,49 +67,80 @@ export interface TestUser {
   password: string;
 }
 
-export interface OutboxMessage {
-  userId: string;
-  factorId: string;
-  channel: 'sms' | 'call' | 'email';
-  to: string;
-  /** The one-time passcode the message carried. A secret: the driver registers it as one. */
-  passCode: string;
-  sentAt: string;
-  templateId?: string;
-  language?: string;
+/** What every family's fixtures port does: removes what the run created. */
+export interface FixturesPort {
+  /** Deletes everything this port created; safe to call twice. */
+  cleanup(): Promise<void>;
 }
 
+/** The Okta families' fixtures: users, marked as the run's own (login prefix and profile marker). */
+export interface OktaFixtures extends FixturesPort {
+  /** Creates an ACTIVE user with a password; deleted by `cleanup()`. */
+  createUser(overrides?: Partial<Pick<TestUser, 'login' | 'email'>>): Promise<TestUser>;
+}
+
+export type OutboxMessage = ControlOutboxMessage;
 /** One entry of the org's factor enrollment policy. */
-export interface FactorPolicyEntry {
-  factorType: string;
-  provider: string;
-  enrollment: 'REQUIRED' | 'OPTIONAL' | 'DISABLED';
-  /** webauthn only: the factor's user verification setting, where the target lets the driver choose it. */
-  userVerification?: 'required' | 'preferred' | 'discouraged';
-}
-
+export type FactorPolicyEntry = ControlFactorPolicyEntry;
 /** A Custom TOTP (token:hotp) factor profile of the target: its id and the OTP settings its tokens use. */
-export interface CustomTotpProfile {
-  id: string;
-  vendorName: string;
-  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
-  digits: number;
-  timeStepSeconds: number;
-  /** Time steps the target accepts either side of the current one. */
-  clockDriftSteps: number;
-  sharedSecretEncoding: 'hex' | 'base32' | 'base64';
-}
-
+export type CustomTotpProfile = ControlFactorProfile;
 /** A credential to provision in a target's (simulated) Symantec VIP or RSA SecurID service. */
-export interface TokenCredential {
-  credentialId: string;
-  /** The token's seed, hex. A secret: the driver registers it. */
-  sharedSecret: string;
-  /** RSA SecurID only: the PIN typed before the tokencode. A secret. */
-  pin?: string;
+export type TokenCredential = ControlTokenCredential;
+
+/** Moves the target's clock. */
+export interface ClockCapability {
+  /** The target's current (virtual) time, epoch ms. */
+  now(): Promise<number>;
+  advance(ms: number): Promise<void>;
 }
 
-export interface Driver {
+/** Reads the OTPs that sms, call and email challenges sent (each passcode is registered as a secret). */
+export interface OutboxCapability {
+  /** Messages sent to a user, newest last. */
+  messages(userId: string, channel?: OutboxMessage['channel']): Promise<OutboxMessage[]>;
+}
+
+/** Answers a push on the user's device. */
+export interface PushCapability {
+  respond(userId: string, factorId: string, action: 'approve' | 'reject' | 'ignore'): Promise<void>;
+}
+
+/** The org's factor enrollment policy and its Custom TOTP factor profiles. */
+export interface PolicyCapability {
+  /** Changes the listed entries; the others stay as they are. */
+  setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void>;
+  /** The target's Custom TOTP factor profiles (there is no API to list them). */
+  factorProfiles(): Promise<CustomTotpProfile[]>;
+}
+
+/** Provisions credentials in the target's Symantec VIP or RSA SecurID service. */
+export interface TokenServiceCapability {
+  register(provider: 'SYMANTEC' | 'RSA', credential: TokenCredential): Promise<void>;
+}
+
+/** Answers a Duo Web prompt. */
+export interface DuoCapability {
+  /**
+   * The user answers the Duo prompt that a `sig_request` opened on the target's Duo host: the
+   * `sig_response` the Duo widget would post (registered as a secret), or null when the user denied.
+   */
+  authenticate(host: string, sigRequest: string, action: 'approve' | 'deny'): Promise<string | null>;
+}
+
+/** A read-only administrator's API token. */
+export interface ReadOnlyTokenCapability {
+  /** The SSWS token (registered as a secret). */
+  token(): Promise<string>;
+}
+
+/** A marker: the org YubiKey token API answers, so checks may upload YubiKey seeds. */
+export interface YubikeyUploadCapability {
+  /** How the driver learned it: the target's control protocol said so, or the API answered a probe. */
+  readonly learnedFrom: 'control' | 'probe';
+}
+
+/** A driver of any family; `F` is the family's fixtures port (the Okta families share OktaFixtures). */
+export interface Driver<F extends FixturesPort = OktaFixtures> {
   /** `mock` (embedded mock org), `okta` (a real org), `http` (any endpoint). */
   readonly kind: 'mock' | 'okta' | 'http';
   readonly baseUrl: string;
@@ -123,40 +149,50 @@ export interface Driver {
    * control protocol's `capabilities` names as `origin`, else the origin of `baseUrl` (a real org).
    */
   readonly origin: string;
-  readonly capabilities: ReadonlySet<Capability>;
-  has(capability: Capability): boolean;
-  /** An authenticated API client (SSWS token). */
+  /** An API client, authenticated by the family's strategy. */
   readonly api: ApiClient;
+  /** Creates and cleans up the users and other resources a check needs, marked as the run's own. */
+  readonly fixtures: F;
   /** Marks a value as secret: from now on it is redacted from every recorded exchange and report. */
   registerSecret(value: string): void;
   /** Replaces every registered secret in a text (for error messages on their way to a report). */
   redactText(text: string): string;
   /** A deep copy of a JSON value with secret fields and registered secrets redacted. */
   redactJson(value: unknown): unknown;
-  /** The target's current time (virtual clock where the target has one). */
+  /** The target's current time: its clock where it has one, else this machine's (a real org's time is real time). */
   now(): Promise<number>;
-  /** Requires `users`. Creates an ACTIVE user with a password; deleted by `cleanup()`. */
-  createUser(overrides?: Partial<Pick<TestUser, 'login' | 'email'>>): Promise<TestUser>;
-  /** Requires `clock`. Moves the target's clock forward. */
-  advanceClock(ms: number): Promise<void>;
-  /** Requires `otp-outbox`. Messages sent to a user, newest last. */
-  outbox(userId: string, channel?: OutboxMessage['channel']): Promise<OutboxMessage[]>;
-  /** Requires `push-responder`. */
-  respondToPush(userId: string, factorId: string, action: 'approve' | 'reject' | 'ignore'): Promise<void>;
-  /**
-   * Requires `duo-responder`. The user answers the Duo prompt that a Duo Web `sig_request` opened on the target's Duo
-   * host: the `sig_response` the Duo widget would post (registered as a secret), or null when the user denied.
-   */
-  duoAuthenticate(host: string, sigRequest: string, action: 'approve' | 'deny'): Promise<string | null>;
-  /** Requires `factor-policy`. Changes the listed entries; the others stay as they are. */
-  setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void>;
-  /** Requires `factor-policy`. The target's Custom TOTP factor profiles (there is no API to list them). */
-  factorProfiles(): Promise<CustomTotpProfile[]>;
-  /** Requires `token-service`. Makes the target's Symantec VIP or RSA SecurID service know a credential. */
-  registerTokenCredential(provider: 'SYMANTEC' | 'RSA', credential: TokenCredential): Promise<void>;
-  /** Requires `read-only-token`. The SSWS token of a read-only administrator (registered as a secret). */
-  readOnlyToken(): Promise<string>;
-  /** Deletes every user this driver created; safe to call twice. */
-  cleanup(): Promise<void>;
+
+  readonly clock?: ClockCapability;
+  readonly outbox?: OutboxCapability;
+  readonly push?: PushCapability;
+  readonly policy?: PolicyCapability;
+  readonly tokenService?: TokenServiceCapability;
+  readonly duo?: DuoCapability;
+  readonly readOnlyToken?: ReadOnlyTokenCapability;
+  readonly yubikeyUpload?: YubikeyUploadCapability;
+
   close(): Promise<void>;
+}
+
+/** The optional capabilities, by the name of the driver property that offers each (the control protocol's names). */
+export const CAPABILITIES = CONTROL_CAPABILITIES satisfies readonly (keyof Driver<FixturesPort>)[];
+export type Capability = (typeof CAPABILITIES)[number];
+
+/** A driver known to offer the capabilities `N`: what a check that `needs` them receives. */
+export type DriverWith<N extends Capability, F extends FixturesPort = OktaFixtures> = Driver<F> & {
+  readonly [K in N]-?: NonNullable<Driver<F>[K]>;
+};
+
+export function isCapability(name: string): name is Capability {
+  return (CAPABILITIES as readonly string[]).includes(name);
+}
+
+/** The capabilities among `needs` that the driver does not offer. */
+export function missingCapabilities(driver: Driver<FixturesPort>, needs: readonly Capability[]): Capability[] {
+  return needs.filter((name) => driver[name] === undefined);
+}
+
+/** Narrows a driver to one that offers `needs` (a check that declared them was skipped otherwise). */
+export function offers<N extends Capability, F extends FixturesPort>(driver: Driver<F>, needs: readonly N[]): driver is DriverWith<N, F> {
+  return missingCapabilities(driver, needs).length === 0;
 }

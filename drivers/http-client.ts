@@ -1,7 +1,8 @@
 import { Agent, request as undiciRequest } from 'undici';
 import type { ApiClient, ApiResponse, RequestOptions } from './contract.js';
+import type { AuthStrategy } from './auth/strategy.js';
 import type { HttpExchange } from './exchange.js';
-import type { Redactor } from './redact.js';
+import { REDACTED, type Redactor } from './redact.js';
 import { USER_AGENT } from './version.js';
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -9,8 +10,8 @@ const MAX_RETRIES_ON_429 = 2;
 
 export interface HttpClientOptions {
   baseUrl: string;
-  /** SSWS API token. */
-  token: string;
+  /** How each request is authenticated (the family's scheme). */
+  auth: AuthStrategy;
   redactor: Redactor;
   /**
    * How to wait until a rate-limit window resets (`X-Rate-Limit-Reset`, epoch seconds, in the target's time).
@@ -29,22 +30,15 @@ export class HttpApiClient implements ApiClient {
   readonly #options: HttpClientOptions;
   readonly #dispatcher: Agent;
   readonly #exchanges: HttpExchange[] = [];
-  readonly #listeners = new Set<(exchange: HttpExchange) => void>();
 
   constructor(options: HttpClientOptions) {
     this.#options = { ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') };
     this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 16 });
-    options.redactor.addSecret(options.token);
+    for (const secret of options.auth.secrets) options.redactor.addSecret(secret);
   }
 
   get exchanges(): readonly HttpExchange[] {
     return this.#exchanges;
-  }
-
-  /** Called with every exchange as it completes (the check helper attaches them to its report). */
-  onExchange(listener: (exchange: HttpExchange) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
   }
 
   get<T>(path: string, options?: RequestOptions) {
@@ -90,13 +84,22 @@ export class HttpApiClient implements ApiClient {
       accept: 'application/json',
       'user-agent': USER_AGENT,
     };
-    if (options.authorization !== null) headers.authorization = options.authorization ?? `SSWS ${this.#options.token}`;
     let payload: string | undefined;
     if (options.body !== undefined) {
       payload = options.rawBody ? String(options.body) : JSON.stringify(options.body);
       headers['content-type'] = 'application/json';
     }
     for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
+    // A check that sets (or drops, null) the Authorization header speaks for itself; otherwise the strategy signs.
+    const credentialHeaders = new Set<string>();
+    if (typeof options.authorization === 'string') headers.authorization = options.authorization;
+    else if (options.authorization === undefined) {
+      const signed = await this.#options.auth.authorize({ method, url: new URL(url), headers: { ...headers }, body: payload });
+      for (const [name, value] of Object.entries(signed)) {
+        headers[name.toLowerCase()] = value;
+        credentialHeaders.add(name.toLowerCase());
+      }
+    }
 
     const started = Date.now();
     const response = await undiciRequest(url, {
@@ -115,16 +118,17 @@ export class HttpApiClient implements ApiClient {
         body = undefined; // not JSON: the check sees `text` and an undefined body
       }
     }
-    this.#record({
+    this.#record(credentialValues(headers, credentialHeaders), {
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      request: { method, url, headers, ...(options.body !== undefined ? { body: options.rawBody ? String(options.body) : options.body } : {}) },
+      request: { method, url, headers: redactCredentials(headers, credentialHeaders), ...(options.body !== undefined ? { body: options.rawBody ? String(options.body) : options.body } : {}) },
       response: { status: response.statusCode, headers: responseHeaders, ...(text !== '' ? { body: body ?? text } : {}) },
     });
     return { status: response.statusCode, headers: responseHeaders, body: body as T, text };
   }
 
-  #record(raw: HttpExchange): void {
+  /** Records an exchange redacted: registered secrets, secret fields, and this request's credentials wherever they appear. */
+  #record(credentials: readonly string[], raw: HttpExchange): void {
     const redactor = this.#options.redactor;
     const exchange: HttpExchange = {
       startedAt: raw.startedAt,
@@ -141,9 +145,31 @@ export class HttpApiClient implements ApiClient {
         ...('body' in raw.response ? { body: redactor.json(raw.response.body) } : {}),
       },
     };
-    this.#exchanges.push(exchange);
-    for (const listener of this.#listeners) listener(exchange);
+    // A per-request credential (a signature) is not worth registering for the whole run: it is removed from its own exchange.
+    this.#exchanges.push(credentials.length === 0 ? exchange : withoutValues(exchange, credentials));
   }
+}
+
+function credentialValues(headers: Record<string, string>, credentialHeaders: ReadonlySet<string>): string[] {
+  return [...credentialHeaders].flatMap((name) => headers[name] ?? []).filter((value) => value.length >= 4);
+}
+
+function withoutValues(exchange: HttpExchange, values: readonly string[]): HttpExchange {
+  let json = JSON.stringify(exchange);
+  for (const value of values) json = json.split(JSON.stringify(value).slice(1, -1)).join(REDACTED);
+  return JSON.parse(json) as HttpExchange;
+}
+
+/** The strategy's headers as recorded: the scheme word stays (`SSWS [REDACTED]`), the credential goes. */
+function redactCredentials(headers: Record<string, string>, credentialHeaders: ReadonlySet<string>): Record<string, string> {
+  const out = { ...headers };
+  for (const name of credentialHeaders) {
+    const value = out[name];
+    if (value === undefined) continue;
+    const scheme = /^([A-Za-z][\w-]*) \S/.exec(value)?.[1];
+    out[name] = scheme ? `${scheme} ${REDACTED}` : REDACTED;
+  }
+  return out;
 }
 
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {

@@ -1,77 +1,104 @@
-import { randomBytes } from 'node:crypto';
-import type { Capability, CustomTotpProfile, Driver, FactorPolicyEntry, OutboxMessage, TestUser, TokenCredential } from './contract.js';
-import { ControlClient } from './control-client.js';
+import type { AuthStrategy } from './auth/strategy.js';
+import type {
+  ClockCapability,
+  Driver,
+  DuoCapability,
+  OutboxCapability,
+  PolicyCapability,
+  PushCapability,
+  ReadOnlyTokenCapability,
+  TokenServiceCapability,
+  YubikeyUploadCapability,
+} from './contract.js';
+import { isCapability, type Capability } from './contract.js';
+import { controlCapabilities, type ControlCapabilities } from './control/capabilities.js';
+import { ControlClient } from './control/client.js';
 import { HttpApiClient } from './http-client.js';
+import { OktaUserFixtures } from './okta/fixtures.js';
 import { Redactor } from './redact.js';
-
-/** Test users carry this login prefix and profile marker, so a run touches (and sweeps) only its own. */
-export const TEST_USER_LOGIN_PREFIX = 'mfa-conformance-';
-export const TEST_USER_MARKER = 'mfa-conformance';
 
 export interface HttpDriverOptions {
   kind?: Driver['kind'];
   baseUrl: string;
-  token: string;
-  /** Token for the control protocol; the API token when not given. */
-  controlToken?: string;
+  /** How API requests authenticate (SSWS for the Okta families). */
+  auth: AuthStrategy;
+  /** How control-protocol requests authenticate; the API's strategy when not given. */
+  controlAuth?: AuthStrategy;
   redactor?: Redactor;
   /** Called by close() after the clients are closed (the mock driver stops its org here). */
   onClose?: () => Promise<void>;
 }
 
-export class MissingCapabilityError extends Error {
-  constructor(readonly capability: Capability) {
-    super(`the target does not offer the '${capability}' capability`);
-  }
+/** What a driver learned about its target when it connected. */
+interface TargetDescription {
+  origin: string;
+  capabilities: ControlCapabilities;
+  yubikeyUpload: YubikeyUploadCapability | undefined;
 }
+
+/** The org YubiKey token API: a target whose list answers 200 lets checks upload YubiKey seeds. */
+const YUBIKEY_TOKENS_PROBE = '/api/v1/org/factors/yubikey_token/tokens';
 
 /** A driver for any endpoint that speaks the API, with the control protocol where the target serves it. */
 export class HttpDriver implements Driver {
   readonly kind: Driver['kind'];
   readonly baseUrl: string;
   readonly api: HttpApiClient;
+  readonly fixtures: OktaUserFixtures;
   readonly redactor: Redactor;
-  #capabilities: ReadonlySet<Capability> = new Set(['users']);
-  #origin: string;
-  readonly #control: ControlClient;
+  readonly origin: string;
+  readonly clock?: ClockCapability;
+  readonly outbox?: OutboxCapability;
+  readonly push?: PushCapability;
+  readonly policy?: PolicyCapability;
+  readonly tokenService?: TokenServiceCapability;
+  readonly duo?: DuoCapability;
+  readonly readOnlyToken?: ReadOnlyTokenCapability;
+  readonly yubikeyUpload?: YubikeyUploadCapability;
   readonly #controlHttp: HttpApiClient;
-  readonly #createdUsers: TestUser[] = [];
   readonly #onClose: (() => Promise<void>)[] = [];
 
-  private constructor(options: HttpDriverOptions) {
+  private constructor(
+    options: HttpDriverOptions & { baseUrl: string; redactor: Redactor },
+    clients: { api: HttpApiClient; controlHttp: HttpApiClient },
+    described: TargetDescription,
+  ) {
     this.kind = options.kind ?? 'http';
-    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.#origin = new URL(this.baseUrl).origin;
-    this.redactor = options.redactor ?? new Redactor();
-    this.redactor.addSecret(options.controlToken);
-    const waitUntilReset = (resetEpochSeconds: number, serverNowMs: number) =>
-      this.#waitUntilReset(resetEpochSeconds, serverNowMs);
-    this.api = new HttpApiClient({ baseUrl: this.baseUrl, token: options.token, redactor: this.redactor, waitUntilReset });
-    this.#controlHttp = new HttpApiClient({
-      baseUrl: this.baseUrl,
-      token: options.controlToken ?? options.token,
-      redactor: this.redactor,
-      waitUntilReset,
-    });
-    this.#control = new ControlClient(this.#controlHttp);
+    this.baseUrl = options.baseUrl;
+    this.redactor = options.redactor;
+    this.api = clients.api;
+    this.#controlHttp = clients.controlHttp;
+    this.fixtures = new OktaUserFixtures(
+      this.api,
+      (value) => this.registerSecret(value),
+      (text) => this.redactText(text),
+    );
+    this.origin = described.origin;
+    const offered = described.capabilities;
+    this.clock = offered.clock;
+    this.outbox = offered.outbox;
+    this.push = offered.push;
+    this.policy = offered.policy;
+    this.tokenService = offered.tokenService;
+    this.duo = offered.duo;
+    this.readOnlyToken = offered.readOnlyToken;
+    this.yubikeyUpload = described.yubikeyUpload;
     if (options.onClose) this.#onClose.push(options.onClose);
   }
 
-  /** Connects and asks the target what it can do. */
+  /** Connects, asks the target's control protocol what it can do, and probes the API for what it cannot say. */
   static async connect(options: HttpDriverOptions): Promise<HttpDriver> {
-    const driver = new HttpDriver(options);
-    const described = await driver.#control.describe().catch(() => null);
-    driver.#capabilities = new Set<Capability>(['users', ...(described?.capabilities ?? [])]);
-    if (described?.origin !== undefined && URL.canParse(described.origin)) driver.#origin = new URL(described.origin).origin;
-    return driver;
-  }
-
-  get origin(): string {
-    return this.#origin;
-  }
-
-  get capabilities(): ReadonlySet<Capability> {
-    return this.#capabilities;
+    const baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const redactor = options.redactor ?? new Redactor();
+    // The clock is known only after connecting; a 429 before that waits in real time.
+    let clock: ClockCapability | undefined;
+    const waitUntilReset = (resetEpochSeconds: number, serverNowMs: number) =>
+      waitForRateLimitReset(resetEpochSeconds, serverNowMs, clock);
+    const api = new HttpApiClient({ baseUrl, auth: options.auth, redactor, waitUntilReset });
+    const controlHttp = new HttpApiClient({ baseUrl, auth: options.controlAuth ?? options.auth, redactor, waitUntilReset });
+    const described = await describeTarget(baseUrl, api, new ControlClient(controlHttp), redactor);
+    clock = described.capabilities.clock;
+    return new HttpDriver({ ...options, baseUrl, redactor }, { api, controlHttp }, described);
   }
 
   /** Runs `task` when the driver closes, after what it already had to do. */
@@ -92,128 +119,46 @@ export class HttpDriver implements Driver {
     return this.redactor.json(value);
   }
 
-  has(capability: Capability): boolean {
-    return this.#capabilities.has(capability);
-  }
-
-  #require(capability: Capability): void {
-    if (!this.has(capability)) throw new MissingCapabilityError(capability);
-  }
-
   async now(): Promise<number> {
-    if (this.has('clock')) return this.#control.now();
-    return Date.now();
-  }
-
-  async advanceClock(ms: number): Promise<void> {
-    this.#require('clock');
-    await this.#control.advanceClock(ms);
-  }
-
-  async createUser(overrides: Partial<Pick<TestUser, 'login' | 'email'>> = {}): Promise<TestUser> {
-    this.#require('users');
-    const suffix = randomBytes(6).toString('hex');
-    const login = overrides.login ?? `${TEST_USER_LOGIN_PREFIX}${suffix}@example.com`;
-    const email = overrides.email ?? login;
-    // Meets Okta's default password policy; a secret from birth.
-    const password = `Mc1-${randomBytes(18).toString('base64url')}`;
-    this.redactor.addSecret(password);
-    const res = await this.api.post<{ id?: string }>(
-      '/api/v1/users',
-      {
-        profile: { firstName: 'Conformance', lastName: `Check ${suffix}`, email, login, nickName: TEST_USER_MARKER },
-        credentials: { password: { value: password } },
-      },
-      { query: { activate: true } },
-    );
-    if (res.status !== 200 || typeof res.body?.id !== 'string') {
-      throw new Error(`could not create a test user: HTTP ${res.status} ${this.redactor.text(res.text).slice(0, 300)}`);
-    }
-    const user = { id: res.body.id, login, email, password };
-    this.#createdUsers.push(user);
-    return user;
-  }
-
-  async outbox(userId: string, channel?: OutboxMessage['channel']): Promise<OutboxMessage[]> {
-    this.#require('otp-outbox');
-    const messages = await this.#control.outbox(userId, channel);
-    for (const message of messages) this.redactor.addSecret(message.passCode);
-    return messages;
-  }
-
-  async respondToPush(userId: string, factorId: string, action: 'approve' | 'reject' | 'ignore'): Promise<void> {
-    this.#require('push-responder');
-    await this.#control.respondToPush(userId, factorId, action);
-  }
-
-  async duoAuthenticate(host: string, sigRequest: string, action: 'approve' | 'deny'): Promise<string | null> {
-    this.#require('duo-responder');
-    this.redactor.addSecret(sigRequest);
-    const sigResponse = await this.#control.duoAuthenticate(host, sigRequest, action);
-    // The whole response and each signed value in it (a check may tamper with one and post the rest).
-    for (const secret of [sigResponse, ...(sigResponse?.split(':') ?? [])]) this.redactor.addSecret(secret);
-    return sigResponse;
-  }
-
-  async setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void> {
-    this.#require('factor-policy');
-    await this.#control.setFactorPolicy(entries);
-  }
-
-  async factorProfiles(): Promise<CustomTotpProfile[]> {
-    this.#require('factor-policy');
-    return this.#control.factorProfiles();
-  }
-
-  async registerTokenCredential(provider: 'SYMANTEC' | 'RSA', credential: TokenCredential): Promise<void> {
-    this.#require('token-service');
-    this.redactor.addSecret(credential.sharedSecret);
-    this.redactor.addSecret(credential.pin);
-    await this.#control.registerTokenCredential(provider, credential);
-  }
-
-  /** Switches mock-org faults through the control protocol (harness tests only). */
-  async setFaults(enable: readonly string[], disable: readonly string[] = []): Promise<void> {
-    await this.#control.setFaults(enable, disable);
-  }
-
-  async readOnlyToken(): Promise<string> {
-    this.#require('read-only-token');
-    const token = await this.#control.readOnlyToken();
-    this.redactor.addSecret(token);
-    return token;
-  }
-
-  async cleanup(): Promise<void> {
-    const users = this.#createdUsers.splice(0);
-    // Okta deletes in two steps: the first DELETE deactivates, the second deletes.
-    await Promise.all(
-      users.map(async (user) => {
-        for (let i = 0; i < 2; i++) {
-          const res = await this.api.delete(`/api/v1/users/${user.id}`);
-          if (res.status === 404) break;
-        }
-      }),
-    );
+    return this.clock ? this.clock.now() : Date.now();
   }
 
   async close(): Promise<void> {
     try {
-      await this.cleanup();
+      await this.fixtures.cleanup();
     } finally {
       await this.api.close();
       await this.#controlHttp.close();
       for (const onClose of this.#onClose.splice(0)) await onClose();
     }
   }
+}
 
-  async #waitUntilReset(resetEpochSeconds: number, serverNowMs: number): Promise<void> {
-    const waitMs = Math.max(0, resetEpochSeconds * 1000 - serverNowMs) + 1000;
-    if (this.has('clock')) {
-      await this.#control.advanceClock(waitMs);
-      return;
-    }
-    // A real org's window passes in real time; waiting is the client's documented duty (never in a check).
-    await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, 60_000)));
+async function describeTarget(baseUrl: string, api: HttpApiClient, control: ControlClient, redactor: Redactor): Promise<TargetDescription> {
+  const answer = await control.call('capabilities').catch(() => null);
+  const announced = new Set<Capability>((answer?.capabilities ?? []).filter(isCapability));
+  const origin = answer?.origin !== undefined && URL.canParse(answer.origin) ? new URL(answer.origin).origin : new URL(baseUrl).origin;
+  const capabilities = controlCapabilities(control, announced, (value) => redactor.addSecret(value));
+  let yubikeyUpload: YubikeyUploadCapability | undefined;
+  if (announced.has('yubikeyUpload')) yubikeyUpload = { learnedFrom: 'control' };
+  else if (await answersOk(api, YUBIKEY_TOKENS_PROBE)) yubikeyUpload = { learnedFrom: 'probe' };
+  return { origin, capabilities, yubikeyUpload };
+}
+
+async function answersOk(api: HttpApiClient, path: string): Promise<boolean> {
+  try {
+    return (await api.get(path, { query: { limit: 1 }, noRetry: true })).status === 200;
+  } catch {
+    return false; // unreachable or refused: the capability is simply absent
   }
+}
+
+async function waitForRateLimitReset(resetEpochSeconds: number, serverNowMs: number, clock: ClockCapability | undefined): Promise<void> {
+  const waitMs = Math.max(0, resetEpochSeconds * 1000 - serverNowMs) + 1000;
+  if (clock) {
+    await clock.advance(waitMs);
+    return;
+  }
+  // A real org's window passes in real time; waiting is the client's documented duty (never in a check).
+  await new Promise((resolve) => setTimeout(resolve, Math.min(waitMs, 60_000)));
 }

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ApiClient, ApiResponse, Driver, RequestOptions, TestUser } from '../../drivers/contract.js';
+import type { ApiClient, ApiResponse, Driver, DriverWith, RequestOptions, TestUser } from '../../drivers/contract.js';
 import { expectSchema, expectStatus } from '../support/expect.js';
 import { type Link, linkOf } from '../okta-factors/factors.js';
 
@@ -146,7 +146,7 @@ export function expectOktaRefusal(res: ApiResponse): void {
  * Moves the target's clock `ms` forward while keeping the transaction alive: steps shorter than what is left of its
  * sliding lifetime (read from expiresAt), each followed by a get-state, so only what the check waits for expires.
  */
-export async function advanceKeepingAlive(driver: Driver, api: ApiClient, stateToken: string, ms: number): Promise<void> {
+export async function advanceKeepingAlive(driver: DriverWith<'clock'>, api: ApiClient, stateToken: string, ms: number): Promise<void> {
   let left = ms;
   while (left > 0) {
     const res = await getState(api, stateToken);
@@ -154,7 +154,7 @@ export async function advanceKeepingAlive(driver: Driver, api: ApiClient, stateT
     const lifeLeft = Date.parse(res.body.expiresAt ?? '') - (await driver.now());
     expect(lifeLeft > 2_000, `the transaction has time left (expiresAt ${res.body.expiresAt})`).toBe(true);
     const step = Math.min(left, Math.floor(lifeLeft / 2));
-    await driver.advanceClock(step);
+    await driver.clock.advance(step);
     left -= step;
   }
   expectStatus(await getState(api, stateToken), 200);

@@ -107,7 +107,7 @@ export interface ActiveU2f extends PendingU2f {
 
 /** Enrolls a u2f factor for a fresh user (or `user`), with a new token to register. */
 export async function enrollU2f(driver: Driver, api: ApiClient, user?: TestUser): Promise<PendingU2f> {
-  const owner = user ?? (await driver.createUser());
+  const owner = user ?? (await driver.fixtures.createUser());
   const factor = await enroll(api, owner.id, { ...U2F });
   const activation = factor._embedded?.activation ?? {};
   expectSchema('okta-factors/u2f#activation', activation);
@@ -173,7 +173,7 @@ export async function enrollWebAuthn(
   options: WebAuthnAuthenticatorOptions = {},
   user?: TestUser,
 ): Promise<PendingWebAuthn> {
-  const owner = user ?? (await driver.createUser());
+  const owner = user ?? (await driver.fixtures.createUser());
   const factor = await enroll(api, owner.id, { ...WEBAUTHN });
   const activation = factor._embedded?.activation ?? {};
   expectSchema('okta-factors/webauthn#activation', activation);

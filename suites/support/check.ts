@@ -1,21 +1,23 @@
 import * as allure from 'allure-js-commons';
 import { test } from 'vitest';
-import type { ApiClient, Capability, Driver, TestUser } from '../../drivers/contract.js';
+import type { ApiClient, Capability, Driver, DriverWith, TestUser } from '../../drivers/contract.js';
+import { missingCapabilities, offers } from '../../drivers/contract.js';
 import type { HttpExchange } from '../../drivers/exchange.js';
 import { familyTitle, requirement, type Requirement, type RequirementId } from '../../requirements/index.js';
 import { redactError } from './redact-error.js';
 import { currentDriver } from './target.js';
 
-export interface CheckContext {
-  driver: Driver;
+/** What a check's body receives; `N`, the capabilities it declared it needs, are present on its driver. */
+export interface CheckContext<N extends Capability = never> {
+  driver: DriverWith<N>;
   api: ApiClient;
   /** A fresh test user (each check works on its own). */
   newUser(): Promise<TestUser>;
 }
 
-export interface CheckOptions {
+export interface CheckOptions<N extends Capability = never> {
   /** Driver capabilities the check cannot run without; when one is missing the check is skipped, saying which. */
-  needs?: Capability[];
+  needs?: readonly N[];
 }
 
 const SEVERITY: Record<Requirement['level'], string> = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor' };
@@ -25,11 +27,11 @@ const SEVERITY: Record<Requirement['level'], string> = { MUST: 'critical', SHOUL
  * labels itself for Allure, attaches every HTTP exchange (redacted), and skips with a
  * reason when the target lacks a capability it needs.
  */
-export function check(
+export function check<N extends Capability = never>(
   requirementIds: RequirementId | RequirementId[],
   name: string,
-  body: (ctx: CheckContext) => Promise<void>,
-  options: CheckOptions = {},
+  body: (ctx: CheckContext<N>) => Promise<void>,
+  options: CheckOptions<N> = {},
 ): void {
   const ids = [requirementIds].flat();
   const requirements = ids.map(requirement);
@@ -37,16 +39,18 @@ export function check(
     const driver = currentDriver();
     await labelForAllure(requirements, driver);
 
-    const missing = (options.needs ?? []).filter((capability) => !driver.has(capability));
-    if (missing.length > 0) {
+    const needs = options.needs ?? [];
+    if (!offers(driver, needs)) {
+      const missing = missingCapabilities(driver, needs);
       const reason = `target lacks the ${missing.map((c) => `'${c}'`).join(', ')} capability (driver: ${driver.kind})`;
       ctx.task.meta.skipReason = reason;
       ctx.skip(reason);
+      return;
     }
 
     const first = driver.api.exchanges.length;
     try {
-      await body({ driver, api: driver.api, newUser: () => driver.createUser() });
+      await body({ driver, api: driver.api, newUser: () => driver.fixtures.createUser() });
     } catch (error) {
       throw redactError(driver, error);
     } finally {

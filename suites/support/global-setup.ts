@@ -7,7 +7,7 @@ import type { TestProject } from 'vitest/node';
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
   const provided = project.getProvidedContext();
   if (provided.target.kind !== 'mock' || provided.mockHost) return undefined;
-  const { startMockHost } = await import('../../drivers/mock-driver.js');
+  const { startMockHost } = await import('../../drivers/mock/driver.js');
   const host = await startMockHost();
   project.provide('mockHost', { url: host.url, adminToken: host.adminToken });
   return () => host.close();

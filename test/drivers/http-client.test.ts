@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
+import { sswsToken } from '../../drivers/auth/ssws.js';
 import { HttpApiClient } from '../../drivers/http-client.js';
 import { REDACTED, Redactor } from '../../drivers/redact.js';
 import { USER_AGENT } from '../../drivers/version.js';
@@ -25,7 +26,7 @@ afterEach(async () => {
 function client(url: string, waits: number[] = []) {
   const c = new HttpApiClient({
     baseUrl: url,
-    token: '00-secret-api-token',
+    auth: sswsToken('00-secret-api-token'),
     redactor: new Redactor(),
     waitUntilReset: async (reset, now) => {
       waits.push(reset * 1000 - now);

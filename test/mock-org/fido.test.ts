@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { sswsToken } from '../../drivers/auth/ssws.js';
 import { HttpDriver } from '../../drivers/http-driver.js';
 import { DEFAULT_ORIGIN } from '../../mock-org/org.js';
 import { startMockOrg } from '../../mock-org/index.js';
@@ -194,7 +195,7 @@ describe('origin and user verification settings', () => {
     expect((await call('GET', '/__control/v1/capabilities')).json?.origin).toBe(DEFAULT_ORIGIN);
     const userId = (await newUser()).id;
     expect((await enroll(userId, 'u2f')).activation.appId).toBe(DEFAULT_ORIGIN);
-    const driver = await HttpDriver.connect({ kind: 'mock', baseUrl: mock.url, token: mock.token });
+    const driver = await HttpDriver.connect({ kind: 'mock', baseUrl: mock.url, auth: sswsToken(mock.token) });
     expect(driver.origin).toBe(DEFAULT_ORIGIN);
     await driver.close();
   });
@@ -203,7 +204,7 @@ describe('origin and user verification settings', () => {
     const other = await startMockOrg({ origin: 'https://login.acme.test:8443/ignored/path' });
     try {
       expect(other.org.origin).toBe('https://login.acme.test:8443');
-      const driver = await HttpDriver.connect({ kind: 'http', baseUrl: other.url, token: other.token });
+      const driver = await HttpDriver.connect({ kind: 'http', baseUrl: other.url, auth: sswsToken(other.token) });
       expect(driver.origin).toBe(new URL(other.url).origin);
       await driver.close();
     } finally {

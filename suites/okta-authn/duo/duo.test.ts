@@ -35,7 +35,7 @@ import { useTarget } from '../../support/target.js';
 
 useTarget();
 
-const DUO_NEEDS = ['factor-policy', 'duo-responder'] as const;
+const DUO_NEEDS = ['policy', 'duo'] as const;
 
 check('AUTHN.DUO.ENROLL.ACTIVATION', 'enrolling Duo answers MFA_ENROLL_ACTIVATE, WAITING, with the Duo activation and a poll link', async ({ driver, api }) => {
   await withDuoRequired(driver, async () => {
@@ -61,7 +61,7 @@ check('AUTHN.DUO.ENROLL.WAITING', 'polling the activation before Duo called back
     const { txn, stateToken, widget } = await startDuoEnrollment(driver, api);
     const early = expectTransaction(driver, await follow(api, txn, 'next', stateToken), 'MFA_ENROLL_ACTIVATE');
     expect(early.factorResult).toBe('WAITING');
-    expect((await driver.duoAuthenticate(widget.host, widget.signature, 'deny')) === null, 'a denied prompt yields no response').toBe(true);
+    expect((await driver.duo.authenticate(widget.host, widget.signature, 'deny')) === null, 'a denied prompt yields no response').toBe(true);
     const denied = expectTransaction(driver, await follow(api, txn, 'next', stateToken), 'MFA_ENROLL_ACTIVATE');
     expect(denied.factorResult).toBe('WAITING');
     expect(expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL_ACTIVATE').factorResult).toBe('WAITING');
@@ -101,7 +101,7 @@ check('AUTHN.DUO.VERIFY.WAITING', 'polling the challenge before Duo called back,
     const { user } = await userWithActiveDuo(driver, api);
     const { txn, stateToken, widget } = await startDuoChallenge(driver, api, user);
     expect(expectTransaction(driver, await follow(api, txn, 'next', stateToken), 'MFA_CHALLENGE').factorResult).toBe('WAITING');
-    expect((await driver.duoAuthenticate(widget.host, widget.signature, 'deny')) === null, 'a denied prompt yields no response').toBe(true);
+    expect((await driver.duo.authenticate(widget.host, widget.signature, 'deny')) === null, 'a denied prompt yields no response').toBe(true);
     expect(expectTransaction(driver, await follow(api, txn, 'next', stateToken), 'MFA_CHALLENGE').factorResult).toBe('WAITING');
   });
 }, { needs: [...DUO_NEEDS] });

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { ApiClient, ApiResponse, Driver, TestUser } from '../../../drivers/contract.js';
+import type { ApiClient, ApiResponse, Driver, DriverWith, TestUser } from '../../../drivers/contract.js';
 import {
   type AuthnFactor,
   authnPost,
@@ -18,7 +18,7 @@ import { type Link, linkOf } from '../../okta-factors/factors.js';
 /**
  * Duo (web/DUO) through the Authentication API (spec §5.6). The checks play the browser page: they read the Duo host
  * and the signed request from the activation or verification object, let the target's Duo responder (capability
- * `duo-responder`) answer the prompt, post Duo's `sig_response` with the `stateToken` to the `complete` link as the
+ * `duo`) answer the prompt, post Duo's `sig_response` with the `stateToken` to the `complete` link as the
  * Duo widget's form does, and poll `next`.
  */
 
@@ -50,8 +50,8 @@ export function duoWidgetOf(driver: Driver, factor: AuthnFactor, key: 'activatio
 }
 
 /** The user approves the Duo prompt: Duo's sig_response (the responder must accept the sig_request). */
-export async function duoApproves(driver: Driver, widget: DuoWidget): Promise<string> {
-  const sigResponse = await driver.duoAuthenticate(widget.host, widget.signature, 'approve');
+export async function duoApproves(driver: DriverWith<'duo'>, widget: DuoWidget): Promise<string> {
+  const sigResponse = await driver.duo.authenticate(widget.host, widget.signature, 'approve');
   if (typeof sigResponse === 'string') registerSignedValue(driver, sigResponse);
   expect(typeof sigResponse === 'string', 'Duo answers an approved prompt with a sig_response').toBe(true);
   return sigResponse as string;
@@ -102,7 +102,7 @@ export interface DuoInProgress {
 
 /** A fresh user signs in (Duo REQUIRED by the policy) and enrolls Duo: MFA_ENROLL_ACTIVATE. */
 export async function startDuoEnrollment(driver: Driver, api: ApiClient, user?: TestUser): Promise<DuoInProgress> {
-  const owner = user ?? (await driver.createUser());
+  const owner = user ?? (await driver.fixtures.createUser());
   const enrolling = await signIn(driver, api, owner, 'MFA_ENROLL');
   const stateToken = stateTokenOf(enrolling);
   const entry = entryFor(factorList(enrolling), DUO.factorType, DUO.provider);
@@ -120,7 +120,7 @@ export async function pollUntilDone(api: ApiClient, txn: Transaction, stateToken
 }
 
 /** A fresh user with an active Duo factor, enrolled through the whole Duo flow. */
-export async function userWithActiveDuo(driver: Driver, api: ApiClient): Promise<{ user: TestUser; factorId: string }> {
+export async function userWithActiveDuo(driver: DriverWith<'duo'>, api: ApiClient): Promise<{ user: TestUser; factorId: string }> {
   const { user, txn, stateToken, factor, widget } = await startDuoEnrollment(driver, api);
   expectCallbackAccepted(await postDuoCallback(driver, api, widget, stateToken, await duoApproves(driver, widget)));
   expectTransaction(driver, await pollUntilDone(api, txn, stateToken), 'SUCCESS');
@@ -138,11 +138,11 @@ export async function startDuoChallenge(driver: Driver, api: ApiClient, user: Te
 }
 
 /** Runs `body` with Duo REQUIRED by the factor policy (so a user without factors must enroll), then puts OPTIONAL back. */
-export async function withDuoRequired(driver: Driver, body: () => Promise<void>): Promise<void> {
-  await driver.setFactorPolicy([{ ...DUO, enrollment: 'REQUIRED' }]);
+export async function withDuoRequired(driver: DriverWith<'policy'>, body: () => Promise<void>): Promise<void> {
+  await driver.policy.setFactorPolicy([{ ...DUO, enrollment: 'REQUIRED' }]);
   try {
     await body();
   } finally {
-    await driver.setFactorPolicy([{ ...DUO, enrollment: 'OPTIONAL' }]);
+    await driver.policy.setFactorPolicy([{ ...DUO, enrollment: 'OPTIONAL' }]);
   }
 }

@@ -39,15 +39,15 @@ check('AUTHN.PUBLIC_CLIENT', 'primary authentication and get-state are served wi
     const txn = await signIn(driver, api, user, 'MFA_ENROLL');
     expectTransaction(driver, await getState(api, stateTokenOf(txn)), 'MFA_ENROLL');
   });
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('AUTHN.PRIMARY.SUCCESS', 'a user with nothing to enroll or verify gets SUCCESS with a sessionToken', async ({ driver, api, newUser }) => {
   const user = await newUser();
-  await driver.setFactorPolicy([{ ...DUO, enrollment: 'OPTIONAL' }]);
+  await driver.policy.setFactorPolicy([{ ...DUO, enrollment: 'OPTIONAL' }]);
   const txn = expectSuccess(driver, await primaryAuth(api, user.login, user.password), user);
   expect(txn._embedded?.user?.profile?.login?.toLowerCase()).toBe(user.login.toLowerCase());
   expect(expiresAtMs(txn), 'SUCCESS says until when its sessionToken is good').toBeGreaterThan(await driver.now() - 1000);
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('AUTHN.PRIMARY.BAD_CREDENTIALS', 'a wrong password or an unknown username is answered 401 E0000004', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -71,7 +71,7 @@ check('AUTHN.PRIMARY.MFA_ENROLL', 'a REQUIRED factor the user lacks leads to MFA
     expect(duo).toMatchObject({ status: 'NOT_SETUP', enrollment: 'REQUIRED' });
     expect(pathOf(linkOf(duo, 'enroll')).endsWith(`${AUTHN_PATH}/factors`), 'the enroll link is the Authn enroll operation').toBe(true);
   });
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 // Whether an enrolled user is challenged is the target's sign-on policy: a target that lets the driver set the factor
 // policy is one configured for the suites, where it is. (A real org on Okta's default policy is not.)
@@ -86,7 +86,7 @@ check('AUTHN.PRIMARY.MFA_REQUIRED', 'a user with an active factor gets MFA_REQUI
   expect(listed, 'the active factor is listed by its id').toBeDefined();
   expect(listed).toMatchObject({ factorType: 'token:software:totp', provider: 'GOOGLE' });
   expect(pathOf(linkOf(listed!, 'verify')).endsWith(`${AUTHN_PATH}/factors/${factor.id}/verify`), 'the verify link is the Authn verify operation').toBe(true);
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('AUTHN.STATE.GET', 'get-state answers the current state and leaves the token usable', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -103,20 +103,20 @@ check('AUTHN.STATE.GET', 'get-state answers the current state and leaves the tok
     const state = expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL_ACTIVATE');
     expect(currentFactor(state).id).toBe(currentFactor(activating).id);
   });
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('AUTHN.STATE_TOKEN.EXPIRED', 'past its expiresAt the stateToken is refused 401 E0000011 by every operation', async ({ driver, api, newUser }) => {
   const user = await newUser();
   await withDuoRequired(driver, async () => {
     const txn = await signIn(driver, api, user, 'MFA_ENROLL');
     const stateToken = stateTokenOf(txn);
-    await driver.advanceClock(expiresAtMs(txn) - (await driver.now()) + 1000);
+    await driver.clock.advance(expiresAtMs(txn) - (await driver.now()) + 1000);
     expectOktaError(await getState(api, stateToken), 401, 'E0000011');
     const enroll = linkOf(entryFor(factorList(txn), DUO.factorType, DUO.provider), 'enroll');
     expectOktaError(await authnPost(api, enroll.href, { stateToken, ...DUO }), 401, 'E0000011');
     expectOktaError(await follow(api, txn, 'cancel', stateToken), 401, 'E0000011');
   });
-}, { needs: ['factor-policy', 'clock'] });
+}, { needs: ['policy', 'clock'] });
 
 check('AUTHN.STATE_TOKEN.SLIDING', 'each request moves expiresAt forward; a token in use outlives its first expiry', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -124,17 +124,17 @@ check('AUTHN.STATE_TOKEN.SLIDING', 'each request moves expiresAt forward; a toke
     const txn = await signIn(driver, api, user, 'MFA_ENROLL');
     const stateToken = stateTokenOf(txn);
     const firstExpiry = expiresAtMs(txn);
-    await driver.advanceClock(Math.floor((firstExpiry - (await driver.now())) / 2));
+    await driver.clock.advance(Math.floor((firstExpiry - (await driver.now())) / 2));
     const touched = expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL');
     const slid = expiresAtMs(touched);
     expect(slid, `expiresAt moved forward (${txn.expiresAt} → ${touched.expiresAt})`).toBeGreaterThan(firstExpiry);
     // Past the first expiry, before the new one: still alive.
     const past = firstExpiry - (await driver.now()) + 1000;
     expect(slid - firstExpiry, 'the new expiry is far enough ahead to test').toBeGreaterThan(2000);
-    await driver.advanceClock(past);
+    await driver.clock.advance(past);
     expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL');
   });
-}, { needs: ['factor-policy', 'clock'] });
+}, { needs: ['policy', 'clock'] });
 
 check('AUTHN.CANCEL', 'cancel revokes the stateToken', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -145,7 +145,7 @@ check('AUTHN.CANCEL', 'cancel revokes the stateToken', async ({ driver, api, new
     expect(res.status === 200 || res.status === 204, `cancel answers 200 or 204, got ${res.status}`).toBe(true);
     expectOktaError(await getState(api, stateToken), 401, 'E0000011');
   });
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('AUTHN.STATE.WRONG_OPERATION', 'an operation the state does not offer is 403 E0000079 and changes nothing', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -163,7 +163,7 @@ check('AUTHN.STATE.WRONG_OPERATION', 'an operation the state does not offer is 4
     const after = expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL_ACTIVATE');
     expect(currentFactor(after).id, 'the same factor is being activated').toBe(currentFactor(activating).id);
   });
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('AUTHN.PREVIOUS', 'prev goes back from MFA_ENROLL_ACTIVATE to MFA_ENROLL, where a factor can be enrolled again', async ({ driver, api }) => {
   await withDuoRequired(driver, async () => {
@@ -173,4 +173,4 @@ check('AUTHN.PREVIOUS', 'prev goes back from MFA_ENROLL_ACTIVATE to MFA_ENROLL, 
     expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL');
     expectTransaction(driver, await authnPost(api, linkOf(entry, 'enroll').href, { stateToken, ...DUO }), 'MFA_ENROLL_ACTIVATE');
   });
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });

@@ -123,7 +123,7 @@ check('API.AUTH.PERMISSION', "a read-only administrator's token reads factors bu
   const user = await newUser();
   const enrolled = await api.post<{ id: string }>(factorsPath(user.id), { factorType: 'token:software:totp', provider: 'GOOGLE' });
   expect(enrolled.status).toBe(200);
-  const readOnly = { authorization: `SSWS ${await driver.readOnlyToken()}` };
+  const readOnly = { authorization: `SSWS ${await driver.readOnlyToken.token()}` };
 
   const listed = await api.get<{ id: string }[]>(factorsPath(user.id), readOnly);
   expect(listed.status, 'a read-only token may read').toBe(200);
@@ -133,4 +133,4 @@ check('API.AUTH.PERMISSION', "a read-only administrator's token reads factors bu
   expectOktaError(await api.delete(factorPath(user.id, enrolled.body.id), readOnly), 403, 'E0000006');
   // Nothing changed: still exactly the one factor, still there.
   expect((await listFactors(api, user.id)).map((f) => f.id)).toEqual([enrolled.body.id]);
-}, { needs: ['read-only-token'] });
+}, { needs: ['readOnlyToken'] });

@@ -44,7 +44,7 @@ async function withPolicy(set: (entries: FactorPolicyEntry[]) => Promise<void>, 
 
 check('FACTORS.CATALOG.POLICY', 'the catalog follows the policy: REQUIRED and OPTIONAL listed with enroll links, DISABLED absent', async ({ driver, api, newUser }) => {
   const user = await newUser();
-  await withPolicy((e) => driver.setFactorPolicy(e), [{ ...OKTA_TOTP, enrollment: 'REQUIRED' }, { ...GOOGLE_TOTP, enrollment: 'DISABLED' }], async () => {
+  await withPolicy((e) => driver.policy.setFactorPolicy(e), [{ ...OKTA_TOTP, enrollment: 'REQUIRED' }, { ...GOOGLE_TOTP, enrollment: 'DISABLED' }], async () => {
     const entries = await catalog(api, user.id);
     const okta = entryFor(entries, OKTA_TOTP.factorType, OKTA_TOTP.provider);
     expect(okta, 'the REQUIRED factor is listed').toBeDefined();
@@ -56,18 +56,18 @@ check('FACTORS.CATALOG.POLICY', 'the catalog follows the policy: REQUIRED and OP
   });
   // With the policy back to OPTIONAL, the catalog says so.
   expect(entryFor(await catalog(api, user.id), OKTA_TOTP.factorType, OKTA_TOTP.provider)?.enrollment).toBe('OPTIONAL');
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('FACTORS.ENROLL.DISABLED', 'enrolling a factor the policy disables is refused and enrolls nothing', async ({ driver, api, newUser }) => {
   const user = await newUser();
-  await withPolicy((e) => driver.setFactorPolicy(e), [{ ...GOOGLE_TOTP, enrollment: 'DISABLED' }], async () => {
+  await withPolicy((e) => driver.policy.setFactorPolicy(e), [{ ...GOOGLE_TOTP, enrollment: 'DISABLED' }], async () => {
     const res = await api.post(factorsPath(user.id), GOOGLE_TOTP);
     expect(res.status, 'refused').toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expectSchema('okta-factors/error', res.body);
     expect(await listFactors(api, user.id)).toEqual([]);
   });
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('FACTORS.CATALOG.ENROLLED', 'an enrolled factor is no longer NOT_SETUP in the catalog', async ({ driver, api, newUser }) => {
   const user = await newUser();

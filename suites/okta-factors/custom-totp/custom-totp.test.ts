@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { base32nopad } from '@scure/base';
 import { expect } from 'vitest';
-import type { ApiClient, CustomTotpProfile, Driver, TestUser } from '../../../drivers/contract.js';
+import type { ApiClient, CustomTotpProfile, Driver, DriverWith, TestUser } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
 import { check } from '../../support/check.js';
 import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
@@ -21,8 +21,8 @@ const FACTOR_TYPE = 'token:hotp';
 const PROVIDER = 'CUSTOM';
 const AUTO_ACTIVATE = { activate: 'true' };
 
-async function factorProfiles(driver: Driver): Promise<CustomTotpProfile[]> {
-  const profiles = await driver.factorProfiles();
+async function factorProfiles(driver: DriverWith<'policy'>): Promise<CustomTotpProfile[]> {
+  const profiles = await driver.policy.factorProfiles();
   expect(profiles.length, 'the target has a Custom TOTP factor profile').toBeGreaterThan(0);
   return profiles;
 }
@@ -53,7 +53,7 @@ const enrollBody = (profile: CustomTotpProfile, sharedSecret: string) => ({
 });
 
 async function enrolledCustom(driver: Driver, api: ApiClient, profile: CustomTotpProfile, user?: TestUser) {
-  const owner = user ?? (await driver.createUser());
+  const owner = user ?? (await driver.fixtures.createUser());
   const { sharedSecret, totp } = newToken(driver, profile);
   const factor = await enroll(api, owner.id, enrollBody(profile, sharedSecret), AUTO_ACTIVATE);
   return { user: owner, factor, totp, sharedSecret };
@@ -81,10 +81,10 @@ async function wrongCodeFor(driver: Driver, totp: TotpGenerator): Promise<string
 }
 
 /** Moves the target's clock to one second into a fresh time step, so that codes of neighbouring steps stay neighbours. */
-async function alignToStepStart(driver: Driver, stepSeconds: number): Promise<void> {
+async function alignToStepStart(driver: DriverWith<'clock'>, stepSeconds: number): Promise<void> {
   const stepMs = stepSeconds * 1000;
   const now = await driver.now();
-  await driver.advanceClock(stepMs - (now % stepMs) + 1000);
+  await driver.clock.advance(stepMs - (now % stepMs) + 1000);
 }
 
 const verifyPath = (userId: string, factorId: string) => `${factorPath(userId, factorId)}/verify`;
@@ -94,11 +94,11 @@ check('FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE', "enroll with activate=true answers AC
   const { user, factor } = await enrolledCustom(driver, api, profile!);
   const expected = { factorType: FACTOR_TYPE, provider: PROVIDER, vendorName: profile!.vendorName };
   await expectActiveEnrollment(api, user.id, factor, expected);
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.ENROLL.SECRET_WRITE_ONLY', 'the sharedSecret never comes back: enroll, get, list', async ({ driver, api }) => {
   const [profile] = await factorProfiles(driver);
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const { sharedSecret } = newToken(driver, profile!);
   const res = await api.post<Factor>(factorsPath(user.id), enrollBody(profile!, sharedSecret), { query: AUTO_ACTIVATE });
   expectStatus(res, 200);
@@ -109,11 +109,11 @@ check('FACTORS.CUSTOM_TOTP.ENROLL.SECRET_WRITE_ONLY', 'the sharedSecret never co
     expect(/"sharedSecret"\s*:/.test(seen.text), 'a response has a `sharedSecret` field').toBe(false);
   }
   expectSchema('okta-factors/factor', res.body);
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.ENROLL.AUTO_ACTIVATION_ONLY', 'without activate=true the enrollment is refused, or auto-activated, never left pending', async ({ driver, api }) => {
   const [profile] = await factorProfiles(driver);
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const { sharedSecret } = newToken(driver, profile!);
   const res = await api.post<Factor>(factorsPath(user.id), enrollBody(profile!, sharedSecret));
   // "Currently only auto-activation is supported" [F]; what happens without it is undocumented (spec §2.10).
@@ -125,10 +125,10 @@ check('FACTORS.CUSTOM_TOTP.ENROLL.AUTO_ACTIVATION_ONLY', 'without activate=true 
   }
   expectBadRequest(res);
   await expectNotEnrolled(api, user.id, FACTOR_TYPE);
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.ENROLL.UNKNOWN_PROFILE', 'a missing or unknown factorProfileId is refused with a 400', async ({ driver, api }) => {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const sharedSecret = randomBytes(20).toString('hex');
   driver.registerSecret(sharedSecret);
   const unknown = { factorType: FACTOR_TYPE, provider: PROVIDER, factorProfileId: 'fpr0000000000unknown', profile: { sharedSecret } };
@@ -149,14 +149,14 @@ check('FACTORS.CUSTOM_TOTP.ENROLL.ONE_PER_USER', 'a second Custom TOTP enrollmen
   const mine = (await listFactors(api, user.id)).filter((f) => f.factorType === FACTOR_TYPE);
   expect(mine.map((f) => f.id)).toEqual([factor.id]);
   expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.GOOD_CODE', "verify with the current code answers SUCCESS, for every factor profile's settings", async ({ driver, api }) => {
   for (const profile of await factorProfiles(driver)) {
     const { user, factor, totp } = await enrolledCustom(driver, api, profile);
     await expectVerified(api, user.id, factor.id, { passCode: await codeAt(driver, totp) });
   }
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.BAD_CODE', 'verify with a wrong code is refused with 403 E0000068', async ({ driver, api }) => {
   const [profile] = await factorProfiles(driver);
@@ -164,7 +164,7 @@ check('FACTORS.CUSTOM_TOTP.VERIFY.BAD_CODE', 'verify with a wrong code is refuse
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await wrongCodeFor(driver, totp) });
   // The refusal spoiled nothing: the right code still verifies.
   await expectVerified(api, user.id, factor.id, { passCode: await codeAt(driver, totp) });
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.REPLAY', "a used time step's code, or an earlier step's, is refused", async ({ driver, api }) => {
   const [profile] = await factorProfiles(driver);
@@ -175,7 +175,7 @@ check('FACTORS.CUSTOM_TOTP.VERIFY.REPLAY', "a used time step's code, or an earli
   const earlier = await codeAt(driver, totp, -1);
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: earlier }), ['E0000068', 'E0000082', 'E0000083'], ['PASSCODE_REPLAYED', 'TIME_WINDOW_EXCEEDED']);
   expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW', 'a code from ten time steps ago is refused', async ({ driver, api }) => {
   const [profile] = await factorProfiles(driver);
@@ -183,7 +183,7 @@ check('FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW', 'a code from ten time steps ago 
   const stale = await codeAt(driver, totp, -10);
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: stale }), ['E0000068', 'E0000083'], ['TIME_WINDOW_EXCEEDED']);
   expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
-}, { needs: ['factor-policy'] });
+}, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.CLOCK_DRIFT', "codes of the steps at the edge of the profile's clock drift interval are accepted", async ({ driver, api }) => {
   const drifting = (await factorProfiles(driver)).filter((p) => p.clockDriftSteps > 0);
@@ -194,4 +194,4 @@ check('FACTORS.CUSTOM_TOTP.VERIFY.CLOCK_DRIFT', "codes of the steps at the edge 
     await expectVerified(api, user.id, factor.id, { passCode: await codeAt(driver, totp, -profile.clockDriftSteps) });
     await expectVerified(api, user.id, factor.id, { passCode: await codeAt(driver, totp, profile.clockDriftSteps) });
   }
-}, { needs: ['factor-policy', 'clock'] });
+}, { needs: ['policy', 'clock'] });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import type { ApiClient, Driver } from '../../../drivers/contract.js';
+import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
 import { expectOktaError, expectStatus } from '../../support/expect.js';
 import { expectPasscodeRefused, type Factor, factorsPath, linkOf, listFactors, readFactor } from '../factors.js';
@@ -22,15 +22,15 @@ const EXPIRED_RESULTS = ['EXPIRED', 'TIMEOUT', 'TIME_WINDOW_EXCEEDED', 'FAILED']
 messageFactorChecks(EMAIL);
 
 /** Enrolls (with `query`), moves the clock `afterMs`, and activates with the enrollment's code. */
-async function activateAfter(driver: Driver, api: ApiClient, afterMs: number, query?: Record<string, string>) {
+async function activateAfter(driver: DriverWith<'clock' | 'outbox'>, api: ApiClient, afterMs: number, query?: Record<string, string>) {
   const setup = await pendingWithCode(driver, api, EMAIL, query);
-  await driver.advanceClock(afterMs);
+  await driver.clock.advance(afterMs);
   const res = await api.post<Factor>(linkOf(setup.factor, 'activate').href, { passCode: setup.code });
   return { ...setup, res };
 }
 
 /** The code is accepted a second before `lifetimeS` ends and refused a second after (two users, one each). */
-async function expectEnrollmentLifetime(driver: Driver, api: ApiClient, lifetimeS: number, query?: Record<string, string>) {
+async function expectEnrollmentLifetime(driver: DriverWith<'clock' | 'outbox'>, api: ApiClient, lifetimeS: number, query?: Record<string, string>) {
   const early = await activateAfter(driver, api, (lifetimeS - 1) * SECOND_MS, query);
   expectStatus(early.res, 200);
   expect(early.res.body.status, `accepted ${lifetimeS - 1} s after it was sent`).toBe('ACTIVE');
@@ -46,7 +46,7 @@ check('FACTORS.EMAIL.ENROLL.UNVERIFIED_ADDRESS', "an address that is not the use
   const res = await api.post(factorsPath(user.id), { factorType: 'email', provider: 'OKTA', profile: { email: stranger } });
   expectOktaError(res, 400, 'E0000001');
   expect(await listFactors(api, user.id), 'nothing was enrolled').toEqual([]);
-  if (driver.has('otp-outbox')) expect(await driver.outbox(user.id, 'email'), 'no email was sent').toEqual([]);
+  if (driver.outbox) expect(await driver.outbox.messages(user.id, 'email'), 'no email was sent').toEqual([]);
 });
 
 check('FACTORS.EMAIL.ENROLL.INVALID_INPUT', 'a missing, overlong or mistyped profile.email is refused with 400 E0000001', async ({ api, newUser }) => {
@@ -62,27 +62,27 @@ check('FACTORS.EMAIL.ENROLL.INVALID_INPUT', 'a missing, overlong or mistyped pro
 
 check('FACTORS.EMAIL.LIFETIME.DEFAULT', 'without tokenLifetimeSeconds the enrollment code lives 300 s', async ({ driver, api }) => {
   await expectEnrollmentLifetime(driver, api, DEFAULT_LIFETIME_S);
-}, { needs: ['otp-outbox', 'clock'] });
+}, { needs: ['outbox', 'clock'] });
 
 check('FACTORS.EMAIL.LIFETIME.ENROLL', 'enroll ?tokenLifetimeSeconds=120: the code lives 120 s', async ({ driver, api }) => {
   await expectEnrollmentLifetime(driver, api, 120, { tokenLifetimeSeconds: '120' });
-}, { needs: ['otp-outbox', 'clock'] });
+}, { needs: ['outbox', 'clock'] });
 
 check('FACTORS.EMAIL.LIFETIME.CHALLENGE', 'challenge ?tokenLifetimeSeconds=600: the code lives 600 s', async ({ driver, api }) => {
   const setup = await activeFactor(driver, api, EMAIL);
   const verify = linkOf(setup.factor, 'verify').href;
 
   const first = await challengeCode(driver, api, EMAIL, setup, { tokenLifetimeSeconds: '600' });
-  await driver.advanceClock(599 * SECOND_MS);
+  await driver.clock.advance(599 * SECOND_MS);
   const early = await api.post(verify, { passCode: first });
   expectStatus(early, 200);
   expect((early.body as { factorResult: string }).factorResult, 'accepted 599 s after it was sent').toBe('SUCCESS');
 
   const second = await challengeCode(driver, api, EMAIL, setup, { tokenLifetimeSeconds: '600' });
-  await driver.advanceClock(601 * SECOND_MS);
+  await driver.clock.advance(601 * SECOND_MS);
   expectPasscodeRefused(await api.post(verify, { passCode: second }), EXPIRED_CODES, EXPIRED_RESULTS);
   expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('ACTIVE');
-}, { needs: ['otp-outbox', 'clock'] });
+}, { needs: ['outbox', 'clock'] });
 
 check('FACTORS.EMAIL.LIFETIME.RANGE', 'a tokenLifetimeSeconds outside 1..86400 or not an integer is refused with 400 E0000001', async ({ driver, api, newUser }) => {
   const bad = ['0', '86401', '-5', '1.5', 'abc'];
@@ -98,4 +98,4 @@ check('FACTORS.EMAIL.LIFETIME.RANGE', 'a tokenLifetimeSeconds outside 1..86400 o
   expect(await messagesOf(driver, setup.user.id, 'email', setup.factor.id), 'no email was sent').toEqual([]);
   // The upper bound itself is accepted.
   expect((await challengeCode(driver, api, EMAIL, setup, { tokenLifetimeSeconds: '86400' })).length).toBeGreaterThan(0);
-}, { needs: ['otp-outbox'] });
+}, { needs: ['outbox'] });

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
-import type { ApiClient, ApiResponse, Driver, OutboxMessage, TestUser } from '../../../drivers/contract.js';
+import type { ApiClient, ApiResponse, Driver, DriverWith, OutboxMessage, TestUser } from '../../../drivers/contract.js';
 import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
 import { enroll, type Factor, linkOf } from '../factors.js';
 
@@ -31,13 +31,13 @@ export function sameDestination(channel: Channel, a: unknown, b: unknown): boole
 }
 
 /** The messages a factor was sent, oldest first. */
-export async function messagesOf(driver: Driver, userId: string, channel: Channel, factorId: string): Promise<OutboxMessage[]> {
-  return (await driver.outbox(userId, channel)).filter((m) => m.factorId === factorId);
+export async function messagesOf(driver: DriverWith<'outbox'>, userId: string, channel: Channel, factorId: string): Promise<OutboxMessage[]> {
+  return (await driver.outbox.messages(userId, channel)).filter((m) => m.factorId === factorId);
 }
 
 /** Asserts that exactly one message went to the factor since `before` were counted, to `to`; returns it. */
 export async function expectOneNewMessage(
-  driver: Driver,
+  driver: DriverWith<'outbox'>,
   userId: string,
   channel: Channel,
   factorId: string,
@@ -108,14 +108,14 @@ export interface Enrolled {
 
 /** Enrolls the channel's factor for a fresh user (`query`: `activate`, `tokenLifetimeSeconds`, …). */
 export async function enrollFresh(driver: Driver, api: ApiClient, spec: MessageChannel, query?: Record<string, string | boolean>): Promise<Enrolled> {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const { body, to } = spec.enrollBody(user);
   const factor = await enroll(api, user.id, body, query);
   return { user, factor, body, to };
 }
 
 /** Enrolled and pending, with the passcode of the enrollment message. */
-export async function pendingWithCode(driver: Driver, api: ApiClient, spec: MessageChannel, query?: Record<string, string | boolean>) {
+export async function pendingWithCode(driver: DriverWith<'outbox'>, api: ApiClient, spec: MessageChannel, query?: Record<string, string | boolean>) {
   const setup = await enrollFresh(driver, api, spec, query);
   expect(setup.factor.status).toBe('PENDING_ACTIVATION');
   const message = await expectOneNewMessage(driver, setup.user.id, spec.channel, setup.factor.id, 0, setup.to);
@@ -135,7 +135,7 @@ export function challenge(api: ApiClient, factor: Factor, query?: Record<string,
 }
 
 /** Challenges, asserts 200 CHALLENGE and one new message; returns its passcode. */
-export async function challengeCode(driver: Driver, api: ApiClient, spec: MessageChannel, setup: Enrolled, query?: Record<string, string>): Promise<string> {
+export async function challengeCode(driver: DriverWith<'outbox'>, api: ApiClient, spec: MessageChannel, setup: Enrolled, query?: Record<string, string>): Promise<string> {
   const before = (await messagesOf(driver, setup.user.id, spec.channel, setup.factor.id)).length;
   const res = await challenge(api, setup.factor, query);
   expectStatus(res, 200);

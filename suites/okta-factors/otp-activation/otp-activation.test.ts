@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import type { ApiClient, Capability, Driver } from '../../../drivers/contract.js';
+import type { ApiClient, Capability, Driver, DriverWith } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
 import { expectOktaError, expectStatus } from '../../support/expect.js';
 import { currentCode, type Factor, linkOf, readFactor, wrongCode } from '../factors.js';
@@ -34,13 +34,13 @@ interface PendingOtp {
 interface OtpFactorType {
   name: string;
   needs: Capability[];
-  enroll(driver: Driver, api: ApiClient): Promise<PendingOtp>;
+  enroll(driver: DriverWith<'outbox'>, api: ApiClient): Promise<PendingOtp>;
 }
 
 function messageType(spec: MessageChannel): OtpFactorType {
   return {
     name: spec.channel,
-    needs: ['otp-outbox'],
+    needs: ['outbox'],
     async enroll(driver, api) {
       const setup = await pendingWithCode(driver, api, spec);
       const { factor, user } = setup;
@@ -70,7 +70,7 @@ const TOTP: OtpFactorType = {
 };
 
 /** Enrolls, spends the five attempts on wrong codes, and returns the factor. */
-async function exhausted(driver: Driver, api: ApiClient, type: OtpFactorType): Promise<PendingOtp> {
+async function exhausted(driver: DriverWith<'outbox'>, api: ApiClient, type: OtpFactorType): Promise<PendingOtp> {
   const pending = await type.enroll(driver, api);
   const activate = linkOf(pending.factor, 'activate').href;
   for (let attempt = 1; attempt <= ALLOWED_ATTEMPTS; attempt++) {
@@ -90,7 +90,7 @@ describe.each([messageType(SMS), messageType(CALL), messageType(EMAIL), TOTP])('
   check('FACTORS.OTP_ACTIVATION.RECOVERY', `five minutes after the attempts ran out the factor activates (${type.name})`, async ({ driver, api }) => {
     const pending = await exhausted(driver, api, type);
     await api.post(linkOf(pending.factor, 'activate').href, { passCode: await pending.badCode() }, { noRetry: true });
-    await driver.advanceClock(WINDOW_MS + 1000);
+    await driver.clock.advance(WINDOW_MS + 1000);
     const res = await api.post<Factor>(linkOf(pending.factor, 'activate').href, { passCode: await pending.freshCode() });
     expectStatus(res, 200);
     expect(res.body.status).toBe('ACTIVE');
@@ -107,9 +107,9 @@ describe.each([SMS, CALL, EMAIL])('activation attempts and resend: $channel', (s
     }
     await api.post(activate, { passCode: otherCode(setup.code) }, { noRetry: true });
     // Past the destination's own throttle, so that only the activation limit can refuse the resend.
-    await driver.advanceClock(spec.throttleWaitMs);
+    await driver.clock.advance(spec.throttleWaitMs);
     expectClientError(await resend(api, setup));
     expect(await messagesOf(driver, setup.user.id, spec.channel, setup.factor.id), 'nothing more was sent').toHaveLength(1);
     expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('PENDING_ACTIVATION');
-  }, { needs: ['otp-outbox', 'clock'] });
+  }, { needs: ['outbox', 'clock'] });
 });

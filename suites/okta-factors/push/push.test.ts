@@ -1,5 +1,5 @@
 import { describe, expect } from 'vitest';
-import type { ApiClient, ApiResponse, Driver, TestUser } from '../../../drivers/contract.js';
+import type { ApiClient, ApiResponse, Driver, DriverWith, TestUser } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
 import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
 import {
@@ -65,15 +65,15 @@ async function msUntil(driver: Driver, expiresAt: string | undefined, what: stri
 }
 
 /** Moves the clock to BEFORE_EXPIRY_MS short of an expiry `ms` away (when that is ahead); returns what is left. */
-async function advanceToJustBefore(driver: Driver, ms: number): Promise<number> {
+async function advanceToJustBefore(driver: DriverWith<'clock'>, ms: number): Promise<number> {
   if (ms <= BEFORE_EXPIRY_MS) return ms;
-  await driver.advanceClock(ms - BEFORE_EXPIRY_MS);
+  await driver.clock.advance(ms - BEFORE_EXPIRY_MS);
   return BEFORE_EXPIRY_MS;
 }
 
 /** Enrolls push for a fresh user (or `owner`). */
 async function enrolledPush(driver: Driver, api: ApiClient, owner?: TestUser) {
-  const user = owner ?? (await driver.createUser());
+  const user = owner ?? (await driver.fixtures.createUser());
   const factor = await enroll(api, user.id, PUSH);
   return { user, factor, activation: factor._embedded?.activation as Activation | undefined };
 }
@@ -91,9 +91,9 @@ function expectActivation(res: ApiResponse<Activation>, factorResult: string): v
 }
 
 /** Enrolls push and has the device complete the activation; returns the ACTIVE factor. */
-async function activatedPush(driver: Driver, api: ApiClient, owner?: TestUser) {
+async function activatedPush(driver: DriverWith<'push'>, api: ApiClient, owner?: TestUser) {
   const { user, factor } = await enrolledPush(driver, api, owner);
-  await driver.respondToPush(user.id, factor.id, 'approve');
+  await driver.push.respond(user.id, factor.id, 'approve');
   const res = await pollActivation(api, factor);
   expectSchema('okta-factors/factor', res.body);
   expect(res.body.status, 'the device completed the activation').toBe('ACTIVE');
@@ -129,9 +129,9 @@ async function expectCancelled(api: ApiClient, started: VerifyResult, when: stri
   expect(['SUCCESS', 'WAITING'], `${when}, the transaction polls ${res.body.factorResult}`).not.toContain(res.body.factorResult);
 }
 
-const RESPONDER = { needs: ['push-responder' as const] };
+const RESPONDER = { needs: ['push' as const] };
 const CLOCK = { needs: ['clock' as const] };
-const CLOCK_AND_RESPONDER = { needs: ['clock' as const, 'push-responder' as const] };
+const CLOCK_AND_RESPONDER = { needs: ['clock' as const, 'push' as const] };
 
 describe('push / OKTA: enrollment and activation', () => {
   check('FACTORS.PUSH.ENROLL.PENDING', 'enroll returns a pending factor with the push activation object', async ({ driver, api }) => {
@@ -194,7 +194,7 @@ describe('push / OKTA: enrollment and activation', () => {
 
   check('FACTORS.PUSH.ACTIVATE.APPROVE', 'once the device completes the activation, the poll returns the ACTIVE factor with its device', async ({ driver, api }) => {
     const { user, factor } = await enrolledPush(driver, api);
-    await driver.respondToPush(user.id, factor.id, 'approve');
+    await driver.push.respond(user.id, factor.id, 'approve');
     const res = await pollActivation(api, factor);
     expectSchema('okta-factors/factor', res.body);
     expect(res.body).toMatchObject({ id: factor.id, factorType: 'push', provider: 'OKTA', status: 'ACTIVE' });
@@ -217,7 +217,7 @@ describe('push / OKTA: enrollment and activation', () => {
     const { user, factor, activation } = await enrolledPush(driver, api);
     const left = await advanceToJustBefore(driver, await msUntil(driver, activation?.expiresAt, 'the activation'));
     expectActivation(await pollActivation(api, factor), 'WAITING');
-    await driver.advanceClock(left + PAST_EXPIRY_MS);
+    await driver.clock.advance(left + PAST_EXPIRY_MS);
     const res = await pollActivation(api, factor);
     expectActivation(res, 'TIMEOUT');
     const activate = linkOf(res.body, 'activate');
@@ -227,15 +227,15 @@ describe('push / OKTA: enrollment and activation', () => {
 
   check('FACTORS.PUSH.ACTIVATE.TIMEOUT', 'a device answering after the activation expired does not activate the factor', async ({ driver, api }) => {
     const { user, factor, activation } = await enrolledPush(driver, api);
-    await driver.advanceClock((await msUntil(driver, activation?.expiresAt, 'the activation')) + PAST_EXPIRY_MS);
-    await driver.respondToPush(user.id, factor.id, 'approve');
+    await driver.clock.advance((await msUntil(driver, activation?.expiresAt, 'the activation')) + PAST_EXPIRY_MS);
+    await driver.push.respond(user.id, factor.id, 'approve');
     expectActivation(await pollActivation(api, factor), 'TIMEOUT');
     expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
   }, CLOCK_AND_RESPONDER);
 
   check('FACTORS.PUSH.ACTIVATE.RESTART', 'following activate after a timeout restarts the activation, which the device can complete', async ({ driver, api }) => {
     const { user, factor, activation } = await enrolledPush(driver, api);
-    await driver.advanceClock((await msUntil(driver, activation?.expiresAt, 'the activation')) + PAST_EXPIRY_MS);
+    await driver.clock.advance((await msUntil(driver, activation?.expiresAt, 'the activation')) + PAST_EXPIRY_MS);
     const timedOut = await pollActivation(api, factor);
     expectActivation(timedOut, 'TIMEOUT');
 
@@ -244,7 +244,7 @@ describe('push / OKTA: enrollment and activation', () => {
     expectActivation(restarted, 'WAITING');
     await msUntil(driver, restarted.body.expiresAt, 'the restarted activation');
 
-    await driver.respondToPush(user.id, factor.id, 'approve');
+    await driver.push.respond(user.id, factor.id, 'approve');
     const done = await pollActivation(api, factor);
     expectSchema('okta-factors/factor', done.body);
     expect(done.body.status).toBe('ACTIVE');
@@ -269,18 +269,18 @@ describe('push / OKTA: enrollment and activation', () => {
     expectStatus(await api.post(linkOf(links, 'send', 'email').href), 200);
     expectStatus(await api.post(linkOf(links, 'send', 'sms').href, { profile: { phoneNumber: PHONE } }), 200);
 
-    const emails = (await driver.outbox(user.id, 'email')).filter((m) => m.factorId === factor.id);
+    const emails = (await driver.outbox.messages(user.id, 'email')).filter((m) => m.factorId === factor.id);
     expect(emails.map((m) => m.to.toLowerCase()), 'an email to the user').toContain(user.email.toLowerCase());
-    const texts = (await driver.outbox(user.id, 'sms')).filter((m) => m.factorId === factor.id);
+    const texts = (await driver.outbox.messages(user.id, 'sms')).filter((m) => m.factorId === factor.id);
     expect(texts.map((m) => m.to.replace(/\D/g, '')), 'an SMS to the number given').toContain(PHONE.replace(/\D/g, ''));
-  }, { needs: ['otp-outbox'] });
+  }, { needs: ['outbox'] });
 
   check('FACTORS.PUSH.ACTIVATE.SEND_BAD_PHONE', 'the sms send link refuses a phone number that is not one', async ({ driver, api }) => {
     const { user, factor, activation } = await enrolledPush(driver, api);
     const res = await api.post(linkOf(activation as Activation, 'send', 'sms').href, { profile: { phoneNumber: 'not a phone' } });
     expectOktaError(res, 400, ['E0000001', 'E0000098']);
-    if (driver.has('otp-outbox')) {
-      expect((await driver.outbox(user.id, 'sms')).filter((m) => m.factorId === factor.id), 'no SMS went out').toEqual([]);
+    if (driver.outbox) {
+      expect((await driver.outbox.messages(user.id, 'sms')).filter((m) => m.factorId === factor.id), 'no SMS went out').toEqual([]);
     }
     expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
   });
@@ -307,7 +307,7 @@ describe('push / OKTA: challenges', () => {
   check('FACTORS.PUSH.VERIFY.APPROVE', 'after the user approves, the transaction polls SUCCESS', async ({ driver, api }) => {
     const { user, factor } = await activatedPush(driver, api);
     const started = await challenge(api, factor);
-    await driver.respondToPush(user.id, factor.id, 'approve');
+    await driver.push.respond(user.id, factor.id, 'approve');
     expect((await pollTransaction(api, started)).factorResult).toBe('SUCCESS');
     expect((await pollTransaction(api, started)).factorResult, 'a finished transaction keeps its result').toBe('SUCCESS');
     expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
@@ -316,7 +316,7 @@ describe('push / OKTA: challenges', () => {
   check('FACTORS.PUSH.VERIFY.REJECT', 'after the user rejects, the transaction polls REJECTED and verify starts a new challenge', async ({ driver, api }) => {
     const { user, factor } = await activatedPush(driver, api);
     const started = await challenge(api, factor);
-    await driver.respondToPush(user.id, factor.id, 'reject');
+    await driver.push.respond(user.id, factor.id, 'reject');
     const polled = await pollTransaction(api, started);
     expect(polled.factorResult).toBe('REJECTED');
 
@@ -331,10 +331,10 @@ describe('push / OKTA: challenges', () => {
   check('FACTORS.PUSH.VERIFY.TIMEOUT', 'an ignored challenge polls WAITING until its expiresAt and TIMEOUT after it', async ({ driver, api }) => {
     const { user, factor } = await activatedPush(driver, api);
     const started = await challenge(api, factor);
-    await driver.respondToPush(user.id, factor.id, 'ignore');
+    await driver.push.respond(user.id, factor.id, 'ignore');
     const left = await advanceToJustBefore(driver, await msUntil(driver, started.expiresAt, 'the challenge'));
     expect((await pollTransaction(api, started)).factorResult).toBe('WAITING');
-    await driver.advanceClock(left + PAST_EXPIRY_MS);
+    await driver.clock.advance(left + PAST_EXPIRY_MS);
     const polled = await pollTransaction(api, started);
     expect(polled.factorResult).toBe('TIMEOUT');
     expect(allowedMethods(linkOf(polled, 'verify')) ?? ['POST']).toContain('POST');
@@ -344,8 +344,8 @@ describe('push / OKTA: challenges', () => {
   check('FACTORS.PUSH.VERIFY.TIMEOUT', 'an approval after the challenge expired does not make it SUCCESS', async ({ driver, api }) => {
     const { user, factor } = await activatedPush(driver, api);
     const started = await challenge(api, factor);
-    await driver.advanceClock((await msUntil(driver, started.expiresAt, 'the challenge')) + PAST_EXPIRY_MS);
-    await driver.respondToPush(user.id, factor.id, 'approve');
+    await driver.clock.advance((await msUntil(driver, started.expiresAt, 'the challenge')) + PAST_EXPIRY_MS);
+    await driver.push.respond(user.id, factor.id, 'approve');
     expect((await pollTransaction(api, started)).factorResult).toBe('TIMEOUT');
   }, CLOCK_AND_RESPONDER);
 
@@ -360,7 +360,7 @@ describe('push / OKTA: challenges', () => {
     if (polledAnswer !== undefined) expect(polledAnswer, 'the same number while it waits').toBe(answer);
 
     // The responder approving stands for the user picking the right number.
-    await driver.respondToPush(user.id, factor.id, 'approve');
+    await driver.push.respond(user.id, factor.id, 'approve');
     expect((await pollTransaction(api, started)).factorResult).toBe('SUCCESS');
   }, RESPONDER);
 
@@ -396,7 +396,7 @@ describe('push / OKTA: challenges', () => {
     const res = await api.delete(linkOf(started, 'cancel').href);
     expectStatus(res, [200, 204]);
     await expectCancelled(api, started, 'after cancel');
-    await driver.respondToPush(user.id, factor.id, 'approve');
+    await driver.push.respond(user.id, factor.id, 'approve');
     await expectCancelled(api, started, 'after cancel and an approval');
     expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
   }, RESPONDER);

@@ -40,7 +40,7 @@ function expectNoAnswer(value: unknown, answer: string): void {
 }
 
 async function enrolledQuestion(driver: Driver, api: ApiClient) {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const answer = newAnswer(driver);
   const factor = await enroll(api, user.id, { factorType: FACTOR_TYPE, provider: 'OKTA', profile: { question: QUESTION, answer } });
   return { user, answer, factor };
@@ -90,7 +90,7 @@ check('FACTORS.QUESTION.ENROLL.LINKS', 'an active question factor links to the q
 });
 
 check('FACTORS.QUESTION.ANSWER.WRITE_ONLY', 'the answer never comes back: enroll, get, list, verify', async ({ driver, api }) => {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const answer = newAnswer(driver);
   const res = await api.post<Factor>(factorsPath(user.id), { factorType: FACTOR_TYPE, provider: 'OKTA', profile: { question: QUESTION, answer } });
   expectStatus(res, 200);
@@ -117,7 +117,7 @@ check('FACTORS.QUESTION.ENROLL.SHORT_ANSWER', 'an answer shorter than four chara
 });
 
 check('FACTORS.QUESTION.ENROLL.UNKNOWN_QUESTION', 'a question key that is not offered is refused with a 400', async ({ driver, api }) => {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const res = await api.post(factorsPath(user.id), {
     factorType: FACTOR_TYPE, provider: 'OKTA', profile: { question: 'name_of_first_conformance_suite', answer: newAnswer(driver) },
   });

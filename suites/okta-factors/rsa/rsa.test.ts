@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { expect } from 'vitest';
-import type { ApiClient, Driver } from '../../../drivers/contract.js';
+import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
 import { check } from '../../support/check.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
@@ -27,14 +27,14 @@ interface SecurIdToken {
 }
 
 /** A new SecurID credential the target's service knows; seed and PIN are driver secrets. */
-async function provisioned(driver: Driver): Promise<SecurIdToken> {
+async function provisioned(driver: DriverWith<'tokenService'>): Promise<SecurIdToken> {
   const seed = randomBytes(20);
   const token: SecurIdToken = {
     credentialId: `securid-${randomBytes(6).toString('hex')}@example.com`,
     pin: String(randomInt(100_000, 1_000_000)),
     tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: STEP_SECONDS }),
   };
-  await driver.registerTokenCredential(PROVIDER, { credentialId: token.credentialId, sharedSecret: seed.toString('hex'), pin: token.pin });
+  await driver.tokenService.register(PROVIDER, { credentialId: token.credentialId, sharedSecret: seed.toString('hex'), pin: token.pin });
   return token;
 }
 
@@ -64,8 +64,8 @@ const enrollBody = (credentialId: string, passCode: string) => ({
   factorType: FACTOR_TYPE, provider: PROVIDER, profile: { credentialId }, verify: { passCode },
 });
 
-async function enrolledSecurId(driver: Driver, api: ApiClient) {
-  const user = await driver.createUser();
+async function enrolledSecurId(driver: DriverWith<'tokenService'>, api: ApiClient) {
+  const user = await driver.fixtures.createUser();
   const token = await provisioned(driver);
   const factor = await enroll(api, user.id, enrollBody(token.credentialId, await passCodeOf(driver, token)));
   return { user, token, factor };
@@ -75,19 +75,19 @@ check('FACTORS.RSA.ENROLL.ACTIVE', 'enroll with the current PIN+tokencode answer
   const { user, token, factor } = await enrolledSecurId(driver, api);
   const expected = { factorType: FACTOR_TYPE, provider: PROVIDER, profile: { credentialId: token.credentialId } };
   await expectActiveEnrollment(api, user.id, factor, expected);
-}, { needs: ['token-service'] });
+}, { needs: ['tokenService'] });
 
 check('FACTORS.RSA.ENROLL.BAD_PASSCODE', 'enroll with a wrong tokencode, or a wrong PIN, is refused', async ({ driver, api }) => {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const token = await provisioned(driver);
   expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(token.credentialId, await wrongPassCode(driver, token))));
   const wrongPin = String((Number(token.pin) + 1) % 1_000_000).padStart(6, '0');
   expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(token.credentialId, await passCodeOf(driver, token, { pin: wrongPin }))));
   await expectNotEnrolled(api, user.id, FACTOR_TYPE, PROVIDER);
-}, { needs: ['token-service'] });
+}, { needs: ['tokenService'] });
 
 check('FACTORS.RSA.ENROLL.UNKNOWN_CREDENTIAL', 'enroll with a credential the SecurID service does not know is refused', async ({ driver, api }) => {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const seed = randomBytes(20);
   const stranger: SecurIdToken = {
     credentialId: `never-provisioned-${randomBytes(6).toString('hex')}@example.com`,
@@ -100,29 +100,29 @@ check('FACTORS.RSA.ENROLL.UNKNOWN_CREDENTIAL', 'enroll with a credential the Sec
 
 check('FACTORS.RSA.VERIFY.GOOD_CODE', 'verify with the PIN and a fresh tokencode answers SUCCESS', async ({ driver, api }) => {
   const { user, token, factor } = await enrolledSecurId(driver, api);
-  await driver.advanceClock(STEP_SECONDS * 1000);
+  await driver.clock.advance(STEP_SECONDS * 1000);
   await expectVerified(api, user.id, factor.id, { passCode: await passCodeOf(driver, token) });
-}, { needs: ['token-service', 'clock'] });
+}, { needs: ['tokenService', 'clock'] });
 
 check('FACTORS.RSA.VERIFY.BAD_CODE', 'verify with the right PIN and a wrong tokencode is refused with 403 E0000068', async ({ driver, api }) => {
   const { user, token, factor } = await enrolledSecurId(driver, api);
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await wrongPassCode(driver, token) });
-}, { needs: ['token-service'] });
+}, { needs: ['tokenService'] });
 
 check('FACTORS.RSA.VERIFY.WRONG_PIN', 'verify with a fresh tokencode after a wrong PIN is refused with 403 E0000068', async ({ driver, api }) => {
   const { user, token, factor } = await enrolledSecurId(driver, api);
-  await driver.advanceClock(STEP_SECONDS * 1000);
+  await driver.clock.advance(STEP_SECONDS * 1000);
   const wrongPin = String((Number(token.pin) + 1) % 1_000_000).padStart(6, '0');
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await passCodeOf(driver, token, { pin: wrongPin }) });
   // The tokencode was not used up by the refusal: with the right PIN it verifies.
   await expectVerified(api, user.id, factor.id, { passCode: await passCodeOf(driver, token) });
-}, { needs: ['token-service', 'clock'] });
+}, { needs: ['tokenService', 'clock'] });
 
 check('FACTORS.RSA.VERIFY.REPLAY', 'a passcode already used is refused', async ({ driver, api }) => {
   const { user, token, factor } = await enrolledSecurId(driver, api);
-  await driver.advanceClock(STEP_SECONDS * 1000);
+  await driver.clock.advance(STEP_SECONDS * 1000);
   const passCode = await passCodeOf(driver, token);
   await expectVerified(api, user.id, factor.id, { passCode });
   expectPasscodeRefused(await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
   expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
-}, { needs: ['token-service', 'clock'] });
+}, { needs: ['tokenService', 'clock'] });

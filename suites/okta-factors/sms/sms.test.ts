@@ -61,7 +61,7 @@ check('FACTORS.SMS.ENROLL.INVALID_PHONE', 'a phoneNumber that is no phone number
   }
   expectOktaError(await api.post(factorsPath(user.id), { factorType: 'sms', provider: 'OKTA' }), 400, INVALID_PHONE_CODES);
   expect(await listFactors(api, user.id), 'nothing was enrolled').toEqual([]);
-  if (driver.has('otp-outbox')) expect(await driver.outbox(user.id, 'sms'), 'no SMS was sent').toEqual([]);
+  if (driver.outbox) expect(await driver.outbox.messages(user.id, 'sms'), 'no SMS was sent').toEqual([]);
 });
 
 check('FACTORS.SMS.ENROLL.EXISTING_PHONE', 'a second number while an active sms factor exists is refused with 400 E0000001', async ({ driver, api }) => {
@@ -76,17 +76,17 @@ check('FACTORS.SMS.ENROLL.EXISTING_PHONE', 'a second number while an active sms 
 
 check('FACTORS.SMS.ENROLL.REUSE_PHONE', 'enrolling sms without a phoneNumber uses the existing phone', async ({ driver, api }) => {
   const { user, factor, to } = await pendingWithCode(driver, api, SMS);
-  await driver.advanceClock(SMS.throttleWaitMs);
+  await driver.clock.advance(SMS.throttleWaitMs);
   const again = await enroll(api, user.id, { factorType: 'sms', provider: 'OKTA' });
   expect(again.status).toBe('PENDING_ACTIVATION');
   expect(phoneDigits(again.profile?.phoneNumber)).toBe(phoneDigits(to));
   const listed = await smsFactors(api, user.id);
   expect(listed, 'one sms factor').toHaveLength(1);
   expect(phoneDigits(listed[0]?.profile?.phoneNumber)).toBe(phoneDigits(to));
-  const sent = (await driver.outbox(user.id, 'sms')).filter((m) => sameDestination('sms', m.to, to));
+  const sent = (await driver.outbox.messages(user.id, 'sms')).filter((m) => sameDestination('sms', m.to, to));
   expect(sent.length, 'the enrollment code went to the existing phone again').toBe(2);
   expect([factor.id, again.id]).toContain(sent[1]?.factorId);
-}, { needs: ['otp-outbox', 'clock'] });
+}, { needs: ['outbox', 'clock'] });
 
 check('FACTORS.SMS.ENROLL.UPDATE_PHONE', '?updatePhone=true replaces the number of a pending sms factor', async ({ driver, api }) => {
   const { user, factor } = await pendingWithCode(driver, api, SMS);
@@ -103,7 +103,7 @@ check('FACTORS.SMS.ENROLL.UPDATE_PHONE', '?updatePhone=true replaces the number 
   const res = await api.post<Factor>(linkOf(updated, 'activate').href, { passCode: message.passCode });
   expectStatus(res, 200);
   expect((await readFactor(api, user.id, updated.id)).profile?.phoneNumber).toBe(updated.profile?.phoneNumber);
-}, { needs: ['otp-outbox'] });
+}, { needs: ['outbox'] });
 
 check('FACTORS.SMS.ENROLL.UPDATE_PHONE_ACTIVE', '?updatePhone=true does not change the number of an active sms factor', async ({ driver, api }) => {
   const { user, factor, to } = await activeFactor(driver, api, SMS);
@@ -116,14 +116,14 @@ check('FACTORS.SMS.ENROLL.UPDATE_PHONE_ACTIVE', '?updatePhone=true does not chan
   expect(stored.status).toBe('ACTIVE');
   expect(phoneDigits(stored.profile?.phoneNumber)).toBe(phoneDigits(to));
   expect((await smsFactors(api, user.id)).map((f) => f.id)).toEqual([factor.id]);
-  if (driver.has('otp-outbox')) {
-    expect((await driver.outbox(user.id, 'sms')).filter((m) => sameDestination('sms', m.to, other)), 'nothing went to the other number').toEqual([]);
+  if (driver.outbox) {
+    expect((await driver.outbox.messages(user.id, 'sms')).filter((m) => sameDestination('sms', m.to, other)), 'nothing went to the other number').toEqual([]);
   }
 });
 
 check('FACTORS.SMS.RESEND.TEMPLATE', 'a resend with an unknown templateId uses the default template, in the Accept-Language asked for', async ({ driver, api }) => {
   const setup = await pendingWithCode(driver, api, SMS);
-  await driver.advanceClock(SMS.throttleWaitMs);
+  await driver.clock.advance(SMS.throttleWaitMs);
   const templateId = `cstnonesuch${randomBytes(5).toString('hex')}`;
   const res = await resend(api, setup, { query: { templateId }, headers: { 'accept-language': 'fr' } });
   expectStatus(res, 200);
@@ -133,7 +133,7 @@ check('FACTORS.SMS.RESEND.TEMPLATE', 'a resend with an unknown templateId uses t
   expect(message.language ?? 'fr').toBe('fr');
   const activated = await api.post(linkOf(setup.factor, 'activate').href, { passCode: message.passCode });
   expectStatus(activated, 200);
-}, { needs: ['otp-outbox', 'clock'] });
+}, { needs: ['outbox', 'clock'] });
 
 check('FACTORS.SMS.UNENROLL.RECOVERY_PARAM', 'unenroll takes removeRecoveryEnrollment=true; a non-boolean value is a 400', async ({ driver, api }) => {
   const { user, factor } = await activeFactor(driver, api, SMS);

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
-import type { ApiClient, Driver } from '../../../drivers/contract.js';
+import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
 import { SymantecVipToken } from '../../../virtual-authenticators/symantec/symantec-vip-token.js';
 import { check } from '../../support/check.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
@@ -19,10 +19,10 @@ const PROVIDER = 'SYMANTEC';
 const STEP_MS = 30_000;
 
 /** A new VIP credential the target's service knows; its seed is a driver secret. */
-async function provisioned(driver: Driver): Promise<SymantecVipToken> {
+async function provisioned(driver: DriverWith<'tokenService'>): Promise<SymantecVipToken> {
   const vip = SymantecVipToken.create({ credentialId: `VSMT${String(randomInt(0, 100_000_000)).padStart(8, '0')}` });
   const sharedSecret = Buffer.from(vip.secret).toString('hex');
-  await driver.registerTokenCredential(PROVIDER, { credentialId: vip.credentialId, sharedSecret });
+  await driver.tokenService.register(PROVIDER, { credentialId: vip.credentialId, sharedSecret });
   return vip;
 }
 
@@ -38,8 +38,8 @@ const enrollBody = (credentialId: string, verify: { passCode: string; nextPassCo
   factorType: FACTOR_TYPE, provider: PROVIDER, profile: { credentialId }, verify,
 });
 
-async function enrolledVip(driver: Driver, api: ApiClient) {
-  const user = await driver.createUser();
+async function enrolledVip(driver: DriverWith<'tokenService'>, api: ApiClient) {
+  const user = await driver.fixtures.createUser();
   const vip = await provisioned(driver);
   const enrolledWith = await codes(driver, vip);
   const factor = await enroll(api, user.id, enrollBody(vip.credentialId, enrolledWith));
@@ -63,18 +63,18 @@ check('FACTORS.SYMANTEC.ENROLL.ACTIVE', 'enroll with the current and next passco
   const { user, vip, factor } = await enrolledVip(driver, api);
   const expected = { factorType: FACTOR_TYPE, provider: PROVIDER, profile: { credentialId: vip.credentialId } };
   await expectActiveEnrollment(api, user.id, factor, expected);
-}, { needs: ['token-service'] });
+}, { needs: ['tokenService'] });
 
 check('FACTORS.SYMANTEC.ENROLL.BOTH_PASSCODES', 'enroll with the current passcode alone is refused', async ({ driver, api }) => {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const vip = await provisioned(driver);
   const { passCode } = await codes(driver, vip);
   expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(vip.credentialId, { passCode })));
   await expectNotEnrolled(api, user.id, FACTOR_TYPE, PROVIDER);
-}, { needs: ['token-service'] });
+}, { needs: ['tokenService'] });
 
 check('FACTORS.SYMANTEC.ENROLL.BAD_PASSCODES', 'enroll with a wrong passcode, or a next passcode that is not the next, is refused', async ({ driver, api }) => {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const vip = await provisioned(driver);
   const { passCode, nextPassCode } = await codes(driver, vip);
   const wrong = await wrongCode(driver, vip);
@@ -86,10 +86,10 @@ check('FACTORS.SYMANTEC.ENROLL.BAD_PASSCODES', 'enroll with a wrong passcode, or
     expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(vip.credentialId, verify)));
   }
   await expectNotEnrolled(api, user.id, FACTOR_TYPE, PROVIDER);
-}, { needs: ['token-service'] });
+}, { needs: ['tokenService'] });
 
 check('FACTORS.SYMANTEC.ENROLL.UNKNOWN_CREDENTIAL', 'enroll with a credential the VIP service does not know is refused', async ({ driver, api }) => {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   // Never provisioned: the target cannot know it, whatever codes come with it.
   const stranger = SymantecVipToken.create({ credentialId: `VSMT${String(randomInt(0, 100_000_000)).padStart(8, '0')}` });
   expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(stranger.credentialId, await codes(driver, stranger))));
@@ -99,22 +99,22 @@ check('FACTORS.SYMANTEC.ENROLL.UNKNOWN_CREDENTIAL', 'enroll with a credential th
 check('FACTORS.SYMANTEC.VERIFY.GOOD_CODE', 'verify with a fresh security code answers SUCCESS', async ({ driver, api }) => {
   const { user, vip, factor } = await enrolledVip(driver, api);
   // Enrollment used this step's code and the next one's: the one after is fresh.
-  await driver.advanceClock(2 * STEP_MS);
+  await driver.clock.advance(2 * STEP_MS);
   await expectVerified(api, user.id, factor.id, { passCode: (await codes(driver, vip)).passCode });
-}, { needs: ['token-service', 'clock'] });
+}, { needs: ['tokenService', 'clock'] });
 
 check('FACTORS.SYMANTEC.VERIFY.BAD_CODE', 'verify with a wrong passcode is refused with 403 E0000068', async ({ driver, api }) => {
   const { user, vip, factor } = await enrolledVip(driver, api);
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await wrongCode(driver, vip) });
-}, { needs: ['token-service'] });
+}, { needs: ['tokenService'] });
 
 check('FACTORS.SYMANTEC.VERIFY.REPLAY', 'a security code already used, at enrollment or verification, is refused', async ({ driver, api }) => {
   const { user, vip, factor, enrolledWith } = await enrolledVip(driver, api);
   const verify = `${factorPath(user.id, factor.id)}/verify`;
   expectPasscodeRefused(await api.post(verify, { passCode: enrolledWith.nextPassCode }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
-  await driver.advanceClock(2 * STEP_MS);
+  await driver.clock.advance(2 * STEP_MS);
   const { passCode } = await codes(driver, vip);
   await expectVerified(api, user.id, factor.id, { passCode });
   expectPasscodeRefused(await api.post(verify, { passCode }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
   expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
-}, { needs: ['token-service', 'clock'] });
+}, { needs: ['tokenService', 'clock'] });

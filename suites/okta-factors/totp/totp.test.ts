@@ -86,7 +86,7 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
 
   check('FACTORS.TOTP.VERIFY.GOOD_CODE', `verify with the next window's code answers SUCCESS (${provider})`, async ({ driver, api }) => {
     const { user, factor, totp } = await activated(driver, api, provider);
-    await driver.advanceClock(STEP_MS);
+    await driver.clock.advance(STEP_MS);
     const res = await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode: await currentCode(driver, totp) });
     expectStatus(res, 200);
     expectSchema('okta-factors/factor-verify-result', res.body);
@@ -103,7 +103,7 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
 
   check('FACTORS.TOTP.VERIFY.REPLAY', `the same code twice in one window is refused the second time (${provider})`, async ({ driver, api }) => {
     const { user, factor, totp } = await activated(driver, api, provider);
-    await driver.advanceClock(STEP_MS);
+    await driver.clock.advance(STEP_MS);
     const code = await currentCode(driver, totp);
     const verify = `${factorPath(user.id, factor.id)}/verify`;
     const first = await api.post(verify, { passCode: code });
@@ -124,9 +124,9 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
 
   check('FACTORS.TOTP.VERIFY.TIME_WINDOW', `a code is refused once the clock has moved ten minutes on (${provider})`, async ({ driver, api }) => {
     const { user, factor, totp } = await activated(driver, api, provider);
-    await driver.advanceClock(STEP_MS);
+    await driver.clock.advance(STEP_MS);
     const code = await currentCode(driver, totp);
-    await driver.advanceClock(TEN_MINUTES_MS);
+    await driver.clock.advance(TEN_MINUTES_MS);
     const res = await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode: code });
     expectPasscodeRefused(res, ['E0000068', 'E0000083'], ['TIME_WINDOW_EXCEEDED']);
     expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');

@@ -15,7 +15,7 @@ export interface EnrolledTotp {
 
 /** Enrolls a TOTP factor (for `user`, or a fresh user) and returns it with its generator. */
 export async function enrollTotp(driver: Driver, api: ApiClient, provider: string, user?: TestUser): Promise<EnrolledTotp> {
-  const owner = user ?? (await driver.createUser());
+  const owner = user ?? (await driver.fixtures.createUser());
   const factor = await enroll(api, owner.id, { factorType: TOTP_FACTOR_TYPE, provider });
   return { user: owner, factor, totp: totpFor(driver, factor._embedded?.activation) };
 }

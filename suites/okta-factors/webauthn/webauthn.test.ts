@@ -241,7 +241,7 @@ describe('webauthn / FIDO challenge and verification', () => {
   });
 
   check('FACTORS.WEBAUTHN.USER_VERIFICATION', 'with user verification required by policy, registrations and assertions without UV are refused', async ({ driver, api }) => {
-    await driver.setFactorPolicy([{ ...WEBAUTHN, enrollment: 'OPTIONAL', userVerification: 'required' }]);
+    await driver.policy.setFactorPolicy([{ ...WEBAUTHN, enrollment: 'OPTIONAL', userVerification: 'required' }]);
     try {
       const setup = await enrollWebAuthn(driver, api);
       const selection = (setup.activation.authenticatorSelection ?? {}) as { userVerification?: string };
@@ -260,7 +260,7 @@ describe('webauthn / FIDO challenge and verification', () => {
       expectCredentialRefused(await postAssertion(api, setup.user.id, setup.factor.id, body));
       await expectStillVerifies(driver, api, active);
     } finally {
-      await driver.setFactorPolicy([{ ...WEBAUTHN, enrollment: 'OPTIONAL', userVerification: 'preferred' }]);
+      await driver.policy.setFactorPolicy([{ ...WEBAUTHN, enrollment: 'OPTIONAL', userVerification: 'preferred' }]);
     }
-  }, { needs: ['factor-policy'] });
+  }, { needs: ['policy'] });
 });

@@ -12,7 +12,7 @@ import { useTarget } from '../../support/target.js';
 
 /**
  * token:hardware / YUBICO and the org's YubiKey OTP token API (spec §2.9, §8). Virtual YubiKeys
- * make the OTPs; their secrets are uploaded first (capability `yubikey-upload`).
+ * make the OTPs; their secrets are uploaded first (capability `yubikeyUpload`).
  */
 
 useTarget();
@@ -68,7 +68,7 @@ const enrollBody = (passCode: string) => ({ factorType: FACTOR_TYPE, provider: P
 
 /** An uploaded token, enrolled by a (fresh) user with one OTP. */
 async function enrolledYubikey(driver: Driver, api: ApiClient, user?: TestUser) {
-  const owner = user ?? (await driver.createUser());
+  const owner = user ?? (await driver.fixtures.createUser());
   const { yubikey, token } = await uploaded(driver, api);
   const enrollOtp = await press(driver, yubikey);
   const factor = await enroll(api, owner.id, enrollBody(enrollOtp));
@@ -136,7 +136,7 @@ check('FACTORS.YUBIKEY.TOKEN.UPLOAD', 'an upload answers the token UNASSIGNED, s
 
   const stored = await readToken(api, token.id);
   expect(stored).toMatchObject({ id: token.id, status: 'UNASSIGNED', profile: { serial: padded(yubikey.secrets.serialNumber) } });
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.TOKEN.UPLOAD_INVALID', 'an upload with a missing or malformed field is refused with a 400 and stores nothing', async ({ driver, api }) => {
   const good = newYubikey(driver).secrets;
@@ -156,14 +156,14 @@ check('FACTORS.YUBIKEY.TOKEN.UPLOAD_INVALID', 'an upload with a missing or malfo
     expectBadRequest(res);
     if (body.serialNumber) expect(await tokensWithSerial(api, serial), `${what}: nothing stored`).toEqual([]);
   }
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.TOKEN.UPLOAD_DUPLICATE', 'a second upload with the same serial is refused with a 400', async ({ driver, api }) => {
   const { yubikey, token } = await uploaded(driver, api);
   const other = newYubikey(driver, { serialNumber: yubikey.secrets.serialNumber });
   expectBadRequest(await api.post(TOKENS, other.secrets));
   expect((await tokensWithSerial(api, yubikey.secrets.serialNumber)).map((t) => t.id)).toEqual([token.id]);
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.TOKEN.GET_UNKNOWN', 'an unknown token id is answered 404 E0000007', async ({ api }) => {
   expectOktaError(await api.get(`${TOKENS}/ykk00000000000000000`), 404, 'E0000007');
@@ -187,12 +187,12 @@ check('FACTORS.YUBIKEY.TOKEN.LIST_FILTER', 'the list honours filters on profile.
   expect(free.map((t) => t.id)).not.toContain(assigned.id);
 
   expect((await listAll(api, { filter: `user.id eq "${user.id}"` })).map((t) => t.id)).toEqual([assigned.id]);
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.TOKEN.LIST_BAD_FILTER', 'a filter on a field tokens cannot be filtered on is refused with a 400', async ({ api }) => {
   expectBadRequest(await api.get(TOKENS, { query: { filter: 'profile.nickname eq "x"' } }));
   expectBadRequest(await api.get(TOKENS, { query: { filter: 'status eq' } }));
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.TOKEN.LIST_PAGINATION', 'limit and the next link walk through every token once; the default page is 20', async ({ driver, api }) => {
   const mine = [];
@@ -210,7 +210,7 @@ check('FACTORS.YUBIKEY.TOKEN.LIST_PAGINATION', 'limit and the next link walk thr
   expectStatus(first, 200);
   expect(first.body).toHaveLength(20);
   expect(nextLink(first), 'a next link after a full default page').toBeDefined();
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.TOKEN.LIST_SORT', 'the list honours sortBy=profile.serial with sortOrder ASC and DESC', async ({ driver, api }) => {
   for (let i = 0; i < 3; i++) await uploaded(driver, api);
@@ -219,14 +219,14 @@ check('FACTORS.YUBIKEY.TOKEN.LIST_SORT', 'the list honours sortBy=profile.serial
   expect(ascending, 'ASC').toEqual([...ascending].sort());
   const descending = await serials('DESC');
   expect(descending, 'DESC').toEqual([...descending].sort().reverse());
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.TOKEN.LIST_EXPAND_USER', 'with expand=user an assigned token embeds its user', async ({ driver, api }) => {
   const { user, token } = await enrolledYubikey(driver, api);
   const listed = (await listAll(api, { expand: 'user' })).find((t) => t.id === token.id);
   expect(listed, 'the assigned token is listed').toBeDefined();
   expect(listed?._embedded?.user?.id, 'the embedded user').toBe(user.id);
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.TOKEN.LIST_CSV', 'forDownload=true answers CSV with the serials and without the secrets', async ({ driver, api }) => {
   const { yubikey } = await uploaded(driver, api);
@@ -240,7 +240,7 @@ check('FACTORS.YUBIKEY.TOKEN.LIST_CSV', 'forDownload=true answers CSV with the s
   for (const secret of [yubikey.secrets.aesKey, yubikey.secrets.privateId]) {
     expect(res.text.toLowerCase().includes(secret.toLowerCase()), 'a token secret is in the download').toBe(false);
   }
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 // ---- The factor -------------------------------------------------------------------------------
 
@@ -248,7 +248,7 @@ check('FACTORS.YUBIKEY.ENROLL.ACTIVE', 'enroll with one OTP answers the factor A
   const { user, yubikey, factor } = await enrolledYubikey(driver, api);
   const expected = { factorType: FACTOR_TYPE, provider: PROVIDER, profile: { credentialId: padded(yubikey.secrets.serialNumber) } };
   await expectActiveEnrollment(api, user.id, factor, expected);
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.ENROLL.TOKEN_ASSIGNED', 'once enrolled the token is ACTIVE, linking to its user and to the factor to deactivate', async ({ driver, api }) => {
   const { user, token, factor } = await enrolledYubikey(driver, api);
@@ -258,24 +258,24 @@ check('FACTORS.YUBIKEY.ENROLL.TOKEN_ASSIGNED', 'once enrolled the token is ACTIV
   const deactivate = linkOf(assigned, 'deactivate');
   expect(deactivate.href).toMatch(new RegExp(`/api/v1/users/${user.id}/factors/${factor.id}$`));
   expect(allowedMethods(deactivate) ?? ['DELETE']).toContain('DELETE');
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.ENROLL.BAD_OTP', 'enroll with a broken-CRC OTP or an OTP of a token never uploaded is refused', async ({ driver, api }) => {
-  const user = await driver.createUser();
+  const user = await driver.fixtures.createUser();
   const { yubikey, token } = await uploaded(driver, api);
   expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(await press(driver, yubikey, 'bad-crc'))));
   const stranger = newYubikey(driver);
   expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(await press(driver, stranger))));
   await expectNotEnrolled(api, user.id, FACTOR_TYPE);
   expect((await readToken(api, token.id)).status).toBe('UNASSIGNED');
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.VERIFY.GOOD_OTP', 'verify with the next OTP, and one after a replug, answers SUCCESS', async ({ driver, api }) => {
   const { user, yubikey, factor } = await enrolledYubikey(driver, api);
   await expectVerified(api, user.id, factor.id, { passCode: await press(driver, yubikey) });
   yubikey.replug();
   await expectVerified(api, user.id, factor.id, { passCode: await press(driver, yubikey) });
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.VERIFY.REPLAY', 'an OTP already accepted, at enrollment or verification, is refused', async ({ driver, api }) => {
   const { user, yubikey, factor, enrollOtp } = await enrolledYubikey(driver, api);
@@ -285,26 +285,26 @@ check('FACTORS.YUBIKEY.VERIFY.REPLAY', 'an OTP already accepted, at enrollment o
   await expectVerified(api, user.id, factor.id, { passCode: otp });
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: otp }), refusedCodes, ['PASSCODE_REPLAYED']);
   expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.VERIFY.OLD_COUNTER', 'an OTP with a usage counter below the last accepted one is refused', async ({ driver, api }) => {
   const { user, yubikey, factor } = await enrolledYubikey(driver, api);
   yubikey.replug();
   await expectVerified(api, user.id, factor.id, { passCode: await press(driver, yubikey) });
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await press(driver, yubikey, 'old-counter') });
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.VERIFY.BAD_CRC', 'an OTP with a broken CRC is refused', async ({ driver, api }) => {
   const { user, yubikey, factor } = await enrolledYubikey(driver, api);
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await press(driver, yubikey, 'bad-crc') });
   await expectVerified(api, user.id, factor.id, { passCode: await press(driver, yubikey) });
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.VERIFY.OTHER_TOKEN', "an OTP of another uploaded token is refused: a factor takes only its own token's", async ({ driver, api }) => {
   const { user, factor } = await enrolledYubikey(driver, api);
   const { yubikey: other } = await uploaded(driver, api);
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await press(driver, other) });
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.VERIFY.PRIVATE_ID', "an OTP that decrypts with the token's key but holds another private id is refused", async ({ driver, api }) => {
   const { user, yubikey, factor } = await enrolledYubikey(driver, api);
@@ -317,4 +317,4 @@ check('FACTORS.YUBIKEY.VERIFY.PRIVATE_ID', "an OTP that decrypts with the token'
   });
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await press(driver, impostor) });
   await expectVerified(api, user.id, factor.id, { passCode: await press(driver, yubikey) });
-}, { needs: ['yubikey-upload'] });
+}, { needs: ['yubikeyUpload'] });

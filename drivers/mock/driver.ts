@@ -1,6 +1,7 @@
 import { request } from 'undici';
-import { HttpDriver } from './http-driver.js';
-import type { MockOrgHost } from '../mock-org/index.js';
+import { sswsToken } from '../auth/ssws.js';
+import { HttpDriver } from '../http-driver.js';
+import type { MockOrgHost } from '../../mock-org/index.js';
 
 /** Where the embedded mock orgs are hosted (started by the suites' global setup). */
 export interface MockHostAccess {
@@ -13,7 +14,7 @@ export interface MockHostAccess {
  * import mock-org itself (a check sees the target only through its driver), and for a driver without a host.
  */
 export async function startMockHost(): Promise<MockOrgHost> {
-  const { startMockOrgHost } = await import('../mock-org/index.js');
+  const { startMockOrgHost } = await import('../../mock-org/index.js');
   return startMockOrgHost();
 }
 
@@ -48,7 +49,7 @@ export async function connectMockDriver(options: { faults?: readonly string[]; h
   return HttpDriver.connect({
     kind: 'mock',
     baseUrl: body.baseUrl,
-    token: body.token,
+    auth: sswsToken(body.token),
     onClose: async () => {
       const removed = await request(`${host.url}/__host/orgs/${orgId}`, {
         method: 'DELETE',

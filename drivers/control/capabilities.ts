@@ -1,0 +1,89 @@
+import type {
+  Capability,
+  ClockCapability,
+  DuoCapability,
+  OutboxCapability,
+  PolicyCapability,
+  PushCapability,
+  ReadOnlyTokenCapability,
+  TokenServiceCapability,
+} from '../contract.js';
+import type { ControlClient } from './client.js';
+
+/** The capabilities a target's control protocol offers, each a thin object over one or two of its operations. */
+export interface ControlCapabilities {
+  clock?: ClockCapability;
+  outbox?: OutboxCapability;
+  push?: PushCapability;
+  policy?: PolicyCapability;
+  tokenService?: TokenServiceCapability;
+  duo?: DuoCapability;
+  readOnlyToken?: ReadOnlyTokenCapability;
+}
+
+/** Builds the capabilities the target announced; `registerSecret` receives every secret an answer carries. */
+export function controlCapabilities(
+  control: ControlClient,
+  announced: ReadonlySet<Capability>,
+  registerSecret: (value: string | undefined) => void,
+): ControlCapabilities {
+  const clock: ClockCapability = {
+    now: async () => (await control.call('readClock')).epochMs,
+    advance: async (ms) => {
+      await control.call('advanceClock', { advanceMs: ms });
+    },
+  };
+  const outbox: OutboxCapability = {
+    messages: async (userId, channel) => {
+      const { messages } = await control.call('outbox', { userId, ...(channel ? { channel } : {}) });
+      for (const message of messages) registerSecret(message.passCode);
+      return messages;
+    },
+  };
+  const push: PushCapability = {
+    respond: async (userId, factorId, action) => {
+      await control.call('respondToPush', { userId, factorId }, { action });
+    },
+  };
+  const policy: PolicyCapability = {
+    setFactorPolicy: async (factors) => {
+      await control.call('setFactorPolicy', { factors });
+    },
+    factorProfiles: async () => (await control.call('factorProfiles')).factorProfiles,
+  };
+  const tokenService: TokenServiceCapability = {
+    register: async (provider, credential) => {
+      registerSecret(credential.sharedSecret);
+      registerSecret(credential.pin);
+      await control.call('registerTokenCredential', { provider: provider.toLowerCase() }, credential);
+    },
+  };
+  const duo: DuoCapability = {
+    authenticate: async (host, sigRequest, action) => {
+      registerSecret(sigRequest);
+      const res = await control.send('duoAuth', { host }, { sig_request: sigRequest, action });
+      // Duo refuses a denied prompt with 403: the user said no, which is an answer, not a failure.
+      if (action === 'deny' && res.status === 403) return null;
+      const sigResponse = control.answerOf('duoAuth', res).sig_response;
+      // The whole response and each signed value in it (a check may tamper with one and post the rest).
+      for (const secret of [sigResponse, ...sigResponse.split(':')]) registerSecret(secret);
+      return sigResponse;
+    },
+  };
+  const readOnlyToken: ReadOnlyTokenCapability = {
+    token: async () => {
+      const { token } = await control.call('readOnlyToken');
+      registerSecret(token);
+      return token;
+    },
+  };
+  return {
+    ...(announced.has('clock') ? { clock } : {}),
+    ...(announced.has('outbox') ? { outbox } : {}),
+    ...(announced.has('push') ? { push } : {}),
+    ...(announced.has('policy') ? { policy } : {}),
+    ...(announced.has('tokenService') ? { tokenService } : {}),
+    ...(announced.has('duo') ? { duo } : {}),
+    ...(announced.has('readOnlyToken') ? { readOnlyToken } : {}),
+  };
+}
