@@ -28,7 +28,7 @@ export interface MockOrgConfig {
 export const DEFAULT_ORIGIN = 'https://mock-org.example';
 
 /** Requests per endpoint bucket per minute: Okta publishes per-endpoint limits; this is a generous one. */
-export const API_BUCKET_LIMIT = 600;
+const API_BUCKET_LIMIT = 600;
 
 /**
  * One org, and the composition root of the mock: its clock, users and factors, faults, outbox,

@@ -12,7 +12,7 @@ import { authnFactorUrl, authnUrl } from './urls.js';
  */
 
 /** The user as a transaction embeds it after primary authentication (a subset of the User object). */
-export function presentAuthnUser(user: StoredUser): Record<string, unknown> {
+function presentAuthnUser(user: StoredUser): Record<string, unknown> {
   return {
     id: user.id,
     passwordChanged: user.passwordChanged,

@@ -14,7 +14,7 @@ export const SESSION_TOKEN_LIFETIME_MS = 5 * 60_000;
 /** The states the mock reaches so far (spec §5.3 lists them all; the others arrive with their flows). */
 export type AuthnStatus = 'MFA_ENROLL' | 'MFA_ENROLL_ACTIVATE' | 'MFA_REQUIRED' | 'MFA_CHALLENGE' | 'SUCCESS';
 
-export type AuthnFactorResult = 'WAITING' | 'CANCELLED' | 'ERROR' | 'PASSCODE_REPLAYED' | 'TIMEOUT' | 'TIME_WINDOW_EXCEEDED' | 'REJECTED';
+type AuthnFactorResult = 'WAITING' | 'CANCELLED' | 'ERROR' | 'PASSCODE_REPLAYED' | 'TIMEOUT' | 'TIME_WINDOW_EXCEEDED' | 'REJECTED';
 
 export interface AuthnTransaction {
   readonly stateToken: string;
@@ -29,7 +29,7 @@ export interface AuthnTransaction {
   flow?: Record<string, unknown>;
 }
 
-export class AuthnTransactions {
+class AuthnTransactions {
   readonly #byToken = new Map<string, AuthnTransaction>();
 
   /** A new transaction in `status`, its token valid for the sliding lifetime from `nowMs`. */

@@ -18,7 +18,7 @@ function randomFrom(alphabet: string, length: number): string {
  * The host is simulated by the mock itself (control protocol `duo/{host}/auth`); it ends in `.invalid`
  * (RFC 2606) so that nothing can ever reach a real network through it.
  */
-export class DuoIntegration implements DuoKeys {
+class DuoIntegration implements DuoKeys {
   readonly ikey = 'DI' + randomFrom(UPPER_ALPHANUMERIC, 18);
   readonly skey = randomBytes(30).toString('base64url');
   readonly akey = randomBytes(30).toString('base64url') + randomBytes(15).toString('hex');

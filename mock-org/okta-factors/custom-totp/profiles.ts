@@ -26,7 +26,7 @@ export interface CustomTotpProfile {
  * can prove a target uses each profile's own algorithm, length, step and encoding.
  * The ids are random per org: a driver reads them (control protocol), it cannot know them.
  */
-export function defaultFactorProfiles(): readonly CustomTotpProfile[] {
+function defaultFactorProfiles(): readonly CustomTotpProfile[] {
   return [
     {
       id: oktaId('fpr'),

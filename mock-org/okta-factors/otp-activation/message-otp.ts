@@ -20,20 +20,20 @@ import type { PerChannelFault } from './channel-faults.js';
  * message per window. A kind file supplies what differs: its profile rules, where messages go,
  * the throttle's window and error, and the lifetime of a code.
  */
-export type MessageChannel = OutboxChannel;
+type MessageChannel = OutboxChannel;
 
 /** How long an sms or call code is valid. Undocumented (spec §11); the checks only assert that a 30-minute-old code is refused. */
 export const PHONE_OTP_LIFETIME_MS = 5 * 60_000;
 
 
-export function channelFault(services: { faults: FaultCheck }, channel: MessageChannel, fault: PerChannelFault): boolean {
+function channelFault(services: { faults: FaultCheck }, channel: MessageChannel, fault: PerChannelFault): boolean {
   return services.faults.has(`${channel}.${fault}` as const satisfies FaultId);
 }
 
 /** With the `*.throttle-never-resets` faults the window lasts an hour. */
 const BROKEN_THROTTLE_WINDOW_MS = 3600_000;
 
-export interface EnrollProfile {
+interface EnrollProfile {
   profile: Record<string, unknown>;
   /** The user's existing factor of this type that the enrollment updates in place (same id); otherwise a new factor. */
   keep?: StoredFactor;

@@ -21,7 +21,7 @@ const KEPT_TRANSACTIONS = 20;
 
 /** What the device did with the activation; TIMEOUT is derived from the clock, never stored. */
 type ActivationOutcome = 'WAITING' | 'APPROVED' | 'CANCELLED';
-export type ActivationResult = ActivationOutcome | 'TIMEOUT';
+type ActivationResult = ActivationOutcome | 'TIMEOUT';
 
 interface PushActivation {
   /** The opaque activation token the QR code and the emailed/texted link carry. */
@@ -32,7 +32,7 @@ interface PushActivation {
 
 /** What happened to a challenge; TIMEOUT is derived from the clock, never stored. */
 type TransactionOutcome = 'WAITING' | 'SUCCESS' | 'REJECTED' | 'CANCELLED';
-export type TransactionResult = TransactionOutcome | 'TIMEOUT';
+type TransactionResult = TransactionOutcome | 'TIMEOUT';
 
 export interface PushTransaction {
   id: string;
@@ -66,7 +66,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 // ---- activation ---------------------------------------------------------------------------
 
-export function activationResult(services: KindServices, factor: PushFactor): ActivationResult {
+function activationResult(services: KindServices, factor: PushFactor): ActivationResult {
   const { activation } = factor.secret;
   const expired = services.clock.now() >= activation.expiresAtMs && !services.faults.has('push.activation-never-expires');
   return activation.outcome === 'WAITING' && expired ? 'TIMEOUT' : activation.outcome;
@@ -165,7 +165,7 @@ export function sendActivation(ctx: PushContext, draft: PushFactor, channel: 'em
 
 // ---- challenge transactions ----------------------------------------------------------------
 
-export function transactionResult(services: KindServices, tx: PushTransaction): TransactionResult {
+function transactionResult(services: KindServices, tx: PushTransaction): TransactionResult {
   const expired = services.clock.now() >= tx.expiresAtMs && !services.faults.has('push.challenge-never-expires');
   return tx.outcome === 'WAITING' && expired ? 'TIMEOUT' : tx.outcome;
 }

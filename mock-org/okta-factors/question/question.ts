@@ -14,7 +14,7 @@ import { link, userUrl, type Link } from '../links.js';
  * The built-in questions (spec §2.1): the keys are Okta's; the texts are the documented ones
  * where [F] shows them and our own wording elsewhere.
  */
-export const SECURITY_QUESTIONS: readonly { question: string; questionText: string }[] = [
+const SECURITY_QUESTIONS: readonly { question: string; questionText: string }[] = [
   { question: 'disliked_food', questionText: 'What is the food you least liked as a child?' },
   { question: 'name_of_first_plush_toy', questionText: 'What is the name of your first stuffed animal?' },
   { question: 'first_award', questionText: 'What did you earn your first medal or award for?' },
@@ -60,7 +60,7 @@ const normalise = (answer: string) => answer.trim().toLowerCase();
 
 const digestOf = (salt: Uint8Array, answer: string) => new Uint8Array(createHmac('sha256', salt).update(answer, 'utf8').digest());
 
-export const questionsUrl = (baseUrl: string, userId: string) => `${userUrl(baseUrl, userId)}/factors/questions`;
+const questionsUrl = (baseUrl: string, userId: string) => `${userUrl(baseUrl, userId)}/factors/questions`;
 
 export const questionFactor: FactorKind<QuestionSecret> = {
   factorType: 'question',

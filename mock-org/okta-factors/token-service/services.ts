@@ -20,7 +20,7 @@ export interface ServiceCredential {
   lastStep: number;
 }
 
-export class TokenServices {
+class TokenServices {
   readonly #credentials = new Map<string, ServiceCredential>();
 
   static #key(provider: TokenServiceProvider, credentialId: string): string {

@@ -8,7 +8,7 @@ import { SERIAL_DIGITS, type StoredYubikeyToken, assignedUser, shownSerial, toke
  * cannot answer faithfully is refused with 400 E0000001 rather than half-answered.
  */
 
-export const TOKEN_FIELDS = ['profile.email', 'profile.serial', 'activated', 'user.id', 'created', 'status', 'lastVerified'] as const;
+const TOKEN_FIELDS = ['profile.email', 'profile.serial', 'activated', 'user.id', 'created', 'status', 'lastVerified'] as const;
 export type TokenField = (typeof TOKEN_FIELDS)[number];
 const DATE_FIELDS: ReadonlySet<TokenField> = new Set(['activated', 'created', 'lastVerified']);
 const OPERATORS = ['eq', 'gt', 'ge', 'lt', 'le'] as const;

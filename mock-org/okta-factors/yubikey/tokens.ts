@@ -139,7 +139,7 @@ export function parseUpload(org: FactorServices, body: JsonObject): Pick<StoredY
   };
 }
 
-export function findTokenByPublicId(org: TokenReader, publicId: string): StoredYubikeyToken | undefined {
+function findTokenByPublicId(org: TokenReader, publicId: string): StoredYubikeyToken | undefined {
   for (const token of YUBIKEY_TOKENS.of(org.scope).values()) if (token.publicId === publicId) return token;
   return undefined;
 }
