@@ -1,9 +1,12 @@
-import * as allure from 'allure-js-commons';
 import { test } from 'vitest';
 import type { ApiClient, Capability, Driver, TestUser } from '../../drivers/contract.js';
-import type { HttpExchange } from '../../drivers/exchange.js';
-import type { Requirement } from '../../reports/check-meta.js';
+import { failurePrefix } from '../../reports/allure-categories.js';
+import { attachExchanges, labelBlocked, labelCheck, blockedText } from '../../reports/allure-labels.js';
+import type { BlockedBy } from '../../reports/check-meta.js';
+import { failureKindOf } from './failure.js';
+import { PreconditionFailed } from './given.js';
 import { redactError } from './redact-error.js';
+import type { RequirementId } from './requirement-id.js';
 import { requirement } from './requirements.js';
 import { currentDriver } from './target.js';
 
@@ -19,15 +22,14 @@ export interface CheckOptions {
   needs?: Capability[];
 }
 
-const SEVERITY: Record<Requirement['level'], string> = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor' };
-
 /**
  * Declares a conformance check: a vitest test that names the requirement(s) it proves,
- * labels itself for Allure, attaches every HTTP exchange (redacted), and skips with a
- * reason when the target lacks a capability it needs.
+ * labels itself for Allure, attaches its HTTP exchanges (redacted), and skips with a
+ * reason when the target lacks a capability it needs. When a precondition (`given`) fails
+ * the check is skipped as BLOCKED (`meta.blocked`); a failure carries its kind (`meta.failureKind`).
  */
 export function check(
-  requirementIds: string | string[],
+  requirementIds: RequirementId | RequirementId[],
   name: string,
   body: (ctx: CheckContext) => Promise<void>,
   options: CheckOptions = {},
@@ -36,7 +38,7 @@ export function check(
   const requirements = ids.map(requirement); // fails at collection time for an id not in the catalog
   test(`${name} [${ids.join(', ')}]`, { meta: { requirements: ids } }, async (ctx) => {
     const driver = currentDriver();
-    await labelForAllure(requirements, driver);
+    await labelCheck(requirements, driver.kind);
 
     const missing = (options.needs ?? []).filter((capability) => !driver.has(capability));
     if (missing.length > 0) {
@@ -46,37 +48,40 @@ export function check(
     }
 
     const first = driver.api.exchanges.length;
+    let blocked: BlockedBy | undefined;
     try {
       await body({ driver, api: driver.api, newUser: () => driver.createUser() });
     } catch (error) {
-      throw redactError(driver, error);
+      // A precondition that relies on this check's own requirement is what the check tests: that is a FAIL.
+      if (error instanceof PreconditionFailed && !(error.by !== undefined && ids.includes(error.by))) {
+        blocked = blockedBy(driver, error);
+      } else {
+        const failure = error instanceof PreconditionFailed ? error.cause : error;
+        const kind = failureKindOf(failure);
+        ctx.task.meta.failureKind = kind;
+        if (failure instanceof Error) failure.message = `${failurePrefix(kind)}${failure.message}`;
+        throw redactError(driver, failure);
+      }
     } finally {
       const exchanges = driver.api.exchanges.slice(first);
       ctx.task.meta.httpRequests = exchanges.length;
-      await attachExchanges(driver, exchanges);
+      // Exchanges were redacted when recorded; redact again for secrets registered since.
+      await attachExchanges(exchanges.map((exchange) => driver.redactJson(exchange)));
+    }
+    if (blocked) {
+      ctx.task.meta.blocked = blocked;
+      await labelBlocked(blocked);
+      ctx.skip(`${blockedText(blocked)}: ${blocked.message}`);
     }
   });
 }
 
-async function labelForAllure(requirements: Requirement[], driver: Driver): Promise<void> {
-  const [main] = requirements;
-  if (!main) return;
-  await allure.epic(main.family);
-  await allure.feature(main.feature);
-  await allure.story(main.story);
-  await allure.severity(requirements.some((r) => r.level === 'MUST') ? SEVERITY.MUST : SEVERITY[main.level]);
-  for (const r of requirements) {
-    await allure.tag(r.id);
-    await allure.link(r.source.url, `${r.id} (${r.source.tag} ${r.source.section})`);
-  }
-  await allure.parameter('driver', driver.kind);
-}
-
-async function attachExchanges(driver: Driver, exchanges: readonly HttpExchange[]): Promise<void> {
-  for (const [index, exchange] of exchanges.entries()) {
-    const path = new URL(exchange.request.url).pathname;
-    // Exchanges were redacted when recorded; redact again for secrets registered since.
-    const content = JSON.stringify(driver.redactJson(exchange), null, 2);
-    await allure.attachment(`${index + 1}. ${exchange.request.method} ${path} → ${exchange.response.status}`, content, 'application/json');
-  }
+function blockedBy(driver: Driver, error: PreconditionFailed): BlockedBy {
+  const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
+  const message = driver.redactText(`${failurePrefix(failureKindOf(error.cause))}${cause}`).split('\n', 1)[0] ?? '';
+  return {
+    precondition: error.precondition,
+    ...(error.by !== undefined ? { requirement: error.by } : {}),
+    message: message.trim(),
+  };
 }

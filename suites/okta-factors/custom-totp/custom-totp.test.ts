@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { ApiClient, CustomTotpProfile, Driver, TestUser } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, type Factor, listFactors, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectBadRequest, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
@@ -129,7 +129,7 @@ check('FACTORS.CUSTOM_TOTP.ENROLL.AUTO_ACTIVATION_ONLY', 'without activate=true 
   if (res.status === 200) {
     expectSchema('factor', res.body);
     expect(res.body.status, 'a factor nothing can activate must not be left PENDING_ACTIVATION').toBe('ACTIVE');
-    expect((await readFactor(api, user.id, res.body.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, res.body.id)).status, 'ACTIVE');
     return;
   }
   expectBadRequest(res);
@@ -157,7 +157,7 @@ check('FACTORS.CUSTOM_TOTP.ENROLL.ONE_PER_USER', 'a second Custom TOTP enrollmen
   expectOktaError(await api.post(factorsPath(user.id), enrollBody(second, sharedSecret), { query: AUTO_ACTIVATE }), 400, 'E0000001');
   const mine = (await listFactors(api, user.id)).filter((f) => f.factorType === FACTOR_TYPE);
   expect(mine.map((f) => f.id)).toEqual([factor.id]);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['factor-policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.GOOD_CODE', "verify with the current code answers SUCCESS, for every factor profile's settings", async ({ driver, api }) => {
@@ -183,7 +183,7 @@ check('FACTORS.CUSTOM_TOTP.VERIFY.REPLAY', "a used time step's code, or an earli
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: code }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
   const earlier = await codeAt(driver, totp, -1);
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: earlier }), ['E0000068', 'E0000082', 'E0000083'], ['PASSCODE_REPLAYED', 'TIME_WINDOW_EXCEEDED']);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['factor-policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW', 'a code from ten time steps ago is refused', async ({ driver, api }) => {
@@ -191,7 +191,7 @@ check('FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW', 'a code from ten time steps ago 
   const { user, factor, totp } = await enrolledCustom(driver, api, profile!);
   const stale = await codeAt(driver, totp, -10);
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: stale }), ['E0000068', 'E0000083'], ['TIME_WINDOW_EXCEEDED']);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['factor-policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.CLOCK_DRIFT', "codes of the steps at the edge of the profile's clock drift interval are accepted", async ({ driver, api }) => {

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver, OutboxMessage, TestUser } from '../../../drivers/contract.js';
 import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
-import { enroll, type Factor, linkOf } from '../factors.js';
+import { enroll, expectRateLimitHeaders, type Factor, linkOf } from '../factors.js';
 
 /**
  * What the checks of the message factors (sms, call, email) share: test phone numbers, reading
@@ -63,15 +63,7 @@ export function otherCode(code: string): string {
  */
 export async function expectRateLimited(driver: Driver, res: ApiResponse, codes: string[]): Promise<void> {
   expectOktaError(res, 429, codes);
-  const limit = Number(res.headers['x-rate-limit-limit']);
-  const remaining = Number(res.headers['x-rate-limit-remaining']);
-  const reset = Number(res.headers['x-rate-limit-reset']);
-  expect(Number.isInteger(limit) && limit > 0, `X-Rate-Limit-Limit: ${res.headers['x-rate-limit-limit']}`).toBe(true);
-  expect(Number.isInteger(remaining) && remaining >= 0 && remaining <= limit, `X-Rate-Limit-Remaining: ${res.headers['x-rate-limit-remaining']}`).toBe(true);
-  const nowSeconds = (await driver.now()) / 1000;
-  expect(Number.isInteger(reset), `X-Rate-Limit-Reset: ${res.headers['x-rate-limit-reset']}`).toBe(true);
-  expect(reset, 'X-Rate-Limit-Reset is not in the past').toBeGreaterThanOrEqual(Math.floor(nowSeconds) - 1);
-  expect(reset, 'X-Rate-Limit-Reset is within a day').toBeLessThan(nowSeconds + 86_400);
+  expectRateLimitHeaders(res, (await driver.now()) / 1000);
 }
 
 /** A refusal whose code the docs do not give: a 4xx with a valid error object. */

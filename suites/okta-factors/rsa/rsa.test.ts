@@ -1,11 +1,11 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { expect } from 'vitest';
 import type { ApiClient, Driver } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
 import { check } from '../../support/check.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
+import { expectState } from '../../support/expect.js';
 
 /**
  * token / RSA, RSA SecurID (spec §2.7). A passcode is the PIN followed by the tokencode. The
@@ -124,5 +124,5 @@ check('FACTORS.RSA.VERIFY.REPLAY', 'a passcode already used is refused', async (
   const passCode = await passCodeOf(driver, token);
   await expectVerified(api, user.id, factor.id, { passCode });
   expectPasscodeRefused(await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['token-service', 'clock'] });

@@ -1,11 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { expect } from 'vitest';
 import type { ApiClient, Driver } from '../../../drivers/contract.js';
 import { SymantecVipToken } from '../../../virtual-authenticators/symantec/symantec-vip-token.js';
 import { check } from '../../support/check.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
+import { expectState } from '../../support/expect.js';
 
 /**
  * token / SYMANTEC, Symantec VIP (spec §2.8). The target's VIP service must know the credential:
@@ -116,5 +116,5 @@ check('FACTORS.SYMANTEC.VERIFY.REPLAY', 'a security code already used, at enroll
   const { passCode } = await codes(driver, vip);
   await expectVerified(api, user.id, factor.id, { passCode });
   expectPasscodeRefused(await api.post(verify, { passCode }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['token-service', 'clock'] });

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver, TestUser } from '../../../drivers/contract.js';
 import { YubiKeyOtpToken, type YubiKeyOtpTamper } from '../../../virtual-authenticators/yubikey/yubikey-otp-token.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { allowedMethods, enroll, expectPasscodeRefused, factorPath, factorsPath, type Factor, linkOf, readFactor } from '../factors.js';
 import {
   expectActiveEnrollment, expectBadRequest, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused,
@@ -284,7 +284,7 @@ check('FACTORS.YUBIKEY.VERIFY.REPLAY', 'an OTP already accepted, at enrollment o
   const otp = await press(driver, yubikey);
   await expectVerified(api, user.id, factor.id, { passCode: otp });
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: otp }), refusedCodes, ['PASSCODE_REPLAYED']);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['yubikey-upload'] });
 
 check('FACTORS.YUBIKEY.VERIFY.OLD_COUNTER', 'an OTP with a usage counter below the last accepted one is refused', async ({ driver, api }) => {
