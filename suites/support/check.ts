@@ -77,6 +77,7 @@ export function check(
 }
 
 function blockedBy(driver: Driver, error: PreconditionFailed): BlockedBy {
+  if (error.by !== undefined) requirement(error.by); // a precondition must name a requirement of the catalog
   const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
   const message = driver.redactText(`${failurePrefix(failureKindOf(error.cause))}${cause}`).split('\n', 1)[0] ?? '';
   return {

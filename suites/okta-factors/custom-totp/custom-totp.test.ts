@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import type { ApiClient, CustomTotpProfile, Driver, TestUser } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
 import { check } from '../../support/check.js';
+import { given } from '../../support/given.js';
 import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, type Factor, listFactors, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectBadRequest, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
@@ -62,10 +63,12 @@ const enrollBody = (profile: CustomTotpProfile, sharedSecret: string) => ({
 });
 
 async function enrolledCustom(driver: Driver, api: ApiClient, profile: CustomTotpProfile, user?: TestUser) {
-  const owner = user ?? (await driver.createUser());
-  const { sharedSecret, totp } = newToken(driver, profile);
-  const factor = await enroll(api, owner.id, enrollBody(profile, sharedSecret), AUTO_ACTIVATE);
-  return { user: owner, factor, totp, sharedSecret };
+  return given(`a token:hotp factor enrolled with profile ${profile.id}`, async () => {
+    const owner = user ?? (await driver.createUser());
+    const { sharedSecret, totp } = newToken(driver, profile);
+    const factor = await enroll(api, owner.id, enrollBody(profile, sharedSecret), AUTO_ACTIVATE);
+    return { user: owner, factor, totp, sharedSecret };
+  }, { by: 'FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE' });
 }
 
 /** The code `steps` time steps from the target's now; registered as a secret. */

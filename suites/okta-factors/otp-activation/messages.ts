@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver, OutboxMessage, TestUser } from '../../../drivers/contract.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
+import { given } from '../../support/given.js';
 import { enroll, expectRateLimitHeaders, type Factor, linkOf } from '../factors.js';
 
 /**
@@ -98,25 +99,44 @@ export interface Enrolled {
 
 /** Enrolls the channel's factor for a fresh user (`query`: `activate`, `tokenLifetimeSeconds`, …). */
 export async function enrollFresh(driver: Driver, api: ApiClient, spec: MessageChannel, query?: Record<string, string | boolean>): Promise<Enrolled> {
-  const user = await driver.createUser();
-  const { body, to } = spec.enrollBody(user);
-  const factor = await enroll(api, user.id, body, query);
-  return { user, factor, body, to };
+  const by = query?.activate === true ? 'ENROLL.AUTO_ACTIVATE' : 'ENROLL.PENDING';
+  return given(
+    `a ${spec.channel} factor enrolled${query ? ` (${Object.entries(query).map(([k, v]) => `${k}=${v}`).join('&')})` : ''}`,
+    async () => {
+      const user = await driver.createUser();
+      const { body, to } = spec.enrollBody(user);
+      const factor = await enroll(api, user.id, body, query);
+      return { user, factor, body, to };
+    },
+    { by: `FACTORS.${spec.key}.${by}` },
+  );
 }
 
 /** Enrolled and pending, with the passcode of the enrollment message. */
 export async function pendingWithCode(driver: Driver, api: ApiClient, spec: MessageChannel, query?: Record<string, string | boolean>) {
   const setup = await enrollFresh(driver, api, spec, query);
-  expect(setup.factor.status).toBe('PENDING_ACTIVATION');
-  const message = await expectOneNewMessage(driver, setup.user.id, spec.channel, setup.factor.id, 0, setup.to);
-  return { ...setup, code: message.passCode };
+  return given(
+    `the ${spec.channel} factor pending, with its enrollment passcode sent`,
+    async () => {
+      expectState('factor status', setup.factor.status, 'PENDING_ACTIVATION');
+      const message = await expectOneNewMessage(driver, setup.user.id, spec.channel, setup.factor.id, 0, setup.to);
+      return { ...setup, code: message.passCode };
+    },
+    { by: `FACTORS.${spec.key}.ENROLL.PENDING` },
+  );
 }
 
 /** Enrolled with ?activate=true (no message sent, so the destination's throttle is untouched). */
 export async function activeFactor(driver: Driver, api: ApiClient, spec: MessageChannel): Promise<Enrolled> {
   const setup = await enrollFresh(driver, api, spec, { activate: true });
-  expect(setup.factor.status, 'enrolled with ?activate=true').toBe('ACTIVE');
-  return setup;
+  return given(
+    `the ${spec.channel} factor ACTIVE at once`,
+    () => {
+      expectState('factor status after enroll with ?activate=true', setup.factor.status, 'ACTIVE');
+      return setup;
+    },
+    { by: `FACTORS.${spec.key}.ENROLL.AUTO_ACTIVATE` },
+  );
 }
 
 /** POST the factor's verify link without a passCode (a challenge); `query` e.g. tokenLifetimeSeconds. */

@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver, TestUser } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
+import { given } from '../../support/given.js';
 import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import {
   allowedMethods,
@@ -73,9 +74,11 @@ async function advanceToJustBefore(driver: Driver, ms: number): Promise<number> 
 
 /** Enrolls push for a fresh user (or `owner`). */
 async function enrolledPush(driver: Driver, api: ApiClient, owner?: TestUser) {
-  const user = owner ?? (await driver.createUser());
-  const factor = await enroll(api, user.id, PUSH);
-  return { user, factor, activation: factor._embedded?.activation as Activation | undefined };
+  return given('a pending push factor', async () => {
+    const user = owner ?? (await driver.createUser());
+    const factor = await enroll(api, user.id, PUSH);
+    return { user, factor, activation: factor._embedded?.activation as Activation | undefined };
+  }, { by: 'FACTORS.PUSH.ENROLL.PENDING' });
 }
 
 /** POST the factor's `poll` link: 200, with the activation object or (once activated) the factor. */
@@ -93,11 +96,13 @@ function expectActivation(res: ApiResponse<Activation>, factorResult: string): v
 /** Enrolls push and has the device complete the activation; returns the ACTIVE factor. */
 async function activatedPush(driver: Driver, api: ApiClient, owner?: TestUser) {
   const { user, factor } = await enrolledPush(driver, api, owner);
-  await driver.respondToPush(user.id, factor.id, 'approve');
-  const res = await pollActivation(api, factor);
-  expectSchema('factor', res.body);
-  expect(res.body.status, 'the device completed the activation').toBe('ACTIVE');
-  return { user, factor: res.body as Factor };
+  return given('the push factor activated by the device', async () => {
+    await driver.respondToPush(user.id, factor.id, 'approve');
+    const res = await pollActivation(api, factor);
+    expectSchema('factor', res.body);
+    expectState('factor status after the device approved the activation', res.body.status, 'ACTIVE');
+    return { user, factor: res.body as Factor };
+  }, { by: 'FACTORS.PUSH.ACTIVATE.APPROVE' });
 }
 
 /** Follows the factor's `verify` link: a WAITING challenge, 201 per [S] (200 accepted: [F] gives no status). */

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { ApiClient, Driver } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
+import { given } from '../../support/given.js';
 import { expectNoSecret, expectSchema, expectStatus } from '../../support/expect.js';
 import { CheckFailure } from '../../support/failure.js';
 import { allowedMethods, enroll, factorPath, factorsPath, type Factor, linkOf, listFactors, readFactor } from '../factors.js';
@@ -41,10 +42,12 @@ function expectNoAnswer(value: unknown, answer: string): void {
 }
 
 async function enrolledQuestion(driver: Driver, api: ApiClient) {
-  const user = await driver.createUser();
-  const answer = newAnswer(driver);
-  const factor = await enroll(api, user.id, { factorType: FACTOR_TYPE, provider: 'OKTA', profile: { question: QUESTION, answer } });
-  return { user, answer, factor };
+  return given('a question factor enrolled', async () => {
+    const user = await driver.createUser();
+    const answer = newAnswer(driver);
+    const factor = await enroll(api, user.id, { factorType: FACTOR_TYPE, provider: 'OKTA', profile: { question: QUESTION, answer } });
+    return { user, answer, factor };
+  }, { by: 'FACTORS.QUESTION.ENROLL.ACTIVE' });
 }
 
 check('FACTORS.QUESTION.LIST', 'the security questions list offers every built-in question once', async ({ api, newUser }) => {

@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { ApiClient, Driver } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
 import { check } from '../../support/check.js';
+import { given } from '../../support/given.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
@@ -28,14 +29,16 @@ interface SecurIdToken {
 
 /** A new SecurID credential the target's service knows; seed and PIN are driver secrets. */
 async function provisioned(driver: Driver): Promise<SecurIdToken> {
-  const seed = randomBytes(20);
-  const token: SecurIdToken = {
-    credentialId: `securid-${randomBytes(6).toString('hex')}@example.com`,
-    pin: String(randomInt(100_000, 1_000_000)),
-    tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: STEP_SECONDS }),
-  };
-  await driver.registerTokenCredential(PROVIDER, { credentialId: token.credentialId, sharedSecret: seed.toString('hex'), pin: token.pin });
-  return token;
+  return given('a SecurID credential provisioned in the token service', async () => {
+    const seed = randomBytes(20);
+    const token: SecurIdToken = {
+      credentialId: `securid-${randomBytes(6).toString('hex')}@example.com`,
+      pin: String(randomInt(100_000, 1_000_000)),
+      tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: STEP_SECONDS }),
+    };
+    await driver.registerTokenCredential(PROVIDER, { credentialId: token.credentialId, sharedSecret: seed.toString('hex'), pin: token.pin });
+    return token;
+  });
 }
 
 /** PIN + tokencode at the target's time (offset in steps), registered as a secret. */
@@ -65,10 +68,12 @@ const enrollBody = (credentialId: string, passCode: string) => ({
 });
 
 async function enrolledSecurId(driver: Driver, api: ApiClient) {
-  const user = await driver.createUser();
-  const token = await provisioned(driver);
-  const factor = await enroll(api, user.id, enrollBody(token.credentialId, await passCodeOf(driver, token)));
-  return { user, token, factor };
+  return given('an RSA SecurID factor enrolled with the current passcode', async () => {
+    const user = await driver.createUser();
+    const token = await provisioned(driver);
+    const factor = await enroll(api, user.id, enrollBody(token.credentialId, await passCodeOf(driver, token)));
+    return { user, token, factor };
+  }, { by: 'FACTORS.RSA.ENROLL.ACTIVE' });
 }
 
 check('FACTORS.RSA.ENROLL.ACTIVE', 'enroll with the current PIN+tokencode answers the factor ACTIVE', async ({ driver, api }) => {
