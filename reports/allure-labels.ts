@@ -4,6 +4,7 @@
  * a tag and a documentation link per requirement, the HTTP exchanges as one attachment, and BLOCKED checks marked.
  */
 import * as allure from 'allure-js-commons';
+import { blockedText } from './blocked.js';
 import type { BlockedBy, Requirement } from './check-meta.js';
 
 const SEVERITY: Record<Requirement['level'], string> = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor' };
@@ -30,12 +31,6 @@ export async function labelBlocked(blocked: BlockedBy): Promise<void> {
   await allure.tag(BLOCKED_TAG);
   await allure.logStep(`given ${blocked.precondition}`, allure.Status.BROKEN);
   await allure.description(`**${blockedText(blocked)}**\n\n${blocked.message}`);
-}
-
-/** One line saying what blocked a check, as every report writes it. */
-export function blockedText(blocked: Pick<BlockedBy, 'precondition' | 'requirement'>): string {
-  const by = blocked.requirement ? ` (${blocked.requirement})` : '';
-  return `BLOCKED by precondition '${blocked.precondition}'${by}`;
 }
 
 /** The check's HTTP exchanges, already redacted, as one JSON attachment. */

@@ -1,7 +1,8 @@
 import { test } from 'vitest';
 import type { ApiClient, Capability, Driver, TestUser } from '../../drivers/contract.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
-import { attachExchanges, labelBlocked, labelCheck, blockedText } from '../../reports/allure-labels.js';
+import { attachExchanges, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
+import { blockedText } from '../../reports/blocked.js';
 import type { BlockedBy } from '../../reports/check-meta.js';
 import { failureKindOf } from './failure.js';
 import { PreconditionFailed } from './given.js';

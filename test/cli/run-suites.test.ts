@@ -33,9 +33,7 @@ describe('a full run of the fixture suite against the embedded mock', () => {
     outcome = await runSuites({
       ...fixture,
       target: { kind: 'mock', faults: ['totp.allow-replay'] },
-      jsonFile: join(dir, 'full', 'summary.json'),
-      markdownFile: join(dir, 'full', 'report.md'),
-      junitFile: join(dir, 'full', 'junit.xml'),
+      outputs: { json: join(dir, 'full', 'summary.json'), markdown: join(dir, 'full', 'report.md'), junit: join(dir, 'full', 'junit.xml') },
     });
   });
 
@@ -109,8 +107,7 @@ test("an http target's token never reaches vitest's output, the summary or the r
     progress: true,
     stdout: io.stdout,
     stderr: io.stderr,
-    jsonFile: join(dir, 'http', 'summary.json'),
-    junitFile: join(dir, 'http', 'junit.xml'),
+    outputs: { json: join(dir, 'http', 'summary.json'), junit: join(dir, 'http', 'junit.xml') },
   });
   // the fixture check printed the token and failed with it in its message
   expect(summary.checks.find((c) => c.name === 'sees the target')?.errors).toEqual([
