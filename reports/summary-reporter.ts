@@ -72,7 +72,8 @@ export function toCheckRecord(test: TestCase): CheckRecord {
   }
   if (result.state === 'failed') {
     record.errors = result.errors.map((error) => firstLine(error.message));
-    record.failureKind = meta.failureKind ?? 'error';
+    // check() says the kind; a plain vitest test is judged by its error's name
+    record.failureKind = meta.failureKind ?? (/assert/i.test(result.errors[0]?.name ?? '') ? 'assertion' : 'error');
   }
   if (diagnostic) record.durationMs = Math.round(diagnostic.duration);
   if (typeof meta.httpRequests === 'number') record.httpRequests = meta.httpRequests;
