@@ -37,7 +37,8 @@ export function formatRunSummary(summary: RunSummary): string {
     lines.push('', 'Blocked requirements (a precondition failed, so they were not tested):');
     for (const requirement of blocked) {
       lines.push(`  BLOCKED ${requirement.id} (${requirement.level}) ${requirement.title}`);
-      for (const by of requirement.blockedBy ?? []) lines.push(`       ${blockedText(by)}: ${by.message}`);
+      // the blocking failure itself is listed with its own requirement; here, only what blocked
+      for (const text of new Set((requirement.blockedBy ?? []).map(blockedText))) lines.push(`       ${text}`);
     }
   }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { base32Encode } from '../../core/base32.js';
-import { OktaError, invalidPasscode, passcodeReplayed, validationFailed } from '../../core/errors.js';
+import { OktaError, internalError, invalidPasscode, passcodeReplayed, validationFailed } from '../../core/errors.js';
 import { randomAlphanumeric } from '../../core/ids.js';
 import { optionalString } from '../../core/input.js';
 import { matchTotp } from '../../core/otp.js';
@@ -33,6 +33,7 @@ export const totpFactor: FactorKind = {
   },
 
   enroll(ctx, request, base) {
+    if (ctx.org.faults.has('totp.enroll-fails')) throw internalError();
     const existing = ctx.org.store
       .factorsOf(ctx.user.id)
       .filter((f) => f.factorType === base.factorType && f.provider === base.provider);

@@ -5,4 +5,6 @@ export const TOTP_EXPECTATIONS: Record<(typeof TOTP_FAULTS)[number]['id'], Fault
   'totp.accept-any-code': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ACTIVATE.BAD_CODE', 'FACTORS.TOTP.VERIFY.BAD_CODE'] },
   'totp.allow-replay': { files: [SUITE.totp], failing: ['FACTORS.TOTP.VERIFY.REPLAY'] },
   'totp.unbounded-window': { files: [SUITE.totp], failing: ['FACTORS.TOTP.VERIFY.TIME_WINDOW'] },
+  // Only the enroll requirement fails: every other TOTP check needs an enrolled factor and is BLOCKED by it.
+  'totp.enroll-fails': { files: [SUITE.totp], failing: ['FACTORS.TOTP.ENROLL.PENDING'] },
 };
