@@ -4,7 +4,7 @@ import { failurePrefix } from '../../reports/allure-categories.js';
 import { attachExchanges, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
 import { blockedText } from '../../reports/blocked.js';
 import type { BlockedBy } from '../../reports/check-meta.js';
-import { failureKindOf } from './failure.js';
+import { failureKindOf, isSkipSignal } from './failure.js';
 import { PreconditionFailed } from './given.js';
 import { redactError } from './redact-error.js';
 import type { RequirementId } from './requirement-id.js';
@@ -53,6 +53,7 @@ export function check(
     try {
       await body({ driver, api: driver.api, newUser: () => driver.createUser() });
     } catch (error) {
+      if (isSkipSignal(error)) throw error;
       // A precondition that relies on this check's own requirement is what the check tests: that is a FAIL.
       if (error instanceof PreconditionFailed && !(error.by !== undefined && ids.includes(error.by))) {
         blocked = blockedBy(driver, error);

@@ -18,6 +18,11 @@ export class CheckFailure extends Error {
   }
 }
 
+/** vitest's own signal that a test skipped itself (`ctx.skip()`): neither a failure nor a broken precondition. */
+export function isSkipSignal(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'VITEST_PENDING';
+}
+
 /** The kind of any error a check threw: typed failures say theirs; vitest/chai assertions are `assertion`. */
 export function failureKindOf(error: unknown): FailureKind {
   if (error instanceof CheckFailure) return error.kind;

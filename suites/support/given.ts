@@ -1,3 +1,4 @@
+import { isSkipSignal } from './failure.js';
 import type { RequirementId } from './requirement-id.js';
 
 export interface GivenOptions {
@@ -32,7 +33,7 @@ export async function given<T>(name: string, step: () => Promise<T> | T, options
   try {
     return await step();
   } catch (error) {
-    if (error instanceof PreconditionFailed) throw error;
+    if (error instanceof PreconditionFailed || isSkipSignal(error)) throw error;
     throw new PreconditionFailed(name, options.by, error);
   }
 }

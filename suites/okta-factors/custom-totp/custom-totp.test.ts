@@ -101,11 +101,12 @@ async function alignToStepStart(driver: Driver, stepSeconds: number): Promise<vo
 
 const verifyPath = (userId: string, factorId: string) => `${factorPath(userId, factorId)}/verify`;
 
-check('FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE', "enroll with activate=true answers ACTIVE, with the factor profile's vendor", async ({ driver, api }) => {
-  const [profile] = await factorProfiles(driver);
-  const { user, factor } = await enrolledCustom(driver, api, profile!);
-  const expected = { factorType: FACTOR_TYPE, provider: PROVIDER, vendorName: profile!.vendorName };
-  await expectActiveEnrollment(api, user.id, factor, expected);
+check('FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE', "enroll with activate=true answers ACTIVE, with the factor profile's vendor, for every factor profile", async ({ driver, api }) => {
+  for (const profile of await factorProfiles(driver)) {
+    const { user, factor } = await enrolledCustom(driver, api, profile);
+    const expected = { factorType: FACTOR_TYPE, provider: PROVIDER, vendorName: profile.vendorName };
+    await expectActiveEnrollment(api, user.id, factor, expected);
+  }
 }, { needs: ['factor-policy'] });
 
 check('FACTORS.CUSTOM_TOTP.ENROLL.SECRET_WRITE_ONLY', 'the sharedSecret never comes back: enroll, get, list', async ({ driver, api }) => {

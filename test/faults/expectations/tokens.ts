@@ -35,17 +35,20 @@ export const TOKEN_EXPECTATIONS: Record<(typeof TOKEN_FAULTS)[number]['id'], Fau
   'custom-totp.allow-replay': hotp('FACTORS.CUSTOM_TOTP.VERIFY.REPLAY'),
   'custom-totp.unbounded-window': hotp('FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW'),
   'custom-totp.no-clock-drift': hotp('FACTORS.CUSTOM_TOTP.VERIFY.CLOCK_DRIFT'),
-  'custom-totp.profile-settings-ignored': hotp('FACTORS.CUSTOM_TOTP.VERIFY.GOOD_CODE'),
+  // The base32 profile's secret is read as hex and refused: enrollment fails, the verify checks are BLOCKED by it.
+  'custom-totp.profile-settings-ignored': hotp('FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE'),
 
   'symantec.credential-id-dropped': symantec('FACTORS.SYMANTEC.ENROLL.ACTIVE'),
-  'symantec.service-clock-behind': symantec('FACTORS.SYMANTEC.ENROLL.ACTIVE', 'FACTORS.SYMANTEC.VERIFY.GOOD_CODE'),
+  // Enrollment's passcodes are refused already: the verify checks are BLOCKED by it.
+  'symantec.service-clock-behind': symantec('FACTORS.SYMANTEC.ENROLL.ACTIVE'),
   'symantec.accept-one-passcode': symantec('FACTORS.SYMANTEC.ENROLL.BOTH_PASSCODES'),
   'symantec.enroll-codes-unchecked': symantec('FACTORS.SYMANTEC.ENROLL.BAD_PASSCODES'),
   'symantec.unknown-credential-accepted': symantec('FACTORS.SYMANTEC.ENROLL.UNKNOWN_CREDENTIAL'),
   'symantec.accept-any-code': symantec('FACTORS.SYMANTEC.VERIFY.BAD_CODE'),
   'symantec.allow-replay': symantec('FACTORS.SYMANTEC.VERIFY.REPLAY'),
 
-  'rsa.pin-appended': rsa('FACTORS.RSA.ENROLL.ACTIVE', 'FACTORS.RSA.VERIFY.GOOD_CODE'),
+  // Enrollment's passcode is refused already: the verify checks are BLOCKED by it.
+  'rsa.pin-appended': rsa('FACTORS.RSA.ENROLL.ACTIVE'),
   'rsa.enroll-code-unchecked': rsa('FACTORS.RSA.ENROLL.BAD_PASSCODE'),
   'rsa.unknown-credential-accepted': rsa('FACTORS.RSA.ENROLL.UNKNOWN_CREDENTIAL'),
   'rsa.accept-any-code': rsa('FACTORS.RSA.VERIFY.BAD_CODE'),
