@@ -5,7 +5,7 @@ import { attachExchanges, labelBlocked, labelCheck } from '../../reports/allure-
 import { blockedText } from '../../reports/blocked.js';
 import type { BlockedBy } from '../../reports/check-meta.js';
 import { failureKindOf, isSkipSignal } from './failure.js';
-import { PreconditionFailed } from './given.js';
+import { given, PreconditionFailed } from './given.js';
 import { redactError } from './redact-error.js';
 import type { RequirementId } from './requirement-id.js';
 import { requirement } from './requirements.js';
@@ -51,7 +51,7 @@ export function check(
     const first = driver.api.exchanges.length;
     let blocked: BlockedBy | undefined;
     try {
-      await body({ driver, api: driver.api, newUser: () => driver.createUser() });
+      await body({ driver, api: driver.api, newUser: () => given('a fresh test user', () => driver.createUser()) });
     } catch (error) {
       if (isSkipSignal(error)) throw error;
       // A precondition that relies on this check's own requirement is what the check tests: that is a FAIL.
