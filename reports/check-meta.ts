@@ -35,8 +35,8 @@ export type FailureKind = (typeof FAILURE_KINDS)[number];
 export interface BlockedBy {
   /** The precondition's name, e.g. `a pending TOTP factor`. */
   precondition: string;
-  /** The requirement whose behaviour the precondition relies on, when known. */
-  requirement?: string;
+  /** The requirement whose behaviour the precondition relies on (what blocked the check), when known. */
+  by?: string;
   /** First line of the precondition's error, redacted. */
   message: string;
 }

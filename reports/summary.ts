@@ -228,7 +228,7 @@ function distinctBlockers(checks: readonly CheckRecord[]): BlockedBy[] {
   const seen = new Map<string, BlockedBy>();
   for (const { blockedBy } of checks) {
     if (!blockedBy) continue;
-    const key = `${blockedBy.precondition}\u0000${blockedBy.requirement ?? ''}`;
+    const key = `${blockedBy.precondition}\u0000${blockedBy.by ?? ''}`;
     if (!seen.has(key)) seen.set(key, blockedBy);
   }
   return [...seen.values()];

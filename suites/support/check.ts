@@ -84,7 +84,7 @@ function blockedBy(driver: Driver, error: PreconditionFailed): BlockedBy {
   const message = driver.redactText(`${failurePrefix(failureKindOf(error.cause))}${cause}`).split('\n', 1)[0] ?? '';
   return {
     precondition: error.precondition,
-    ...(error.by !== undefined ? { requirement: error.by } : {}),
+    ...(error.by !== undefined ? { by: error.by } : {}),
     message: message.trim(),
   };
 }

@@ -36,7 +36,7 @@ test('report writes JUnit and Markdown from a summary, BLOCKED included', async 
     ],
     checks: [
       { name: 'enroll', module: 'totp.test.ts', state: 'failed', requirements: ['R.ENROLL'], errors: ['[status] HTTP 500, expected 200'], failureKind: 'status' },
-      { name: 'verify', module: 'totp.test.ts', state: 'blocked', requirements: ['R.VERIFY'], blockedBy: { precondition: 'a pending factor', requirement: 'R.ENROLL', message: '[status] HTTP 500, expected 200' } },
+      { name: 'verify', module: 'totp.test.ts', state: 'blocked', requirements: ['R.VERIFY'], blockedBy: { precondition: 'a pending factor', by: 'R.ENROLL', message: '[status] HTTP 500, expected 200' } },
     ],
     target: 'embedded mock org',
     driver: 'mock',

@@ -55,7 +55,7 @@ test('the activate and verify requirements are BLOCKED by the enroll requirement
     expect(result(id), id).toMatchObject({ result: 'blocked' });
     expect(result(id)?.failedChecks, id).toBeUndefined();
     for (const blocked of result(id)?.blockedBy ?? []) {
-      expect(blocked, id).toMatchObject({ requirement: ENROLL, precondition: expect.stringMatching(/pending token:software:totp factor/) });
+      expect(blocked, id).toMatchObject({ by: ENROLL, precondition: expect.stringMatching(/pending token:software:totp factor/) });
       expect(blocked.message).toMatch(/^\[status\] HTTP 500/);
     }
   }

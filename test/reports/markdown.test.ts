@@ -30,7 +30,7 @@ const checks: CheckRecord[] = [
     module: 'suites/okta-factors/totp/totp.test.ts',
     state: 'blocked',
     requirements: ['F.TOTP.C'],
-    blockedBy: { precondition: 'a pending TOTP factor', requirement: 'F.TOTP.B', message: '[status] HTTP 500, expected 200' },
+    blockedBy: { precondition: 'a pending TOTP factor', by: 'F.TOTP.B', message: '[status] HTTP 500, expected 200' },
   },
   { name: 'sms > resend', module: 'suites/okta-factors/sms/sms.test.ts', state: 'skipped', requirements: ['F.SMS.A'], skipReason: 'driver lacks otp-outbox' },
 ];

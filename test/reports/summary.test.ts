@@ -48,7 +48,7 @@ describe('buildSummary', () => {
   });
 
   test('a requirement is blocked when a check of it was blocked and none failed, naming each distinct blocker once', () => {
-    const blockedBy = { precondition: 'a pending TOTP factor', requirement: 'R.ENROLL', message: '[status] HTTP 500, expected 200' };
+    const blockedBy = { precondition: 'a pending TOTP factor', by: 'R.ENROLL', message: '[status] HTTP 500, expected 200' };
     const summary = summarize(
       [
         check('enroll', 'failed', ['R.ENROLL'], { errors: ['[status] HTTP 500, expected 200'], failureKind: 'status' }),
