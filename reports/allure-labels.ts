@@ -10,7 +10,7 @@ import type { BlockedBy, Requirement } from './check-meta.js';
 const SEVERITY: Record<Requirement['level'], string> = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor' };
 
 /** The tag a BLOCKED check carries (it is a skipped test for vitest, so Allure shows it as skipped). */
-export const BLOCKED_TAG = 'BLOCKED';
+const BLOCKED_TAG = 'BLOCKED';
 
 export async function labelCheck(requirements: readonly Requirement[], driverKind: string): Promise<void> {
   const [main] = requirements;
