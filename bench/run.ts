@@ -39,11 +39,12 @@ async function main(argv: readonly string[]): Promise<number> {
     `median: ${(median((r) => r.wallMs) / 1000).toFixed(2)} s wall, ` +
       `${median((r) => r.summary.totals.checks)} checks ` +
       `(${median((r) => r.summary.totals.passed)} passed, ${median((r) => r.summary.totals.failed)} failed, ` +
+      `${median((r) => r.summary.totals.blocked)} blocked, ` +
       `${median((r) => r.summary.totals.skipped)} skipped), ` +
       `${median((r) => r.summary.httpRequests)} HTTP requests\n`,
   );
   const bad = results.filter((run) => !run.summary.ok).length;
-  if (bad > 0) process.stderr.write(`${bad} of ${runs} runs had a failing check or an error\n`);
+  if (bad > 0) process.stderr.write(`${bad} of ${runs} runs had a failing or blocked check, or an error\n`);
   return bad > 0 ? 1 : 0;
 }
 
@@ -51,7 +52,7 @@ function formatRun(wallMs: number, summary: RunSummary): string {
   const { totals } = summary;
   return (
     `${(wallMs / 1000).toFixed(2)} s wall, ${totals.checks} checks ` +
-    `(${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped), ${summary.httpRequests} HTTP requests`
+    `(${totals.passed} passed, ${totals.failed} failed, ${totals.blocked} blocked, ${totals.skipped} skipped), ${summary.httpRequests} HTTP requests`
   );
 }
 

@@ -1,7 +1,9 @@
 /**
- * The end-of-run text on the terminal: totals, failed requirements with their failed checks,
- * skipped requirements grouped by reason, and the errors of the run.
+ * The end-of-run text on the terminal: totals, failed requirements with their failed checks (and the kind
+ * of each failure), blocked requirements with what blocked them, skipped requirements grouped by reason,
+ * and the errors of the run.
  */
+import { blockedText } from '../reports/blocked.js';
 import type { RequirementResult, RunSummary } from '../reports/summary.js';
 
 export function formatRunSummary(summary: RunSummary): string {
@@ -10,10 +12,12 @@ export function formatRunSummary(summary: RunSummary): string {
   const harness = summary.harnessVersion ? `mfa-conformance ${summary.harnessVersion}` : 'mfa-conformance';
   lines.push(`${harness} against ${summary.target} (driver ${summary.driver})`);
   lines.push(
-    `Checks:       ${totals.checks} — ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped` +
+    `Checks:       ${totals.checks} — ${totals.passed} passed, ${totals.failed} failed, ${totals.blocked} blocked, ${totals.skipped} skipped` +
       ` (${(summary.durationMs / 1000).toFixed(1)} s, ${summary.httpRequests} HTTP requests)`,
   );
-  lines.push(`Requirements: ${req.requirements} — ${req.pass} pass, ${req.fail} fail, ${req.skip} skip`);
+  lines.push(`Requirements: ${req.requirements} — ${req.pass} pass, ${req.fail} fail, ${req.blocked} blocked, ${req.skip} skip`);
+  const kinds = Object.entries(summary.failureKinds).map(([kind, count]) => `${count} ${kind}`);
+  if (kinds.length > 0) lines.push(`Failures:     ${kinds.join(', ')}`);
 
   const failed = summary.requirements.filter((r) => r.result === 'fail');
   if (failed.length > 0) {
@@ -25,6 +29,16 @@ export function formatRunSummary(summary: RunSummary): string {
         const error = summary.checks.find((check) => check.name === name)?.errors?.[0];
         if (error) lines.push(`         ${error}`);
       }
+    }
+  }
+
+  const blocked = summary.requirements.filter((r) => r.result === 'blocked');
+  if (blocked.length > 0) {
+    lines.push('', 'Blocked requirements (a precondition failed, so they were not tested):');
+    for (const requirement of blocked) {
+      lines.push(`  BLOCKED ${requirement.id} (${requirement.level}) ${requirement.title}`);
+      // the blocking failure itself is listed with its own requirement; here, only what blocked
+      for (const text of new Set((requirement.blockedBy ?? []).map(blockedText))) lines.push(`       ${text}`);
     }
   }
 
@@ -42,7 +56,7 @@ export function formatRunSummary(summary: RunSummary): string {
     }
   }
 
-  lines.push('', summary.ok ? 'Result: PASS (no check failed)' : 'Result: FAIL');
+  lines.push('', summary.ok ? 'Result: PASS (no check failed or was blocked)' : 'Result: FAIL');
   return `${lines.join('\n')}\n`;
 }
 

@@ -2,14 +2,13 @@
  * Runs the conformance suites through vitest's Node API and returns the run summary.
  * The one path from the command line to vitest: `mfa-conformance run` and the benchmark both go through here.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Reporter } from 'vitest/node';
 import type { TargetConfig } from '../drivers/contract.js';
 import type { Requirement } from '../requirements/index.js';
-import { renderMarkdown } from '../reports/markdown.js';
+import { OUTPUT_FORMATS, type FormatId, type ReporterSpec } from '../reports/formats/index.js';
 import type { RunSummary } from '../reports/summary.js';
-import { SummaryReporter, writeSummaryJson } from '../reports/summary-reporter.js';
+import { SummaryReporter } from '../reports/summary-reporter.js';
 import { packageInfo, SUITES_CONFIG } from './package-root.js';
 import { redactorFor, redactStrings, type Redact } from '../drivers/redact.js';
 import { nullStream, redactingStream, type OutputStream } from './redact.js';
@@ -35,11 +34,8 @@ export interface SuiteRunOptions extends SuiteLocation {
   testNamePattern?: string;
   /** Show vitest's terminal progress reporter on `stdout`. Off: the run prints nothing but vitest's own errors. */
   progress?: boolean;
-  /** Files to write (relative paths resolve against the current directory). */
-  jsonFile?: string;
-  junitFile?: string;
-  markdownFile?: string;
-  allureDir?: string;
+  /** Where to write each output format (reports/formats/; relative paths resolve against the current directory). */
+  outputs?: Partial<Record<FormatId, string>>;
   /** Where vitest prints (default: process.stdout / process.stderr). Everything is redacted on the way. */
   stdout?: OutputStream;
   stderr?: OutputStream;
@@ -48,14 +44,14 @@ export interface SuiteRunOptions extends SuiteLocation {
 export interface SuiteRunOutcome {
   /** The run summary, secrets redacted. */
   summary: RunSummary;
-  /** 0 when no check failed and the run had no error, else 1. */
+  /** 0 when no check failed or was blocked and the run had no error, else 1. */
   exitCode: 0 | 1;
   /** Wall time of the whole run, vitest start-up included. */
   wallMs: number;
 }
 
 /** A reporter instance, a reporter name, or a name with its options, as vitest's `reporters` option takes them. */
-type ReporterEntry = Reporter | string | [string, Record<string, unknown>];
+type ReporterEntry = Reporter | string | ReporterSpec;
 
 /** Throws when vitest could not run at all (bad config, no suite matched the filters, …). */
 export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutcome> {
@@ -76,8 +72,10 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
       },
     }),
   ];
-  if (options.junitFile) reporters.push(['junit', { outputFile: resolve(options.junitFile) }]);
-  if (options.allureDir) reporters.push(['allure-vitest/reporter', { resultsDir: resolve(options.allureDir) }]);
+  for (const format of OUTPUT_FORMATS) {
+    const path = options.outputs?.[format.id];
+    if (path !== undefined && format.reporter) reporters.push(format.reporter(resolve(path)));
+  }
 
   const { startVitest } = await import('vitest/node');
   const started = performance.now();
@@ -107,7 +105,11 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
   const wallMs = performance.now() - started;
   if (!summary) throw new Error('vitest ended without running the suites (see its messages above)');
 
-  await writeOutputs(summary, options, redact);
+  // The summary was redacted when it was built: every format written from it is too.
+  for (const format of OUTPUT_FORMATS) {
+    const path = options.outputs?.[format.id];
+    if (path !== undefined && format.write) await format.write(summary, resolve(path));
+  }
   return { summary, exitCode: summary.ok ? 0 : 1, wallMs };
 }
 
@@ -125,23 +127,4 @@ function enterRun(target: TargetConfig): () => void {
     else process.env.MFA_CONFORMANCE_TARGET = savedTarget;
     process.exitCode = savedExitCode;
   };
-}
-
-async function writeOutputs(summary: RunSummary, options: SuiteRunOptions, redact: Redact): Promise<void> {
-  if (options.jsonFile) await writeSummaryJson(resolve(options.jsonFile), summary);
-  if (options.markdownFile) await writeText(resolve(options.markdownFile), renderMarkdown(summary));
-  // vitest's JUnit reporter writes failure messages as they are: scrub them too
-  if (options.junitFile) await redactFile(resolve(options.junitFile), redact);
-}
-
-async function writeText(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
-}
-
-async function redactFile(file: string, redact: Redact): Promise<void> {
-  const text = await readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return;
-  const redacted = redact(text);
-  if (redacted !== text) await writeFile(file, redacted);
 }

@@ -1,10 +1,13 @@
 /**
  * The certification report as Markdown: the run's header (harness, driver, target, time),
- * then every requirement as PASS / FAIL / SKIP, grouped by API family and then by feature.
+ * the failed checks grouped by failure kind, then every requirement as PASS / FAIL / BLOCKED / SKIP,
+ * grouped by API family and then by feature.
  */
+import { blockedText } from './blocked.js';
+import { FAILURE_KINDS } from './check-meta.js';
 import type { RequirementOutcome, RequirementResult, RunSummary } from './summary.js';
 
-const OUTCOME_LABEL: Record<RequirementOutcome, string> = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' };
+const OUTCOME_LABEL: Record<RequirementOutcome, string> = { pass: 'PASS', fail: 'FAIL', blocked: 'BLOCKED', skip: 'SKIP' };
 
 export function renderMarkdown(summary: RunSummary): string {
   const lines: string[] = [];
@@ -17,9 +20,9 @@ export function renderMarkdown(summary: RunSummary): string {
   lines.push(`| Target | ${cell(summary.target)} |`);
   lines.push(`| Started | ${cell(summary.startedAt)} |`);
   lines.push(`| Duration | ${formatDuration(summary.durationMs)} |`);
-  lines.push(`| Requirements | ${req.pass} pass, ${req.fail} fail, ${req.skip} skip (of ${req.requirements}) |`);
+  lines.push(`| Requirements | ${req.pass} pass, ${req.fail} fail, ${req.blocked} blocked, ${req.skip} skip (of ${req.requirements}) |`);
   lines.push(
-    `| Checks | ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped (of ${totals.checks}) |`,
+    `| Checks | ${totals.passed} passed, ${totals.failed} failed, ${totals.blocked} blocked, ${totals.skipped} skipped (of ${totals.checks}) |`,
   );
   lines.push('');
 
@@ -31,6 +34,8 @@ export function renderMarkdown(summary: RunSummary): string {
     }
     lines.push('');
   }
+
+  lines.push(...failuresByKind(summary));
 
   for (const [family, features] of groupByFamilyAndFeature(summary.requirements)) {
     lines.push(`## ${inline(family)}`, '');
@@ -44,12 +49,31 @@ export function renderMarkdown(summary: RunSummary): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
+/** A section per failure kind that occurred, listing its failed checks with their first error line. */
+function failuresByKind(summary: RunSummary): string[] {
+  const failed = summary.checks.filter((check) => check.state === 'failed');
+  if (failed.length === 0) return [];
+  const lines = ['## Failures by kind', ''];
+  for (const kind of FAILURE_KINDS) {
+    const ofKind = failed.filter((check) => (check.failureKind ?? 'error') === kind);
+    if (ofKind.length === 0) continue;
+    lines.push(`### ${kind} (${ofKind.length})`, '');
+    for (const check of ofKind) {
+      const error = check.errors?.[0];
+      lines.push(`- ${inline(check.name)}${error ? `: ${inline(error)}` : ''}`);
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
 function verdict(summary: RunSummary): string {
-  const { fail } = summary.requirementTotals;
+  const { fail, blocked } = summary.requirementTotals;
   const parts: string[] = [];
   if (fail > 0) parts.push(`${fail} requirement${fail === 1 ? '' : 's'} failed`);
+  if (blocked > 0) parts.push(`${blocked} requirement${blocked === 1 ? '' : 's'} blocked`);
   if (summary.errors.length > 0) parts.push(`${summary.errors.length} error${summary.errors.length === 1 ? '' : 's'} in the run`);
-  if (parts.length === 0) parts.push('no requirement failed');
+  if (parts.length === 0) parts.push('no requirement failed or was blocked');
   return parts.join(', ');
 }
 
@@ -60,9 +84,11 @@ function requirementRow(requirement: RequirementResult): string {
   const notes =
     requirement.result === 'fail'
       ? `failed: ${(requirement.failedChecks ?? []).map(cell).join('; ')}`
-      : requirement.result === 'skip'
-        ? cell(requirement.reason ?? '')
-        : '';
+      : requirement.result === 'blocked'
+        ? (requirement.blockedBy ?? []).map((blocked) => cell(`${blockedText(blocked)}: ${blocked.message}`)).join('; ')
+        : requirement.result === 'skip'
+          ? cell(requirement.reason ?? '')
+          : '';
   return `| ${OUTCOME_LABEL[requirement.result]} | ${requirement.level} | \`${requirement.id}\` ${title} | ${notes} |`;
 }
 

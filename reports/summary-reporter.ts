@@ -3,8 +3,6 @@
  * it reads each check's `meta()` and `result()`, adds the errors of the run, and hands the summary on.
  * It prints nothing; the CLI decides what to show.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason } from 'vitest/node';
 import type { Requirement } from '../requirements/index.js';
 import { buildSummary, type CheckRecord, type RunError, type RunSummary } from './summary.js';
@@ -17,8 +15,6 @@ export interface SummaryReporterOptions {
   /** Driver kind. */
   driver: string;
   harnessVersion?: string;
-  /** Write the summary here as JSON (directories are created). */
-  outputFile?: string;
   /** Called with the summary once the run ends. */
   onSummary?: (summary: RunSummary) => void | Promise<void>;
 }
@@ -52,32 +48,33 @@ export class SummaryReporter implements Reporter {
       durationMs: performance.now() - this.#startMs,
       ...(this.#options.harnessVersion !== undefined ? { harnessVersion: this.#options.harnessVersion } : {}),
     });
-    if (this.#options.outputFile) await writeSummaryJson(this.#options.outputFile, summary);
     await this.#options.onSummary?.(summary);
   }
 }
 
-export async function writeSummaryJson(file: string, summary: RunSummary): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, `${JSON.stringify(summary, null, 2)}\n`);
-}
-
-export function toCheckRecord(test: TestCase): CheckRecord {
+function toCheckRecord(test: TestCase): CheckRecord {
   const meta = test.meta();
   const result = test.result();
   const diagnostic = test.diagnostic();
+  // vitest saw a blocked check as skipped; `check()` left what blocked it on the meta
+  const blocked = result.state === 'skipped' ? meta.blocked : undefined;
   const record: CheckRecord = {
     name: test.fullName,
     module: test.module.relativeModuleId,
     // a check still pending when the run ended never ran: the run error 'interrupted' says why
-    state: result.state === 'pending' ? 'skipped' : result.state,
+    state: blocked ? 'blocked' : result.state === 'pending' ? 'skipped' : result.state,
     requirements: [...(meta.requirements ?? [])],
   };
-  if (result.state === 'skipped') {
+  if (blocked) record.blockedBy = blocked;
+  else if (result.state === 'skipped') {
     const reason = result.note ?? meta.skipReason;
     if (reason) record.skipReason = reason;
   }
-  if (result.state === 'failed') record.errors = result.errors.map((error) => firstLine(error.message));
+  if (result.state === 'failed') {
+    record.errors = result.errors.map((error) => firstLine(error.message));
+    // check() says the kind; a plain vitest test is judged by its error's name
+    record.failureKind = meta.failureKind ?? (/assert/i.test(result.errors[0]?.name ?? '') ? 'assertion' : 'error');
+  }
   if (diagnostic) record.durationMs = Math.round(diagnostic.duration);
   if (typeof meta.httpRequests === 'number') record.httpRequests = meta.httpRequests;
   return record;

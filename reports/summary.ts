@@ -1,10 +1,12 @@
 /**
- * The run summary: every requirement of the catalog as pass / fail / skip, built from the checks of one run.
+ * The run summary: every requirement of the catalog as pass / fail / blocked / skip, built from the checks of one run.
  * Other tools (CI gates, the certification report, the benchmark) read this shape, so fields are only ever added.
  */
 import { familyTitle, type Requirement, type RequirementLevel } from '../requirements/index.js';
+import type { BlockedBy, FailureKind } from './check-meta.js';
 
-export type CheckState = 'passed' | 'failed' | 'skipped';
+/** `blocked`: a precondition of the check failed, so its requirement was not tested (vitest saw a skip). */
+export type CheckState = 'passed' | 'failed' | 'blocked' | 'skipped';
 
 /** One vitest test of the run, as the summary sees it. */
 export interface CheckRecord {
@@ -19,6 +21,10 @@ export interface CheckRecord {
   skipReason?: string;
   /** First line of each error of a failed check. */
   errors?: string[];
+  /** What kind of expectation a failed check broke (`status`, `error-code`, `schema`, …). */
+  failureKind?: FailureKind;
+  /** The precondition that blocked a blocked check, and the requirement it relies on. */
+  blockedBy?: BlockedBy;
   durationMs?: number;
   /** HTTP requests the check sent (`meta.httpRequests`). */
   httpRequests?: number;
@@ -47,7 +53,7 @@ export interface RunError {
   checks?: string[];
 }
 
-export type RequirementOutcome = 'pass' | 'fail' | 'skip';
+export type RequirementOutcome = 'pass' | 'fail' | 'blocked' | 'skip';
 
 export interface RequirementResult {
   id: string;
@@ -58,6 +64,10 @@ export interface RequirementResult {
   checks: string[];
   /** Names of the failed checks among them (only when the result is `fail`). */
   failedChecks?: string[];
+  /** Names of the blocked checks among them (whenever there are some). */
+  blockedChecks?: string[];
+  /** What blocked them: each distinct precondition (and the requirement it relies on) once. */
+  blockedBy?: BlockedBy[];
   level: RequirementLevel;
   family: string;
   feature: string;
@@ -70,6 +80,8 @@ export interface RunTotals {
   checks: number;
   passed: number;
   failed: number;
+  /** Checks a failed precondition kept from testing their requirement. */
+  blocked: number;
   skipped: number;
 }
 
@@ -84,10 +96,12 @@ export interface RunSummary {
   startedAt: string;
   durationMs: number;
   harnessVersion?: string;
-  /** True when no check failed and the run had no error. */
+  /** True when no check failed or was blocked and the run had no error. */
   ok: boolean;
   /** Requirement counts by outcome. */
-  requirementTotals: { requirements: number; pass: number; fail: number; skip: number };
+  requirementTotals: { requirements: number; pass: number; fail: number; blocked: number; skip: number };
+  /** Failed checks by failure kind. */
+  failureKinds: Partial<Record<FailureKind, number>>;
   /** Sum of `meta.httpRequests` over all checks. */
   httpRequests: number;
   checks: CheckRecord[];
@@ -154,6 +168,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     checks: checks.length,
     passed: checks.filter((check) => check.state === 'passed').length,
     failed: checks.filter((check) => check.state === 'failed').length,
+    blocked: checks.filter((check) => check.state === 'blocked').length,
     skipped: checks.filter((check) => check.state === 'skipped').length,
   };
 
@@ -163,14 +178,16 @@ export function buildSummary(input: SummaryInput): RunSummary {
     driver: input.driver,
     startedAt: typeof input.startedAt === 'string' ? input.startedAt : input.startedAt.toISOString(),
     durationMs: Math.round(input.durationMs),
-    ok: totals.failed === 0 && errors.length === 0,
+    ok: totals.failed === 0 && totals.blocked === 0 && errors.length === 0,
     totals,
     requirementTotals: {
       requirements: requirements.length,
       pass: requirements.filter((r) => r.result === 'pass').length,
       fail: requirements.filter((r) => r.result === 'fail').length,
+      blocked: requirements.filter((r) => r.result === 'blocked').length,
       skip: requirements.filter((r) => r.result === 'skip').length,
     },
+    failureKinds: countFailureKinds(checks),
     httpRequests: checks.reduce((sum, check) => sum + (check.httpRequests ?? 0), 0),
     requirements,
     checks,
@@ -178,20 +195,27 @@ export function buildSummary(input: SummaryInput): RunSummary {
   };
 }
 
-/** Fails if any check failed; passes if one passed and none failed; else skips with the checks' reasons. */
+/**
+ * Fails if any check failed; else blocked if any check was blocked (the requirement is not proven);
+ * passes if one passed; else skips with the checks' reasons.
+ */
 function judgeRequirement(requirement: Requirement, checks: readonly CheckRecord[]): RequirementResult {
   const failed = checks.filter((check) => check.state === 'failed');
+  const blocked = checks.filter((check) => check.state === 'blocked');
   const outcome: Pick<RequirementResult, 'result' | 'reason'> =
     failed.length > 0
       ? { result: 'fail' }
-      : checks.some((check) => check.state === 'passed')
-        ? { result: 'pass' }
-        : { result: 'skip', reason: skipReasonOf(checks) };
+      : blocked.length > 0
+        ? { result: 'blocked' }
+        : checks.some((check) => check.state === 'passed')
+          ? { result: 'pass' }
+          : { result: 'skip', reason: skipReasonOf(checks) };
   return {
     id: requirement.id,
     ...outcome,
     checks: checks.map((check) => check.name),
     ...(failed.length > 0 ? { failedChecks: failed.map((check) => check.name) } : {}),
+    ...(blocked.length > 0 ? { blockedChecks: blocked.map((check) => check.name), blockedBy: distinctBlockers(blocked) } : {}),
     level: requirement.level,
     family: familyTitle(requirement.family),
     feature: requirement.feature,
@@ -199,6 +223,26 @@ function judgeRequirement(requirement: Requirement, checks: readonly CheckRecord
     title: requirement.title,
     source: requirement.source,
   };
+}
+
+function distinctBlockers(checks: readonly CheckRecord[]): BlockedBy[] {
+  const seen = new Map<string, BlockedBy>();
+  for (const { blockedBy } of checks) {
+    if (!blockedBy) continue;
+    const key = `${blockedBy.precondition}\u0000${blockedBy.by ?? ''}`;
+    if (!seen.has(key)) seen.set(key, blockedBy);
+  }
+  return [...seen.values()];
+}
+
+function countFailureKinds(checks: readonly CheckRecord[]): Partial<Record<FailureKind, number>> {
+  const counts: Partial<Record<FailureKind, number>> = {};
+  for (const check of checks) {
+    if (check.state !== 'failed') continue;
+    const kind = check.failureKind ?? 'error';
+    counts[kind] = (counts[kind] ?? 0) + 1;
+  }
+  return counts;
 }
 
 function skipReasonOf(checks: readonly CheckRecord[]): string {

@@ -1,25 +1,28 @@
 /** `mfa-conformance report`: the certification report of an earlier run, from its JSON summary. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { formatHelpLines, formatOptions, OUTPUT_FORMATS, type OutputFormat } from '../../reports/formats/index.js';
 import { renderMarkdown } from '../../reports/markdown.js';
 import type { RunSummary } from '../../reports/summary.js';
 import type { CliIO } from '../io.js';
 import { parseCommandArgs, UsageError } from '../usage.js';
 
-export const REPORT_HELP = `Usage: mfa-conformance report SUMMARY.json [--markdown FILE]
+/** The formats a report can be rendered in from a summary alone (Allure results need the run itself). */
+const SUMMARY_FORMATS = OUTPUT_FORMATS.filter((format): format is OutputFormat & Required<Pick<OutputFormat, 'write'>> => format.write !== undefined);
 
-Renders the certification report (Markdown) of a run from the JSON summary that \`run --json\` wrote.
-Prints it on stdout unless --markdown names a file.
+export const REPORT_HELP = `Usage: mfa-conformance report SUMMARY.json [options]
+
+Renders the reports of a run from the JSON summary that \`run --json\` wrote.
+With no option, prints the certification report (Markdown) on stdout.
 
 Options:
-  --markdown FILE   write the Markdown report to FILE
-  -h, --help        show this help
+${formatHelpLines(SUMMARY_FORMATS)}  -h, --help             show this help
 `;
 
 export async function reportCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs(
     argv,
-    { markdown: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { ...formatOptions(SUMMARY_FORMATS), help: { type: 'boolean', short: 'h' } },
     true,
   );
   if (values.help) {
@@ -31,9 +34,10 @@ export async function reportCommand(argv: readonly string[], io: CliIO): Promise
   if (extra.length > 0) throw new UsageError(`report takes one summary file, got ${positionals.length}`);
 
   const summary = await readSummary(resolve(io.cwd, input));
-  const markdown = renderMarkdown(summary);
-  if (values.markdown === undefined) io.stdout.write(markdown);
-  else await writeFile(resolve(io.cwd, values.markdown), markdown);
+  const flags: Record<string, unknown> = values;
+  const chosen = SUMMARY_FORMATS.filter((format) => typeof flags[format.flag] === 'string');
+  if (chosen.length === 0) io.stdout.write(renderMarkdown(summary));
+  for (const format of chosen) await format.write(summary, resolve(io.cwd, String(flags[format.flag])));
   return 0;
 }
 
@@ -46,7 +50,17 @@ async function readSummary(file: string): Promise<RunSummary> {
     throw new UsageError(`${file} ${why}`);
   }
   if (!isRunSummary(parsed)) throw new UsageError(`${file} is not a run summary (no totals and requirements)`);
-  return parsed;
+  return withAddedFields(parsed);
+}
+
+/** A summary written before BLOCKED and failure kinds existed has none of either. */
+function withAddedFields(summary: RunSummary): RunSummary {
+  return {
+    ...summary,
+    totals: { ...summary.totals, blocked: summary.totals.blocked ?? 0 },
+    requirementTotals: { ...summary.requirementTotals, blocked: summary.requirementTotals.blocked ?? 0 },
+    failureKinds: summary.failureKinds ?? {},
+  };
 }
 
 function isRunSummary(value: unknown): value is RunSummary {

@@ -1,5 +1,6 @@
 /** `mfa-conformance run`: the conformance suites against the embedded mock org or a target. */
 import { resolve } from 'node:path';
+import { formatHelpLines, formatOptions, OUTPUT_FORMATS, type FormatId } from '../../reports/formats/index.js';
 import { formatRunSummary } from '../print-summary.js';
 import type { CliIO } from '../io.js';
 import { redactorFor } from '../../drivers/redact.js';
@@ -10,8 +11,10 @@ import { parseCommandArgs, UsageError } from '../usage.js';
 export const RUN_HELP = `Usage: mfa-conformance run [options] [FILTER...]
 
 Runs the conformance suites (FILTER: parts of suite file paths, e.g. suites/okta-factors) against the embedded
-mock org, or against a target that speaks the API. Exit code 0 when no check failed, 1 when one failed
-or the run itself went wrong, 2 for bad usage.
+mock org, or against a target that speaks the API. Each check ends PASS, FAIL, BLOCKED (a precondition
+failed, so its requirement was not tested) or SKIP (with the reason). Exit code 0 when no check failed or
+was blocked, 1 when one failed or was blocked (a blocked requirement is not proven) or the run itself went
+wrong, 2 for bad usage.
 
 Target (default: an embedded mock org per suite file):
   --target URL           base URL of the org (or OKTA_CLIENT_ORGURL)
@@ -21,11 +24,7 @@ Target (default: an embedded mock org per suite file):
 
 Selection and output:
   -t, --test-name-pattern PATTERN   run only the checks whose full name matches
-  --json FILE            write the run summary as JSON
-  --markdown FILE        write the certification report as Markdown
-  --junit FILE           write a JUnit XML report
-  --allure-dir DIR       write Allure results into DIR
-  -q, --quiet            no progress output, only the summary at the end
+${formatHelpLines(OUTPUT_FORMATS)}  -q, --quiet            no progress output, only the summary at the end
   -h, --help             show this help
 `;
 
@@ -38,10 +37,7 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
       'control-token': { type: 'string' },
       fault: { type: 'string', multiple: true },
       'test-name-pattern': { type: 'string', short: 't' },
-      json: { type: 'string' },
-      markdown: { type: 'string' },
-      junit: { type: 'string' },
-      'allure-dir': { type: 'string' },
+      ...formatOptions(OUTPUT_FORMATS),
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -57,16 +53,10 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
   );
   if (target.kind === 'mock' && target.faults) await checkFaultIds(target.faults);
 
-  const file = (path: string | undefined): string | undefined => (path === undefined ? undefined : resolve(io.cwd, path));
-  const outputs = {
-    jsonFile: file(values.json),
-    markdownFile: file(values.markdown),
-    junitFile: file(values.junit),
-    allureDir: file(values['allure-dir']),
-  };
+  const outputs = outputPaths(values, io.cwd);
   const outcome = await runSuites({
     ...io.suites,
-    ...outputs,
+    outputs,
     target,
     filters: positionals,
     testNamePattern: values['test-name-pattern'],
@@ -76,14 +66,21 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
   });
 
   io.stdout.write(redactorFor(targetSecrets(target))(formatRunSummary(outcome.summary)));
-  const written = [
-    ['JSON summary', outputs.jsonFile],
-    ['Markdown report', outputs.markdownFile],
-    ['JUnit report', outputs.junitFile],
-    ['Allure results', outputs.allureDir],
-  ] as const;
-  for (const [label, path] of written) if (path) io.stdout.write(`${label}: ${path}\n`);
+  for (const format of OUTPUT_FORMATS) {
+    const path = outputs[format.id];
+    if (path) io.stdout.write(`${format.label}: ${path}\n`);
+  }
   return outcome.exitCode;
+}
+
+/** The output paths the flags name, absolute. */
+function outputPaths(values: Record<string, unknown>, cwd: string): Partial<Record<FormatId, string>> {
+  const outputs: Partial<Record<FormatId, string>> = {};
+  for (const format of OUTPUT_FORMATS) {
+    const value = values[format.flag];
+    if (typeof value === 'string') outputs[format.id] = resolve(cwd, value);
+  }
+  return outputs;
 }
 
 /** An unknown fault id would fail every suite file's set-up; say so once, up front. */

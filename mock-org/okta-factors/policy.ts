@@ -15,9 +15,6 @@ export interface PolicyEntry {
   userVerification?: UserVerification;
 }
 
-export const ENROLLMENTS: readonly Enrollment[] = ['REQUIRED', 'OPTIONAL', 'DISABLED'];
-export const USER_VERIFICATIONS: readonly UserVerification[] = ['required', 'preferred', 'discouraged'];
-
 export class FactorPolicy {
   readonly #entries = new Map<string, PolicyEntry>();
   readonly #defaults: PolicyEntry[];

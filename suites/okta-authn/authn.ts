@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver, DriverWith, RequestOptions, TestUser } from '../../drivers/contract.js';
 import { expectSchema, expectStatus } from '../support/expect.js';
+import { given } from '../support/given.js';
+import type { RequirementId } from '../../requirements/index.js';
 import { type Link, linkOf } from '../okta-factors/factors.js';
 
 /**
@@ -104,8 +106,19 @@ export function getState(api: ApiClient, stateToken: string): Promise<ApiRespons
 
 /** Primary authentication that must answer `status`. */
 export async function signIn(driver: Driver, api: ApiClient, user: TestUser, status: string): Promise<Transaction> {
-  return expectTransaction(driver, await primaryAuth(api, user.login, user.password), status);
+  return given(
+    `primary authentication answers ${status}`,
+    async () => expectTransaction(driver, await primaryAuth(api, user.login, user.password), status),
+    PRIMARY_REQUIREMENT[status] ? { by: PRIMARY_REQUIREMENT[status] } : {},
+  );
 }
+
+/** The requirement each outcome of primary authentication proves, for `signIn` as a precondition. */
+const PRIMARY_REQUIREMENT: Partial<Record<string, RequirementId>> = {
+  SUCCESS: 'AUTHN.PRIMARY.SUCCESS',
+  MFA_ENROLL: 'AUTHN.PRIMARY.MFA_ENROLL',
+  MFA_REQUIRED: 'AUTHN.PRIMARY.MFA_REQUIRED',
+};
 
 /** The factor list of MFA_ENROLL / MFA_REQUIRED, under whichever name the target uses. */
 export function factorList(txn: Transaction): AuthnFactor[] {

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver } from '../../drivers/contract.js';
 // The TOTP module alone: the package index would load WebAuthn, U2F and X.509 into every suite worker.
 import { TotpGenerator } from '../../virtual-authenticators/otp/totp-generator.js';
-import { expectOktaError, expectSchema, expectStatus } from '../support/expect.js';
+import { expectHeader, expectOktaError, expectSchema, expectStatus } from '../support/expect.js';
 
 /** A factor as the checks read it; every other property the target sends is allowed and ignored. */
 export interface Factor {
@@ -107,4 +107,19 @@ export function expectPasscodeRefused(res: ApiResponse, codes: string[], results
     return;
   }
   expectOktaError(res, 403, codes);
+}
+
+/**
+ * X-Rate-Limit-* headers that agree with one another: Limit a positive integer, Remaining between 0 and Limit,
+ * Reset the end of the window in UTC epoch seconds, not before the server's now and within a day of it.
+ */
+export function expectRateLimitHeaders(res: ApiResponse, serverNowSeconds: number): void {
+  const limit = Number(expectHeader(res, 'X-Rate-Limit-Limit', 'a positive integer', (v) => Number.isInteger(Number(v)) && Number(v) > 0));
+  expectHeader(res, 'X-Rate-Limit-Remaining', `an integer from 0 to ${limit}`, (v) => v !== undefined && Number.isInteger(Number(v)) && Number(v) >= 0 && Number(v) <= limit);
+  expectHeader(
+    res,
+    'X-Rate-Limit-Reset',
+    `epoch seconds from ${Math.floor(serverNowSeconds) - 1} to within a day (server time ${serverNowSeconds})`,
+    (v) => v !== undefined && Number.isInteger(Number(v)) && Number(v) >= Math.floor(serverNowSeconds) - 1 && Number(v) < serverNowSeconds + 86_400,
+  );
 }

@@ -15,6 +15,7 @@ import {
   type WebAuthnAuthenticatorOptions,
 } from '../../virtual-authenticators/webauthn/webauthn-authenticator.js';
 import { expectOktaError, expectSchema, expectStatus } from '../support/expect.js';
+import { given } from '../support/given.js';
 import { enroll, type Factor, factorPath, readFactor } from './factors.js';
 
 /** Set-ups and request bodies the u2f and webauthn suites share (spec §2.11, §2.12). */
@@ -34,7 +35,7 @@ const verifyPath = (userId: string, factorId: string) => `${factorPath(userId, f
 const activatePath = (userId: string, factorId: string) => `${factorPath(userId, factorId)}/lifecycle/activate`;
 
 /** The U2F application id: the `appId` the org publishes ([A]), else the origin the driver says users sign in at. */
-export function u2fAppId(driver: Driver, published: unknown): string {
+function u2fAppId(driver: Driver, published: unknown): string {
   return typeof published === 'string' && published !== '' ? published : driver.origin;
 }
 
@@ -107,11 +108,17 @@ export interface ActiveU2f extends PendingU2f {
 
 /** Enrolls a u2f factor for a fresh user (or `user`), with a new token to register. */
 export async function enrollU2f(driver: Driver, api: ApiClient, user?: TestUser): Promise<PendingU2f> {
-  const owner = user ?? (await driver.fixtures.createUser());
-  const factor = await enroll(api, owner.id, { ...U2F });
-  const activation = factor._embedded?.activation ?? {};
-  expectSchema('okta-factors/u2f#activation', activation);
-  return { user: owner, factor, activation, appId: u2fAppId(driver, activation.appId), token: await U2fToken.create() };
+  return given(
+    'a pending u2f factor',
+    async () => {
+      const owner = user ?? (await driver.fixtures.createUser());
+      const factor = await enroll(api, owner.id, { ...U2F });
+      const activation = factor._embedded?.activation ?? {};
+      expectSchema('okta-factors/u2f#activation', activation);
+      return { user: owner, factor, activation, appId: u2fAppId(driver, activation.appId), token: await U2fToken.create() };
+    },
+    { by: 'FACTORS.U2F.ENROLL.PENDING' },
+  );
 }
 
 /** The activation body: the U2F JS API's registerResponse fields, websafe base64 as the API returns them ([F] example). */
@@ -128,9 +135,15 @@ export function activateU2f(api: ApiClient, setup: PendingU2f, body: Record<stri
 /** Enrolls and activates a u2f factor. */
 export async function activeU2f(driver: Driver, api: ApiClient, user?: TestUser): Promise<ActiveU2f> {
   const setup = await enrollU2f(driver, api, user);
-  const res = await activateU2f(api, setup, await u2fRegistration(setup));
-  expectStatus(res, 200);
-  return { ...setup, active: res.body };
+  return given(
+    'the u2f factor activated with a registration',
+    async () => {
+      const res = await activateU2f(api, setup, await u2fRegistration(setup));
+      expectStatus(res, 200);
+      return { ...setup, active: res.body };
+    },
+    { by: 'FACTORS.U2F.ACTIVATE.REGISTRATION' },
+  );
 }
 
 /** A signed assertion for a challenge nonce, with the factor's key handle (`profile.credentialId`, as [F] says). */
@@ -173,11 +186,17 @@ export async function enrollWebAuthn(
   options: WebAuthnAuthenticatorOptions = {},
   user?: TestUser,
 ): Promise<PendingWebAuthn> {
-  const owner = user ?? (await driver.fixtures.createUser());
-  const factor = await enroll(api, owner.id, { ...WEBAUTHN });
-  const activation = factor._embedded?.activation ?? {};
-  expectSchema('okta-factors/webauthn#activation', activation);
-  return { user: owner, factor, activation, authenticator: await WebAuthnAuthenticator.create(options) };
+  return given(
+    'a pending webauthn factor',
+    async () => {
+      const owner = user ?? (await driver.fixtures.createUser());
+      const factor = await enroll(api, owner.id, { ...WEBAUTHN });
+      const activation = factor._embedded?.activation ?? {};
+      expectSchema('okta-factors/webauthn#activation', activation);
+      return { user: owner, factor, activation, authenticator: await WebAuthnAuthenticator.create(options) };
+    },
+    { by: 'FACTORS.WEBAUTHN.ENROLL.PENDING' },
+  );
 }
 
 /** navigator.credentials.create() with the org's options (taken as they are, as [F]'s client code does). */
@@ -203,17 +222,23 @@ export async function activeWebAuthn(
   user?: TestUser,
 ): Promise<ActiveWebAuthn> {
   const setup = await enrollWebAuthn(driver, api, options, user);
-  const registration = await createCredential(driver, setup);
-  const res = await activateWebAuthn(api, setup, webAuthnActivationBody(registration));
-  expectStatus(res, 200);
-  return { ...setup, active: res.body, registration };
+  return given(
+    'the webauthn factor activated with an attestation',
+    async () => {
+      const registration = await createCredential(driver, setup);
+      const res = await activateWebAuthn(api, setup, webAuthnActivationBody(registration));
+      expectStatus(res, 200);
+      return { ...setup, active: res.body, registration };
+    },
+    { by: 'FACTORS.WEBAUTHN.ACTIVATE.ATTESTATION' },
+  );
 }
 
 /**
  * The request options for navigator.credentials.get(): the org's challenge object, with allowCredentials from it or,
  * when it names none, the factor's credential (the Sign-In Widget adds the enrolled credential ids the same way).
  */
-export function requestOptions(result: VerifyResult, credentialId: string): PublicKeyCredentialRequestOptionsJSON {
+function requestOptions(result: VerifyResult, credentialId: string): PublicKeyCredentialRequestOptionsJSON {
   const offered = (result._embedded?.challenge ?? {}) as Record<string, unknown>;
   const allow = Array.isArray(offered.allowCredentials) && offered.allowCredentials.length > 0
     ? (offered.allowCredentials as PublicKeyCredentialDescriptorJSON[])

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ApiClient, ApiResponse } from '../../drivers/contract.js';
-import { expectOktaError, expectSchema, expectStatus } from '../support/expect.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../support/expect.js';
 import { type Factor, factorPath, linkOf, allowedMethods, listFactors, readFactor } from './factors.js';
 
 /** What the checks of the factors verified at enrollment (question, token, token:hardware, token:hotp) share. */
@@ -50,11 +50,11 @@ export async function expectVerified(api: ApiClient, userId: string, factorId: s
   expectStatus(res, 200);
   expectSchema('okta-factors/factor-verify-result', res.body);
   expect((res.body as { factorResult?: string }).factorResult).toBe('SUCCESS');
-  expect((await readFactor(api, userId, factorId)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, userId, factorId)).status, 'ACTIVE');
 }
 
 /** POST …/verify with `body` is refused with 403 E0000068; the factor stays ACTIVE. */
 export async function expectVerifyRefused(api: ApiClient, userId: string, factorId: string, body: Record<string, unknown>): Promise<void> {
   expectOktaError(await api.post(`${factorPath(userId, factorId)}/verify`, body), 403, 'E0000068');
-  expect((await readFactor(api, userId, factorId)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, userId, factorId)).status, 'ACTIVE');
 }

@@ -1,9 +1,13 @@
-import * as allure from 'allure-js-commons';
 import { test } from 'vitest';
 import type { ApiClient, Capability, Driver, DriverWith, TestUser } from '../../drivers/contract.js';
 import { missingCapabilities, offers } from '../../drivers/contract.js';
-import type { HttpExchange } from '../../drivers/exchange.js';
-import { familyTitle, requirement, type Requirement, type RequirementId } from '../../requirements/index.js';
+import { failurePrefix } from '../../reports/allure-categories.js';
+import { attachExchanges, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
+import { blockedText } from '../../reports/blocked.js';
+import type { BlockedBy } from '../../reports/check-meta.js';
+import { requirement, type RequirementId } from '../../requirements/index.js';
+import { failureKindOf, isSkipSignal } from './failure.js';
+import { given, PreconditionFailed } from './given.js';
 import { redactError } from './redact-error.js';
 import { currentDriver } from './target.js';
 
@@ -11,7 +15,7 @@ import { currentDriver } from './target.js';
 export interface CheckContext<N extends Capability = never> {
   driver: DriverWith<N>;
   api: ApiClient;
-  /** A fresh test user (each check works on its own). */
+  /** A fresh test user (each check works on its own): a precondition. */
   newUser(): Promise<TestUser>;
 }
 
@@ -20,12 +24,11 @@ export interface CheckOptions<N extends Capability = never> {
   needs?: readonly N[];
 }
 
-const SEVERITY: Record<Requirement['level'], string> = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor' };
-
 /**
  * Declares a conformance check: a vitest test that names the requirement(s) it proves,
- * labels itself for Allure, attaches every HTTP exchange (redacted), and skips with a
- * reason when the target lacks a capability it needs.
+ * labels itself for Allure, attaches its HTTP exchanges (redacted), and skips with a
+ * reason when the target lacks a capability it needs. When a precondition (`given`) fails
+ * the check is skipped as BLOCKED (`meta.blocked`); a failure carries its kind (`meta.failureKind`).
  */
 export function check<N extends Capability = never>(
   requirementIds: RequirementId | RequirementId[],
@@ -33,11 +36,11 @@ export function check<N extends Capability = never>(
   body: (ctx: CheckContext<N>) => Promise<void>,
   options: CheckOptions<N> = {},
 ): void {
-  const ids = [requirementIds].flat();
+  const ids: RequirementId[] = [requirementIds].flat();
   const requirements = ids.map(requirement);
   test(`${name} [${ids.join(', ')}]`, { meta: { requirements: ids } }, async (ctx) => {
     const driver = currentDriver();
-    await labelForAllure(requirements, driver);
+    await labelCheck(requirements, driver.kind);
 
     const needs = options.needs ?? [];
     if (!offers(driver, needs)) {
@@ -49,37 +52,41 @@ export function check<N extends Capability = never>(
     }
 
     const first = driver.api.exchanges.length;
+    let blocked: BlockedBy | undefined;
     try {
-      await body({ driver, api: driver.api, newUser: () => driver.fixtures.createUser() });
+      await body({ driver, api: driver.api, newUser: () => given('a fresh test user', () => driver.fixtures.createUser()) });
     } catch (error) {
-      throw redactError(driver, error);
+      if (isSkipSignal(error)) throw error;
+      // A precondition that relies on this check's own requirement is what the check tests: that is a FAIL.
+      if (error instanceof PreconditionFailed && !(error.by !== undefined && ids.includes(error.by))) {
+        blocked = blockedBy(driver, error);
+      } else {
+        const failure = error instanceof PreconditionFailed ? error.cause : error;
+        const kind = failureKindOf(failure);
+        ctx.task.meta.failureKind = kind;
+        if (failure instanceof Error) failure.message = `${failurePrefix(kind)}${failure.message}`;
+        throw redactError(driver, failure);
+      }
     } finally {
       const exchanges = driver.api.exchanges.slice(first);
       ctx.task.meta.httpRequests = exchanges.length;
-      await attachExchanges(driver, exchanges);
+      // Exchanges were redacted when recorded; redact again for secrets registered since.
+      await attachExchanges(exchanges.map((exchange) => driver.redactJson(exchange)));
+    }
+    if (blocked) {
+      ctx.task.meta.blocked = blocked;
+      await labelBlocked(blocked);
+      ctx.skip(`${blockedText(blocked)}: ${blocked.message}`);
     }
   });
 }
 
-async function labelForAllure(requirements: Requirement[], driver: Driver): Promise<void> {
-  const [main] = requirements;
-  if (!main) return;
-  await allure.epic(familyTitle(main.family));
-  await allure.feature(main.feature);
-  await allure.story(main.story);
-  await allure.severity(requirements.some((r) => r.level === 'MUST') ? SEVERITY.MUST : SEVERITY[main.level]);
-  for (const r of requirements) {
-    await allure.tag(r.id);
-    await allure.link(r.source.url, `${r.id} (${r.source.tag} ${r.source.section})`);
-  }
-  await allure.parameter('driver', driver.kind);
-}
-
-async function attachExchanges(driver: Driver, exchanges: readonly HttpExchange[]): Promise<void> {
-  for (const [index, exchange] of exchanges.entries()) {
-    const path = new URL(exchange.request.url).pathname;
-    // Exchanges were redacted when recorded; redact again for secrets registered since.
-    const content = JSON.stringify(driver.redactJson(exchange), null, 2);
-    await allure.attachment(`${index + 1}. ${exchange.request.method} ${path} → ${exchange.response.status}`, content, 'application/json');
-  }
+function blockedBy(driver: Driver, error: PreconditionFailed): BlockedBy {
+  const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
+  const message = driver.redactText(`${failurePrefix(failureKindOf(error.cause))}${cause}`).split('\n', 1)[0] ?? '';
+  return {
+    precondition: error.precondition,
+    ...(error.by !== undefined ? { by: error.by } : {}),
+    message: message.trim(),
+  };
 }

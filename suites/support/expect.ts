@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
 import type { ApiResponse } from '../../drivers/contract.js';
 import { schemaLocation, validate, type SchemaRef } from '../../schemas/index.js';
+import { CheckFailure } from './failure.js';
 import { currentDriver } from './target.js';
 
 /** The body, redacted, for an assertion message. */
@@ -11,16 +11,41 @@ function shown(body: unknown): string {
 
 export function expectStatus(res: ApiResponse, status: number | number[]): void {
   const allowed = [status].flat();
-  expect(allowed, `HTTP ${res.status}, expected ${allowed.join(' or ')}; body: ${shown(res.body ?? res.text)}`).toContain(res.status);
+  if (allowed.includes(res.status)) return;
+  throw new CheckFailure('status', `HTTP ${res.status}, expected ${allowed.join(' or ')}; body: ${shown(res.body ?? res.text)}`, allowed.length === 1 ? allowed[0] : allowed, res.status);
 }
 
 /** The value conforms to the named JSON Schema (schemas/<family>/), or to one of its definitions. */
 export function expectSchema(ref: SchemaRef, value: unknown): void {
   const result = validate(ref, value);
-  if (!result.valid) {
-    const issues = result.errors.map((e) => `  ${e.path || '(root)'}: ${e.message}`).join('\n');
-    expect.fail(`body does not match ${schemaLocation(ref)}:\n${issues}\nbody: ${shown(value)}`);
-  }
+  if (result.valid) return;
+  const where = schemaLocation(ref);
+  const issues = result.errors.map((e) => `${e.path || '(root)'}: ${e.message}`);
+  throw new CheckFailure('schema', `body does not match ${where}:\n${issues.map((i) => `  ${i}`).join('\n')}\nbody: ${shown(value)}`, where, issues);
+}
+
+/**
+ * State read back from the target is what an earlier step should have left (a factor's status after
+ * activation, a factor gone after reset, …): `what` names it, e.g. `factor status after activate`.
+ */
+export function expectState<T>(what: string, actual: T, expected: T | readonly T[]): void {
+  const allowed: readonly T[] = Array.isArray(expected) ? expected : [expected as T];
+  if (allowed.some((value) => Object.is(value, actual) || JSON.stringify(value) === JSON.stringify(actual))) return;
+  throw new CheckFailure('state', `${what}: ${shown(actual)}, expected ${allowed.map((v) => shown(v)).join(' or ')}`, expected, actual);
+}
+
+/** A response header whose value `accepts` (it gets `undefined` when the header is missing); returns the value. */
+export function expectHeader(res: ApiResponse, name: string, expected: string, accepts: (value: string | undefined) => boolean): string | undefined {
+  const value = res.headers[name.toLowerCase()];
+  if (accepts(value)) return value;
+  throw new CheckFailure('header', `header ${name} on HTTP ${res.status}: ${value ?? 'missing'}, expected ${expected}`, expected, value ?? null);
+}
+
+/** `value` (a response body or any part of one) does not contain the secret `secret`, which `what` names. */
+export function expectNoSecret(what: string, value: unknown, secret: string): void {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+  if (!text.includes(secret)) return;
+  throw new CheckFailure('secret', `${what} came back in a response`, `no ${what}`, `the ${what} (redacted)`);
 }
 
 export interface OktaErrorBody {
@@ -40,7 +65,11 @@ export function expectOktaError(res: ApiResponse, status: number, codes: string 
   expectSchema('okta-factors/error', res.body);
   const body = res.body as OktaErrorBody;
   const accepted = [codes].flat();
-  expect(accepted, `errorCode ${body.errorCode}, expected ${accepted.join(' or ')}; body: ${shown(body)}`).toContain(body.errorCode);
-  expect(Array.isArray(body.errorCauses), `errorCauses must be an array; body: ${shown(body)}`).toBe(true);
+  if (!accepted.includes(body.errorCode)) {
+    throw new CheckFailure('error-code', `errorCode ${body.errorCode}, expected ${accepted.join(' or ')}; body: ${shown(body)}`, accepted.length === 1 ? accepted[0] : accepted, body.errorCode);
+  }
+  if (!Array.isArray(body.errorCauses)) {
+    throw new CheckFailure('body', `errorCauses must be an array; body: ${shown(body)}`, 'an array', body.errorCauses);
+  }
   return body;
 }

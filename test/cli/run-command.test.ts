@@ -27,15 +27,15 @@ test('exit 1 when a check failed; the summary names the failed requirement and i
   const code = await runCli(['run', '--quiet', '--fault', 'totp.allow-replay', '--json', 'out/summary.json', '--markdown', 'out/report.md'], io);
   expect(code).toBe(1);
   const out = io.out();
-  expect(out).toMatch(/^Checks: +7 — 5 passed, 1 failed, 1 skipped/m);
-  expect(out).toMatch(/^Requirements: 5 — 2 pass, 1 fail, 2 skip$/m);
+  expect(out).toMatch(/^Checks: +7 — 5 passed, 1 failed, 0 blocked, 1 skipped/m);
+  expect(out).toMatch(/^Requirements: 5 — 2 pass, 1 fail, 0 blocked, 2 skip$/m);
   expect(out).toMatch(/^ {2}FAIL FIX\.FAIL \(MUST\) Fails\n {7}✗ fails\n {9}arithmetic: expected 2 to be 3/m);
   expect(out).toContain('  SKIP (driver lacks capability clock): FIX.SKIP');
   expect(out).toContain('  SKIP (no check ran): FIX.NONE');
   expect(out).toContain('unknown-requirement: requirement FIX.UNKNOWN is named by 1 check but is not in the catalog');
   expect(out).toContain(`JSON summary: ${join(dir, 'out', 'summary.json')}`);
   const summary = JSON.parse(await readFile(join(dir, 'out', 'summary.json'), 'utf8')) as { totals: unknown };
-  expect(summary.totals).toEqual({ checks: 7, passed: 5, failed: 1, skipped: 1 });
+  expect(summary.totals).toEqual({ checks: 7, passed: 5, failed: 1, blocked: 0, skipped: 1 });
   expect(await readFile(join(dir, 'out', 'report.md'), 'utf8')).toContain('# MFA conformance report');
 });
 

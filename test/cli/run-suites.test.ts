@@ -33,9 +33,7 @@ describe('a full run of the fixture suite against the embedded mock', () => {
     outcome = await runSuites({
       ...fixture,
       target: { kind: 'mock', faults: ['totp.allow-replay'] },
-      jsonFile: join(dir, 'full', 'summary.json'),
-      markdownFile: join(dir, 'full', 'report.md'),
-      junitFile: join(dir, 'full', 'junit.xml'),
+      outputs: { json: join(dir, 'full', 'summary.json'), markdown: join(dir, 'full', 'report.md'), junit: join(dir, 'full', 'junit.xml') },
     });
   });
 
@@ -55,10 +53,16 @@ describe('a full run of the fixture suite against the embedded mock', () => {
   });
 
   test('counts every check, including the one naming no requirement, and sums HTTP requests', () => {
-    expect(outcome.summary.totals).toEqual({ checks: 7, passed: 5, failed: 1, skipped: 1 });
+    expect(outcome.summary.totals).toEqual({ checks: 7, passed: 5, failed: 1, blocked: 0, skipped: 1 });
     expect(outcome.summary.httpRequests).toBe(5);
     const failed = outcome.summary.checks.find((c) => c.name === 'fails');
-    expect(failed).toMatchObject({ module: 'checks.fixture.ts', state: 'failed', errors: ['arithmetic: expected 2 to be 3 // Object.is equality'] });
+    expect(failed).toMatchObject({
+      module: 'checks.fixture.ts',
+      state: 'failed',
+      errors: ['arithmetic: expected 2 to be 3 // Object.is equality'],
+      failureKind: 'assertion',
+    });
+    expect(outcome.summary.failureKinds).toEqual({ assertion: 1 });
   });
 
   test('the unknown requirement id is an error of the run, and the run exits 1', () => {
@@ -77,6 +81,8 @@ describe('a full run of the fixture suite against the embedded mock', () => {
     expect(markdown).toMatch(/\| FAIL \| MUST \| `FIX\.FAIL` .* failed: fails \|/);
     const junit = await readFile(join(dir, 'full', 'junit.xml'), 'utf8');
     expect(junit).toMatch(/<testsuites [^>]*tests="7" failures="1"/);
+    expect(junit).toMatch(/<testcase classname="checks\.fixture\.ts" name="fails"[^>]*>\s*<failure type="assertion" message="arithmetic: expected 2 to be 3/);
+    expect(junit).toMatch(/<testcase [^>]*name="skips with a reason"[^>]*>\s*<skipped message="driver lacks capability clock"\/>/);
   });
 
   test('leaves process.exitCode and MFA_CONFORMANCE_TARGET as they were', () => {
@@ -87,7 +93,7 @@ describe('a full run of the fixture suite against the embedded mock', () => {
 
 test('-t runs only the matching checks; the others leave their requirements skipped with "no check ran"', async () => {
   const { summary, exitCode } = await runSuites({ ...fixture, target: { kind: 'mock', faults: ['totp.allow-replay'] }, testNamePattern: 'passes' });
-  expect(summary.totals).toEqual({ checks: 7, passed: 2, failed: 0, skipped: 5 });
+  expect(summary.totals).toEqual({ checks: 7, passed: 2, failed: 0, blocked: 0, skipped: 5 });
   expect(summary.requirements.map((r) => [r.id, r.result, r.reason])).toEqual([
     ['FIX.PASS', 'pass', undefined],
     ['FIX.FAIL', 'pass', undefined],
@@ -109,8 +115,7 @@ test("an http target's token never reaches vitest's output, the summary or the r
     progress: true,
     stdout: io.stdout,
     stderr: io.stderr,
-    jsonFile: join(dir, 'http', 'summary.json'),
-    junitFile: join(dir, 'http', 'junit.xml'),
+    outputs: { json: join(dir, 'http', 'summary.json'), junit: join(dir, 'http', 'junit.xml') },
   });
   // the fixture check printed the token and failed with it in its message
   expect(summary.checks.find((c) => c.name === 'sees the target')?.errors).toEqual([

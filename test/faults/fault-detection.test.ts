@@ -47,6 +47,8 @@ async function filesCatching(fault: FaultId): Promise<string[]> {
 interface FaultOutcome {
   /** requirement id → names of the checks that failed on it */
   failed: Map<string, string[]>;
+  /** requirement id → names of its checks a failed precondition blocked (BLOCKED is not FAIL: it proves nothing) */
+  blocked: Map<string, string[]>;
   moduleErrors: string[];
   ranChecks: number;
 }
@@ -69,9 +71,10 @@ class OutcomeCollector implements Reporter {
       for (const testCase of module.children.allTests()) {
         const state = testCase.result().state;
         if (state === 'passed' || state === 'failed') outcome.ranChecks++;
-        if (state !== 'failed') continue;
+        const into = state === 'failed' ? outcome.failed : state === 'skipped' && testCase.meta().blocked ? outcome.blocked : undefined;
+        if (!into) continue;
         for (const id of testCase.meta().requirements ?? []) {
-          outcome.failed.set(id, [...(outcome.failed.get(id) ?? []), testCase.fullName]);
+          into.set(id, [...(into.get(id) ?? []), testCase.fullName]);
         }
       }
     }
@@ -80,7 +83,7 @@ class OutcomeCollector implements Reporter {
   #outcome(fault: string): FaultOutcome {
     let outcome = this.outcomes.get(fault);
     if (!outcome) {
-      outcome = { failed: new Map(), moduleErrors: [], ranChecks: 0 };
+      outcome = { failed: new Map(), blocked: new Map(), moduleErrors: [], ranChecks: 0 };
       this.outcomes.set(fault, outcome);
     }
     return outcome;
@@ -170,7 +173,8 @@ describe.each(FAULTS)('fault %s', (id) => {
     expect(outcome?.ranChecks, 'checks ran').toBeGreaterThan(0);
     const caught = [...(outcome?.failed.keys() ?? [])];
     const breaks = breaksOf(id);
-    expect(caught, `requirements failed with ${id} on; checks that caught it: ${[...(outcome?.failed.values() ?? [])].flat().join('; ')}`)
+    const blocked = [...(outcome?.blocked.keys() ?? [])].filter((requirement) => !caught.includes(requirement));
+    expect(caught, `requirements failed with ${id} on; checks that caught it: ${[...(outcome?.failed.values() ?? [])].flat().join('; ')}; blocked: ${blocked.join(', ') || 'none'}`)
       .toEqual(expect.arrayContaining([...breaks]));
     const extra = caught.filter((r) => !breaks.some((named) => named === r));
     if (extra.length > 0) await annotate(`${id} also fails ${extra.join(', ')}, which its \`breaks\` does not name`, 'notice');

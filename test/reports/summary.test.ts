@@ -48,6 +48,40 @@ describe('buildSummary', () => {
     expect(summary.ok).toBe(false);
   });
 
+  test('a requirement is blocked when a check of it was blocked and none failed, naming each distinct blocker once', () => {
+    const blockedBy = { precondition: 'a pending TOTP factor', by: 'R.ENROLL', message: '[status] HTTP 500, expected 200' };
+    const summary = summarize(
+      [
+        check('enroll', 'failed', ['R.ENROLL'], { errors: ['[status] HTTP 500, expected 200'], failureKind: 'status' }),
+        check('activate (OKTA)', 'blocked', ['R.ACTIVATE'], { blockedBy }),
+        check('activate (GOOGLE)', 'blocked', ['R.ACTIVATE'], { blockedBy }),
+        check('verify', 'passed', ['R.VERIFY']),
+        check('verify after activate', 'blocked', ['R.VERIFY'], { blockedBy }),
+      ],
+      [requirement('R.ENROLL'), requirement('R.ACTIVATE'), requirement('R.VERIFY')],
+    );
+    expect(byId(summary, 'R.ENROLL')).toMatchObject({ result: 'fail', failedChecks: ['enroll'] });
+    expect(byId(summary, 'R.ACTIVATE')).toMatchObject({
+      result: 'blocked',
+      blockedChecks: ['activate (OKTA)', 'activate (GOOGLE)'],
+      blockedBy: [blockedBy],
+    });
+    expect(byId(summary, 'R.VERIFY')).toMatchObject({ result: 'blocked', blockedChecks: ['verify after activate'] });
+    expect(summary.totals).toEqual({ checks: 5, passed: 1, failed: 1, blocked: 3, skipped: 0 });
+    expect(summary.requirementTotals).toEqual({ requirements: 3, pass: 0, fail: 1, blocked: 2, skip: 0 });
+    expect(summary.failureKinds).toEqual({ status: 1 });
+    expect(summary.checks[0]).toMatchObject({ failureKind: 'status' });
+  });
+
+  test('a blocked check alone makes the run not ok: its requirement is not proven', () => {
+    const summary = summarize(
+      [check('passes', 'passed', ['R.A']), check('blocked', 'blocked', ['R.B'], { blockedBy: { precondition: 'p', message: 'm' } })],
+      [requirement('R.A'), requirement('R.B')],
+    );
+    expect(summary.ok).toBe(false);
+    expect(summary.failureKinds).toEqual({});
+  });
+
   test('a requirement passes when one check passed and none failed; skipped siblings do not matter', () => {
     const summary = summarize(
       [check('runs', 'passed', ['R.A']), check('needs clock', 'skipped', ['R.A'], { skipReason: 'driver lacks clock' })],
@@ -86,7 +120,7 @@ describe('buildSummary', () => {
     const summary = summarize([check('b', 'passed', ['R.B'])], catalog);
     expect(summary.requirements.map((r) => r.id)).toEqual(['R.C', 'R.A', 'R.B']);
     expect(summary.requirements[0]).toMatchObject({ family: 'Okta Authentication API', feature: 'sms', level: 'MUST', story: 'verify' });
-    expect(summary.requirementTotals).toEqual({ requirements: 3, pass: 1, fail: 0, skip: 2 });
+    expect(summary.requirementTotals).toEqual({ requirements: 3, pass: 1, fail: 0, blocked: 0, skip: 2 });
   });
 
   test('a check naming an id absent from the catalog is an error of the run, and the run is not ok', () => {
@@ -117,7 +151,7 @@ describe('buildSummary', () => {
       ],
       [requirement('R.A')],
     );
-    expect(summary.totals).toEqual({ checks: 4, passed: 2, failed: 1, skipped: 1 });
+    expect(summary.totals).toEqual({ checks: 4, passed: 2, failed: 1, blocked: 0, skipped: 1 });
     expect(byId(summary, 'R.A')?.result).toBe('pass');
     expect(summary.ok).toBe(false);
   });

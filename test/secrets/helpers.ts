@@ -42,10 +42,7 @@ export async function runWithEveryOutput(
     progress: true,
     stdout: stdout.stream,
     stderr: stderr.stream,
-    jsonFile: join(dir, 'summary.json'),
-    junitFile: join(dir, 'junit.xml'),
-    markdownFile: join(dir, 'summary.md'),
-    allureDir: join(dir, 'allure-results'),
+    outputs: { json: join(dir, 'summary.json'), junit: join(dir, 'junit.xml'), markdown: join(dir, 'summary.md'), allure: join(dir, 'allure-results') },
   });
   return { outcome, stdout: stdout.text(), stderr: stderr.text(), allureFiles: await filesUnder(join(dir, 'allure-results')) };
 }

@@ -62,7 +62,7 @@ test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure'
   // The faults make checks fail, so failure output (with response bodies) was printed and attached.
   expect(outcome.exitCode).toBe(1);
   expect(stdout).toContain('×');
-  expect(stderr).toMatch(/AssertionError/);
+  expect(stderr).toMatch(/CheckFailure/);
   expect(allureFiles.some((f) => f.endsWith('-attachment.json'))).toBe(true);
 
   // YubiKey seeds stay in the org's token store (the API has no documented DELETE for them).

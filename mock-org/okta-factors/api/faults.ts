@@ -36,7 +36,7 @@ export const API_FAULTS = [
   {
     id: 'factors.drop-links',
     description: 'factor objects are returned without `_links`',
-    breaks: ['FACTORS.TOTP.ENROLL.LINKS', 'FACTORS.TOTP.ACTIVATE.GOOD_CODE'],
+    breaks: ['FACTORS.TOTP.ENROLL.PENDING'],
   },
   {
     id: 'factors.unenroll-not-persisted',

@@ -101,7 +101,7 @@ export const customTotpFactor: FactorKind<CustomTotpSecret> = {
     const step =
       passCode === undefined || !new RegExp(`^\\d{${secret.digits}}$`).test(passCode)
         ? null
-        : matchTotp(secret.key, passCode, ctx.clock.now(), {
+        : matchTotp(secret.key, passCode, ctx.clock.now() - verifyLagMs(ctx, secret), {
             stepSeconds: secret.stepSeconds, window, digits: secret.digits, algorithm: secret.algorithm,
           });
     if (ctx.faults.has('custom-totp.accept-any-code')) return success(factor, secret.lastStep + 1);
@@ -117,6 +117,11 @@ export const customTotpFactor: FactorKind<CustomTotpSecret> = {
     return echoed !== undefined ? { sharedSecret: echoed } : {};
   },
 };
+
+/** The `custom-totp.verify-clock-behind` fault: verification runs one step further behind than the drift allows. */
+function verifyLagMs(ctx: FactorContext<CustomTotpSecret>, secret: CustomTotpSecret): number {
+  return ctx.faults.has('custom-totp.verify-clock-behind') ? (secret.driftSteps + 1) * secret.stepSeconds * 1000 : 0;
+}
 
 function success(factor: StoredFactor<CustomTotpSecret>, step: number) {
   const secret = factor.secret;

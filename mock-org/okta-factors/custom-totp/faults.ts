@@ -51,6 +51,11 @@ export const CUSTOM_TOTP_FAULTS = [
   {
     id: 'custom-totp.profile-settings-ignored',
     description: "Custom TOTP ignores its profile's algorithm, digits, time step and encoding (always SHA-1, 6 digits, 30 s, hex)",
+    breaks: ['FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE'],
+  },
+  {
+    id: 'custom-totp.verify-clock-behind',
+    description: "Custom TOTP verification runs one time step further behind than the profile's clock drift allows, so current passcodes are refused",
     breaks: ['FACTORS.CUSTOM_TOTP.VERIFY.GOOD_CODE'],
   },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

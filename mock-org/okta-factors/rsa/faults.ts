@@ -6,7 +6,7 @@ export const RSA_FAULTS = [
   {
     id: 'rsa.pin-appended',
     description: 'the simulated SecurID service expects the tokencode before the PIN',
-    breaks: ['FACTORS.RSA.ENROLL.ACTIVE', 'FACTORS.RSA.VERIFY.GOOD_CODE'],
+    breaks: ['FACTORS.RSA.ENROLL.ACTIVE'],
   },
   {
     id: 'rsa.enroll-code-unchecked',
@@ -32,5 +32,10 @@ export const RSA_FAULTS = [
     id: 'rsa.allow-replay',
     description: 'an RSA SecurID passcode may be used again',
     breaks: ['FACTORS.RSA.VERIFY.REPLAY'],
+  },
+  {
+    id: 'rsa.verify-pin-appended',
+    description: 'verification (not enrollment) reads the passcode as tokencode then PIN, so a correct PIN + tokencode is refused',
+    breaks: ['FACTORS.RSA.VERIFY.GOOD_CODE'],
   },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

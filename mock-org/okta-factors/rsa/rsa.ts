@@ -25,9 +25,9 @@ function samePin(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** The PIN and tokencode a passcode is made of (the `rsa.pin-appended` fault reads them the wrong way round). */
-function split(ctx: TokenContext, passCode: string): { pin: string; tokencode: string } {
-  if (ctx.faults.has('rsa.pin-appended')) {
+/** The PIN and tokencode a passcode is made of (the `rsa.pin-appended` and, at verify only, `rsa.verify-pin-appended` faults read them the wrong way round). */
+function split(ctx: TokenContext, passCode: string, at: 'enroll' | 'verify'): { pin: string; tokencode: string } {
+  if (ctx.faults.has('rsa.pin-appended') || (at === 'verify' && ctx.faults.has('rsa.verify-pin-appended'))) {
     return { tokencode: passCode.slice(0, TOKENCODE_DIGITS), pin: passCode.slice(TOKENCODE_DIGITS) };
   }
   return { pin: passCode.slice(0, -TOKENCODE_DIGITS), tokencode: passCode.slice(-TOKENCODE_DIGITS) };
@@ -38,9 +38,9 @@ interface Checked {
   step: number | null;
 }
 
-function check(ctx: TokenContext, credential: ServiceCredential, passCode: string): Checked {
+function check(ctx: TokenContext, credential: ServiceCredential, passCode: string, at: 'enroll' | 'verify'): Checked {
   if (passCode.length <= TOKENCODE_DIGITS) return { pinOk: false, step: null };
-  const { pin, tokencode } = split(ctx, passCode);
+  const { pin, tokencode } = split(ctx, passCode, at);
   return {
     pinOk: credential.pin !== undefined && samePin(pin, credential.pin),
     step: matchServiceCode(credential, tokencode, ctx.clock.now(), STEP_SECONDS),
@@ -56,7 +56,7 @@ function enrollRsa(ctx: TokenContext, request: EnrollRequest, base: FactorBase):
   if (!credential && !ctx.faults.has('rsa.unknown-credential-accepted')) unknownCredential('RSA SecurID');
   let lastStep: number | undefined;
   if (credential && !ctx.faults.has('rsa.enroll-code-unchecked')) {
-    const { pinOk, step } = check(ctx, credential, passCode);
+    const { pinOk, step } = check(ctx, credential, passCode, 'enroll');
     // The docs name no error for a wrong passcode at enrollment (spec §2.7): E0000068, as at verify.
     if (!pinOk || step === null || step <= credential.lastStep) throw invalidPasscode();
     lastStep = step;
@@ -74,7 +74,7 @@ function verifyRsa(ctx: TokenContext, factor: StoredFactor<TokenFactorState>, bo
   const passCode = passcodeField(body, 'passCode', 'passCode');
   const credential = knownCredential(ctx, 'RSA', factor.secret.credentialId);
   if (!credential || passCode === undefined) throw wrongPasscode(ctx);
-  const { pinOk, step } = check(ctx, credential, passCode);
+  const { pinOk, step } = check(ctx, credential, passCode, 'verify');
   if (!pinOk && !ctx.faults.has('rsa.pin-not-checked')) throw wrongPasscode(ctx);
   if (ctx.faults.has('rsa.accept-any-code')) return { status: 200, body: { factorResult: 'SUCCESS' } };
   if (step === null) throw wrongPasscode(ctx);

@@ -11,7 +11,7 @@ export const SYMANTEC_FAULTS = [
   {
     id: 'symantec.service-clock-behind',
     description: "the simulated VIP service's clock runs two minutes behind, so current passcodes are refused",
-    breaks: ['FACTORS.SYMANTEC.ENROLL.ACTIVE', 'FACTORS.SYMANTEC.VERIFY.GOOD_CODE'],
+    breaks: ['FACTORS.SYMANTEC.ENROLL.ACTIVE'],
   },
   {
     id: 'symantec.accept-one-passcode',
@@ -37,5 +37,10 @@ export const SYMANTEC_FAULTS = [
     id: 'symantec.allow-replay',
     description: 'a Symantec VIP passcode may be used again',
     breaks: ['FACTORS.SYMANTEC.VERIFY.REPLAY'],
+  },
+  {
+    id: 'symantec.verify-clock-behind',
+    description: 'verification (not enrollment) checks passcodes against a VIP service clock two minutes behind, so current passcodes are refused',
+    breaks: ['FACTORS.SYMANTEC.VERIFY.GOOD_CODE'],
   },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

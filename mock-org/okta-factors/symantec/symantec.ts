@@ -15,7 +15,7 @@ import { wrongPasscode } from '../totp/totp.js';
 type TokenContext = FactorContext<TokenFactorState>;
 
 const STEP_SECONDS = 30;
-/** With the `symantec.service-clock-behind` fault. */
+/** With the `symantec.service-clock-behind` and `symantec.verify-clock-behind` faults. */
 const BEHIND_MS = 120_000;
 
 const serviceNow = (ctx: TokenContext) =>
@@ -62,7 +62,9 @@ function verifySymantec(ctx: TokenContext, factor: StoredFactor<TokenFactorState
   const passCode = passcodeField(body, 'passCode', 'passCode');
   const credential = knownCredential(ctx, 'SYMANTEC', factor.secret.credentialId);
   if (ctx.faults.has('symantec.accept-any-code')) return { status: 200, body: { factorResult: 'SUCCESS' } };
-  const step = credential && passCode !== undefined ? matchServiceCode(credential, passCode, serviceNow(ctx), STEP_SECONDS) : null;
+  // The `symantec.verify-clock-behind` fault: only verification sees the service's clock behind.
+  const now = serviceNow(ctx) - (ctx.faults.has('symantec.verify-clock-behind') ? BEHIND_MS : 0);
+  const step = credential && passCode !== undefined ? matchServiceCode(credential, passCode, now, STEP_SECONDS) : null;
   if (!credential || step === null) throw wrongPasscode(ctx);
   if (step <= credential.lastStep && !ctx.faults.has('symantec.allow-replay')) throw passcodeReplayed();
   credential.lastStep = Math.max(credential.lastStep, step);

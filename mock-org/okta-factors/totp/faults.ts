@@ -18,4 +18,14 @@ export const TOTP_FAULTS = [
     description: 'TOTP passcodes from up to 20 minutes away are accepted',
     breaks: ['FACTORS.TOTP.VERIFY.TIME_WINDOW'],
   },
+  {
+    id: 'totp.enroll-fails',
+    description: 'TOTP enrollment answers 500 E0000009 (every check that needs a TOTP factor is blocked)',
+    breaks: ['FACTORS.TOTP.ENROLL.PENDING'],
+  },
+  {
+    id: 'totp.pending-offers-verify',
+    description: 'a TOTP factor pending activation publishes a `verify` link',
+    breaks: ['FACTORS.TOTP.ENROLL.LINKS'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

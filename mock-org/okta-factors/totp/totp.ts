@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { base32nopad } from '@scure/base';
-import { OktaError, invalidPasscode, passcodeReplayed, validationFailed } from '../../core/errors.js';
+import { OktaError, internalError, invalidPasscode, passcodeReplayed, validationFailed } from '../../core/errors.js';
 import { randomAlphanumeric } from '../../core/ids.js';
 import { optionalString } from '../../core/input.js';
 import { matchTotp } from '../../core/otp.js';
 import type { StoredFactor } from '../store.js';
 import { activationAttempt } from '../activation-attempts.js';
 import type { FactorContext, FactorKind } from '../kind.js';
-import { factorUrl, link } from '../links.js';
+import { factorUrl, link, type Link } from '../links.js';
 
 /** token:software:totp (Okta Verify OTP, Google Authenticator): spec §2.5. */
 
@@ -31,6 +31,7 @@ export const totpFactor: FactorKind<TotpSecret> = {
   },
 
   enroll(ctx, request, base) {
+    if (ctx.faults.has('totp.enroll-fails')) throw internalError();
     const existing = ctx.store
       .factorsOf(ctx.user.id)
       .filter((f) => f.factorType === base.factorType && f.provider === base.provider);
@@ -69,6 +70,12 @@ export const totpFactor: FactorKind<TotpSecret> = {
     const step = checkPasscode(ctx, factor, body);
     factor.secret.lastStep = step;
     return { status: 200, body: { factorResult: 'SUCCESS' } };
+  },
+
+  // The `totp.pending-offers-verify` fault: a pending factor publishes `verify` beside `activate`.
+  links(baseUrl, factor, faults): Record<string, Link> {
+    if (factor.status !== 'PENDING_ACTIVATION' || !faults.has('totp.pending-offers-verify')) return {};
+    return { verify: link(`${factorUrl(baseUrl, factor)}/verify`, ['POST']) };
   },
 };
 

@@ -14,6 +14,7 @@ import {
   type Transaction,
 } from '../authn.js';
 import { type Link, linkOf } from '../../okta-factors/factors.js';
+import { given } from '../../support/given.js';
 
 /**
  * Duo (web/DUO) through the Authentication API (spec §5.6). The checks play the browser page: they read the Duo host
@@ -38,7 +39,7 @@ export interface DuoWidget {
 
 
 /** The factor's Duo `activation` (enrollment) or `verification` (challenge) object; its signature becomes a secret. */
-export function duoWidgetOf(driver: Driver, factor: AuthnFactor, key: 'activation' | 'verification'): DuoWidget {
+function duoWidgetOf(driver: Driver, factor: AuthnFactor, key: 'activation' | 'verification'): DuoWidget {
   const widget = factor._embedded?.[key] as DuoWidget | undefined;
   if (typeof widget?.signature === 'string') registerSignedValue(driver, widget.signature);
   expect(widget !== undefined, `the Duo factor embeds its ${key} object`).toBe(true);
@@ -104,12 +105,18 @@ export interface DuoInProgress {
 export async function startDuoEnrollment(driver: Driver, api: ApiClient, user?: TestUser): Promise<DuoInProgress> {
   const owner = user ?? (await driver.fixtures.createUser());
   const enrolling = await signIn(driver, api, owner, 'MFA_ENROLL');
-  const stateToken = stateTokenOf(enrolling);
-  const entry = entryFor(factorList(enrolling), DUO.factorType, DUO.provider);
-  const res = await authnPost(api, linkOf(entry, 'enroll').href, { stateToken, ...DUO });
-  const txn = expectTransaction(driver, res, 'MFA_ENROLL_ACTIVATE');
-  const factor = currentFactor(txn);
-  return { user: owner, txn, stateToken, factor, widget: duoWidgetOf(driver, factor, 'activation') };
+  return given(
+    'Duo enrollment started (MFA_ENROLL_ACTIVATE with the Duo widget)',
+    async () => {
+      const stateToken = stateTokenOf(enrolling);
+      const entry = entryFor(factorList(enrolling), DUO.factorType, DUO.provider);
+      const res = await authnPost(api, linkOf(entry, 'enroll').href, { stateToken, ...DUO });
+      const txn = expectTransaction(driver, res, 'MFA_ENROLL_ACTIVATE');
+      const factor = currentFactor(txn);
+      return { user: owner, txn, stateToken, factor, widget: duoWidgetOf(driver, factor, 'activation') };
+    },
+    { by: 'AUTHN.DUO.ENROLL.ACTIVATION' },
+  );
 }
 
 /** Polls `next` a few times (no waiting: the responder has answered already) until the transaction leaves WAITING. */
@@ -122,19 +129,31 @@ export async function pollUntilDone(api: ApiClient, txn: Transaction, stateToken
 /** A fresh user with an active Duo factor, enrolled through the whole Duo flow. */
 export async function userWithActiveDuo(driver: DriverWith<'duo'>, api: ApiClient): Promise<{ user: TestUser; factorId: string }> {
   const { user, txn, stateToken, factor, widget } = await startDuoEnrollment(driver, api);
-  expectCallbackAccepted(await postDuoCallback(driver, api, widget, stateToken, await duoApproves(driver, widget)));
-  expectTransaction(driver, await pollUntilDone(api, txn, stateToken), 'SUCCESS');
-  return { user, factorId: factor.id as string };
+  return given(
+    'Duo enrollment completed (SUCCESS)',
+    async () => {
+      expectCallbackAccepted(await postDuoCallback(driver, api, widget, stateToken, await duoApproves(driver, widget)));
+      expectTransaction(driver, await pollUntilDone(api, txn, stateToken), 'SUCCESS');
+      return { user, factorId: factor.id as string };
+    },
+    { by: 'AUTHN.DUO.ENROLL.SUCCESS' },
+  );
 }
 
 /** The user signs in (MFA_REQUIRED) and picks their Duo factor: MFA_CHALLENGE. */
 export async function startDuoChallenge(driver: Driver, api: ApiClient, user: TestUser): Promise<DuoInProgress & { required: Transaction }> {
   const required = await signIn(driver, api, user, 'MFA_REQUIRED');
-  const stateToken = stateTokenOf(required);
-  const entry = entryFor(factorList(required), DUO.factorType, DUO.provider);
-  const txn = expectTransaction(driver, await authnPost(api, linkOf(entry, 'verify').href, { stateToken }), 'MFA_CHALLENGE');
-  const factor = currentFactor(txn);
-  return { user, txn, stateToken, factor, widget: duoWidgetOf(driver, factor, 'verification'), required };
+  return given(
+    'a Duo challenge started (MFA_CHALLENGE with the Duo widget)',
+    async () => {
+      const stateToken = stateTokenOf(required);
+      const entry = entryFor(factorList(required), DUO.factorType, DUO.provider);
+      const txn = expectTransaction(driver, await authnPost(api, linkOf(entry, 'verify').href, { stateToken }), 'MFA_CHALLENGE');
+      const factor = currentFactor(txn);
+      return { user, txn, stateToken, factor, widget: duoWidgetOf(driver, factor, 'verification'), required };
+    },
+    { by: 'AUTHN.DUO.VERIFY.CHALLENGE' },
+  );
 }
 
 /** Runs `body` with Duo REQUIRED by the factor policy (so a user without factors must enroll), then puts OPTIONAL back. */

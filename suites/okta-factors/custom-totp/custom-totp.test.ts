@@ -4,7 +4,8 @@ import { expect } from 'vitest';
 import type { ApiClient, CustomTotpProfile, Driver, DriverWith, TestUser } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { given } from '../../support/given.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, type Factor, listFactors, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectBadRequest, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
@@ -53,10 +54,12 @@ const enrollBody = (profile: CustomTotpProfile, sharedSecret: string) => ({
 });
 
 async function enrolledCustom(driver: Driver, api: ApiClient, profile: CustomTotpProfile, user?: TestUser) {
-  const owner = user ?? (await driver.fixtures.createUser());
-  const { sharedSecret, totp } = newToken(driver, profile);
-  const factor = await enroll(api, owner.id, enrollBody(profile, sharedSecret), AUTO_ACTIVATE);
-  return { user: owner, factor, totp, sharedSecret };
+  return given(`a token:hotp factor enrolled with profile ${profile.id}`, async () => {
+    const owner = user ?? (await driver.fixtures.createUser());
+    const { sharedSecret, totp } = newToken(driver, profile);
+    const factor = await enroll(api, owner.id, enrollBody(profile, sharedSecret), AUTO_ACTIVATE);
+    return { user: owner, factor, totp, sharedSecret };
+  }, { by: 'FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE' });
 }
 
 /** The code `steps` time steps from the target's now; registered as a secret. */
@@ -89,11 +92,12 @@ async function alignToStepStart(driver: DriverWith<'clock'>, stepSeconds: number
 
 const verifyPath = (userId: string, factorId: string) => `${factorPath(userId, factorId)}/verify`;
 
-check('FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE', "enroll with activate=true answers ACTIVE, with the factor profile's vendor", async ({ driver, api }) => {
-  const [profile] = await factorProfiles(driver);
-  const { user, factor } = await enrolledCustom(driver, api, profile!);
-  const expected = { factorType: FACTOR_TYPE, provider: PROVIDER, vendorName: profile!.vendorName };
-  await expectActiveEnrollment(api, user.id, factor, expected);
+check('FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE', "enroll with activate=true answers ACTIVE, with the factor profile's vendor, for every factor profile", async ({ driver, api }) => {
+  for (const profile of await factorProfiles(driver)) {
+    const { user, factor } = await enrolledCustom(driver, api, profile);
+    const expected = { factorType: FACTOR_TYPE, provider: PROVIDER, vendorName: profile.vendorName };
+    await expectActiveEnrollment(api, user.id, factor, expected);
+  }
 }, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.ENROLL.SECRET_WRITE_ONLY', 'the sharedSecret never comes back: enroll, get, list', async ({ driver, api }) => {
@@ -120,7 +124,7 @@ check('FACTORS.CUSTOM_TOTP.ENROLL.AUTO_ACTIVATION_ONLY', 'without activate=true 
   if (res.status === 200) {
     expectSchema('okta-factors/factor', res.body);
     expect(res.body.status, 'a factor nothing can activate must not be left PENDING_ACTIVATION').toBe('ACTIVE');
-    expect((await readFactor(api, user.id, res.body.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, res.body.id)).status, 'ACTIVE');
     return;
   }
   expectBadRequest(res);
@@ -148,7 +152,7 @@ check('FACTORS.CUSTOM_TOTP.ENROLL.ONE_PER_USER', 'a second Custom TOTP enrollmen
   expectOktaError(await api.post(factorsPath(user.id), enrollBody(second, sharedSecret), { query: AUTO_ACTIVATE }), 400, 'E0000001');
   const mine = (await listFactors(api, user.id)).filter((f) => f.factorType === FACTOR_TYPE);
   expect(mine.map((f) => f.id)).toEqual([factor.id]);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.GOOD_CODE', "verify with the current code answers SUCCESS, for every factor profile's settings", async ({ driver, api }) => {
@@ -174,7 +178,7 @@ check('FACTORS.CUSTOM_TOTP.VERIFY.REPLAY', "a used time step's code, or an earli
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: code }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
   const earlier = await codeAt(driver, totp, -1);
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: earlier }), ['E0000068', 'E0000082', 'E0000083'], ['PASSCODE_REPLAYED', 'TIME_WINDOW_EXCEEDED']);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW', 'a code from ten time steps ago is refused', async ({ driver, api }) => {
@@ -182,7 +186,7 @@ check('FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW', 'a code from ten time steps ago 
   const { user, factor, totp } = await enrolledCustom(driver, api, profile!);
   const stale = await codeAt(driver, totp, -10);
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: stale }), ['E0000068', 'E0000083'], ['TIME_WINDOW_EXCEEDED']);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['policy'] });
 
 check('FACTORS.CUSTOM_TOTP.VERIFY.CLOCK_DRIFT', "codes of the steps at the edge of the profile's clock drift interval are accepted", async ({ driver, api }) => {

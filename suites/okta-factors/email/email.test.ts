@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectStatus } from '../../support/expect.js';
+import { expectOktaError, expectState, expectStatus } from '../../support/expect.js';
 import { expectPasscodeRefused, type Factor, factorsPath, linkOf, listFactors, readFactor } from '../factors.js';
 import { messageFactorChecks } from '../otp-activation/message-checks.js';
 import { EMAIL } from '../otp-activation/message-channels.js';
@@ -81,7 +81,7 @@ check('FACTORS.EMAIL.LIFETIME.CHALLENGE', 'challenge ?tokenLifetimeSeconds=600: 
   const second = await challengeCode(driver, api, EMAIL, setup, { tokenLifetimeSeconds: '600' });
   await driver.clock.advance(601 * SECOND_MS);
   expectPasscodeRefused(await api.post(verify, { passCode: second }), EXPIRED_CODES, EXPIRED_RESULTS);
-  expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
 }, { needs: ['outbox', 'clock'] });
 
 check('FACTORS.EMAIL.LIFETIME.RANGE', 'a tokenLifetimeSeconds outside 1..86400 or not an integer is refused with 400 E0000001', async ({ driver, api, newUser }) => {

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { ApiResponse } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { currentCode, enroll, factorPath, factorsPath, listFactors, readFactor } from '../factors.js';
 import { useTarget } from '../../support/target.js';
 import { activeTotp, enrollTotp, TOTP_FACTOR_TYPE } from '../totp/totp.js';
@@ -46,7 +46,7 @@ check('FACTORS.LIFECYCLE.ENROLL_TWICE', 'enrolling an active factor type again i
   expectOktaError(res, 400, 'E0000001');
   const listed = await listFactors(api, user.id);
   expect(listed.map((f) => f.id)).toEqual([factor.id]);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 });
 
 check('FACTORS.LIFECYCLE.ACTIVATE_ACTIVE', 'activating an active factor is refused', async ({ driver, api }) => {
@@ -55,12 +55,12 @@ check('FACTORS.LIFECYCLE.ACTIVATE_ACTIVE', 'activating an active factor is refus
   expect(active._links?.activate, 'an active factor offers no activate link').toBeUndefined();
   const res = await api.post(`${factorPath(user.id, factor.id)}/lifecycle/activate`, { passCode: await currentCode(driver, totp) });
   expectRefused(res);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 });
 
 check('FACTORS.LIFECYCLE.VERIFY_PENDING', 'verifying a factor pending activation is refused and it stays pending', async ({ driver, api }) => {
   const { user, factor, totp } = await enrollTotp(driver, api, 'OKTA');
   const res = await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode: await currentCode(driver, totp) });
   expectRefused(res);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
 });

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { allowedMethods, type Factor, expectPasscodeRefused, linkOf, listFactors, readFactor } from '../factors.js';
 import {
   activeFactor,
@@ -67,7 +67,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     expect(factor).toMatchObject({ factorType: channel, status: 'ACTIVE' });
     spec.expectProfile(factor.profile, body.profile as Record<string, unknown>);
     linkOf(factor, 'verify');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
     expect(await driver.outbox.messages(user.id, channel), 'no activation message').toEqual([]);
   }, { needs: ['outbox'] });
 
@@ -80,13 +80,13 @@ export function messageFactorChecks(spec: MessageChannel): void {
     expect(linkOf(res.body, 'verify').href).toMatch(/\/verify$/);
     expect(allowedMethods(linkOf(res.body, 'self')) ?? ['DELETE']).toContain('DELETE');
     expect(res.body._links?.resend, 'no resend link once active').toBeUndefined();
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, { needs: ['outbox'] });
 
   check(id('ACTIVATE.BAD_CODE'), `activate with a wrong code is refused and the ${channel} factor stays pending`, async ({ driver, api }) => {
     const { user, factor, code } = await pendingWithCode(driver, api, spec);
     expectOktaError(await api.post(linkOf(factor, 'activate').href, { passCode: otherCode(code) }), 403, 'E0000068');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
     // The refused attempt spoiled nothing: the right code still activates.
     const retry = await api.post<Factor>(linkOf(factor, 'activate').href, { passCode: code });
     expectStatus(retry, 200);
@@ -103,7 +103,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     const message = await expectOneNewMessage(driver, setup.user.id, channel, setup.factor.id, 1, setup.to);
     const activated = await api.post<Factor>(linkOf(setup.factor, 'activate').href, { passCode: message.passCode });
     expectStatus(activated, 200);
-    expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
   }, { needs: ['outbox', 'clock'] });
 
   check(id('CHALLENGE'), `verify without a passCode challenges and sends a new ${channel} passcode`, async ({ driver, api }) => {
@@ -117,7 +117,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     expect(linkOf(result, 'factor').href).toMatch(new RegExp(`/factors/${setup.factor.id}$`));
     spec.expectChallengeProfile(result.profile, setup.body.profile as Record<string, unknown>);
     await expectOneNewMessage(driver, setup.user.id, channel, setup.factor.id, 0, setup.to);
-    expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
   }, { needs: ['outbox'] });
 
   check(id('VERIFY.GOOD_CODE'), `verify with the challenge's ${channel} passcode answers SUCCESS`, async ({ driver, api }) => {
@@ -127,14 +127,14 @@ export function messageFactorChecks(spec: MessageChannel): void {
     expectStatus(res, 200);
     expectSchema('okta-factors/factor-verify-result', res.body);
     expect((res.body as { factorResult: string }).factorResult).toBe('SUCCESS');
-    expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
   }, { needs: ['outbox'] });
 
   check(id('VERIFY.BAD_CODE'), `verify with a wrong ${channel} passcode is refused with E0000068`, async ({ driver, api }) => {
     const setup = await activeFactor(driver, api, spec);
     const code = await challengeCode(driver, api, spec, setup);
     expectOktaError(await api.post(linkOf(setup.factor, 'verify').href, { passCode: otherCode(code) }), 403, 'E0000068');
-    expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
     const retry = await api.post(linkOf(setup.factor, 'verify').href, { passCode: code });
     expectStatus(retry, 200);
     expect((retry.body as { factorResult: string }).factorResult).toBe('SUCCESS');
@@ -148,14 +148,14 @@ export function messageFactorChecks(spec: MessageChannel): void {
     expectStatus(first, 200);
     expect((first.body as { factorResult: string }).factorResult).toBe('SUCCESS');
     expectPasscodeRefused(await api.post(verify, { passCode: code }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
-    expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
   }, { needs: ['outbox'] });
 
   check(id('RATE_LIMIT'), `${an(channel)} resend right after enrollment is refused with 429`, async ({ driver, api }) => {
     const setup = await pendingWithCode(driver, api, spec);
     await expectRateLimited(driver, await resend(api, setup), spec.throttleCodes);
     expect(await messagesOf(driver, setup.user.id, channel, setup.factor.id), 'nothing more was sent').toHaveLength(1);
-    expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'PENDING_ACTIVATION');
   }, { needs: ['outbox'] });
 
   check(id('RATE_LIMIT'), `a second ${channel} challenge right after the first is refused with 429`, async ({ driver, api }) => {
@@ -185,6 +185,6 @@ export function staleCodeCheck(spec: MessageChannel<'SMS' | 'CALL'>): void {
     await driver.clock.advance(THIRTY_MINUTES_MS);
     const res = await api.post(linkOf(setup.factor, 'verify').href, { passCode: code });
     expectPasscodeRefused(res, ['E0000068', 'E0000082', 'E0000083'], ['EXPIRED', 'TIMEOUT', 'TIME_WINDOW_EXCEEDED', 'FAILED']);
-    expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
   }, { needs: ['outbox', 'clock'] });
 }

@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver, DriverWith, OutboxMessage, TestUser } from '../../../drivers/contract.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
-import { enroll, type Factor, linkOf } from '../factors.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
+import { given } from '../../support/given.js';
+import { enroll, expectRateLimitHeaders, type Factor, linkOf } from '../factors.js';
 
 /**
  * What the checks of the message factors (sms, call, email) share: test phone numbers, reading
@@ -63,15 +64,7 @@ export function otherCode(code: string): string {
  */
 export async function expectRateLimited(driver: Driver, res: ApiResponse, codes: string[]): Promise<void> {
   expectOktaError(res, 429, codes);
-  const limit = Number(res.headers['x-rate-limit-limit']);
-  const remaining = Number(res.headers['x-rate-limit-remaining']);
-  const reset = Number(res.headers['x-rate-limit-reset']);
-  expect(Number.isInteger(limit) && limit > 0, `X-Rate-Limit-Limit: ${res.headers['x-rate-limit-limit']}`).toBe(true);
-  expect(Number.isInteger(remaining) && remaining >= 0 && remaining <= limit, `X-Rate-Limit-Remaining: ${res.headers['x-rate-limit-remaining']}`).toBe(true);
-  const nowSeconds = (await driver.now()) / 1000;
-  expect(Number.isInteger(reset), `X-Rate-Limit-Reset: ${res.headers['x-rate-limit-reset']}`).toBe(true);
-  expect(reset, 'X-Rate-Limit-Reset is not in the past').toBeGreaterThanOrEqual(Math.floor(nowSeconds) - 1);
-  expect(reset, 'X-Rate-Limit-Reset is within a day').toBeLessThan(nowSeconds + 86_400);
+  expectRateLimitHeaders(res, (await driver.now()) / 1000);
 }
 
 /** A refusal whose code the docs do not give: a 4xx with a valid error object. */
@@ -108,25 +101,44 @@ export interface Enrolled {
 
 /** Enrolls the channel's factor for a fresh user (`query`: `activate`, `tokenLifetimeSeconds`, …). */
 export async function enrollFresh(driver: Driver, api: ApiClient, spec: MessageChannel, query?: Record<string, string | boolean>): Promise<Enrolled> {
-  const user = await driver.fixtures.createUser();
-  const { body, to } = spec.enrollBody(user);
-  const factor = await enroll(api, user.id, body, query);
-  return { user, factor, body, to };
+  const by = query?.activate === true ? 'ENROLL.AUTO_ACTIVATE' : 'ENROLL.PENDING';
+  return given(
+    `a ${spec.channel} factor enrolled${query ? ` (${Object.entries(query).map(([k, v]) => `${k}=${v}`).join('&')})` : ''}`,
+    async () => {
+      const user = await driver.fixtures.createUser();
+      const { body, to } = spec.enrollBody(user);
+      const factor = await enroll(api, user.id, body, query);
+      return { user, factor, body, to };
+    },
+    { by: `FACTORS.${spec.key}.${by}` },
+  );
 }
 
 /** Enrolled and pending, with the passcode of the enrollment message. */
 export async function pendingWithCode(driver: DriverWith<'outbox'>, api: ApiClient, spec: MessageChannel, query?: Record<string, string | boolean>) {
   const setup = await enrollFresh(driver, api, spec, query);
-  expect(setup.factor.status).toBe('PENDING_ACTIVATION');
-  const message = await expectOneNewMessage(driver, setup.user.id, spec.channel, setup.factor.id, 0, setup.to);
-  return { ...setup, code: message.passCode };
+  return given(
+    `the ${spec.channel} factor pending, with its enrollment passcode sent`,
+    async () => {
+      expectState('factor status', setup.factor.status, 'PENDING_ACTIVATION');
+      const message = await expectOneNewMessage(driver, setup.user.id, spec.channel, setup.factor.id, 0, setup.to);
+      return { ...setup, code: message.passCode };
+    },
+    { by: `FACTORS.${spec.key}.ENROLL.PENDING` },
+  );
 }
 
 /** Enrolled with ?activate=true (no message sent, so the destination's throttle is untouched). */
 export async function activeFactor(driver: Driver, api: ApiClient, spec: MessageChannel): Promise<Enrolled> {
   const setup = await enrollFresh(driver, api, spec, { activate: true });
-  expect(setup.factor.status, 'enrolled with ?activate=true').toBe('ACTIVE');
-  return setup;
+  return given(
+    `the ${spec.channel} factor ACTIVE at once`,
+    () => {
+      expectState('factor status after enroll with ?activate=true', setup.factor.status, 'ACTIVE');
+      return setup;
+    },
+    { by: `FACTORS.${spec.key}.ENROLL.AUTO_ACTIVATE` },
+  );
 }
 
 /** POST the factor's verify link without a passCode (a challenge); `query` e.g. tokenLifetimeSeconds. */

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { ApiClient, Capability, Driver, DriverWith } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectStatus } from '../../support/expect.js';
+import { expectOktaError, expectState, expectStatus } from '../../support/expect.js';
 import { currentCode, type Factor, linkOf, readFactor, wrongCode } from '../factors.js';
 import { CALL, EMAIL, SMS } from './message-channels.js';
 import { expectClientError, expectOneNewMessage, expectRateLimited, type MessageChannel, messagesOf, otherCode, pendingWithCode, resend } from './messages.js';
@@ -84,7 +84,7 @@ describe.each([messageType(SMS), messageType(CALL), messageType(EMAIL), TOTP])('
     const pending = await exhausted(driver, api, type);
     const res = await api.post(linkOf(pending.factor, 'activate').href, { passCode: await pending.rightCode() }, { noRetry: true });
     await expectRateLimited(driver, res, ['E0000047']);
-    expect((await readFactor(api, pending.userId, pending.factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, pending.userId, pending.factor.id)).status, 'PENDING_ACTIVATION');
   }, { needs: type.needs });
 
   check('FACTORS.OTP_ACTIVATION.RECOVERY', `five minutes after the attempts ran out the factor activates (${type.name})`, async ({ driver, api }) => {
@@ -94,7 +94,7 @@ describe.each([messageType(SMS), messageType(CALL), messageType(EMAIL), TOTP])('
     const res = await api.post<Factor>(linkOf(pending.factor, 'activate').href, { passCode: await pending.freshCode() });
     expectStatus(res, 200);
     expect(res.body.status).toBe('ACTIVE');
-    expect((await readFactor(api, pending.userId, pending.factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, pending.userId, pending.factor.id)).status, 'ACTIVE');
   }, { needs: [...type.needs, 'clock'] });
 });
 
@@ -110,6 +110,6 @@ describe.each([SMS, CALL, EMAIL])('activation attempts and resend: $channel', (s
     await driver.clock.advance(spec.throttleWaitMs);
     expectClientError(await resend(api, setup));
     expect(await messagesOf(driver, setup.user.id, spec.channel, setup.factor.id), 'nothing more was sent').toHaveLength(1);
-    expect((await readFactor(api, setup.user.id, setup.factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'PENDING_ACTIVATION');
   }, { needs: ['outbox', 'clock'] });
 });

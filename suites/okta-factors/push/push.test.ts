@@ -1,7 +1,8 @@
 import { describe, expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver, DriverWith, TestUser } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { given } from '../../support/given.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import {
   allowedMethods,
   enroll,
@@ -73,9 +74,11 @@ async function advanceToJustBefore(driver: DriverWith<'clock'>, ms: number): Pro
 
 /** Enrolls push for a fresh user (or `owner`). */
 async function enrolledPush(driver: Driver, api: ApiClient, owner?: TestUser) {
-  const user = owner ?? (await driver.fixtures.createUser());
-  const factor = await enroll(api, user.id, PUSH);
-  return { user, factor, activation: factor._embedded?.activation as Activation | undefined };
+  return given('a pending push factor', async () => {
+    const user = owner ?? (await driver.fixtures.createUser());
+    const factor = await enroll(api, user.id, PUSH);
+    return { user, factor, activation: factor._embedded?.activation as Activation | undefined };
+  }, { by: 'FACTORS.PUSH.ENROLL.PENDING' });
 }
 
 /** POST the factor's `poll` link: 200, with the activation object or (once activated) the factor. */
@@ -93,11 +96,13 @@ function expectActivation(res: ApiResponse<Activation>, factorResult: string): v
 /** Enrolls push and has the device complete the activation; returns the ACTIVE factor. */
 async function activatedPush(driver: DriverWith<'push'>, api: ApiClient, owner?: TestUser) {
   const { user, factor } = await enrolledPush(driver, api, owner);
-  await driver.push.respond(user.id, factor.id, 'approve');
-  const res = await pollActivation(api, factor);
-  expectSchema('okta-factors/factor', res.body);
-  expect(res.body.status, 'the device completed the activation').toBe('ACTIVE');
-  return { user, factor: res.body as Factor };
+  return given('the push factor activated by the device', async () => {
+    await driver.push.respond(user.id, factor.id, 'approve');
+    const res = await pollActivation(api, factor);
+    expectSchema('okta-factors/factor', res.body);
+    expectState('factor status after the device approved the activation', res.body.status, 'ACTIVE');
+    return { user, factor: res.body as Factor };
+  }, { by: 'FACTORS.PUSH.ACTIVATE.APPROVE' });
 }
 
 /** Follows the factor's `verify` link: a WAITING challenge, 201 per [S] (200 accepted: [F] gives no status). */
@@ -148,7 +153,7 @@ describe('push / OKTA: enrollment and activation', () => {
     }
     expect(linkOf(activation as Activation, 'qrcode').type).toBe('image/png');
 
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
     expect((await listFactors(api, user.id)).map((f) => f.id)).toContain(factor.id);
   });
 
@@ -166,7 +171,7 @@ describe('push / OKTA: enrollment and activation', () => {
     const res = await api.post(`${factorPath(user.id, factor.id)}/verify`);
     expectStatus(res, [400, 403]);
     expectSchema('okta-factors/error', res.body);
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
   });
 
   check('FACTORS.PUSH.ACTIVATE.WAITING', 'polling before the device answers says WAITING and the factor stays pending', async ({ driver, api }) => {
@@ -222,7 +227,7 @@ describe('push / OKTA: enrollment and activation', () => {
     expectActivation(res, 'TIMEOUT');
     const activate = linkOf(res.body, 'activate');
     expect(allowedMethods(activate) ?? ['POST']).toContain('POST');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
   }, CLOCK);
 
   check('FACTORS.PUSH.ACTIVATE.TIMEOUT', 'a device answering after the activation expired does not activate the factor', async ({ driver, api }) => {
@@ -230,7 +235,7 @@ describe('push / OKTA: enrollment and activation', () => {
     await driver.clock.advance((await msUntil(driver, activation?.expiresAt, 'the activation')) + PAST_EXPIRY_MS);
     await driver.push.respond(user.id, factor.id, 'approve');
     expectActivation(await pollActivation(api, factor), 'TIMEOUT');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
   }, CLOCK_AND_RESPONDER);
 
   check('FACTORS.PUSH.ACTIVATE.RESTART', 'following activate after a timeout restarts the activation, which the device can complete', async ({ driver, api }) => {
@@ -248,7 +253,7 @@ describe('push / OKTA: enrollment and activation', () => {
     const done = await pollActivation(api, factor);
     expectSchema('okta-factors/factor', done.body);
     expect(done.body.status).toBe('ACTIVE');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, CLOCK_AND_RESPONDER);
 
   check('FACTORS.PUSH.ACTIVATE.SEND', 'the send links (email, sms) are accepted while the activation waits', async ({ driver, api }) => {
@@ -260,7 +265,7 @@ describe('push / OKTA: enrollment and activation', () => {
     const sms = await api.post<Activation>(linkOf(links, 'send', 'sms').href, { profile: { phoneNumber: PHONE } });
     expectStatus(sms, 200);
     expectActivation(sms, 'WAITING');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
   });
 
   check('FACTORS.PUSH.ACTIVATE.SEND', 'the activation link reaches the user by email and by SMS', async ({ driver, api }) => {
@@ -282,7 +287,7 @@ describe('push / OKTA: enrollment and activation', () => {
     if (driver.outbox) {
       expect((await driver.outbox.messages(user.id, 'sms')).filter((m) => m.factorId === factor.id), 'no SMS went out').toEqual([]);
     }
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
   });
 });
 
@@ -301,7 +306,7 @@ describe('push / OKTA: challenges', () => {
 
     const polled = await pollTransaction(api, res.body);
     expect(polled.factorResult).toBe('WAITING');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, RESPONDER);
 
   check('FACTORS.PUSH.VERIFY.APPROVE', 'after the user approves, the transaction polls SUCCESS', async ({ driver, api }) => {
@@ -310,7 +315,7 @@ describe('push / OKTA: challenges', () => {
     await driver.push.respond(user.id, factor.id, 'approve');
     expect((await pollTransaction(api, started)).factorResult).toBe('SUCCESS');
     expect((await pollTransaction(api, started)).factorResult, 'a finished transaction keeps its result').toBe('SUCCESS');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, RESPONDER);
 
   check('FACTORS.PUSH.VERIFY.REJECT', 'after the user rejects, the transaction polls REJECTED and verify starts a new challenge', async ({ driver, api }) => {
@@ -325,7 +330,7 @@ describe('push / OKTA: challenges', () => {
     expectSchema('okta-factors/factor-verify-result', again.body);
     expect(again.body.factorResult).toBe('WAITING');
     expect(linkOf(again.body, 'poll').href, 'a new transaction').not.toBe(linkOf(started, 'poll').href);
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, RESPONDER);
 
   check('FACTORS.PUSH.VERIFY.TIMEOUT', 'an ignored challenge polls WAITING until its expiresAt and TIMEOUT after it', async ({ driver, api }) => {
@@ -338,7 +343,7 @@ describe('push / OKTA: challenges', () => {
     const polled = await pollTransaction(api, started);
     expect(polled.factorResult).toBe('TIMEOUT');
     expect(allowedMethods(linkOf(polled, 'verify')) ?? ['POST']).toContain('POST');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, CLOCK_AND_RESPONDER);
 
   check('FACTORS.PUSH.VERIFY.TIMEOUT', 'an approval after the challenge expired does not make it SUCCESS', async ({ driver, api }) => {
@@ -368,7 +373,7 @@ describe('push / OKTA: challenges', () => {
     const { user, factor } = await activatedPush(driver, api);
     const res = await api.post(linkOf(factor, 'verify').href, { useNumberMatchingChallenge: 'yes' });
     expectOktaError(res, 400, ['E0000001', 'E0000003']);
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, RESPONDER);
 
   check('FACTORS.PUSH.POLL.UNKNOWN', 'an unknown transaction id polls 404 E0000007', async ({ driver, api }) => {
@@ -398,7 +403,7 @@ describe('push / OKTA: challenges', () => {
     await expectCancelled(api, started, 'after cancel');
     await driver.push.respond(user.id, factor.id, 'approve');
     await expectCancelled(api, started, 'after cancel and an approval');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, RESPONDER);
 });
 

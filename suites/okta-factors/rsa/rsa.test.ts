@@ -1,11 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { expect } from 'vitest';
 import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
 import { check } from '../../support/check.js';
+import { given } from '../../support/given.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
+import { expectState } from '../../support/expect.js';
 
 /**
  * token / RSA, RSA SecurID (spec §2.7). A passcode is the PIN followed by the tokencode. The
@@ -28,14 +29,16 @@ interface SecurIdToken {
 
 /** A new SecurID credential the target's service knows; seed and PIN are driver secrets. */
 async function provisioned(driver: DriverWith<'tokenService'>): Promise<SecurIdToken> {
-  const seed = randomBytes(20);
-  const token: SecurIdToken = {
-    credentialId: `securid-${randomBytes(6).toString('hex')}@example.com`,
-    pin: String(randomInt(100_000, 1_000_000)),
-    tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: STEP_SECONDS }),
-  };
-  await driver.tokenService.register(PROVIDER, { credentialId: token.credentialId, sharedSecret: seed.toString('hex'), pin: token.pin });
-  return token;
+  return given('a SecurID credential provisioned in the token service', async () => {
+    const seed = randomBytes(20);
+    const token: SecurIdToken = {
+      credentialId: `securid-${randomBytes(6).toString('hex')}@example.com`,
+      pin: String(randomInt(100_000, 1_000_000)),
+      tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: STEP_SECONDS }),
+    };
+    await driver.tokenService.register(PROVIDER, { credentialId: token.credentialId, sharedSecret: seed.toString('hex'), pin: token.pin });
+    return token;
+  });
 }
 
 /** PIN + tokencode at the target's time (offset in steps), registered as a secret. */
@@ -65,10 +68,12 @@ const enrollBody = (credentialId: string, passCode: string) => ({
 });
 
 async function enrolledSecurId(driver: DriverWith<'tokenService'>, api: ApiClient) {
-  const user = await driver.fixtures.createUser();
-  const token = await provisioned(driver);
-  const factor = await enroll(api, user.id, enrollBody(token.credentialId, await passCodeOf(driver, token)));
-  return { user, token, factor };
+  return given('an RSA SecurID factor enrolled with the current passcode', async () => {
+    const user = await driver.fixtures.createUser();
+    const token = await provisioned(driver);
+    const factor = await enroll(api, user.id, enrollBody(token.credentialId, await passCodeOf(driver, token)));
+    return { user, token, factor };
+  }, { by: 'FACTORS.RSA.ENROLL.ACTIVE' });
 }
 
 check('FACTORS.RSA.ENROLL.ACTIVE', 'enroll with the current PIN+tokencode answers the factor ACTIVE', async ({ driver, api }) => {
@@ -124,5 +129,5 @@ check('FACTORS.RSA.VERIFY.REPLAY', 'a passcode already used is refused', async (
   const passCode = await passCodeOf(driver, token);
   await expectVerified(api, user.id, factor.id, { passCode });
   expectPasscodeRefused(await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['tokenService', 'clock'] });

@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
-import { expect } from 'vitest';
 import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
 import { SymantecVipToken } from '../../../virtual-authenticators/symantec/symantec-vip-token.js';
 import { check } from '../../support/check.js';
+import { given } from '../../support/given.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
+import { expectState } from '../../support/expect.js';
 
 /**
  * token / SYMANTEC, Symantec VIP (spec §2.8). The target's VIP service must know the credential:
@@ -20,10 +21,12 @@ const STEP_MS = 30_000;
 
 /** A new VIP credential the target's service knows; its seed is a driver secret. */
 async function provisioned(driver: DriverWith<'tokenService'>): Promise<SymantecVipToken> {
-  const vip = SymantecVipToken.create({ credentialId: `VSMT${String(randomInt(0, 100_000_000)).padStart(8, '0')}` });
-  const sharedSecret = Buffer.from(vip.secret).toString('hex');
-  await driver.tokenService.register(PROVIDER, { credentialId: vip.credentialId, sharedSecret });
-  return vip;
+  return given('a VIP credential provisioned in the token service', async () => {
+    const vip = SymantecVipToken.create({ credentialId: `VSMT${String(randomInt(0, 100_000_000)).padStart(8, '0')}` });
+    const sharedSecret = Buffer.from(vip.secret).toString('hex');
+    await driver.tokenService.register(PROVIDER, { credentialId: vip.credentialId, sharedSecret });
+    return vip;
+  });
 }
 
 /** The current and next codes at the target's time (offset in steps), registered as secrets. */
@@ -39,11 +42,13 @@ const enrollBody = (credentialId: string, verify: { passCode: string; nextPassCo
 });
 
 async function enrolledVip(driver: DriverWith<'tokenService'>, api: ApiClient) {
-  const user = await driver.fixtures.createUser();
-  const vip = await provisioned(driver);
-  const enrolledWith = await codes(driver, vip);
-  const factor = await enroll(api, user.id, enrollBody(vip.credentialId, enrolledWith));
-  return { user, vip, factor, enrolledWith };
+  return given('a Symantec VIP factor enrolled with two consecutive codes', async () => {
+    const user = await driver.fixtures.createUser();
+    const vip = await provisioned(driver);
+    const enrolledWith = await codes(driver, vip);
+    const factor = await enroll(api, user.id, enrollBody(vip.credentialId, enrolledWith));
+    return { user, vip, factor, enrolledWith };
+  }, { by: 'FACTORS.SYMANTEC.ENROLL.ACTIVE' });
 }
 
 /** A 6-digit code that is none of the codes around now. */
@@ -116,5 +121,5 @@ check('FACTORS.SYMANTEC.VERIFY.REPLAY', 'a security code already used, at enroll
   const { passCode } = await codes(driver, vip);
   await expectVerified(api, user.id, factor.id, { passCode });
   expectPasscodeRefused(await api.post(verify, { passCode }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['tokenService', 'clock'] });

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { ApiClient, Driver } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import {
   allowedMethods,
   currentCode,
@@ -42,7 +42,7 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
     expect((qrcode as { type?: string }).type).toBe('image/png');
 
     // Read back: the same factor, still pending, and listed.
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
     expect((await listFactors(api, user.id)).map((f) => f.id)).toContain(factor.id);
   });
 
@@ -76,7 +76,7 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
     const { user, factor, totp } = await enrolled(driver, api, provider);
     const res = await api.post(linkOf(factor, 'activate').href, { passCode: await wrongCode(driver, totp) });
     expectOktaError(res, 403, 'E0000068');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('PENDING_ACTIVATION');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
 
     // The refused attempt spoiled nothing: the right code still activates.
     const retry = await api.post<Factor>(linkOf(factor, 'activate').href, { passCode: await currentCode(driver, totp) });
@@ -91,14 +91,14 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
     expectStatus(res, 200);
     expectSchema('okta-factors/factor-verify-result', res.body);
     expect((res.body as { factorResult: string }).factorResult).toBe('SUCCESS');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, { needs: ['clock'] });
 
   check('FACTORS.TOTP.VERIFY.BAD_CODE', `verify with a bad code is refused with E0000068 (${provider})`, async ({ driver, api }) => {
     const { user, factor, totp } = await activated(driver, api, provider);
     const res = await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode: await wrongCode(driver, totp) });
     expectOktaError(res, 403, 'E0000068');
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   });
 
   check('FACTORS.TOTP.VERIFY.REPLAY', `the same code twice in one window is refused the second time (${provider})`, async ({ driver, api }) => {
@@ -111,7 +111,7 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
     expect((first.body as { factorResult: string }).factorResult).toBe('SUCCESS');
     const again = await api.post(verify, { passCode: code });
     expectPasscodeRefused(again, ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, { needs: ['clock'] });
 
   check('FACTORS.TOTP.VERIFY.TIME_WINDOW', `a code from ten minutes ago is refused (${provider})`, async ({ driver, api }) => {
@@ -119,7 +119,7 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
     const stale = await currentCode(driver, totp, -TEN_MINUTES_MS);
     const res = await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode: stale });
     expectPasscodeRefused(res, ['E0000068', 'E0000083'], ['TIME_WINDOW_EXCEEDED']);
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   });
 
   check('FACTORS.TOTP.VERIFY.TIME_WINDOW', `a code is refused once the clock has moved ten minutes on (${provider})`, async ({ driver, api }) => {
@@ -129,7 +129,7 @@ describe.each(['OKTA', 'GOOGLE'])('token:software:totp / %s', (provider) => {
     await driver.clock.advance(TEN_MINUTES_MS);
     const res = await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode: code });
     expectPasscodeRefused(res, ['E0000068', 'E0000083'], ['TIME_WINDOW_EXCEEDED']);
-    expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, { needs: ['clock'] });
 
   check(['FACTORS.GET.FACTOR', 'FACTORS.LIST.ENROLLED'], `get and list return the active factor (${provider})`, async ({ driver, api }) => {

@@ -3,7 +3,8 @@ import { expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver, TestUser } from '../../../drivers/contract.js';
 import { YubiKeyOtpToken, type YubiKeyOtpTamper } from '../../../virtual-authenticators/yubikey/yubikey-otp-token.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
+import { given } from '../../support/given.js';
+import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { allowedMethods, enroll, expectPasscodeRefused, factorPath, factorsPath, type Factor, linkOf, readFactor } from '../factors.js';
 import {
   expectActiveEnrollment, expectBadRequest, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused,
@@ -53,8 +54,10 @@ async function upload(api: ApiClient, yubikey: YubiKeyOtpToken): Promise<Token> 
 }
 
 async function uploaded(driver: Driver, api: ApiClient, options: Parameters<typeof YubiKeyOtpToken.create>[0] = {}) {
-  const yubikey = newYubikey(driver, options);
-  return { yubikey, token: await upload(api, yubikey) };
+  return given('a YubiKey seed uploaded', async () => {
+    const yubikey = newYubikey(driver, options);
+    return { yubikey, token: await upload(api, yubikey) };
+  }, { by: 'FACTORS.YUBIKEY.TOKEN.UPLOAD' });
 }
 
 /** One button press at the target's time; registered as a secret. */
@@ -68,11 +71,13 @@ const enrollBody = (passCode: string) => ({ factorType: FACTOR_TYPE, provider: P
 
 /** An uploaded token, enrolled by a (fresh) user with one OTP. */
 async function enrolledYubikey(driver: Driver, api: ApiClient, user?: TestUser) {
-  const owner = user ?? (await driver.fixtures.createUser());
-  const { yubikey, token } = await uploaded(driver, api);
-  const enrollOtp = await press(driver, yubikey);
-  const factor = await enroll(api, owner.id, enrollBody(enrollOtp));
-  return { user: owner, yubikey, token, factor, enrollOtp };
+  return given('a YubiKey factor enrolled with one OTP', async () => {
+    const owner = user ?? (await driver.fixtures.createUser());
+    const { yubikey, token } = await uploaded(driver, api);
+    const enrollOtp = await press(driver, yubikey);
+    const factor = await enroll(api, owner.id, enrollBody(enrollOtp));
+    return { user: owner, yubikey, token, factor, enrollOtp };
+  }, { by: 'FACTORS.YUBIKEY.ENROLL.ACTIVE' });
 }
 
 async function readToken(api: ApiClient, id: string): Promise<Token> {
@@ -284,7 +289,7 @@ check('FACTORS.YUBIKEY.VERIFY.REPLAY', 'an OTP already accepted, at enrollment o
   const otp = await press(driver, yubikey);
   await expectVerified(api, user.id, factor.id, { passCode: otp });
   expectPasscodeRefused(await api.post(verifyPath(user.id, factor.id), { passCode: otp }), refusedCodes, ['PASSCODE_REPLAYED']);
-  expect((await readFactor(api, user.id, factor.id)).status).toBe('ACTIVE');
+  expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { needs: ['yubikeyUpload'] });
 
 check('FACTORS.YUBIKEY.VERIFY.OLD_COUNTER', 'an OTP with a usage counter below the last accepted one is refused', async ({ driver, api }) => {
