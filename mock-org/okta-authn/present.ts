@@ -70,9 +70,7 @@ function enrollableFactors(ctx: AuthnContext): Record<string, unknown>[] {
       enrollment: entry.enrollment,
       _links: {
         enroll,
-        ...(entry.factorType === 'question'
-          ? { questions: link(`${ctx.baseUrl}/api/v1/users/${ctx.user.id}/factors/questions`, ['GET']) }
-          : {}),
+        ...ctx.org.kinds.find(entry.factorType, entry.provider)?.catalogLinks?.(ctx.baseUrl, ctx.user.id),
       },
     }));
 }

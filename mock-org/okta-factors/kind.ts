@@ -121,6 +121,8 @@ export interface FactorKind<S> {
   resend?(ctx: FactorContext<S>, draft: StoredFactor<S>, body: Record<string, unknown>): void;
   /** Links this kind adds to a factor in its current status (`resend`, `poll`, `questions`, …); `faults` for its fault switches. */
   links?(baseUrl: string, factor: StoredFactor<S>, faults: FaultCheck): Record<string, Link | Link[]>;
+  /** Links this kind adds to its entry in the factor catalog and in an MFA_ENROLL list (question: `questions`). */
+  catalogLinks?(baseUrl: string, userId: string): Record<string, Link>;
   /** The public profile as returned (default: the stored profile); undefined: none yet (a pending u2f or webauthn factor). */
   presentProfile?(factor: StoredFactor<S>): Record<string, unknown> | undefined;
   /** Ids of other factors that go with this one when it is unenrolled (push takes OKTA totp along). */

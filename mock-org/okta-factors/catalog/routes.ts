@@ -39,7 +39,7 @@ export function registerCatalogRoutes(app: FastifyInstance, org: FactorOrg): voi
           enrollment,
           _links: {
             enroll: link(enrollHref, ['POST']),
-            ...(entry.factorType === 'question' ? { questions: link(`${enrollHref}/questions`, ['GET']) } : {}),
+            ...org.kinds.find(entry.factorType, entry.provider)?.catalogLinks?.(ctx.baseUrl, ctx.user.id),
           },
           ...(entry.factorType === 'sms' && !org.faults.has('catalog.phones-missing') ? phonesOf(enrolled) : {}),
         };

@@ -1,24 +1,14 @@
 import { oktaId } from '../../core/ids.js';
 import { OrgState } from '../../core/org-state.js';
-import type { SharedSecretEncoding } from '../../core/secret-encoding.js';
+import type { ControlFactorProfile } from '../../../schemas/control/operations.js';
 
 /**
  * A Custom TOTP factor profile (spec §2.10): an admin sets one up per token vendor, and users
  * enroll `token:hotp` against it by `factorProfileId`. Okta's admin console asks for the same
  * settings: HMAC algorithm, time step, clock drift interval, passcode length, shared secret encoding.
+ * The control protocol's `GET factor-profiles` answers them as they are: one shape, described once.
  */
-export interface CustomTotpProfile {
-  /** `fpr…` */
-  id: string;
-  /** The enrolled factor's `vendorName`. */
-  vendorName: string;
-  algorithm: 'SHA1' | 'SHA256' | 'SHA512';
-  digits: number;
-  timeStepSeconds: number;
-  /** Time steps accepted either side of the current one. */
-  clockDriftSteps: number;
-  sharedSecretEncoding: SharedSecretEncoding;
-}
+export type CustomTotpProfile = ControlFactorProfile;
 
 /**
  * The profiles every mock org starts with: the documented example vendor with the usual

@@ -117,6 +117,10 @@ export const questionFactor: FactorKind<QuestionSecret> = {
     return { questions: link(questionsUrl(baseUrl, factor.userId), ['GET']) };
   },
 
+  catalogLinks(baseUrl, userId) {
+    return { questions: link(questionsUrl(baseUrl, userId), ['GET']) };
+  },
+
   presentProfile(factor) {
     const echoed = factor.secret.echoed;
     return { ...factor.profile, ...(echoed !== undefined ? { answer: echoed } : {}) };
