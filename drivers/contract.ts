@@ -139,8 +139,20 @@ export interface YubikeyUploadCapability {
   readonly learnedFrom: 'control' | 'probe';
 }
 
+/** The optional capabilities a target may offer, each under the name of the driver property that offers it. */
+export interface Capabilities {
+  readonly clock?: ClockCapability;
+  readonly outbox?: OutboxCapability;
+  readonly push?: PushCapability;
+  readonly policy?: PolicyCapability;
+  readonly tokenService?: TokenServiceCapability;
+  readonly duo?: DuoCapability;
+  readonly readOnlyToken?: ReadOnlyTokenCapability;
+  readonly yubikeyUpload?: YubikeyUploadCapability;
+}
+
 /** A driver of any family; `F` is the family's fixtures port (the Okta families share OktaFixtures). */
-export interface Driver<F extends FixturesPort = OktaFixtures> {
+export interface Driver<F extends FixturesPort = OktaFixtures> extends Capabilities {
   /** `mock` (embedded mock org), `okta` (a real org), `http` (any endpoint). */
   readonly kind: 'mock' | 'okta' | 'http';
   readonly baseUrl: string;
@@ -161,21 +173,11 @@ export interface Driver<F extends FixturesPort = OktaFixtures> {
   redactJson(value: unknown): unknown;
   /** The target's current time: its clock where it has one, else this machine's (a real org's time is real time). */
   now(): Promise<number>;
-
-  readonly clock?: ClockCapability;
-  readonly outbox?: OutboxCapability;
-  readonly push?: PushCapability;
-  readonly policy?: PolicyCapability;
-  readonly tokenService?: TokenServiceCapability;
-  readonly duo?: DuoCapability;
-  readonly readOnlyToken?: ReadOnlyTokenCapability;
-  readonly yubikeyUpload?: YubikeyUploadCapability;
-
   close(): Promise<void>;
 }
 
 /** The optional capabilities, by the name of the driver property that offers each (the control protocol's names). */
-export const CAPABILITIES = CONTROL_CAPABILITIES satisfies readonly (keyof Driver<FixturesPort>)[];
+export const CAPABILITIES = CONTROL_CAPABILITIES satisfies readonly (keyof Capabilities)[];
 export type Capability = (typeof CAPABILITIES)[number];
 
 /** A driver known to offer the capabilities `N`: what a check that `needs` them receives. */

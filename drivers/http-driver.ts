@@ -1,17 +1,7 @@
 import type { AuthStrategy } from './auth/strategy.js';
-import type {
-  ClockCapability,
-  Driver,
-  DuoCapability,
-  OutboxCapability,
-  PolicyCapability,
-  PushCapability,
-  ReadOnlyTokenCapability,
-  TokenServiceCapability,
-  YubikeyUploadCapability,
-} from './contract.js';
+import type { Capabilities, ClockCapability, Driver } from './contract.js';
 import { isCapability, type Capability } from './contract.js';
-import { controlCapabilities, type ControlCapabilities } from './control/capabilities.js';
+import { controlCapabilities } from './control/capabilities.js';
 import { ControlClient } from './control/client.js';
 import { HttpApiClient } from './http-client.js';
 import { OktaUserFixtures } from './okta/fixtures.js';
@@ -32,12 +22,16 @@ export interface HttpDriverOptions {
 /** What a driver learned about its target when it connected. */
 interface TargetDescription {
   origin: string;
-  capabilities: ControlCapabilities;
-  yubikeyUpload: YubikeyUploadCapability | undefined;
+  /** Only the capabilities the target offers are present. */
+  capabilities: Capabilities;
 }
 
 /** The org YubiKey token API: a target whose list answers 200 lets checks upload YubiKey seeds. */
 const YUBIKEY_TOKENS_PROBE = '/api/v1/org/factors/yubikey_token/tokens';
+
+// The capability properties (Driver's `Capabilities`) are declared once, in the contract: the constructor
+// sets exactly those the target offers, so an absent one stays absent rather than `undefined`.
+export interface HttpDriver extends Capabilities {}
 
 /** A driver for any endpoint that speaks the API, with the control protocol where the target serves it. */
 export class HttpDriver implements Driver {
@@ -47,14 +41,6 @@ export class HttpDriver implements Driver {
   readonly fixtures: OktaUserFixtures;
   readonly redactor: Redactor;
   readonly origin: string;
-  readonly clock?: ClockCapability;
-  readonly outbox?: OutboxCapability;
-  readonly push?: PushCapability;
-  readonly policy?: PolicyCapability;
-  readonly tokenService?: TokenServiceCapability;
-  readonly duo?: DuoCapability;
-  readonly readOnlyToken?: ReadOnlyTokenCapability;
-  readonly yubikeyUpload?: YubikeyUploadCapability;
   readonly #controlHttp: HttpApiClient;
   readonly #onClose: (() => Promise<void>)[] = [];
 
@@ -74,15 +60,7 @@ export class HttpDriver implements Driver {
       (text) => this.redactText(text),
     );
     this.origin = described.origin;
-    const offered = described.capabilities;
-    this.clock = offered.clock;
-    this.outbox = offered.outbox;
-    this.push = offered.push;
-    this.policy = offered.policy;
-    this.tokenService = offered.tokenService;
-    this.duo = offered.duo;
-    this.readOnlyToken = offered.readOnlyToken;
-    this.yubikeyUpload = described.yubikeyUpload;
+    Object.assign(this, described.capabilities);
     if (options.onClose) this.#onClose.push(options.onClose);
   }
 
@@ -138,11 +116,10 @@ async function describeTarget(baseUrl: string, api: HttpApiClient, control: Cont
   const answer = await control.call('capabilities').catch(() => null);
   const announced = new Set<Capability>((answer?.capabilities ?? []).filter(isCapability));
   const origin = answer?.origin !== undefined && URL.canParse(answer.origin) ? new URL(answer.origin).origin : new URL(baseUrl).origin;
-  const capabilities = controlCapabilities(control, announced, (value) => redactor.addSecret(value));
-  let yubikeyUpload: YubikeyUploadCapability | undefined;
-  if (announced.has('yubikeyUpload')) yubikeyUpload = { learnedFrom: 'control' };
-  else if (await answersOk(api, YUBIKEY_TOKENS_PROBE)) yubikeyUpload = { learnedFrom: 'probe' };
-  return { origin, capabilities, yubikeyUpload };
+  const capabilities: Capabilities = controlCapabilities(control, announced, (value) => redactor.addSecret(value));
+  // The probe is sent only when the control protocol does not say, so a fault on that API cannot turn its checks into skips.
+  const learnedFrom = announced.has('yubikeyUpload') ? 'control' : (await answersOk(api, YUBIKEY_TOKENS_PROBE)) ? 'probe' : undefined;
+  return { origin, capabilities: { ...capabilities, ...(learnedFrom ? { yubikeyUpload: { learnedFrom } } : {}) } };
 }
 
 async function answersOk(api: HttpApiClient, path: string): Promise<boolean> {

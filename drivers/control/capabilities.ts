@@ -1,4 +1,5 @@
 import type {
+  Capabilities,
   Capability,
   ClockCapability,
   DuoCapability,
@@ -11,15 +12,7 @@ import type {
 import type { ControlClient } from './client.js';
 
 /** The capabilities a target's control protocol offers, each a thin object over one or two of its operations. */
-export interface ControlCapabilities {
-  clock?: ClockCapability;
-  outbox?: OutboxCapability;
-  push?: PushCapability;
-  policy?: PolicyCapability;
-  tokenService?: TokenServiceCapability;
-  duo?: DuoCapability;
-  readOnlyToken?: ReadOnlyTokenCapability;
-}
+export type ControlCapabilities = Omit<Capabilities, 'yubikeyUpload'>;
 
 /** Builds the capabilities the target announced; `registerSecret` receives every secret an answer carries. */
 export function controlCapabilities(
