@@ -5,7 +5,7 @@ import { matchTotp, type OtpAlgorithm } from '../../core/otp.js';
 import { decodeSecret } from '../../core/secret-encoding.js';
 import type { StoredFactor } from '../store.js';
 import type { FactorContext, FactorKind } from '../kind.js';
-import { wrongPasscode } from '../totp/totp.js';
+import { wrongPasscode } from '../passcode.js';
 
 /**
  * token:hotp / CUSTOM, "Custom TOTP" (spec §2.10): despite the name the codes are RFC 6238 TOTP,

@@ -9,7 +9,7 @@ import { throttleOrThrow } from '../../core/throttle.js';
 import { activationAttempt, PASSCODE_MAX_LENGTH, refuseResendWhileLocked } from '../activation-attempts.js';
 import type { EnrollRequest, FactorContext, FactorKind, FaultCheck } from '../kind.js';
 import { factorUrl, link, resultLinks, type Link } from '../links.js';
-import { wrongPasscode } from '../totp/totp.js';
+import { wrongPasscode } from '../passcode.js';
 import type { PerChannelFault } from './channel-faults.js';
 
 /**

@@ -1,10 +1,20 @@
 import { timingSafeEqual } from 'node:crypto';
-import { invalidPasscode, passcodeReplayed, validationFailed } from '../../core/errors.js';
+import { invalidPasscode, validationFailed } from '../../core/errors.js';
 import type { ServiceCredential, TokenFactorState } from '../token-service/services.js';
 import type { StoredFactor } from '../store.js';
 import type { Enrollment, EnrollRequest, FactorBase, FactorContext, FactorKind, VerifyOutcome } from '../kind.js';
-import { activationRefused, credentialIdOf, knownCredential, refuseSecondToken, matchServiceCode, passcodeField, unknownCredential } from '../token-service/codes.js';
-import { wrongPasscode } from '../totp/totp.js';
+import {
+  acceptStep,
+  activationRefused,
+  credentialIdOf,
+  knownCredential,
+  matchServiceCode,
+  passcodeField,
+  refuseSecondToken,
+  tokenEnrollment,
+  unknownCredential,
+} from '../token-service/codes.js';
+import { wrongPasscode } from '../passcode.js';
 
 
 /**
@@ -61,13 +71,7 @@ function enrollRsa(ctx: TokenContext, request: EnrollRequest, base: FactorBase):
     if (!pinOk || step === null || step <= credential.lastStep) throw invalidPasscode();
     lastStep = step;
   }
-  const factor: StoredFactor<TokenFactorState> = { ...base, status: 'ACTIVE', profile: { credentialId }, secret: { credentialId } };
-  return {
-    factor,
-    afterStore: () => {
-      if (credential && lastStep !== undefined) credential.lastStep = lastStep;
-    },
-  };
+  return tokenEnrollment({ ...base, status: 'ACTIVE', profile: { credentialId }, secret: { credentialId } }, credential, lastStep);
 }
 
 function verifyRsa(ctx: TokenContext, factor: StoredFactor<TokenFactorState>, body: Record<string, unknown>): VerifyOutcome {
@@ -78,9 +82,7 @@ function verifyRsa(ctx: TokenContext, factor: StoredFactor<TokenFactorState>, bo
   if (!pinOk && !ctx.faults.has('rsa.pin-not-checked')) throw wrongPasscode(ctx);
   if (ctx.faults.has('rsa.accept-any-code')) return { status: 200, body: { factorResult: 'SUCCESS' } };
   if (step === null) throw wrongPasscode(ctx);
-  if (step <= credential.lastStep && !ctx.faults.has('rsa.allow-replay')) throw passcodeReplayed();
-  credential.lastStep = Math.max(credential.lastStep, step);
-  return { status: 200, body: { factorResult: 'SUCCESS' } };
+  return acceptStep(credential, step, ctx.faults.has('rsa.allow-replay'));
 }
 
 export const rsaFactor: FactorKind<TokenFactorState> = {

@@ -1,9 +1,19 @@
-import { invalidPasscode, passcodeReplayed, validationFailed } from '../../core/errors.js';
+import { invalidPasscode, validationFailed } from '../../core/errors.js';
 import type { TokenFactorState } from '../token-service/services.js';
 import type { StoredFactor } from '../store.js';
 import type { Enrollment, EnrollRequest, FactorBase, FactorContext, FactorKind, VerifyOutcome } from '../kind.js';
-import { activationRefused, credentialIdOf, knownCredential, refuseSecondToken, matchServiceCode, passcodeField, unknownCredential } from '../token-service/codes.js';
-import { wrongPasscode } from '../totp/totp.js';
+import {
+  acceptStep,
+  activationRefused,
+  credentialIdOf,
+  knownCredential,
+  matchServiceCode,
+  passcodeField,
+  refuseSecondToken,
+  tokenEnrollment,
+  unknownCredential,
+} from '../token-service/codes.js';
+import { wrongPasscode } from '../passcode.js';
 
 
 /**
@@ -44,18 +54,8 @@ function enrollSymantec(ctx: TokenContext, request: EnrollRequest, base: FactorB
     }
     lastStep = nextPassCode !== undefined ? step + 1 : step;
   }
-  const factor: StoredFactor<TokenFactorState> = {
-    ...base,
-    status: 'ACTIVE',
-    profile: ctx.faults.has('symantec.credential-id-dropped') ? {} : { credentialId },
-    secret: { credentialId },
-  };
-  return {
-    factor,
-    afterStore: () => {
-      if (credential && lastStep !== undefined) credential.lastStep = lastStep;
-    },
-  };
+  const profile = ctx.faults.has('symantec.credential-id-dropped') ? {} : { credentialId };
+  return tokenEnrollment({ ...base, status: 'ACTIVE', profile, secret: { credentialId } }, credential, lastStep);
 }
 
 function verifySymantec(ctx: TokenContext, factor: StoredFactor<TokenFactorState>, body: Record<string, unknown>): VerifyOutcome {
@@ -66,9 +66,7 @@ function verifySymantec(ctx: TokenContext, factor: StoredFactor<TokenFactorState
   const now = serviceNow(ctx) - (ctx.faults.has('symantec.verify-clock-behind') ? BEHIND_MS : 0);
   const step = credential && passCode !== undefined ? matchServiceCode(credential, passCode, now, STEP_SECONDS) : null;
   if (!credential || step === null) throw wrongPasscode(ctx);
-  if (step <= credential.lastStep && !ctx.faults.has('symantec.allow-replay')) throw passcodeReplayed();
-  credential.lastStep = Math.max(credential.lastStep, step);
-  return { status: 200, body: { factorResult: 'SUCCESS' } };
+  return acceptStep(credential, step, ctx.faults.has('symantec.allow-replay'));
 }
 
 export const symantecFactor: FactorKind<TokenFactorState> = {

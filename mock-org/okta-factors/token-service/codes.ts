@@ -1,8 +1,9 @@
-import { validationFailed } from '../../core/errors.js';
+import { passcodeReplayed, validationFailed } from '../../core/errors.js';
 import { optionalString, type JsonObject } from '../../core/input.js';
 import { matchTotp } from '../../core/otp.js';
 import { TOKEN_SERVICES, type ServiceCredential, type TokenFactorState, type TokenServiceProvider } from './services.js';
-import type { FactorContext } from '../kind.js';
+import type { Enrollment, FactorContext, VerifyOutcome } from '../kind.js';
+import type { StoredFactor } from '../store.js';
 
 /** What the Symantec VIP and RSA SecurID kinds share: reading passcodes and asking the simulated service. */
 
@@ -48,4 +49,28 @@ export function unknownCredential(serviceName: string): never {
 export function matchServiceCode(credential: ServiceCredential, code: string, nowMs: number, stepSeconds: number, window = 1): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   return matchTotp(credential.key, code, nowMs, { stepSeconds, window });
+}
+
+/**
+ * A token factor, verified at enrollment and ACTIVE at once; the service remembers the step the
+ * enrollment used only once the factor is stored (a refused request leaves the service as it was).
+ */
+export function tokenEnrollment(
+  factor: StoredFactor<TokenFactorState>,
+  credential: ServiceCredential | undefined,
+  lastStep: number | undefined,
+): Enrollment<TokenFactorState> {
+  return {
+    factor,
+    afterStore: () => {
+      if (credential && lastStep !== undefined) credential.lastStep = lastStep;
+    },
+  };
+}
+
+/** A verified passcode's step: refused as a replay at or before the last step used (unless `allowReplay`), else remembered. */
+export function acceptStep(credential: ServiceCredential, step: number, allowReplay: boolean): VerifyOutcome {
+  if (step <= credential.lastStep && !allowReplay) throw passcodeReplayed();
+  credential.lastStep = Math.max(credential.lastStep, step);
+  return { status: 200, body: { factorResult: 'SUCCESS' } };
 }

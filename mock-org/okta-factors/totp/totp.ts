@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { base32nopad } from '@scure/base';
-import { OktaError, internalError, invalidPasscode, passcodeReplayed, validationFailed } from '../../core/errors.js';
+import { internalError, passcodeReplayed, validationFailed } from '../../core/errors.js';
 import { randomAlphanumeric } from '../../core/ids.js';
 import { optionalString } from '../../core/input.js';
 import { matchTotp } from '../../core/otp.js';
@@ -8,6 +8,7 @@ import type { StoredFactor } from '../store.js';
 import { activationAttempt } from '../activation-attempts.js';
 import type { FactorContext, FactorKind } from '../kind.js';
 import { factorUrl, link, type Link } from '../links.js';
+import { wrongPasscode } from '../passcode.js';
 
 /** token:software:totp (Okta Verify OTP, Google Authenticator): spec §2.5. */
 
@@ -92,12 +93,4 @@ function checkPasscode(ctx: FactorContext, factor: StoredFactor<TotpSecret>, bod
   if (step === null) throw wrongPasscode(ctx);
   if (step <= secret.lastStep && !ctx.faults.has('totp.allow-replay')) throw passcodeReplayed();
   return step;
-}
-
-/** The error for a wrong passcode (or, with a fault, the wrong error). */
-export function wrongPasscode(ctx: FactorContext): OktaError {
-  if (ctx.faults.has('factors.bad-code-wrong-error')) {
-    return new OktaError(401, 'E0000004', 'Authentication failed');
-  }
-  return invalidPasscode();
 }

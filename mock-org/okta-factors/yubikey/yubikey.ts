@@ -4,7 +4,7 @@ import { registerYubikeyTokenRoutes } from './token-routes.js';
 import type { StoredFactor } from '../store.js';
 import { YUBIKEY_TOKENS, checkOtp, shownSerial, tokenOfOtp, tokenStatus } from './tokens.js';
 import type { FactorKind } from '../kind.js';
-import { wrongPasscode } from '../totp/totp.js';
+import { wrongPasscode } from '../passcode.js';
 
 /**
  * token:hardware / YUBICO (spec §2.9, §8): the org uploads a token's secrets first; a user enrolls
