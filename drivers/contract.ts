@@ -127,6 +127,14 @@ export interface DuoCapability {
   authenticate(host: string, sigRequest: string, action: 'approve' | 'deny'): Promise<string | null>;
 }
 
+/** The virtual Duo Mobile of a Duo Auth API target (Duo has no API for the device side). */
+export interface DuoMobileCapability {
+  /** The user answers the push or phone call of an Auth API transaction. */
+  respond(txid: string, action: 'approve' | 'deny' | 'fraud' | 'ignore'): Promise<void>;
+  /** Duo Mobile claims an activation code, activation_url or barcode URL; answers the activated phone's id. */
+  activate(activation: string): Promise<string>;
+}
+
 /** A read-only administrator's API token. */
 export interface ReadOnlyTokenCapability {
   /** The SSWS token (registered as a secret). */
@@ -149,6 +157,7 @@ export interface Capabilities {
   readonly duo?: DuoCapability;
   readonly readOnlyToken?: ReadOnlyTokenCapability;
   readonly yubikeyUpload?: YubikeyUploadCapability;
+  readonly duoMobile?: DuoMobileCapability;
 }
 
 /** A driver of any family; `F` is the family's fixtures port (the Okta families share OktaFixtures). */

@@ -16,6 +16,13 @@ import { YUBIKEY_REQUIREMENTS } from '../suites/okta-factors/yubikey/requirement
 import { PUSH_REQUIREMENTS } from '../suites/okta-factors/push/requirements.js';
 import { TRANSACTION_REQUIREMENTS } from '../suites/okta-authn/transaction/requirements.js';
 import { DUO_REQUIREMENTS } from '../suites/okta-authn/duo/requirements.js';
+import { SIGNING_REQUIREMENTS } from '../suites/duo-auth/signing/requirements.js';
+import { AUTH_API_REQUIREMENTS } from '../suites/duo-auth/auth-api/requirements.js';
+import { AUTH_REQUIREMENTS } from '../suites/duo-auth/auth/requirements.js';
+import { BYPASS_CODE_REQUIREMENTS } from '../suites/duo-auth/bypass-codes/requirements.js';
+import { LIMIT_REQUIREMENTS } from '../suites/duo-auth/limits/requirements.js';
+import { ADMIN_REQUIREMENTS } from '../suites/duo-auth/admin/requirements.js';
+import { AUTH_LOG_REQUIREMENTS } from '../suites/duo-auth/auth-log/requirements.js';
 import type { Requirement } from './types.js';
 
 /**
@@ -42,6 +49,13 @@ export const REQUIREMENTS = [
   ...PUSH_REQUIREMENTS,
   ...TRANSACTION_REQUIREMENTS,
   ...DUO_REQUIREMENTS,
+  ...SIGNING_REQUIREMENTS,
+  ...AUTH_API_REQUIREMENTS,
+  ...AUTH_REQUIREMENTS,
+  ...BYPASS_CODE_REQUIREMENTS,
+  ...LIMIT_REQUIREMENTS,
+  ...ADMIN_REQUIREMENTS,
+  ...AUTH_LOG_REQUIREMENTS,
 ] as const satisfies readonly Requirement[];
 
 export type RequirementId = (typeof REQUIREMENTS)[number]['id'];

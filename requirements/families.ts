@@ -2,6 +2,7 @@
 const FAMILIES = {
   'okta-factors': { title: 'Okta Factors API' },
   'okta-authn': { title: 'Okta Authentication API' },
+  'duo-auth': { title: 'Duo Auth API and Admin API' },
 } as const;
 
 export type FamilyId = keyof typeof FAMILIES;

@@ -20,3 +20,9 @@ const WEBAUTHN = 'https://www.w3.org/TR/webauthn-3/';
 export const u2fMessages = (section: string, anchor: string): Source => ({ tag: 'FIDO U2F', section, url: `${U2F_RAW_MESSAGES}#${anchor}` });
 export const u2fJsApi = (section: string, anchor: string): Source => ({ tag: 'FIDO U2F', section, url: `${U2F_JS_API}#${anchor}` });
 export const webauthnSpec = (section: string, anchor: string): Source => ({ tag: 'W3C WebAuthn', section, url: `${WEBAUTHN}#${anchor}` });
+
+const DUO_AUTH_API = 'https://duo.com/docs/authapi';
+const DUO_ADMIN_API = 'https://duo.com/docs/adminapi';
+
+export const duoAuthApiDoc = (section: string, anchor: string): Source => ({ tag: 'DOCP', section, url: `${DUO_AUTH_API}#${anchor}` });
+export const duoAdminApiDoc = (section: string, anchor: string): Source => ({ tag: 'DOCP', section, url: `${DUO_ADMIN_API}#${anchor}` });

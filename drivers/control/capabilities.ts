@@ -3,6 +3,7 @@ import type {
   Capability,
   ClockCapability,
   DuoCapability,
+  DuoMobileCapability,
   OutboxCapability,
   PolicyCapability,
   PushCapability,
@@ -70,6 +71,15 @@ export function controlCapabilities(
       return token;
     },
   };
+  const duoMobile: DuoMobileCapability = {
+    respond: async (txid, action) => {
+      await control.call('respondToDuoTransaction', { txid }, { action });
+    },
+    activate: async (activation) => {
+      registerSecret(activation);
+      return (await control.call('activateDuoMobile', { activation })).phone_id;
+    },
+  };
   return {
     ...(announced.has('clock') ? { clock } : {}),
     ...(announced.has('outbox') ? { outbox } : {}),
@@ -78,5 +88,6 @@ export function controlCapabilities(
     ...(announced.has('tokenService') ? { tokenService } : {}),
     ...(announced.has('duo') ? { duo } : {}),
     ...(announced.has('readOnlyToken') ? { readOnlyToken } : {}),
+    ...(announced.has('duoMobile') ? { duoMobile } : {}),
   };
 }

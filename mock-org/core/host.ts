@@ -28,12 +28,20 @@ interface HostedOrg<Org> {
   org: Org;
   app: FastifyInstance;
   token: string;
+  /**
+   * Other API families the org serves on hosts of their own (`api-{id}.{family}.test`, routed by the
+   * `Host` header so that paths stay the family's own, e.g. `/auth/v2/…`), each with its account's
+   * credentials for the host API's answer.
+   */
+  families?: Record<string, { app: FastifyInstance; account: Record<string, string> }>;
 }
 
 /** Makes an org with these faults on (throws UnknownFaultError for an unknown one). */
 type OrgFactory<Org> = (faults: string[]) => HostedOrg<Org>;
 
 const ORG_PATH = /^\/orgs\/([A-Za-z0-9]{1,40})(\/.*)?$/;
+/** `api-{orgId}.{family}.test[:port]`: a family host of an org. */
+const FAMILY_HOST = /^api-([A-Za-z0-9]{1,40})\.([a-z0-9-]{1,40})\.test(?::\d+)?$/i;
 const MAX_ORGS = 1000;
 
 export interface MockOrgHostOptions<Org> {
@@ -55,6 +63,15 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     if (url.startsWith('/__host/')) return hostApi(req, res, url);
+    const family = FAMILY_HOST.exec(req.headers.host ?? '');
+    if (family?.[1] && family[2]) {
+      const orgId = family[1].toLowerCase();
+      const hostedOrg = [...orgs.entries()].find(([id]) => id.toLowerCase() === orgId)?.[1];
+      const familyApp = hostedOrg?.families?.[family[2].toLowerCase()]?.app;
+      if (!familyApp) return answer(res, 404, { error: 'no such mock org or family host' });
+      familyApp.routing(req, res);
+      return;
+    }
     const match = ORG_PATH.exec(url.split('?')[0] ?? '');
     const hosted = match?.[1] ? orgs.get(match[1]) : undefined;
     if (!match || !hosted) return answer(res, 404, { errorCode: 'E0000007', errorSummary: 'Not found: no such mock org' });
@@ -80,15 +97,19 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
       }
       options.onOrgCreated?.(hosted.org);
       await hosted.app.ready();
+      const families = Object.entries(hosted.families ?? {});
+      await Promise.all(families.map(([, family]) => family.app.ready()));
       const id = randomAlphanumeric(12);
       orgs.set(id, hosted);
-      return answer(res, 201, { id, baseUrl: `${origin()}/orgs/${id}`, token: hosted.token });
+      const served = Object.fromEntries(families.map(([name, family]) => [name, { url: origin(), host: `api-${id.toLowerCase()}.${name}.test`, ...family.account }]));
+      return answer(res, 201, { id, baseUrl: `${origin()}/orgs/${id}`, token: hosted.token, ...(families.length > 0 ? { families: served } : {}) });
     }
     const remove = /^\/__host\/orgs\/([A-Za-z0-9]+)$/.exec(url);
     if (req.method === 'DELETE' && remove?.[1]) {
       const hosted = orgs.get(remove[1]);
       orgs.delete(remove[1]);
       await hosted?.app.close();
+      await Promise.all(Object.values(hosted?.families ?? {}).map((family) => family.app.close()));
       res.writeHead(204).end();
       return;
     }
@@ -106,7 +127,7 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
       return orgs.size;
     },
     async close() {
-      await Promise.all([...orgs.values()].map((o) => o.app.close()));
+      await Promise.all([...orgs.values()].flatMap((o) => [o.app, ...Object.values(o.families ?? {}).map((f) => f.app)]).map((app) => app.close()));
       orgs.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

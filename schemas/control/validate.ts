@@ -8,6 +8,7 @@ import { toSchemaIssues, type SchemaIssue } from '../issues.js';
 import capabilities from './capabilities.schema.json' with { type: 'json' };
 import clock from './clock.schema.json' with { type: 'json' };
 import duoAuth from './duo-auth.schema.json' with { type: 'json' };
+import duoMobile from './duo-mobile.schema.json' with { type: 'json' };
 import factorPolicy from './factor-policy.schema.json' with { type: 'json' };
 import factorProfiles from './factor-profiles.schema.json' with { type: 'json' };
 import faults from './faults.schema.json' with { type: 'json' };
@@ -27,6 +28,7 @@ const CONTROL_SCHEMA_DOCUMENTS: Readonly<Record<ControlSchemaFile, { readonly $i
   'token-service': tokenService,
   'read-only-token': readOnlyToken,
   'duo-auth': duoAuth,
+  'duo-mobile': duoMobile,
   faults,
 };
 

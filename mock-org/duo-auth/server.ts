@@ -1,0 +1,101 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { OktaError } from '../core/errors.js';
+import { DUO_ACCOUNT } from './account.js';
+import { registerAdminApiRoutes } from './admin-api.js';
+import { registerAuthApiRoutes } from './auth-api.js';
+import { registerAuthLogRoutes } from './auth-log.js';
+import type { DuoOrg } from './context.js';
+import { registerDuoControlRoutes, type FaultControl } from './control-routes.js';
+import { DuoError, internalError, invalidParameter, methodNotAllowed, notFound, tooManyRequests } from './errors.js';
+import { json } from './reply.js';
+import { verifyDuoRequest } from './signature.js';
+
+/** Authentication log calls per minute per Admin integration: 2, as a Duo engineer gave the default (spec §2.3). */
+const LOG_CALLS_PER_MINUTE = 2;
+
+export interface DuoServerOptions {
+  /** Serve the control protocol (tests only), with the org's fault switches and reset. */
+  control?: { faults: FaultControl; reset: () => void };
+}
+
+/**
+ * The Duo host of an org: Auth API v2 and the Admin API's factor management and authentication log,
+ * in Duo's envelope, every call but /ping signed (spec §1–§4). Bodies are kept as received text: a v5
+ * signature covers the exact bytes, and v2 form parameters are read from it.
+ */
+export function buildDuoServer(org: DuoOrg, options: DuoServerOptions = {}): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 256 * 1024, return503OnClosing: false });
+
+  const routes: { pattern: RegExp; methods: Set<string> }[] = [];
+  app.addHook('onRoute', (route) => {
+    const pattern = new RegExp('^' + route.url.replace(/:[^/]+/g, '[^/]+') + '/?$');
+    const methods = [route.method].flat().map(String);
+    const known = routes.find((r) => r.pattern.source === pattern.source);
+    if (known) methods.forEach((m) => known.methods.add(m));
+    else routes.push({ pattern, methods: new Set(methods) });
+  });
+
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, typeof body === 'string' ? body : body.toString('utf8')));
+
+  app.addHook('preHandler', async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path === '/auth/v2/ping') return;
+    const account = DUO_ACCOUNT.of(org.scope);
+    const integration = path.startsWith('/auth/') ? account.auth : account.admin;
+    if (!(org.faults.has('duo-auth.sign-missing-accepted') && request.headers.authorization === undefined)) {
+      verifyDuoRequest(
+        { method: request.method, url: request.url, headers: request.headers, body: typeof request.body === 'string' ? request.body : '' },
+        {
+          nowMs: org.clock.now(),
+          integration,
+          acceptSha1: !org.faults.has('duo-auth.sign-sha1-refused'),
+          acceptV5: !org.faults.has('duo-auth.sign-v5-refused'),
+          anySignature: org.faults.has('duo-auth.sign-any-signature'),
+          anyDate: org.faults.has('duo-auth.sign-stale-date-accepted'),
+          unknownKeyCode: org.faults.has('duo-auth.sign-unknown-ikey-40103') ? 40103 : 40102,
+        },
+      );
+    }
+    if (request.method === 'GET' && path === '/admin/v2/logs/authentication') {
+      const hit = org.throttle('duo-auth.logs', LOG_CALLS_PER_MINUTE, 60_000).hit(integration.ikey, org.clock.now());
+      if (!hit.allowed) {
+        if (org.faults.has('duo-auth.rate-limit-wrong-code')) throw new OktaError(429, 'E0000047', 'API call exceeded rate limit due to too many requests.');
+        throw tooManyRequests();
+      }
+    }
+  });
+
+  app.setNotFoundHandler(async (request) => {
+    const path = request.url.split('?')[0] ?? '';
+    const route = routes.find((r) => r.pattern.test(path));
+    throw route && !route.methods.has(request.method) ? methodNotAllowed() : notFound();
+  });
+
+  app.setErrorHandler(async (error: FastifyError | DuoError | OktaError, _request, reply) => {
+    if (error instanceof OktaError && error.status === 429) return json(reply, 429, { ...error.toBody() });
+    const refusal = toDuoError(error);
+    return json(reply, refusal.status, refusal.toBody());
+  });
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (org.faults.has('duo-auth.json-charset') && String(reply.getHeader('content-type')) === 'application/json') {
+      reply.header('content-type', 'application/json; charset=utf-8');
+    }
+    return payload;
+  });
+
+  registerAuthApiRoutes(app, org);
+  registerAdminApiRoutes(app, org);
+  registerAuthLogRoutes(app, org);
+  if (options.control) registerDuoControlRoutes(app, org, options.control.faults, options.control.reset);
+  return app;
+}
+
+function toDuoError(error: FastifyError | DuoError | OktaError): DuoError {
+  if (error instanceof DuoError) return error;
+  // The control protocol's validation speaks the Okta host's errors; on this host they are Duo's 40002.
+  if (error instanceof OktaError) return error.status < 500 ? invalidParameter(error.causes[0] ?? error.errorSummary) : internalError();
+  if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return invalidParameter('body');
+  return internalError();
+}
