@@ -3,7 +3,7 @@
  * in reports without giving away a secret.
  */
 import type { TargetConfig } from '../drivers/contract.js';
-import { parseTargetConfig } from '../drivers/target-config.js';
+import { duoTargetFromEnv, parseTargetConfig } from '../drivers/target-config.js';
 import { UsageError } from './usage.js';
 
 export interface TargetFlags {
@@ -19,6 +19,13 @@ export interface TargetFlags {
  * Throws UsageError for a combination that cannot mean anything.
  */
 export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv): TargetConfig {
+  const target = resolveOktaTarget(flags, env);
+  // A Duo account (MFA_CONFORMANCE_DUO or DUO_*) joins whichever target the run has, for the duo-auth suites.
+  const duo = target.duo ?? duoTargetFromEnv(env);
+  return duo ? { ...target, duo } : target;
+}
+
+function resolveOktaTarget(flags: TargetFlags, env: NodeJS.ProcessEnv): TargetConfig {
   const faults = flags.faults ?? [];
   const baseUrl = flags.target ?? nonEmpty(env.OKTA_CLIENT_ORGURL);
   if (baseUrl !== undefined) {
@@ -53,7 +60,8 @@ export function describeTarget(target: TargetConfig): { target: string; driver: 
 
 /** The secrets a target carries, for redaction. */
 export function targetSecrets(target: TargetConfig): string[] {
-  return target.kind === 'http' ? [target.token, ...(target.controlToken ? [target.controlToken] : [])] : [];
+  const duo = target.duo ? [target.duo.skey, target.duo.adminSkey] : [];
+  return target.kind === 'http' ? [target.token, ...(target.controlToken ? [target.controlToken] : []), ...duo] : duo;
 }
 
 function checkTargetUrl(baseUrl: string): void {

@@ -13,12 +13,29 @@ import type {
 } from '../schemas/control/operations.js';
 import type { HttpExchange } from './exchange.js';
 
+/**
+ * A Duo account for the duo-auth suites: where its APIs answer (`url`; https://{host} for Duo itself, the
+ * plain HTTP address of a mock), the API host name requests are signed with (and sent as `Host`), and the
+ * keys of its Auth API and Admin API integrations. A target that serves the control protocol does so at
+ * `url`, signed with the Admin API keys.
+ */
+export interface DuoTargetConfig {
+  url: string;
+  host: string;
+  ikey: string;
+  skey: string;
+  adminIkey: string;
+  adminSkey: string;
+}
+
 /** How a run reaches its target; passed from the CLI/vitest config to the suites via `provide('target', …)`. */
 export type TargetConfig =
   | {
       kind: 'mock';
       /** Fault ids to switch on in each embedded mock org (harness fault tests). */
       faults?: string[];
+      /** A Duo account to check instead of each embedded org's own. */
+      duo?: DuoTargetConfig;
     }
   | {
       kind: 'http';
@@ -27,6 +44,8 @@ export type TargetConfig =
       token: string;
       /** Admin token for the control protocol (`/__control/v1`), when the target serves it. */
       controlToken?: string;
+      /** The Duo account the duo-auth suites check; without one they skip. */
+      duo?: DuoTargetConfig;
     };
 
 /** A JSON HTTP response as the suites see it. */

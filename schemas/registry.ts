@@ -6,6 +6,7 @@
 import type { JsonSchemaDocument } from './document.js';
 import { OKTA_AUTHN_SCHEMAS } from './okta-authn/index.js';
 import { OKTA_FACTORS_SCHEMAS } from './okta-factors/index.js';
+import { DUO_AUTH_SCHEMAS } from './duo-auth/index.js';
 
 export type { JsonSchemaDocument };
 
@@ -13,6 +14,7 @@ export type { JsonSchemaDocument };
 const FAMILIES = {
   'okta-factors': OKTA_FACTORS_SCHEMAS,
   'okta-authn': OKTA_AUTHN_SCHEMAS,
+  'duo-auth': DUO_AUTH_SCHEMAS,
 } as const;
 
 type Families = typeof FAMILIES;

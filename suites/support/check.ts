@@ -1,5 +1,5 @@
 import { test } from 'vitest';
-import type { ApiClient, Capability, Driver, DriverWith, TestUser } from '../../drivers/contract.js';
+import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, TestUser } from '../../drivers/contract.js';
 import { missingCapabilities, offers } from '../../drivers/contract.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
 import { attachExchanges, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
@@ -13,7 +13,7 @@ import { currentDriver } from './target.js';
 
 /** What a check's body receives; `N`, the capabilities it declared it needs, are present on its driver. */
 export interface CheckContext<N extends Capability = never> {
-  driver: DriverWith<N>;
+  driver: Driver & DriverWith<N, FixturesPort>;
   api: ApiClient;
   /** A fresh test user (each check works on its own): a precondition. */
   newUser(): Promise<TestUser>;
@@ -36,10 +36,32 @@ export function check<N extends Capability = never>(
   body: (ctx: CheckContext<N>) => Promise<void>,
   options: CheckOptions<N> = {},
 ): void {
+  checkOn(currentDriver, requirementIds, name, (driver) =>
+    body({ driver, api: driver.api, newUser: () => given('a fresh test user', () => driver.fixtures.createUser()) }), options);
+}
+
+/**
+ * `check` for any family's driver: `driverOf` is the running suite file's driver, `run` the check's body with the
+ * driver narrowed to the capabilities it declared (the duo-auth suites build their own context on it).
+ */
+export function checkOn<D extends Driver<FixturesPort>, N extends Capability = never>(
+  driverOf: () => D,
+  requirementIds: RequirementId | RequirementId[],
+  name: string,
+  run: (driver: D & DriverWith<N, FixturesPort>) => Promise<void>,
+  options: CheckOptions<N> & { unavailable?: () => string | undefined } = {},
+): void {
   const ids: RequirementId[] = [requirementIds].flat();
   const requirements = ids.map(requirement);
   test(`${name} [${ids.join(', ')}]`, { meta: { requirements: ids } }, async (ctx) => {
-    const driver = currentDriver();
+    // A family whose target the run does not name (no Duo account, …): skipped with the reason.
+    const unavailable = options.unavailable?.();
+    if (unavailable !== undefined) {
+      ctx.task.meta.skipReason = unavailable;
+      ctx.skip(unavailable);
+      return;
+    }
+    const driver = driverOf();
     await labelCheck(requirements, driver.kind);
 
     const needs = options.needs ?? [];
@@ -54,7 +76,7 @@ export function check<N extends Capability = never>(
     const first = driver.api.exchanges.length;
     let blocked: BlockedBy | undefined;
     try {
-      await body({ driver, api: driver.api, newUser: () => given('a fresh test user', () => driver.fixtures.createUser()) });
+      await run(driver);
     } catch (error) {
       if (isSkipSignal(error)) throw error;
       // A precondition that relies on this check's own requirement is what the check tests: that is a FAIL.
@@ -81,7 +103,7 @@ export function check<N extends Capability = never>(
   });
 }
 
-function blockedBy(driver: Driver, error: PreconditionFailed): BlockedBy {
+function blockedBy(driver: Driver<FixturesPort>, error: PreconditionFailed): BlockedBy {
   const cause = error.cause instanceof Error ? error.cause.message : String(error.cause);
   const message = driver.redactText(`${failurePrefix(failureKindOf(error.cause))}${cause}`).split('\n', 1)[0] ?? '';
   return {

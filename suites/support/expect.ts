@@ -1,11 +1,11 @@
 import type { ApiResponse } from '../../drivers/contract.js';
 import { schemaLocation, validate, type SchemaRef } from '../../schemas/index.js';
 import { CheckFailure } from './failure.js';
-import { currentDriver } from './target.js';
+import { activeDriver } from './target.js';
 
 /** The body, redacted, for an assertion message. */
 function shown(body: unknown): string {
-  const text = JSON.stringify(currentDriver().redactJson(body)) ?? 'no body';
+  const text = JSON.stringify(activeDriver().redactJson(body)) ?? 'no body';
   return text.length > 800 ? `${text.slice(0, 800)}…` : text;
 }
 

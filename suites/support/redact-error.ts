@@ -1,10 +1,10 @@
-import type { Driver } from '../../drivers/contract.js';
+import type { Driver, FixturesPort } from '../../drivers/contract.js';
 
 /**
  * A failed assertion travels to stdout, JUnit and Allure with its message, stack and diff:
  * redact them all before they leave the check (vitest builds the diff from `actual`/`expected`).
  */
-export function redactError(driver: Driver, error: unknown): unknown {
+export function redactError(driver: Driver<FixturesPort>, error: unknown): unknown {
   if (!(error instanceof Error)) return typeof error === 'string' ? driver.redactText(error) : error;
   error.message = driver.redactText(error.message);
   if (error.stack) error.stack = driver.redactText(error.stack);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDriver } from '../../drivers/index.js';
-import type { Driver } from '../../drivers/contract.js';
+import type { Driver, FixturesPort } from '../../drivers/contract.js';
 
 /**
  * One driver per suite file. Files run in parallel, each against its own driver; with the
@@ -8,6 +8,8 @@ import type { Driver } from '../../drivers/contract.js';
  * the virtual clock never disturbs another's time windows.
  */
 let current: Driver | undefined;
+/** The running suite file's driver, whatever its family (assertion messages redact through it). */
+let active: Driver<FixturesPort> | undefined;
 
 /**
  * Faults for the embedded mock org of the next suite file that connects: set by the harness's
@@ -20,20 +22,40 @@ export function useFaultsForNextSuiteFile(faults: string[]): void {
   faultsForNextFile = faults;
 }
 
+/** The faults set for the suite file now connecting, once (any family's target hook takes them). */
+export function takeFaultsForNextFile(): string[] | undefined {
+  const faults = faultsForNextFile;
+  faultsForNextFile = undefined;
+  return faults;
+}
+
 /** Call once at the top of a suite file: connects before its checks, cleans up after them. */
 export function useTarget(): void {
   beforeAll(async () => {
     const mockHost = inject('mockHost');
     let target = inject('target');
-    if (faultsForNextFile && target.kind === 'mock') target = { ...target, faults: faultsForNextFile };
-    faultsForNextFile = undefined;
+    const faults = takeFaultsForNextFile();
+    if (faults && target.kind === 'mock') target = { ...target, faults };
     current = await createDriver(target, mockHost ? { mockHost } : {});
+    active = current;
   });
   afterAll(async () => {
     const driver = current;
     current = undefined;
+    active = undefined;
     await driver?.close();
   });
+}
+
+/** Another family's target hook names its driver here while its suite file runs (undefined: none). */
+export function setActiveDriver(driver: Driver<FixturesPort> | undefined): void {
+  active = driver;
+}
+
+/** The running suite file's driver, whatever its family. */
+export function activeDriver(): Driver<FixturesPort> {
+  if (!active) throw new Error('no target: call useTarget() (or the family\'s own hook) at the top of the suite file');
+  return active;
 }
 
 /** The driver of the running suite file. */

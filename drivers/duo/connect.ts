@@ -1,0 +1,47 @@
+import { request } from 'undici';
+import type { DuoTargetConfig } from '../contract.js';
+import { startMockHost, type MockHostAccess } from '../mock/driver.js';
+import { DuoDriver } from './driver.js';
+
+/** A Duo account the run was given (a separately started mock, a vendor's test deployment, or Duo itself). */
+export function connectDuoDriver(account: DuoTargetConfig): Promise<DuoDriver> {
+  return DuoDriver.connect({ kind: 'http', account });
+}
+
+/**
+ * The embedded mock's Duo account: a fresh org on the mock host (own keys, clock and faults), reached at the
+ * host's address with the org's Duo host name (`api-{org}.duo.test`) as the Host header, exactly like any target.
+ */
+export async function connectMockDuoDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<DuoDriver> {
+  if (!options.host) {
+    const host = await startMockHost();
+    try {
+      const driver = await connectMockDuoDriver({ ...options, host });
+      driver.afterClose(() => host.close());
+      return driver;
+    } catch (error) {
+      await host.close();
+      throw error;
+    }
+  }
+  const host = options.host;
+  const created = await request(`${host.url}/__host/orgs`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${host.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ faults: options.faults ?? [] }),
+  });
+  const body = (await created.body.json()) as { id?: string; error?: string; families?: { duo?: DuoTargetConfig } };
+  const duo = body.families?.duo;
+  if (created.statusCode !== 201 || !body.id || !duo) {
+    throw new Error(`the mock host could not create an org with a Duo account (HTTP ${created.statusCode}: ${body.error ?? 'no reason given'})`);
+  }
+  const orgId = body.id;
+  return DuoDriver.connect({
+    kind: 'mock',
+    account: duo,
+    onClose: async () => {
+      const removed = await request(`${host.url}/__host/orgs/${orgId}`, { method: 'DELETE', headers: { authorization: `Bearer ${host.adminToken}` } });
+      await removed.body.dump();
+    },
+  });
+}

@@ -1,0 +1,130 @@
+import { duoHmac } from '../auth/duo-hmac.js';
+import type { Capabilities, ClockCapability, Driver, DuoTargetConfig } from '../contract.js';
+import { isCapability, type Capability } from '../contract.js';
+import { controlCapabilities } from '../control/capabilities.js';
+import { ControlClient } from '../control/client.js';
+import { HttpApiClient } from '../http-client.js';
+import { Redactor } from '../redact.js';
+import { DuoApiClient } from './client.js';
+import { DuoAdminFixtures } from './fixtures.js';
+
+export interface DuoDriverOptions {
+  kind: Driver['kind'];
+  account: DuoTargetConfig;
+  /** Called by close() after cleanup (the mock driver removes its org here). */
+  onClose?: () => Promise<void>;
+}
+
+// The capability properties are the contract's; the constructor sets those the target offers.
+export interface DuoDriver extends Capabilities {}
+
+/**
+ * A driver for a Duo account: the Auth API and Admin API signed with its keys (`duo`), Admin API fixtures, and
+ * the control protocol where the target serves it (a mock; Duo itself has none, so its checks that need the
+ * clock or the virtual Duo Mobile skip).
+ */
+export class DuoDriver implements Driver<DuoAdminFixtures> {
+  readonly kind: Driver['kind'];
+  readonly baseUrl: string;
+  readonly origin: string;
+  readonly api: HttpApiClient;
+  readonly duoApi: DuoApiClient;
+  readonly fixtures: DuoAdminFixtures;
+  readonly redactor: Redactor;
+  readonly #control: HttpApiClient;
+  readonly #onClose: (() => Promise<void>)[] = [];
+
+  private constructor(options: DuoDriverOptions, parts: { api: HttpApiClient; control: HttpApiClient; redactor: Redactor; duo: DuoApiClient; capabilities: Capabilities }) {
+    this.kind = options.kind;
+    this.baseUrl = options.account.url.replace(/\/+$/, '');
+    this.origin = `https://${options.account.host}`;
+    this.api = parts.api;
+    this.duoApi = parts.duo;
+    this.redactor = parts.redactor;
+    this.#control = parts.control;
+    this.fixtures = new DuoAdminFixtures(this.duoApi);
+    Object.assign(this, parts.capabilities);
+    if (options.onClose) this.#onClose.push(options.onClose);
+  }
+
+  static async connect(options: DuoDriverOptions): Promise<DuoDriver> {
+    const { account } = options;
+    const baseUrl = account.url.replace(/\/+$/, '');
+    const redactor = new Redactor();
+    // Dates are signed in the target's time: its clock where it has one (kept as an offset from ours).
+    let offsetMs = 0;
+    const now = () => Date.now() + offsetMs;
+    const noWait = async () => {}; // Duo answers 429 without a reset time; the checks see it.
+    const api = new HttpApiClient({ baseUrl, auth: duoHmac({ ikey: account.ikey, skey: account.skey, host: account.host, now }), redactor, waitUntilReset: noWait });
+    const control = new HttpApiClient({
+      baseUrl,
+      auth: withHost(duoHmac({ ikey: account.adminIkey, skey: account.adminSkey, host: account.host, now }), account.host),
+      redactor,
+      waitUntilReset: noWait,
+    });
+    for (const secret of [account.skey, account.adminSkey]) redactor.addSecret(secret);
+    const controlClient = new ControlClient(control);
+    const answer = await controlClient.call('capabilities').catch(() => null);
+    const announced = new Set<Capability>((answer?.capabilities ?? []).filter(isCapability));
+    const capabilities: Capabilities = controlCapabilities(controlClient, announced, (value) => redactor.addSecret(value));
+    const clock = capabilities.clock;
+    let tracked: Capabilities = capabilities;
+    if (clock) {
+      offsetMs = (await clock.now()) - Date.now();
+      const trackedClock: ClockCapability = {
+        now: async () => {
+          const at = await clock.now();
+          offsetMs = at - Date.now();
+          return at;
+        },
+        advance: async (ms) => {
+          await clock.advance(ms);
+          offsetMs = (await clock.now()) - Date.now();
+        },
+      };
+      tracked = { ...capabilities, clock: trackedClock };
+    }
+    const duo = new DuoApiClient(api, { host: account.host, auth: { ikey: account.ikey, skey: account.skey }, admin: { ikey: account.adminIkey, skey: account.adminSkey } }, now);
+    return new DuoDriver(options, { api, control, redactor, duo, capabilities: tracked });
+  }
+
+  /** Runs `task` when the driver closes, after what it already had to do. */
+  afterClose(task: () => Promise<void>): this {
+    this.#onClose.push(task);
+    return this;
+  }
+
+  registerSecret(value: string): void {
+    this.redactor.addSecret(value);
+  }
+
+  redactText(text: string): string {
+    return this.redactor.text(text);
+  }
+
+  redactJson(value: unknown): unknown {
+    return this.redactor.json(value);
+  }
+
+  async now(): Promise<number> {
+    return this.clock ? this.clock.now() : Date.now();
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.fixtures.cleanup();
+    } finally {
+      await this.api.close();
+      await this.#control.close();
+      for (const onClose of this.#onClose.splice(0)) await onClose();
+    }
+  }
+}
+
+/** The control client's requests are addressed to the Duo host name too (the strategy signs it; this sends it). */
+function withHost(strategy: ReturnType<typeof duoHmac>, host: string): ReturnType<typeof duoHmac> {
+  return {
+    ...strategy,
+    authorize: async (request) => ({ ...(await strategy.authorize({ ...request, headers: { ...request.headers, host } })), host }),
+  };
+}
