@@ -56,6 +56,11 @@ export class DuoApiClient {
     return this.account.host;
   }
 
+  /** An integration's key (not a secret: it travels in every request). */
+  integrationKey(integration: DuoIntegrationName): string {
+    return this.account[integration].ikey;
+  }
+
   /** A call's whole response; `response` is typed for the success case. */
   async call<T = unknown>(call: DuoCall): Promise<ApiResponse<DuoEnvelope<T>>> {
     const version = call.version ?? 'v2-sha512';
