@@ -38,7 +38,8 @@ export function buildDuoServer(org: DuoOrg, options: DuoServerOptions = {}): Fas
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, typeof body === 'string' ? body : body.toString('utf8')));
 
-  app.addHook('preHandler', async (request) => {
+  // Before any validation: the signature covers the body exactly as received.
+  app.addHook('preValidation', async (request) => {
     const path = request.url.split('?')[0] ?? '';
     if (path === '/auth/v2/ping') return;
     const account = DUO_ACCOUNT.of(org.scope);
@@ -64,6 +65,8 @@ export function buildDuoServer(org: DuoOrg, options: DuoServerOptions = {}): Fas
         throw tooManyRequests();
       }
     }
+    // The control protocol's messages are JSON objects (validated against its schemas next).
+    if (path.startsWith('/__control/') && typeof request.body === 'string') request.body = parseControlBody(request.body);
   });
 
   app.setNotFoundHandler(async (request) => {
@@ -90,6 +93,15 @@ export function buildDuoServer(org: DuoOrg, options: DuoServerOptions = {}): Fas
   registerAuthLogRoutes(app, org);
   if (options.control) registerDuoControlRoutes(app, org, options.control.faults, options.control.reset);
   return app;
+}
+
+function parseControlBody(text: string): unknown {
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalidParameter('body');
+  }
 }
 
 function toDuoError(error: FastifyError | DuoError | OktaError): DuoError {
