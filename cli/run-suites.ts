@@ -36,6 +36,10 @@ export interface SuiteRunOptions extends SuiteLocation {
   progress?: boolean;
   /** Where to write each output format (reports/formats/; relative paths resolve against the current directory). */
   outputs?: Partial<Record<FormatId, string>>;
+  /** More vitest reporters (e.g. the live progress line, cli/progress.ts). */
+  reporters?: readonly Reporter[];
+  /** Stop after this many failed checks (vitest `bail`). */
+  bail?: number;
   /** Where vitest prints (default: process.stdout / process.stderr). Everything is redacted on the way. */
   stdout?: OutputStream;
   stderr?: OutputStream;
@@ -63,6 +67,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
 
   const reporters: ReporterEntry[] = [
     ...(options.progress ? ['default'] : []),
+    ...(options.reporters ?? []),
     new SummaryReporter({
       requirements,
       ...describeTarget(options.target),
@@ -92,6 +97,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
         reporters,
         provide: { target: options.target, ...(options.mockHost ? { mockHost: options.mockHost } : {}) },
         ...(options.testNamePattern !== undefined ? { testNamePattern: options.testNamePattern } : {}),
+        ...(options.bail !== undefined ? { bail: options.bail } : {}),
       },
       undefined,
       {

@@ -22,6 +22,12 @@ const CATEGORY_NAME: Record<FailureKind, string> = {
   error: 'Error in the check (not an assertion)',
 };
 
+/** The category a failure message falls in (by its `[kind]` prefix), as the Allure report names it. */
+export function categoryOfMessage(message: string): string {
+  const kind = FAILURE_KINDS.find((k) => message.startsWith(failurePrefix(k)));
+  return CATEGORY_NAME[kind ?? 'error'];
+}
+
 /** The prefix a failure message of this kind starts with. */
 export const failurePrefix = (kind: FailureKind): string => `[${kind}] `;
 
