@@ -4,6 +4,7 @@
  */
 import { stripVTControlCharacters } from 'node:util';
 import { certifyCommand, CERTIFY_HELP } from './commands/certify.js';
+import { compareCommand, COMPARE_HELP } from './commands/compare.js';
 import { mockCommand, MOCK_HELP } from './commands/mock.js';
 import { profilesCommand, PROFILES_HELP } from './commands/profiles.js';
 import { verifyBundleCommand, VERIFY_BUNDLE_HELP } from './commands/verify-bundle.js';
@@ -28,6 +29,7 @@ const COMMANDS: Record<string, Command> = {
   profiles: { summary: 'list the certification profiles, or one profile\'s requirements and variants', help: PROFILES_HELP, run: profilesCommand },
   certify: { summary: 'run a certification profile against a target and write the signed bundle', help: CERTIFY_HELP, run: certifyCommand },
   'verify-bundle': { summary: 'check a certification bundle\'s signature and digests', help: VERIFY_BUNDLE_HELP, run: verifyBundleCommand },
+  compare: { summary: 'show the requirements whose result changed between two run summaries', help: COMPARE_HELP, run: compareCommand },
   sweep: { summary: 'delete test users a run against a real org left behind (not yet available)' },
 };
 

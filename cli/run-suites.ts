@@ -79,7 +79,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
   ];
   for (const format of OUTPUT_FORMATS) {
     const path = options.outputs?.[format.id];
-    if (path !== undefined && format.reporter) reporters.push(format.reporter(resolve(path)));
+    if (path !== undefined && format.reporter) reporters.push(format.reporter(resolve(path), runEnvironment(options.target, pkg.version)));
   }
 
   const { startVitest } = await import('vitest/node');
@@ -133,4 +133,10 @@ function enterRun(target: TargetConfig): () => void {
     else process.env.MFA_CONFORMANCE_TARGET = savedTarget;
     process.exitCode = savedExitCode;
   };
+}
+
+/** What the Allure report shows as the run's environment: no secret, only what reports may name. */
+function runEnvironment(target: TargetConfig, harnessVersion: string): Record<string, string> {
+  const { target: where, driver } = describeTarget(target);
+  return { harness: `mfa-conformance ${harnessVersion}`, target: where, driver };
 }
