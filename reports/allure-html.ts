@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { ALLURE_CATEGORIES } from './allure-categories.js';
 
 export const HISTORY_FILE = 'history.jsonl';
 const ENVIRONMENT_FILE = 'environment.properties';
@@ -51,6 +52,7 @@ export async function buildAllureHtml(options: AllureHtmlOptions): Promise<{ ind
       output: outDir,
       historyPath: history,
       variables: await readEnvironment(options.resultsDir),
+      categories: ALLURE_CATEGORIES.map((c) => ({ ...c })),
       plugins: { awesome: { options: { singleFile: true, reportName: options.name ?? 'MFA conformance', groupBy: ['epic', 'feature', 'story'] } } },
     };
     const configFile = join(scratch, 'allurerc.json');
