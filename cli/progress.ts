@@ -14,7 +14,7 @@ export interface ProgressOptions {
 }
 
 /** True when the live line is wanted: a terminal, and not CI. */
-export function wantsLiveLine(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+function wantsLiveLine(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
   return stream.isTTY === true && !(env.CI && env.CI !== 'false' && env.CI !== '0');
 }
 

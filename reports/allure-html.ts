@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { ALLURE_CATEGORIES } from './allure-categories.js';
 
-export const HISTORY_FILE = 'history.jsonl';
+const HISTORY_FILE = 'history.jsonl';
 const ENVIRONMENT_FILE = 'environment.properties';
 
 export interface AllureHtmlOptions {

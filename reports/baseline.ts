@@ -39,7 +39,7 @@ export interface BaselineVerdict {
   ok: boolean;
 }
 
-export function describeEntry(entry: BaselineEntry): string {
+function describeEntry(entry: BaselineEntry): string {
   return entry.requirement ?? `check "${entry.check ?? ''}"`;
 }
 
