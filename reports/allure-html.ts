@@ -61,10 +61,25 @@ export async function buildAllureHtml(options: AllureHtmlOptions): Promise<{ ind
       maxBuffer: 16 * 1024 * 1024,
     });
     await mkdir(outDir, { recursive: true });
+    await dropAnalytics(join(outDir, 'index.html'));
     if (existsSync(history)) await copyFile(history, previous);
     const entries = existsSync(previous) ? (await readFile(previous, 'utf8')).split('\n').filter((l) => l.trim() !== '').length : 0;
     return { index: join(outDir, 'index.html'), history: previous, historyEntries: entries };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The Awesome report always embeds a Google Analytics tag (report id and Allure version, no results). A conformance
+ * report may hold a vendor's results and is opened offline: it loads nothing from elsewhere, so the tag goes.
+ */
+async function dropAnalytics(index: string): Promise<void> {
+  if (!existsSync(index)) return;
+  const html = await readFile(index, 'utf8');
+  const cleaned = html.replace(
+    /<script async src="https:\/\/www\.googletagmanager\.com\/[^"]*"><\/script>\s*<script>\s*window\.dataLayer[\s\S]*?<\/script>/g,
+    '',
+  );
+  if (cleaned !== html) await writeFile(index, cleaned);
 }
