@@ -5,7 +5,7 @@
  */
 import * as allure from 'allure-js-commons';
 import { blockedText } from './blocked.js';
-import { familyTitle, type Requirement } from '../requirements/index.js';
+import { familyTitle, providersOf, type Requirement } from '../requirements/index.js';
 import type { BlockedBy } from './check-meta.js';
 
 const SEVERITY: Record<Requirement['level'], string> = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor' };
@@ -25,6 +25,9 @@ export async function labelCheck(requirements: readonly Requirement[], driverKin
     await allure.link(r.source.url, `${r.id} (${r.source.tag} ${r.source.section})`);
   }
   await allure.parameter('driver', driverKind);
+  await allure.parameter('factor type', main.feature);
+  const providers = providersOf(main.family, main.feature);
+  if (providers.length > 0) await allure.parameter('provider', providers.join(', '));
 }
 
 /** Marks a check BLOCKED: a tag, a broken step naming the precondition, and a description saying what blocked it. */

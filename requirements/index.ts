@@ -6,5 +6,5 @@
 export type { Requirement, RequirementLevel, Source } from './types.js';
 export { familyTitle, FAMILY_IDS, type FamilyId } from './families.js';
 export { REQUIREMENTS, isRequirementId, requirement, type RequirementId } from './catalog.js';
-export { buildProfiles, EVERYTHING_PROFILE, type Profile, type ProfileRequirement } from './profiles.js';
+export { buildProfiles, EVERYTHING_PROFILE, providersOf, type Profile, type ProfileRequirement } from './profiles.js';
 export type { Variant } from './profile-variants.js';

@@ -58,3 +58,9 @@ export function buildProfiles(catalog: readonly Requirement[]): Profile[] {
   profiles.push(profileOf(EVERYTHING_PROFILE, 'Every requirement of every family', catalog, families));
   return profiles;
 }
+
+/** The providers the declared variants of a family name for one feature (`OKTA`, `GOOGLE` for TOTP), if any. */
+export function providersOf(family: FamilyId, feature: string): string[] {
+  const variants = DECLARED_VARIANTS[family] ?? [];
+  return [...new Set(variants.flatMap((v) => (v.applicable && v.features.includes(feature) && !v.provider.startsWith('(') ? [v.provider] : [])))];
+}
