@@ -43,3 +43,10 @@ export async function attachExchanges(exchanges: readonly unknown[]): Promise<vo
   const noun = exchanges.length === 1 ? 'exchange' : 'exchanges';
   await allure.attachment(`HTTP ${noun} (${exchanges.length})`, JSON.stringify(exchanges, null, 2), 'application/json');
 }
+
+/** A schema failure's violations, one per line under the schema's name, as a text attachment people can read. */
+export async function attachSchemaViolations(schema: string, violations: readonly string[]): Promise<void> {
+  if (violations.length === 0) return;
+  const text = [`Schema: ${schema}`, '', ...violations.map((v) => `- ${v}`), ''].join('\n');
+  await allure.attachment(`Schema violations (${violations.length})`, text, 'text/plain');
+}

@@ -22,7 +22,7 @@ import type { RunSummary } from '../../reports/summary.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NO_CHROMIUM = `Chromium is not installed at ${CHROMIUM}: install it with \`sudo apt-get install -y chromium\` (.ci/run does)`;
-const FAILED_CHECK = 'verify with a wrong answer is refused with 403 E0000068';
+const FAILED_CHECK = 'enroll answers the factor ACTIVE with the question and its text';
 
 let dir: string;
 let summary: RunSummary;
@@ -31,7 +31,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-html-'));
   const outcome = await runSuites({
-    target: { kind: 'mock', faults: ['question.accept-any-answer'] },
+    target: { kind: 'mock', faults: ['question.answer-echoed'] },
     filters: ['suites/okta-factors/question'],
     outputs: { allure: join(dir, 'allure-results') },
     progress: false,
@@ -43,6 +43,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await rm(dir, { recursive: true, force: true });
+});
+
+test('a schema failure attaches its violations, one per line, as text', async () => {
+  const evidence = await readFailedEvidence(join(dir, 'allure-results'));
+  const violations = evidence.flatMap((e) => e.attachments).find((a) => a.name.startsWith('Schema violations'));
+  expect(violations?.text).toMatch(/^Schema: okta-factors\/factor\.schema\.json\n\n- \/profile: must NOT have property "answer"/);
 });
 
 test('report builds the Allure 3 HTML report; the second build carries the first one\'s history', async ({ skip }) => {
@@ -59,13 +65,14 @@ test('report builds the Allure 3 HTML report; the second build carries the first
   // the suites, grouped by family (epic), factor type (feature) and operation (story)
   await expect.poll(() => page.innerText('body')).toContain('Okta Factors API');
   const tree = await page.innerText('body');
-  for (const text of ['question', 'verify', FAILED_CHECK, 'harness', 'mfa-conformance']) expect(tree).toContain(text);
+  for (const text of ['question', 'enroll', FAILED_CHECK, 'harness', 'mfa-conformance']) expect(tree).toContain(text);
 
   await page.getByText(FAILED_CHECK).first().click();
-  await expect.poll(() => page.innerText('body')).toContain('Category: Wrong HTTP status');
+  await expect.poll(() => page.innerText('body')).toContain('Category: Schema violation');
   const details = await page.innerText('body');
   expect(details).toContain('Failed');
   expect(details).toMatch(/HTTP exchanges? \(\d+\)/);
+  expect(details).toMatch(/Schema violations \(\d+\)/);
   expect(details, 'the second build shows the first one in the check\'s history').toMatch(/History\s*\n\s*1/);
   await page.close();
 }, 60_000);
@@ -90,10 +97,11 @@ test('the certification page lists the suites, a failed check with its category 
   expect(await page.innerText('#verdict')).toBe('Verdict: REFUSED');
   expect(await page.innerText('#suites')).toContain('suites/okta-factors/question/question.test.ts');
   const failed = page.locator('.failed-check', { hasText: FAILED_CHECK });
-  expect(await failed.locator('.category').innerText()).toBe('Wrong HTTP status');
-  const attachment = failed.locator('details.attachment').first();
+  expect(await failed.locator('.category').innerText()).toBe('Schema violation');
+  expect(await failed.locator('details.attachment summary', { hasText: 'Schema violations' }).count()).toBe(1);
+  const attachment = failed.locator('details.attachment', { hasText: /HTTP exchanges? \(/ }).first();
   expect(await attachment.locator('summary').innerText()).toMatch(/HTTP exchanges? \(\d+\)/);
   await attachment.locator('summary').click();
-  expect(await attachment.locator('pre').innerText()).toContain('factorResult');
+  expect(await attachment.locator('pre').innerText()).toContain('"factorType": "question"');
   await page.close();
 }, 60_000);
