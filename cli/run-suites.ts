@@ -38,6 +38,8 @@ export interface SuiteRunOptions extends SuiteLocation {
   outputs?: Partial<Record<FormatId, string>>;
   /** More vitest reporters (e.g. the live progress line, cli/progress.ts). */
   reporters?: readonly Reporter[];
+  /** More facts for the Allure report's environment (e.g. the profile). */
+  environment?: Record<string, string>;
   /** Stop after this many failed checks (vitest `bail`). */
   bail?: number;
   /** Where vitest prints (default: process.stdout / process.stderr). Everything is redacted on the way. */
@@ -79,7 +81,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
   ];
   for (const format of OUTPUT_FORMATS) {
     const path = options.outputs?.[format.id];
-    if (path !== undefined && format.reporter) reporters.push(format.reporter(resolve(path), runEnvironment(options.target, pkg.version)));
+    if (path !== undefined && format.reporter) reporters.push(format.reporter(resolve(path), { ...runEnvironment(options.target, pkg.version), ...options.environment }));
   }
 
   const { startVitest } = await import('vitest/node');

@@ -76,6 +76,7 @@ export async function certifyCommand(argv: readonly string[], io: CliIO): Promis
       target,
       filters: profile.suites,
       outputs: { allure: allureDir },
+      environment: { profile: profile.name },
       progress: false,
       reporters: values.quiet ? [] : [new ProgressReporter({ stream: io.stdout, env: io.env, redact })],
       stdout: io.stdout,

@@ -73,6 +73,7 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     progress: false,
     reporters: progressReporters(values.quiet, io, redact),
     ...(extras.bail !== undefined ? { bail: extras.bail } : {}),
+    ...(extras.selection.profile ? { environment: { profile: extras.selection.profile.name } } : {}),
     stdout: io.stdout,
     stderr: io.stderr,
   });

@@ -3,7 +3,7 @@
  * within the profile, its result and a reason, grouped by family and factor type, and the verdict: refused when
  * any MUST requirement failed, was blocked, or did not run.
  */
-import type { Profile } from '../../requirements/index.js';
+import type { Profile, Variant } from '../../requirements/index.js';
 import { blockedText } from '../blocked.js';
 import type { RequirementOutcome, RunSummary } from '../summary.js';
 
@@ -33,7 +33,7 @@ export interface RunFacts {
 }
 
 export interface Certification {
-  profile: { name: string; title: string };
+  profile: { name: string; title: string; variants: readonly Variant[] };
   facts: RunFacts;
   /** `certified` when every MUST requirement of the profile passed. */
   verdict: 'certified' | 'refused';
@@ -69,7 +69,7 @@ export function certificationOf(summary: RunSummary, profile: Profile, facts: Ru
   const totals = { pass: 0, fail: 0, blocked: 0, skip: 0 };
   for (const r of requirements) totals[r.result] += 1;
   return {
-    profile: { name: profile.name, title: profile.title },
+    profile: { name: profile.name, title: profile.title, variants: profile.variants },
     facts,
     verdict: refusedBecause.length === 0 && runErrors.length === 0 ? 'certified' : 'refused',
     refusedBecause,

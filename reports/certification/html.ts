@@ -48,6 +48,11 @@ export function renderCertificationHtml({ certification: c, evidence, suiteFiles
       out.push(`<tr><td>${e(family)}</td><td>${e(feature)}</td><td>${n('pass')}</td><td>${n('fail')}</td><td>${n('blocked')}</td><td>${n('skip')}</td></tr>`);
     }
   }
+  out.push('</table><h2>Variants (factor type × provider × API)</h2><table id="variants"><tr><th>Factor type</th><th>Provider</th><th>API</th><th>Covered by / why not applicable</th></tr>');
+  for (const v of c.profile.variants) {
+    const what = v.applicable ? e(v.features.join(', ')) : `<em>not applicable</em>: ${e(v.reason)}`;
+    out.push(`<tr><td>${e(v.factorType)}</td><td>${e(v.provider)}</td><td>${e(v.api)}</td><td>${what}</td></tr>`);
+  }
   out.push('</table><h2>Requirements</h2>');
   for (const [family, features] of groups) {
     for (const [feature, rs] of features) {

@@ -16,7 +16,11 @@ export function renderCertificationMarkdown(c: Certification): string {
     for (const r of c.refusedBecause) lines.push(`- \`${r.id}\` ${r.result.toUpperCase()}${r.reason ? `: ${r.reason}` : ''}`);
     lines.push('');
   }
-  lines.push('## Requirements', '');
+  lines.push('## Variants (factor type × provider × API)', '', '| Factor type | Provider | API | Covered by / why not applicable |', '|---|---|---|---|');
+  for (const v of c.profile.variants) {
+    lines.push(`| ${cell(v.factorType)} | ${cell(v.provider)} | ${cell(v.api)} | ${cell(v.applicable ? v.features.join(', ') : `not applicable: ${v.reason}`)} |`);
+  }
+  lines.push('', '## Requirements', '');
   for (const [family, features] of groupByFamilyAndFeature(c.requirements)) {
     for (const [feature, rs] of features) {
       lines.push(`### ${family}: ${feature}`, '', '| Requirement | Level | Result | Reason |', '|---|---|---|---|');

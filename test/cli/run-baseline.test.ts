@@ -89,3 +89,11 @@ test('--only-failed re-runs the failures of a summary; --replay one check by nam
   expect(ci.out).toContain('By family and factor type (requirements):');
   expect(ci.out).not.toContain('\x1b[2K');
 }, 60_000);
+
+test('on a terminal (not CI) the progress is one live line rewritten in place', async () => {
+  const io = captureIO({ cwd: dir, suites, env: {} });
+  Object.assign(io.stdout, { isTTY: true });
+  await runCli(['run', ...FAULT], io);
+  expect(io.out()).toMatch(/\r\x1b\[2K {2}7\/7 checks · 1 failed · \d+\.\d s/);
+  expect(io.out()).not.toMatch(/^ {2}✗ checks\.fixture\.ts/m);
+}, 30_000);

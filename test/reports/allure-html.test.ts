@@ -96,6 +96,7 @@ test('the certification page lists the suites, a failed check with its category 
   await page.goto(pathToFileURL(file).href);
   expect(await page.innerText('#verdict')).toBe('Verdict: REFUSED');
   expect(await page.innerText('#suites')).toContain('suites/okta-factors/question/question.test.ts');
+  expect(await page.innerText('#variants')).toMatch(/web\s+DUO\s+Factors API\s+not applicable/);
   const failed = page.locator('.failed-check', { hasText: FAILED_CHECK });
   expect(await failed.locator('.category').innerText()).toBe('Schema violation');
   expect(await failed.locator('details.attachment summary', { hasText: 'Schema violations' }).count()).toBe(1);
