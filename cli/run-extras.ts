@@ -89,11 +89,8 @@ export function narrowToProfile(summary: RunSummary, selection: Selection): RunS
   const levels = new Map(profile.requirements.map((r) => [r.id, r.level]));
   const requirements = summary.requirements.filter((r) => levels.has(r.id)).map((r) => ({ ...r, level: levels.get(r.id) ?? r.level }));
   const count = (result: string): number => requirements.filter((r) => r.result === result).length;
-  return {
-    ...summary,
-    requirements,
-    requirementTotals: { requirements: requirements.length, pass: count('pass'), fail: count('fail'), blocked: count('blocked'), skip: count('skip') },
-  };
+  const requirementTotals = { requirements: requirements.length, pass: count('pass'), fail: count('fail'), blocked: count('blocked'), skip: count('skip') };
+  return { ...summary, requirements, requirementTotals, ok: requirementTotals.fail === 0 && requirementTotals.blocked === 0 && summary.errors.length === 0 };
 }
 
 /** The end of `run` beyond the summary: the table, the baseline's verdict, the baseline written. Returns the exit code. */

@@ -38,6 +38,8 @@ export interface SuiteRunOptions extends SuiteLocation {
   outputs?: Partial<Record<FormatId, string>>;
   /** More vitest reporters (e.g. the live progress line, cli/progress.ts). */
   reporters?: readonly Reporter[];
+  /** How the summary is seen before anything is written from it (e.g. narrowed to a profile's requirements). */
+  summaryView?: (summary: RunSummary) => RunSummary;
   /** More facts for the Allure report's environment (e.g. the profile). */
   environment?: Record<string, string>;
   /** Stop after this many failed checks (vitest `bail`). */
@@ -75,7 +77,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
       ...describeTarget(options.target),
       harnessVersion: pkg.version,
       onSummary: (built) => {
-        summary = redactStrings(built, redact);
+        summary = redactStrings(options.summaryView ? options.summaryView(built) : built, redact);
       },
     }),
   ];

@@ -74,10 +74,11 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     reporters: progressReporters(values.quiet, io, redact),
     ...(extras.bail !== undefined ? { bail: extras.bail } : {}),
     ...(extras.selection.profile ? { environment: { profile: extras.selection.profile.name } } : {}),
+    summaryView: (built) => narrowToProfile(built, extras.selection),
     stdout: io.stdout,
     stderr: io.stderr,
   });
-  const summary = narrowToProfile(outcome.summary, extras.selection);
+  const { summary } = outcome;
 
   io.stdout.write(redact(formatRunSummary(summary)));
   const exitCode = await finishRun(summary, extras, outcome.exitCode, io);

@@ -70,3 +70,15 @@ test('with a fault on, certify refuses, names the failed MUST requirements and w
   expect(existsSync(join(dir, 'refused'))).toBe(false);
   expect(existsSync(join(dir, 'refused.tar.gz'))).toBe(false);
 }, 60_000);
+
+test('run --profile runs the profile\'s suites, and the summary (printed and written) keeps only its requirements', async () => {
+  const io = captureIO({ cwd: dir, env });
+  const code = await runCli(['run', '-q', '--profile', 'okta-authn-core', '--json', 'profile.json'], io);
+  expect(code, io.out()).toBe(0);
+  const summary = JSON.parse(await readFile(join(dir, 'profile.json'), 'utf8')) as { requirements: { id: string; level: string }[]; ok: boolean };
+  expect(summary.ok).toBe(true);
+  expect(summary.requirements.length).toBeGreaterThan(10);
+  expect(summary.requirements.every((r) => r.id.startsWith('AUTHN.') && r.level === 'MUST')).toBe(true);
+  expect(io.out()).toMatch(new RegExp(`^Requirements: ${summary.requirements.length} — ${summary.requirements.length} pass, 0 fail`, 'm'));
+  expect(io.out()).not.toContain('Okta Factors API');
+}, 60_000);
