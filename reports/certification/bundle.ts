@@ -1,7 +1,8 @@
 /**
  * The certification bundle: a directory (and the same as a .tar.gz) holding the certification in JSON, Markdown
  * and HTML, the run summary, the redacted exchanges of failed checks, the signer's public key, and a manifest
- * with the SHA-256 of every one of those files and of every suite file, signed by a detached JWS.
+ * with the SHA-256 of every one of those files and of every suite file, signed by a detached JWS. The archive is a
+ * tar (the `tar` package) in a gzip container of stored blocks (stored-gzip.ts), so that every byte of it is checked.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import type { FailedCheckEvidence } from './failed-exchanges.js';
 import { renderCertificationHtml } from './html.js';
 import { renderCertificationMarkdown } from './markdown.js';
 import { publicJwk, signDetached, thumbprint, type SigningKey } from './signing.js';
+import { storedGzip } from './stored-gzip.js';
 
 export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.jws';
@@ -103,6 +105,8 @@ export async function writeBundle(input: BundleInput): Promise<{ dir: string; ar
   await writeFile(join(dir, SIGNATURE), `${await signDetached(manifestBytes, input.key, kid)}\n`);
 
   const archive = `${dir}.tar.gz`;
-  await create({ gzip: true, file: archive, cwd: dirname(dir), portable: true }, [basename(dir)]);
+  const tarChunks: Buffer[] = [];
+  for await (const chunk of create({ cwd: dirname(dir), portable: true }, [basename(dir)])) tarChunks.push(Buffer.from(chunk));
+  await writeFile(archive, storedGzip(Buffer.concat(tarChunks)));
   return { dir, archive, keyThumbprint: kid };
 }
