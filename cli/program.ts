@@ -25,7 +25,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   run: { summary: 'run the conformance suites against the embedded mock org or a target', help: RUN_HELP, run: runCommand },
   mock: { summary: 'serve the embedded mock org (with the control protocol) until stopped', help: MOCK_HELP, run: mockCommand },
-  report: { summary: 'render the Markdown certification report of a run from its JSON summary', help: REPORT_HELP, run: reportCommand },
+  report: { summary: 'render a run\'s Markdown report from its JSON summary, or the Allure 3 HTML report (with history)', help: REPORT_HELP, run: reportCommand },
   profiles: { summary: 'list the certification profiles, or one profile\'s requirements and variants', help: PROFILES_HELP, run: profilesCommand },
   certify: { summary: 'run a certification profile against a target and write the signed bundle', help: CERTIFY_HELP, run: certifyCommand },
   'verify-bundle': { summary: 'check a certification bundle\'s signature and digests', help: VERIFY_BUNDLE_HELP, run: verifyBundleCommand },
@@ -45,6 +45,7 @@ function mainHelp(): string {
     ...commands,
     '',
     'Run `mfa-conformance <command> --help` for the options of a command.',
+    'Exit codes: 0 success, 1 the run failed (or: certification refused, bundle invalid, a requirement newly fails), 2 bad usage.',
     '',
   ].join('\n');
 }

@@ -13,6 +13,8 @@ With NAME, prints that profile's variants and requirements.
 Options:
   --json       print as JSON
   -h, --help   show this help
+
+Exit codes: 0 listed, 2 bad usage (e.g. an unknown profile).
 `;
 
 export async function profilesCommand(argv: readonly string[], io: CliIO): Promise<number> {

@@ -25,6 +25,8 @@ Options:
 ${formatHelpLines(SUMMARY_FORMATS)}  --allure-dir DIR       the Allure results to build the HTML report from
   --out DIR              where to write the HTML report (default: allure-report)
   -h, --help             show this help
+
+Exit codes: 0 written, 1 the report could not be built, 2 bad usage.
 `;
 
 export async function reportCommand(argv: readonly string[], io: CliIO): Promise<number> {
