@@ -97,3 +97,12 @@ test('on a terminal (not CI) the progress is one live line rewritten in place', 
   expect(io.out()).toMatch(/\r\x1b\[2K {2}7\/7 checks · 1 failed · \d+\.\d s/);
   expect(io.out()).not.toMatch(/^ {2}✗ checks\.fixture\.ts/m);
 }, 30_000);
+
+test('--bail 1 stops the run at the first failed check', async () => {
+  const bailed = await run(['-q', '--bail', '1', '--json', 'bailed.json']);
+  expect(bailed.code).toBe(1);
+  const summary = JSON.parse(await readFile(join(dir, 'bailed.json'), 'utf8')) as { totals: { failed: number; passed: number } };
+  expect(summary.totals.failed).toBe(1);
+  // 'fails' is the second check of the file: what follows it does not run
+  expect(summary.totals.passed).toBeLessThan(5);
+}, 30_000);
