@@ -3,7 +3,11 @@
  * and one line on stderr (2: bad usage, 1: the run failed or errored). No secret reaches stderr.
  */
 import { stripVTControlCharacters } from 'node:util';
+import { certifyCommand, CERTIFY_HELP } from './commands/certify.js';
+import { compareCommand, COMPARE_HELP } from './commands/compare.js';
 import { mockCommand, MOCK_HELP } from './commands/mock.js';
+import { profilesCommand, PROFILES_HELP } from './commands/profiles.js';
+import { verifyBundleCommand, VERIFY_BUNDLE_HELP } from './commands/verify-bundle.js';
 import { reportCommand, REPORT_HELP } from './commands/report.js';
 import { runCommand, RUN_HELP } from './commands/run.js';
 import type { CliIO } from './io.js';
@@ -21,8 +25,11 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   run: { summary: 'run the conformance suites against the embedded mock org or a target', help: RUN_HELP, run: runCommand },
   mock: { summary: 'serve the embedded mock org (with the control protocol) until stopped', help: MOCK_HELP, run: mockCommand },
-  report: { summary: 'render the Markdown certification report of a run from its JSON summary', help: REPORT_HELP, run: reportCommand },
-  certify: { summary: 'run the full suite against a target and write its certification report (not yet available)' },
+  report: { summary: 'render a run\'s Markdown report from its JSON summary, or the Allure 3 HTML report (with history)', help: REPORT_HELP, run: reportCommand },
+  profiles: { summary: 'list the certification profiles, or one profile\'s requirements and variants', help: PROFILES_HELP, run: profilesCommand },
+  certify: { summary: 'run a certification profile against a target and write the signed bundle', help: CERTIFY_HELP, run: certifyCommand },
+  'verify-bundle': { summary: 'check a certification bundle\'s signature and digests', help: VERIFY_BUNDLE_HELP, run: verifyBundleCommand },
+  compare: { summary: 'show the requirements whose result changed between two run summaries', help: COMPARE_HELP, run: compareCommand },
   sweep: { summary: 'delete test users a run against a real org left behind (not yet available)' },
 };
 
@@ -38,6 +45,7 @@ function mainHelp(): string {
     ...commands,
     '',
     'Run `mfa-conformance <command> --help` for the options of a command.',
+    'Exit codes: 0 success, 1 the run failed (or: certification refused, bundle invalid, a requirement newly fails), 2 bad usage.',
     '',
   ].join('\n');
 }

@@ -36,6 +36,14 @@ export interface SuiteRunOptions extends SuiteLocation {
   progress?: boolean;
   /** Where to write each output format (reports/formats/; relative paths resolve against the current directory). */
   outputs?: Partial<Record<FormatId, string>>;
+  /** More vitest reporters (e.g. the live progress line, cli/progress.ts). */
+  reporters?: readonly Reporter[];
+  /** How the summary is seen before anything is written from it (e.g. narrowed to a profile's requirements). */
+  summaryView?: (summary: RunSummary) => RunSummary;
+  /** More facts for the Allure report's environment (e.g. the profile). */
+  environment?: Record<string, string>;
+  /** Stop after this many failed checks (vitest `bail`). */
+  bail?: number;
   /** Where vitest prints (default: process.stdout / process.stderr). Everything is redacted on the way. */
   stdout?: OutputStream;
   stderr?: OutputStream;
@@ -63,18 +71,19 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
 
   const reporters: ReporterEntry[] = [
     ...(options.progress ? ['default'] : []),
+    ...(options.reporters ?? []),
     new SummaryReporter({
       requirements,
       ...describeTarget(options.target),
       harnessVersion: pkg.version,
       onSummary: (built) => {
-        summary = redactStrings(built, redact);
+        summary = redactStrings(options.summaryView ? options.summaryView(built) : built, redact);
       },
     }),
   ];
   for (const format of OUTPUT_FORMATS) {
     const path = options.outputs?.[format.id];
-    if (path !== undefined && format.reporter) reporters.push(format.reporter(resolve(path)));
+    if (path !== undefined && format.reporter) reporters.push(format.reporter(resolve(path), { ...runEnvironment(options.target, pkg.version), ...options.environment }));
   }
 
   const { startVitest } = await import('vitest/node');
@@ -92,6 +101,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
         reporters,
         provide: { target: options.target, ...(options.mockHost ? { mockHost: options.mockHost } : {}) },
         ...(options.testNamePattern !== undefined ? { testNamePattern: options.testNamePattern } : {}),
+        ...(options.bail !== undefined ? { bail: options.bail } : {}),
       },
       undefined,
       {
@@ -127,4 +137,10 @@ function enterRun(target: TargetConfig): () => void {
     else process.env.MFA_CONFORMANCE_TARGET = savedTarget;
     process.exitCode = savedExitCode;
   };
+}
+
+/** What the Allure report shows as the run's environment: no secret, only what reports may name. */
+function runEnvironment(target: TargetConfig, harnessVersion: string): Record<string, string> {
+  const { target: where, driver } = describeTarget(target);
+  return { harness: `mfa-conformance ${harnessVersion}`, target: where, driver };
 }

@@ -22,15 +22,31 @@ const CATEGORY_NAME: Record<FailureKind, string> = {
   error: 'Error in the check (not an assertion)',
 };
 
+/** The category a failure message falls in (by its `[kind]` prefix), as the Allure report names it. */
+export function categoryOfMessage(message: string): string {
+  const kind = FAILURE_KINDS.find((k) => message.startsWith(failurePrefix(k)));
+  return CATEGORY_NAME[kind ?? 'error'];
+}
+
 /** The prefix a failure message of this kind starts with. */
 export const failurePrefix = (kind: FailureKind): string => `[${kind}] `;
 
-export const ALLURE_CATEGORIES: readonly AllureCategory[] = FAILURE_KINDS.map((kind) => ({
-  name: CATEGORY_NAME[kind],
-  matchedStatuses: ['failed', 'broken'],
-  // Allure matches the whole message; [\s\S] spans lines in both Java and JavaScript regexes
-  messageRegex: `${escapeRegex(failurePrefix(kind))}[\\s\\S]*`,
-}));
+/** Categories that cut across failure kinds; Allure puts a result in the first category that matches. */
+const CROSS_CATEGORIES: readonly AllureCategory[] = [
+  // a 429 or E0000047 where the check expected something else: the target throttled the run
+  { name: 'Rate limited (HTTP 429)', matchedStatuses: ['failed', 'broken'], messageRegex: '\\[status\\] HTTP 429[\\s\\S]*|[\\s\\S]*E0000047[\\s\\S]*' },
+  { name: 'Blocked (a precondition failed)', matchedStatuses: ['skipped'], messageRegex: '[\\s\\S]*BLOCKED[\\s\\S]*' },
+];
+
+export const ALLURE_CATEGORIES: readonly AllureCategory[] = [
+  ...CROSS_CATEGORIES,
+  ...FAILURE_KINDS.map((kind) => ({
+    name: CATEGORY_NAME[kind],
+    matchedStatuses: ['failed', 'broken'],
+    // Allure matches the whole message; [\s\S] spans lines in both Java and JavaScript regexes
+    messageRegex: `${escapeRegex(failurePrefix(kind))}[\\s\\S]*`,
+  })),
+];
 
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -5,7 +5,7 @@
  */
 import * as allure from 'allure-js-commons';
 import { blockedText } from './blocked.js';
-import { familyTitle, type Requirement } from '../requirements/index.js';
+import { familyTitle, providersOf, type Requirement } from '../requirements/index.js';
 import type { BlockedBy } from './check-meta.js';
 
 const SEVERITY: Record<Requirement['level'], string> = { MUST: 'critical', SHOULD: 'normal', MAY: 'minor' };
@@ -25,6 +25,9 @@ export async function labelCheck(requirements: readonly Requirement[], driverKin
     await allure.link(r.source.url, `${r.id} (${r.source.tag} ${r.source.section})`);
   }
   await allure.parameter('driver', driverKind);
+  await allure.parameter('factor type', main.feature);
+  const providers = providersOf(main.family, main.feature);
+  if (providers.length > 0) await allure.parameter('provider', providers.join(', '));
 }
 
 /** Marks a check BLOCKED: a tag, a broken step naming the precondition, and a description saying what blocked it. */
@@ -39,4 +42,11 @@ export async function attachExchanges(exchanges: readonly unknown[]): Promise<vo
   if (exchanges.length === 0) return;
   const noun = exchanges.length === 1 ? 'exchange' : 'exchanges';
   await allure.attachment(`HTTP ${noun} (${exchanges.length})`, JSON.stringify(exchanges, null, 2), 'application/json');
+}
+
+/** A schema failure's violations, one per line under the schema's name, as a text attachment people can read. */
+export async function attachSchemaViolations(schema: string, violations: readonly string[]): Promise<void> {
+  if (violations.length === 0) return;
+  const text = [`Schema: ${schema}`, '', ...violations.map((v) => `- ${v}`), ''].join('\n');
+  await allure.attachment(`Schema violations (${violations.length})`, text, 'text/plain');
 }

@@ -7,6 +7,9 @@ const FAMILIES = {
 
 export type FamilyId = keyof typeof FAMILIES;
 
+/** Every registered family, in registry order (certification profiles are derived per family). */
+export const FAMILY_IDS: readonly FamilyId[] = Object.keys(FAMILIES).filter((id): id is FamilyId => Object.hasOwn(FAMILIES, id));
+
 export function familyTitle(family: FamilyId): string {
   return FAMILIES[family].title;
 }

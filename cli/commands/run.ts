@@ -5,6 +5,7 @@ import { formatRunSummary } from '../print-summary.js';
 import type { CliIO } from '../io.js';
 import { redactorFor } from '../../drivers/redact.js';
 import { runSuites } from '../run-suites.js';
+import { finishRun, narrowToProfile, progressReporters, readRunExtras, RUN_EXTRA_HELP, RUN_EXTRA_OPTIONS } from '../run-extras.js';
 import { resolveTarget, targetSecrets } from '../target.js';
 import { parseCommandArgs, UsageError } from '../usage.js';
 
@@ -24,8 +25,14 @@ Target (default: an embedded mock org per suite file):
 
 Selection and output:
   -t, --test-name-pattern PATTERN   run only the checks whose full name matches
-${formatHelpLines(OUTPUT_FORMATS)}  -q, --quiet            no progress output, only the summary at the end
+${RUN_EXTRA_HELP}${formatHelpLines(OUTPUT_FORMATS)}  -q, --quiet            no progress output, only the summary at the end
   -h, --help             show this help
+
+Progress: a live line (checks done / total, failures, elapsed) on a terminal; plain lines per suite file when CI=true
+or when the output is not a terminal.
+
+Exit codes: 0 no check failed or was blocked (with --baseline: no failure outside the baseline and no expired
+entry), 1 a check failed or was blocked or the run went wrong, 2 bad usage.
 `;
 
 export async function runCommand(argv: readonly string[], io: CliIO): Promise<number> {
@@ -38,6 +45,7 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
       fault: { type: 'string', multiple: true },
       'test-name-pattern': { type: 'string', short: 't' },
       ...formatOptions(OUTPUT_FORMATS),
+      ...RUN_EXTRA_OPTIONS,
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -53,24 +61,32 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
   );
   if (target.kind === 'mock' && target.faults) await checkFaultIds(target.faults);
 
+  const extras = await readRunExtras(values, positionals, values['test-name-pattern'], io);
+  const redact = redactorFor(targetSecrets(target));
   const outputs = outputPaths(values, io.cwd);
   const outcome = await runSuites({
     ...io.suites,
     outputs,
     target,
-    filters: positionals,
-    testNamePattern: values['test-name-pattern'],
-    progress: !values.quiet,
+    filters: extras.selection.filters,
+    testNamePattern: extras.selection.testNamePattern,
+    progress: false,
+    reporters: progressReporters(values.quiet, io, redact),
+    ...(extras.bail !== undefined ? { bail: extras.bail } : {}),
+    ...(extras.selection.profile ? { environment: { profile: extras.selection.profile.name } } : {}),
+    summaryView: (built) => narrowToProfile(built, extras.selection),
     stdout: io.stdout,
     stderr: io.stderr,
   });
+  const { summary } = outcome;
 
-  io.stdout.write(redactorFor(targetSecrets(target))(formatRunSummary(outcome.summary)));
+  io.stdout.write(redact(formatRunSummary(summary)));
+  const exitCode = await finishRun(summary, extras, outcome.exitCode, io);
   for (const format of OUTPUT_FORMATS) {
     const path = outputs[format.id];
     if (path) io.stdout.write(`${format.label}: ${path}\n`);
   }
-  return outcome.exitCode;
+  return exitCode;
 }
 
 /** The output paths the flags name, absolute. */

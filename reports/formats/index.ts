@@ -24,7 +24,7 @@ export interface OutputFormat {
   /** What the CLI says it wrote (`JSON summary: /path`). */
   label: string;
   write?: (summary: RunSummary, path: string) => Promise<void>;
-  reporter?: (path: string) => ReporterSpec;
+  reporter?: (path: string, environment?: Record<string, string>) => ReporterSpec;
 }
 
 export type FormatId = OutputFormat['id'];
@@ -60,7 +60,10 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
     value: 'DIR',
     help: 'write Allure results (with categories by failure kind) into DIR',
     label: 'Allure results',
-    reporter: (path) => ['allure-vitest/reporter', { resultsDir: path, categories: ALLURE_CATEGORIES.map((c) => ({ ...c })) }],
+    reporter: (path, environment) => [
+      'allure-vitest/reporter',
+      { resultsDir: path, categories: ALLURE_CATEGORIES.map((c) => ({ ...c })), ...(environment ? { environmentInfo: environment } : {}) },
+    ],
   },
 ];
 

@@ -2,11 +2,11 @@ import { test } from 'vitest';
 import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, TestUser } from '../../drivers/contract.js';
 import { missingCapabilities, offers } from '../../drivers/contract.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
-import { attachExchanges, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
+import { attachExchanges, attachSchemaViolations, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
 import { blockedText } from '../../reports/blocked.js';
 import type { BlockedBy } from '../../reports/check-meta.js';
 import { requirement, type RequirementId } from '../../requirements/index.js';
-import { failureKindOf, isSkipSignal } from './failure.js';
+import { CheckFailure, failureKindOf, isSkipSignal } from './failure.js';
 import { given, PreconditionFailed } from './given.js';
 import { redactError } from './redact-error.js';
 import { currentDriver } from './target.js';
@@ -87,6 +87,9 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
         const kind = failureKindOf(failure);
         ctx.task.meta.failureKind = kind;
         if (failure instanceof Error) failure.message = `${failurePrefix(kind)}${failure.message}`;
+        if (failure instanceof CheckFailure && kind === 'schema' && Array.isArray(failure.actual)) {
+          await attachSchemaViolations(String(failure.expected), failure.actual.map((issue) => driver.redactText(String(issue))));
+        }
         throw redactError(driver, failure);
       }
     } finally {

@@ -11,7 +11,7 @@ interface UsageCase {
 }
 
 const cases: UsageCase[] = [
-  { argv: ['frob'], message: /^mfa-conformance: unknown command frob; commands: run, mock, report, certify, sweep/ },
+  { argv: ['frob'], message: /^mfa-conformance: unknown command frob; commands: run, mock, report, profiles, certify, verify-bundle, compare, / },
   { argv: ['--frob'], message: /^mfa-conformance: unknown option --frob/ },
   { argv: ['run', '--frob'], message: /^mfa-conformance run: unknown option --frob \(see mfa-conformance run --help\)$/ },
   { argv: ['run', `--tokn=${SECRET}`], message: /^mfa-conformance run: unknown option --tokn / },
@@ -45,7 +45,14 @@ const cases: UsageCase[] = [
   { argv: ['report', 'a.json', 'b.json'], message: /report takes one summary file/ },
   { argv: ['report', '/nonexistent/summary.json'], message: /summary\.json cannot be read/ },
   { argv: ['sweep'], message: /^mfa-conformance sweep: not yet available$/ },
-  { argv: ['certify', '--help'], message: /^mfa-conformance certify: not yet available$/ },
+  { argv: ['certify'], message: /^mfa-conformance certify: certify needs --profile NAME/ },
+  { argv: ['verify-bundle'], message: /verify-bundle takes one bundle/ },
+  { argv: ['verify-bundle', '/nonexistent/bundle'], message: /is not a bundle directory or archive/ },
+  { argv: ['compare', 'a.json'], message: /compare takes two summaries/ },
+  { argv: ['profiles', 'nope'], message: /unknown profile nope/ },
+  { argv: ['run', '--bail', '0'], message: /--bail must be a positive whole number/ },
+  { argv: ['run', '--grep', 'x', '-t', 'y'], message: /use one of -t, --grep, --only-failed and --replay/ },
+  { argv: ['report', '--allure-dir', '/nonexistent/allure-results'], message: /--allure-dir .* does not exist/ },
   { argv: ['help', 'frob'], message: /no help for frob/ },
 ];
 
@@ -68,7 +75,7 @@ describe('help', () => {
     const io = captureIO();
     expect(await runCli(argv, io)).toBe(0);
     expect(io.out()).toMatch(/^Usage: mfa-conformance <command>/);
-    for (const command of ['run', 'mock', 'report', 'certify', 'sweep']) expect(io.out()).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['run', 'mock', 'report', 'profiles', 'certify', 'verify-bundle', 'compare', 'sweep']) expect(io.out()).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(io.out()).toMatch(/sweep .*not yet available/);
     expect(io.err()).toBe('');
   });
