@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
 import { startOrgHost, type MockOrgHost, type MockOrgHostOptions } from './core/host.js';
+import { ORG_PREFIX_HEADER } from './core/base-url.js';
+import { IDENTITYNOW_PATH, identityNowTenant, type IdentityNowAccess } from './identitynow-mfa/index.js';
 import { buildServer } from './server.js';
 import { MockOrg, type MockOrgConfig } from './org.js';
 
@@ -6,6 +9,7 @@ export { MockOrg } from './org.js';
 export { buildServer } from './server.js';
 export { FAULT_CATALOG, type FaultId } from './faults.js';
 export type { MockOrgHost } from './core/host.js';
+export type { IdentityNowAccess } from './identitynow-mfa/index.js';
 
 export interface MockOrgOptions extends MockOrgConfig {
   /** Loopback by default: the mock org is for tests, not for the network. */
@@ -20,30 +24,61 @@ export interface RunningMockOrg {
   url: string;
   token: string;
   org: MockOrg;
+  /** The IdentityNow tenant beside the org (at `{url}/identitynow`, sharing its clock, faults and outbox). */
+  identityNow: IdentityNowAccess;
   close(): Promise<void>;
 }
 
-/** Starts one mock org on a loopback port. */
+/** Starts one mock org on a loopback port, with its IdentityNow tenant under `/identitynow`. */
 export async function startMockOrg(options: MockOrgOptions = {}): Promise<RunningMockOrg> {
   const org = new MockOrg(options);
   const app = buildServer(org, { control: options.control ?? false });
+  const tenant = identityNowTenant(org);
+  await Promise.all([app.ready(), tenant.app.ready()]);
+  const tenantPrefix = `/${IDENTITYNOW_PATH}`;
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === tenantPrefix || url.startsWith(`${tenantPrefix}/`) || url.startsWith(`${tenantPrefix}?`)) {
+      req.url = url.slice(tenantPrefix.length) || '/';
+      req.headers[ORG_PREFIX_HEADER] = tenantPrefix;
+      tenant.app.routing(req, res);
+      return;
+    }
+    app.routing(req, res);
+  });
   const host = options.host ?? '127.0.0.1';
-  await app.listen({ host, port: options.port ?? 0 });
-  const address = app.server.address();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('mock org did not bind a TCP port');
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${hostPart}:${address.port}`;
   return {
-    url: `http://${hostPart}:${address.port}`,
+    url,
     token: org.apiToken,
     org,
-    close: () => app.close(),
+    identityNow: tenant.describe(url),
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([app.close(), tenant.app.close()]);
+    },
   };
 }
 
-/** Starts a host of many mock orgs behind one loopback port (mock-org/core/host.ts), each serving the control protocol. */
+/** Starts a host of many mock orgs behind one loopback port (mock-org/core/host.ts), each serving the control protocol and an IdentityNow tenant. */
 export function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}): Promise<MockOrgHost> {
   return startOrgHost((faults) => {
     const org = new MockOrg({ faults });
-    return { org, app: buildServer(org, { control: true }), token: org.apiToken };
+    const tenant = identityNowTenant(org);
+    return {
+      org,
+      app: buildServer(org, { control: true }),
+      token: org.apiToken,
+      apps: { [IDENTITYNOW_PATH]: tenant.app },
+      describe: (baseUrl) => ({ identityNow: tenant.describe(baseUrl) }),
+    };
   }, options);
 }

@@ -16,6 +16,11 @@ import { YUBIKEY_REQUIREMENTS } from '../suites/okta-factors/yubikey/requirement
 import { PUSH_REQUIREMENTS } from '../suites/okta-factors/push/requirements.js';
 import { TRANSACTION_REQUIREMENTS } from '../suites/okta-authn/transaction/requirements.js';
 import { DUO_REQUIREMENTS } from '../suites/okta-authn/duo/requirements.js';
+import { IDN_AUTH_REQUIREMENTS } from '../suites/identitynow-mfa/auth/requirements.js';
+import { IDN_CONFIG_REQUIREMENTS } from '../suites/identitynow-mfa/config/requirements.js';
+import { IDN_VERIFY_REQUIREMENTS } from '../suites/identitynow-mfa/verify/requirements.js';
+import { IDN_KBA_REQUIREMENTS } from '../suites/identitynow-mfa/kba/requirements.js';
+import { IDN_TOKEN_REQUIREMENTS } from '../suites/identitynow-mfa/token/requirements.js';
 import type { Requirement } from './types.js';
 
 /**
@@ -42,6 +47,11 @@ export const REQUIREMENTS = [
   ...PUSH_REQUIREMENTS,
   ...TRANSACTION_REQUIREMENTS,
   ...DUO_REQUIREMENTS,
+  ...IDN_AUTH_REQUIREMENTS,
+  ...IDN_CONFIG_REQUIREMENTS,
+  ...IDN_VERIFY_REQUIREMENTS,
+  ...IDN_KBA_REQUIREMENTS,
+  ...IDN_TOKEN_REQUIREMENTS,
 ] as const satisfies readonly Requirement[];
 
 export type RequirementId = (typeof REQUIREMENTS)[number]['id'];

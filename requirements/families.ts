@@ -2,6 +2,7 @@
 const FAMILIES = {
   'okta-factors': { title: 'Okta Factors API' },
   'okta-authn': { title: 'Okta Authentication API' },
+  'identitynow-mfa': { title: 'SailPoint IdentityNow MFA API' },
 } as const;
 
 export type FamilyId = keyof typeof FAMILIES;

@@ -20,3 +20,7 @@ const WEBAUTHN = 'https://www.w3.org/TR/webauthn-3/';
 export const u2fMessages = (section: string, anchor: string): Source => ({ tag: 'FIDO U2F', section, url: `${U2F_RAW_MESSAGES}#${anchor}` });
 export const u2fJsApi = (section: string, anchor: string): Source => ({ tag: 'FIDO U2F', section, url: `${U2F_JS_API}#${anchor}` });
 export const webauthnSpec = (section: string, anchor: string): Source => ({ tag: 'W3C WebAuthn', section, url: `${WEBAUTHN}#${anchor}` });
+
+/** SailPoint's published API v3 pages (the spec sheet's [S3]/[SEED]/[DA]/[DR] sources); `page` is the operation's page. */
+const SAILPOINT_API = 'https://developer.sailpoint.com/docs/api/';
+export const sailpointDoc = (section: string, page: string): Source => ({ tag: 'SailPoint', section, url: `${SAILPOINT_API}${page}` });

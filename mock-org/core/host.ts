@@ -12,7 +12,7 @@ import { ORG_PREFIX_HEADER } from './base-url.js';
  * it for a fresh org, so suite workers reach the mock over HTTP and never load its code.
  *
  * Host API (admin token, `Authorization: Bearer …`):
- *   POST   /__host/orgs {faults?: string[]} → 201 {id, baseUrl, token}
+ *   POST   /__host/orgs {faults?: string[]} → 201 {id, baseUrl, token, …what the org's family apps announce}
  *   DELETE /__host/orgs/{id}                → 204
  */
 export interface MockOrgHost {
@@ -28,6 +28,13 @@ interface HostedOrg<Org> {
   org: Org;
   app: FastifyInstance;
   token: string;
+  /**
+   * Other API families' apps beside the org, by path segment: `/orgs/{id}/{name}/…` goes to `apps[name]`
+   * (e.g. an IdentityNow tenant at `/orgs/{id}/identitynow`).
+   */
+  apps?: Record<string, FastifyInstance>;
+  /** More of the creation answer, given the org's base URL (each family app announces how to reach it). */
+  describe?: (baseUrl: string) => Record<string, unknown>;
 }
 
 /** Makes an org with these faults on (throws UnknownFaultError for an unknown one). */
@@ -60,7 +67,16 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
     if (!match || !hosted) return answer(res, 404, { errorCode: 'E0000007', errorSummary: 'Not found: no such mock org' });
     // Hand the request to the org's own fastify app, as if it were addressed to it directly.
     const prefix = `/orgs/${match[1]}`;
-    req.url = url.slice(prefix.length) || '/';
+    const rest = url.slice(prefix.length) || '/';
+    const family = /^\/([a-z-]+)(?=[/?]|$)/.exec(rest)?.[1];
+    const app = family !== undefined ? hosted.apps?.[family] : undefined;
+    if (family !== undefined && app) {
+      req.url = rest.slice(family.length + 1) || '/';
+      req.headers[ORG_PREFIX_HEADER] = `${prefix}/${family}`;
+      app.routing(req, res);
+      return;
+    }
+    req.url = rest;
     req.headers[ORG_PREFIX_HEADER] = prefix;
     hosted.app.routing(req, res);
   }
@@ -80,15 +96,18 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
       }
       options.onOrgCreated?.(hosted.org);
       await hosted.app.ready();
+      await Promise.all(Object.values(hosted.apps ?? {}).map((app) => app.ready()));
       const id = randomAlphanumeric(12);
       orgs.set(id, hosted);
-      return answer(res, 201, { id, baseUrl: `${origin()}/orgs/${id}`, token: hosted.token });
+      const baseUrl = `${origin()}/orgs/${id}`;
+      return answer(res, 201, { ...hosted.describe?.(baseUrl), id, baseUrl, token: hosted.token });
     }
     const remove = /^\/__host\/orgs\/([A-Za-z0-9]+)$/.exec(url);
     if (req.method === 'DELETE' && remove?.[1]) {
       const hosted = orgs.get(remove[1]);
       orgs.delete(remove[1]);
       await hosted?.app.close();
+      await Promise.all(Object.values(hosted?.apps ?? {}).map((app) => app.close()));
       res.writeHead(204).end();
       return;
     }
@@ -106,7 +125,7 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
       return orgs.size;
     },
     async close() {
-      await Promise.all([...orgs.values()].map((o) => o.app.close()));
+      await Promise.all([...orgs.values()].flatMap((o) => [o.app, ...Object.values(o.apps ?? {})]).map((app) => app.close()));
       orgs.clear();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
