@@ -27,6 +27,8 @@ export type TargetConfig =
       token: string;
       /** Admin token for the control protocol (`/__control/v1`), when the target serves it. */
       controlToken?: string;
+      /** An IdentityNow tenant whose okta-verify configuration may point at this Okta org (`SAIL_*`, or the mock's line). */
+      identityNow?: { baseUrl: string; clientId: string; clientSecret: string };
     };
 
 /** A JSON HTTP response as the suites see it. */

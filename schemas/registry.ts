@@ -6,6 +6,7 @@
 import type { JsonSchemaDocument } from './document.js';
 import { OKTA_AUTHN_SCHEMAS } from './okta-authn/index.js';
 import { OKTA_FACTORS_SCHEMAS } from './okta-factors/index.js';
+import { IDENTITYNOW_MFA_SCHEMAS } from './identitynow-mfa/index.js';
 
 export type { JsonSchemaDocument };
 
@@ -13,6 +14,7 @@ export type { JsonSchemaDocument };
 const FAMILIES = {
   'okta-factors': OKTA_FACTORS_SCHEMAS,
   'okta-authn': OKTA_AUTHN_SCHEMAS,
+  'identitynow-mfa': IDENTITYNOW_MFA_SCHEMAS,
 } as const;
 
 type Families = typeof FAMILIES;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
-import { createDriver } from '../../drivers/index.js';
-import type { Driver } from '../../drivers/contract.js';
+import { createDriver, type MockHostAccess } from '../../drivers/index.js';
+import type { Driver, TargetConfig } from '../../drivers/contract.js';
 
 /**
  * One driver per suite file. Files run in parallel, each against its own driver; with the
@@ -22,12 +22,17 @@ export function useFaultsForNextSuiteFile(faults: string[]): void {
 
 /** Call once at the top of a suite file: connects before its checks, cleans up after them. */
 export function useTarget(): void {
+  useConnectedDriver((target, mockHost) => createDriver(target, mockHost ? { mockHost } : {}));
+}
+
+/** As useTarget, with a family's own driver (the IdentityNow suites' tenant beside its Okta org). */
+export function useConnectedDriver(connect: (target: TargetConfig, mockHost: MockHostAccess | undefined) => Promise<Driver>): void {
   beforeAll(async () => {
     const mockHost = inject('mockHost');
     let target = inject('target');
     if (faultsForNextFile && target.kind === 'mock') target = { ...target, faults: faultsForNextFile };
     faultsForNextFile = undefined;
-    current = await createDriver(target, mockHost ? { mockHost } : {});
+    current = await connect(target, mockHost);
   });
   afterAll(async () => {
     const driver = current;
