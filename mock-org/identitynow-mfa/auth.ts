@@ -71,6 +71,7 @@ async function issueToken(tenant: IdentityNowTenant, clientId: string): Promise<
     .setExpirationTime(nowSeconds + client.accessTokenValiditySeconds)
     .setJti(crypto.randomUUID())
     .sign(tenant.signingKey);
+  tenant.noteSecret(token);
   return { token, expiresIn: client.accessTokenValiditySeconds, scopes: client.scopes };
 }
 

@@ -3,7 +3,7 @@ import { RIGHTS, requireRight } from './auth.js';
 import { badRequest, internalFault } from './errors.js';
 import { isObject, nullableString, objectBody, oneOf, optionalBoolean } from './input.js';
 import { testOktaOrg } from './okta-org.js';
-import { mask, presentConfig, unsetConfig } from './present.js';
+import { isSecretProperty, mask, presentConfig, unsetConfig } from './present.js';
 import type { IdentityNowTenant, MfaConfig } from './tenant.js';
 
 export const CONFIG_METHODS = ['okta-verify', 'duo-web'] as const;
@@ -30,6 +30,8 @@ export function registerConfigRoutes(app: FastifyInstance, tenant: IdentityNowTe
         if (faults.has('identitynow-mfa.bad-body-500')) throw internalFault();
         throw error;
       }
+      if (next.accessKey) tenant.noteSecret(next.accessKey);
+      for (const [name, value] of Object.entries(next.configProperties ?? {})) if (isSecretProperty(name) && typeof value === 'string') tenant.noteSecret(value);
       if (!faults.has('identitynow-mfa.config-not-persisted')) tenant.configs.set(method, next);
       return present(next);
     });

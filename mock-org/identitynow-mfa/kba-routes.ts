@@ -45,6 +45,7 @@ export function registerKbaRoutes(app: FastifyInstance, tenant: IdentityNowTenan
       throw error;
     }
     const identityId = caller.identityId as string;
+    for (const item of items) tenant.noteSecret(item.answer);
     tenant.answers.set(identityId, new Map(items.map((item) => [item.id, IdentityNowTenant.hashAnswer(item.answer)])));
     const mine = tenant.answers.get(identityId);
     const echoed = new Map(items.map((item) => [item.id, item.answer]));

@@ -118,11 +118,22 @@ export class IdentityNowTenant {
   limits = new WindowThrottle(RATE_LIMIT, RATE_WINDOW_MS);
   /** The default client the host announces: a PAT of an ORG_ADMIN with sp:scopes:all. */
   readonly adminClient: { clientId: string; clientSecret: string; identityId: string };
+  readonly #secretObservers: ((secret: string) => void)[] = [];
 
   constructor(readonly host: TenantHost) {
     const admin = this.addIdentity({ name: 'mfa.admin', email: 'mfa.admin@example.com' });
     this.adminClient = { ...this.addClient({ scopes: ['sp:scopes:all'], authorities: ['ORG_ADMIN'], identityId: admin.id }), identityId: admin.id };
     host.scope.onReset(() => this.reset());
+  }
+
+  /** The harness's secret-leak test watches every secret the tenant is given or hands out (client secrets, keys, answers, codes, JWTs). */
+  observeSecrets(observer: (secret: string) => void): void {
+    this.#secretObservers.push(observer);
+    observer(this.adminClient.clientSecret);
+  }
+
+  noteSecret(secret: string): void {
+    for (const observer of this.#secretObservers) observer(secret);
   }
 
   addIdentity(identity: Omit<Identity, 'id'>): Identity {
@@ -137,6 +148,7 @@ export class IdentityNowTenant {
   } {
     const clientId = randomBytes(16).toString('hex');
     const clientSecret = randomBytes(32).toString('hex');
+    this.noteSecret(clientSecret);
     this.clients.set(clientId, {
       id: clientId,
       secretHash: hashSecret(clientSecret),

@@ -34,6 +34,7 @@ export function registerTokenRoutes(app: FastifyInstance, tenant: IdentityNowTen
     if (!to) return { requestId: null, status: 'FAILED', errorMessage: `The identity has no ${attribute} to send a code to.` };
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const requestId = newRequestId();
+    tenant.noteSecret(code);
     tenant.codes.set(`${userAlias}|${deliveryType}`, { code, expiresAtMs: tenant.now() + CODE_LIFETIME_MS, failures: 0, requestId });
     tenant.verifications.set(requestId, { requestId, method: 'token', status: 'PENDING' });
     if (!faults.has('identitynow-mfa.token-not-delivered')) {
