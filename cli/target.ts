@@ -27,7 +27,8 @@ export function resolveTarget(flags: TargetFlags, env: NodeJS.ProcessEnv): Targe
     if (faults.length > 0) throw new UsageError('--fault works only with the embedded mock org, not with --target');
     checkTargetUrl(baseUrl);
     const controlToken = flags.controlToken ?? nonEmpty(env.MFA_CONFORMANCE_CONTROL_TOKEN);
-    return { kind: 'http', baseUrl, token, ...(controlToken !== undefined ? { controlToken } : {}) };
+    const identityNow = identityNowFromEnv(env);
+    return { kind: 'http', baseUrl, token, ...(controlToken !== undefined ? { controlToken } : {}), ...(identityNow ? { identityNow } : {}) };
   }
   if (flags.token !== undefined) throw new UsageError('--token needs --target (or OKTA_CLIENT_ORGURL)');
   if (flags.controlToken !== undefined) throw new UsageError('--control-token needs --target (or OKTA_CLIENT_ORGURL)');
@@ -53,7 +54,9 @@ export function describeTarget(target: TargetConfig): { target: string; driver: 
 
 /** The secrets a target carries, for redaction. */
 export function targetSecrets(target: TargetConfig): string[] {
-  return target.kind === 'http' ? [target.token, ...(target.controlToken ? [target.controlToken] : [])] : [];
+  return target.kind === 'http'
+    ? [target.token, ...(target.controlToken ? [target.controlToken] : []), ...(target.identityNow ? [target.identityNow.clientSecret] : [])]
+    : [];
 }
 
 function checkTargetUrl(baseUrl: string): void {
@@ -77,6 +80,14 @@ function targetFromJsonEnv(env: NodeJS.ProcessEnv): TargetConfig | undefined {
     const why = error instanceof SyntaxError ? 'is not valid JSON' : `is not a target config (${(error as Error).message})`;
     throw new UsageError(`MFA_CONFORMANCE_TARGET ${why}`);
   }
+}
+
+/** The IdentityNow tenant beside an Okta target, as the SailPoint SDK and CLI name it (SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET). */
+function identityNowFromEnv(env: NodeJS.ProcessEnv): { baseUrl: string; clientId: string; clientSecret: string } | undefined {
+  const baseUrl = nonEmpty(env.SAIL_BASE_URL);
+  const clientId = nonEmpty(env.SAIL_CLIENT_ID);
+  const clientSecret = nonEmpty(env.SAIL_CLIENT_SECRET);
+  return baseUrl && clientId && clientSecret ? { baseUrl, clientId, clientSecret } : undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
