@@ -6,7 +6,7 @@ import { testOktaOrg } from './okta-org.js';
 import { isSecretProperty, mask, presentConfig, unsetConfig } from './present.js';
 import type { IdentityNowTenant, MfaConfig } from './tenant.js';
 
-export const CONFIG_METHODS = ['okta-verify', 'duo-web'] as const;
+const CONFIG_METHODS = ['okta-verify', 'duo-web'] as const;
 type ConfigMethod = (typeof CONFIG_METHODS)[number];
 
 /** MFA Configuration (spec §4): C1–C4 and C7–C8; KBA questions (C5, C6) are in kba-routes.ts. */

@@ -5,7 +5,7 @@
  */
 const TIMEOUT_MS = 5_000;
 
-export function oktaBaseUrl(host: string): string {
+function oktaBaseUrl(host: string): string {
   return (host.includes('://') ? host : `https://${host}`).replace(/\/+$/, '');
 }
 

@@ -78,8 +78,8 @@ export interface PendingCode {
 }
 
 /** 100 requests per 10 s per client and API version (§3.1, [DR]). */
-export const RATE_LIMIT = 100;
-export const RATE_WINDOW_MS = 10_000;
+const RATE_LIMIT = 100;
+const RATE_WINDOW_MS = 10_000;
 /** KBA (§9 item 17): answers needed, failures before lockout, their window and the lockout's length. */
 export const KBA_REQUIRED = 2;
 export const KBA_MAX_FAILURES = 5;

@@ -1,5 +1,5 @@
 import { beforeEach, inject, type TestContext } from 'vitest';
-import type { ApiClient, ApiResponse } from '../../drivers/contract.js';
+import type { ApiClient, ApiResponse, TargetConfig } from '../../drivers/contract.js';
 import { createIdentityNowDriver, identityNowUnavailable, IdentityNowDriver, type TenantIdentity, type IdentitySpec } from '../../drivers/index.js';
 import { CheckFailure } from '../support/failure.js';
 import { expectSchema, expectStatus } from '../support/expect.js';
@@ -15,7 +15,9 @@ import type { RequirementId } from '../../requirements/index.js';
 let currentTest: TestContext | undefined;
 
 export function useIdentityNowTarget(): void {
-  const reason = identityNowUnavailable(inject('target'));
+  // Collected without a run (the harness's own tests) there is no target yet: the hooks below only run with one.
+  const target: TargetConfig | undefined = inject('target');
+  const reason = target ? identityNowUnavailable(target) : undefined;
   if (reason) {
     beforeEach((ctx) => {
       ctx.task.meta.skipReason = reason;
@@ -114,9 +116,4 @@ export async function configureOkta(api: ApiClient, config: MfaConfig, by: Requi
 /** The okta-verify config pointing at the driver's Okta org with its API token. */
 export function oktaConfigFor(driver: IdentityNowDriver): MfaConfig {
   return { enabled: true, host: oktaHost(driver), accessKey: driver.oktaToken, identityAttribute: 'email' };
-}
-
-/** The published mask (first character, six asterisks, last character) of a secret. */
-export function maskOf(secret: string): string {
-  return `${secret[0] ?? ''}******${secret[secret.length - 1] ?? ''}`;
 }
