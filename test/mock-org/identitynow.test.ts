@@ -81,3 +81,23 @@ describe('IdentityNow tenant', () => {
     expect(text).not.toContain(key);
   });
 });
+
+describe('IdentityNow token endpoint input', () => {
+  test('missing fields, other grants, broken bodies: a 4xx {error}, never a 5xx', async () => {
+    const url = `${mock.identityNow.baseUrl}/oauth/token`;
+    const cases: [string | undefined, Record<string, string>][] = [
+      [undefined, {}],
+      ['grant_type=client_credentials', { 'content-type': 'application/x-www-form-urlencoded' }],
+      ['grant_type=password&client_id=a&client_secret=b', { 'content-type': 'application/x-www-form-urlencoded' }],
+      ['--x\r\nbroken', { 'content-type': 'multipart/form-data; boundary=x' }],
+      ['{"grant_type": "client_credentials"}', { 'content-type': 'application/json' }],
+      ['%%%', { 'content-type': 'application/x-www-form-urlencoded' }],
+    ];
+    for (const [body, headers] of cases) {
+      const res = await fetch(url, { method: 'POST', headers, ...(body !== undefined ? { body } : {}) });
+      expect(res.status, String(body)).toBeGreaterThanOrEqual(400);
+      expect(res.status, String(body)).toBeLessThan(500);
+      expect(typeof ((await res.json()) as { error?: unknown }).error).toBe('string');
+    }
+  });
+});
