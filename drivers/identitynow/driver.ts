@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { oauthClientCredentials } from '../auth/client-credentials.js';
-import type { Capabilities, Driver, OktaFixtures } from '../contract.js';
+import type { ApiClient, ApiResponse, Capabilities, Driver, OktaFixtures, RequestOptions } from '../contract.js';
+import type { HttpExchange } from '../exchange.js';
 import { HttpApiClient } from '../http-client.js';
 import type { HttpDriver } from '../http-driver.js';
 
@@ -26,8 +27,8 @@ export interface TenantIdentity {
   /** The identity's `name` (a token send's userAlias). */
   alias: string | null;
   email: string | null;
-  /** Its OAuth client, authenticated by client credentials. */
-  api: HttpApiClient;
+  /** Its OAuth client, authenticated by client credentials (its exchanges recorded with the driver's). */
+  api: ApiClient;
   clientId: string;
 }
 
@@ -68,23 +69,26 @@ export class IdentityNowDriver implements Driver {
   readonly kind: Driver['kind'];
   readonly baseUrl: string;
   readonly origin: string;
-  readonly api: HttpApiClient;
+  /** The driver's own client; its exchanges and those of every client made for a check, in the order sent. */
+  readonly api: ApiClient;
   readonly okta: HttpDriver;
   readonly oktaToken: string;
   readonly tokenUrl: string;
   readonly identities?: IdentitiesCapability;
   readonly #clients: HttpApiClient[] = [];
+  readonly #log: HttpExchange[] = [];
   readonly #original: Map<string, unknown>;
   readonly #tenant: IdentityNowTenantConfig;
 
-  private constructor(options: IdentityNowDriverOptions, baseUrl: string, original: Map<string, unknown>, api: HttpApiClient) {
+  private constructor(options: IdentityNowDriverOptions, baseUrl: string, original: Map<string, unknown>, api: HttpApiClient, log: HttpExchange[]) {
     this.kind = options.kind;
     this.baseUrl = baseUrl;
     this.origin = new URL(baseUrl).origin;
     this.okta = options.okta;
     this.oktaToken = options.oktaToken;
     this.tokenUrl = `${baseUrl}/oauth/token`;
-    this.api = api;
+    this.#log = log;
+    this.api = new RecordingClient(api, log);
     this.#original = original;
     this.#tenant = options.tenant;
     const { clock, outbox, push } = options.okta;
@@ -100,6 +104,7 @@ export class IdentityNowDriver implements Driver {
       throw new Error(`the IdentityNow tenant ${host} is not allowed: name it in MFA_CONFORMANCE_ALLOWED_TENANTS`);
     }
     const api = clientFor(options.okta, `${baseUrl}/oauth/token`, baseUrl, options.tenant.clientId, options.tenant.clientSecret);
+    const log: HttpExchange[] = [];
     // What the run may change, read before it does: a configuration with a key cannot be put back (the key is write-only).
     const original = new Map<string, unknown>();
     if (options.kind !== 'mock') {
@@ -113,7 +118,7 @@ export class IdentityNowDriver implements Driver {
         original.set(method, res.body);
       }
     }
-    const driver = new IdentityNowDriver(options, baseUrl, original, api);
+    const driver = new IdentityNowDriver(options, baseUrl, original, api, log);
     driver.#clients.push(api);
     return driver;
   }
@@ -138,10 +143,10 @@ export class IdentityNowDriver implements Driver {
   }
 
   /** A client with other credentials (a client of other rights), closed with the driver. */
-  clientWith(clientId: string, clientSecret: string): HttpApiClient {
+  clientWith(clientId: string, clientSecret: string): ApiClient {
     const client = clientFor(this.okta, this.tokenUrl, this.baseUrl, clientId, clientSecret);
     this.#clients.push(client);
-    return client;
+    return new RecordingClient(client, this.#log);
   }
 
   registerSecret(value: string): void {
@@ -206,4 +211,37 @@ function clientFor(okta: HttpDriver, tokenUrl: string, baseUrl: string, clientId
     // SailPoint's 429 says when in Retry-After; the suites ask for no retries where they look at a 429.
     waitUntilReset: async () => undefined,
   });
+}
+
+/** A client whose exchanges also go to a log shared by every client of the driver (the reports attach that log). */
+class RecordingClient implements ApiClient {
+  constructor(
+    readonly inner: HttpApiClient,
+    readonly log: HttpExchange[],
+  ) {}
+
+  get exchanges(): readonly HttpExchange[] {
+    return this.log;
+  }
+
+  async request<T = unknown>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>> {
+    const before = this.inner.exchanges.length;
+    try {
+      return await this.inner.request<T>(method, path, options);
+    } finally {
+      this.log.push(...this.inner.exchanges.slice(before));
+    }
+  }
+
+  get<T = unknown>(path: string, options?: RequestOptions) {
+    return this.request<T>('GET', path, options);
+  }
+
+  post<T = unknown>(path: string, body?: unknown, options?: RequestOptions) {
+    return this.request<T>('POST', path, { ...options, ...(body !== undefined ? { body } : {}) });
+  }
+
+  delete<T = unknown>(path: string, options?: RequestOptions) {
+    return this.request<T>('DELETE', path, options);
+  }
 }
