@@ -25,7 +25,7 @@ export const IDENTITYNOW_FAULTS = [
   { id: 'identitynow-mfa.duo-verify-unchecked', description: 'Duo verify answers SUCCESS without a configured Duo method', breaks: ['IDN.VERIFY.DUO.NOT_CONFIGURED'] },
   { id: 'identitynow-mfa.kba-answers-echoed', description: 'The answers response echoes each submitted answer', breaks: ['IDN.KBA.ANSWERS.SET'] },
   { id: 'identitynow-mfa.kba-bad-body-500', description: 'An answers body of the wrong shape crashes the service (500)', breaks: ['IDN.KBA.ANSWERS.BAD_BODY'] },
-  { id: 'identitynow-mfa.kba-right-answer-refused', description: 'The enrolled answers are compared case-folded against a wrongly normalised hash, so they never match', breaks: ['IDN.KBA.AUTH.RIGHT'] },
+  { id: 'identitynow-mfa.kba-right-answer-refused', description: 'Submitted answers are normalised in a way the stored hashes were not, so the right answers never match', breaks: ['IDN.KBA.AUTH.RIGHT'] },
   { id: 'identitynow-mfa.kba-accept-wrong', description: 'A wrong KBA answer is accepted', breaks: ['IDN.KBA.AUTH.WRONG'] },
   { id: 'identitynow-mfa.kba-no-lockout', description: 'Wrong KBA answers never lock the user out', breaks: ['IDN.KBA.AUTH.LOCKOUT'] },
   { id: 'identitynow-mfa.token-not-delivered', description: 'Token send answers SUCCESS but delivers no code', breaks: ['IDN.TOKEN.SEND'] },

@@ -68,14 +68,13 @@ export function registerKbaRoutes(app: FastifyInstance, tenant: IdentityNowTenan
     if (record.lockedUntilMs > now) return { kbaAuthResponseItems: [], status: 'LOCKOUT' };
     const stored = tenant.answers.get(identityId) ?? new Map();
     if (stored.size < KBA_REQUIRED) return { kbaAuthResponseItems: [], status: 'NOT_ENOUGH_DATA' };
-    const results = items.map((item) => {
+    const kbaAuthResponseItems = items.map((item) => {
       const answer = stored.get(item.id);
       let verified = answer !== undefined && matches(answer, item.answer, faults.has('identitynow-mfa.kba-right-answer-refused'));
       if (faults.has('identitynow-mfa.kba-accept-wrong') && answer !== undefined) verified = true;
       return { questionId: item.id, isVerified: verified };
     });
-    const kbaAuthResponseItems = results;
-    if (results.some((r) => !r.isVerified)) {
+    if (kbaAuthResponseItems.some((r) => !r.isVerified)) {
       if (!faults.has('identitynow-mfa.kba-no-lockout')) {
         record.atMs = [...record.atMs.filter((at) => at > now - KBA_FAILURE_WINDOW_MS), now];
         if (record.atMs.length >= KBA_MAX_FAILURES) {
@@ -86,7 +85,7 @@ export function registerKbaRoutes(app: FastifyInstance, tenant: IdentityNowTenan
       }
       return { kbaAuthResponseItems, status: 'FAILED' };
     }
-    if (results.length < KBA_REQUIRED) return { kbaAuthResponseItems, status: 'PENDING' };
+    if (kbaAuthResponseItems.length < KBA_REQUIRED) return { kbaAuthResponseItems, status: 'PENDING' };
     record.atMs = [];
     return { kbaAuthResponseItems, status: 'SUCCESS' };
   });
