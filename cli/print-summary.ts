@@ -16,6 +16,15 @@ export function formatRunSummary(summary: RunSummary): string {
       ` (${(summary.durationMs / 1000).toFixed(1)} s, ${summary.httpRequests} HTTP requests)`,
   );
   lines.push(`Requirements: ${req.requirements} — ${req.pass} pass, ${req.fail} fail, ${req.blocked} blocked, ${req.skip} skip`);
+  // One section per API family (its title), so each family's standing reads on its own.
+  const families = new Map<string, RequirementResult[]>();
+  for (const requirement of summary.requirements) families.set(requirement.family, [...(families.get(requirement.family) ?? []), requirement]);
+  if (families.size > 1) {
+    for (const [family, results] of families) {
+      const count = (result: RequirementResult['result']) => results.filter((r) => r.result === result).length;
+      lines.push(`  ${family}: ${results.length} — ${count('pass')} pass, ${count('fail')} fail, ${count('blocked')} blocked, ${count('skip')} skip`);
+    }
+  }
   const kinds = Object.entries(summary.failureKinds).map(([kind, count]) => `${count} ${kind}`);
   if (kinds.length > 0) lines.push(`Failures:     ${kinds.join(', ')}`);
 

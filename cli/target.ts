@@ -34,7 +34,8 @@ function resolveOktaTarget(flags: TargetFlags, env: NodeJS.ProcessEnv): TargetCo
     if (faults.length > 0) throw new UsageError('--fault works only with the embedded mock org, not with --target');
     checkTargetUrl(baseUrl);
     const controlToken = flags.controlToken ?? nonEmpty(env.MFA_CONFORMANCE_CONTROL_TOKEN);
-    return { kind: 'http', baseUrl, token, ...(controlToken !== undefined ? { controlToken } : {}) };
+    const identityNow = identityNowFromEnv(env);
+    return { kind: 'http', baseUrl, token, ...(controlToken !== undefined ? { controlToken } : {}), ...(identityNow ? { identityNow } : {}) };
   }
   if (flags.token !== undefined) throw new UsageError('--token needs --target (or OKTA_CLIENT_ORGURL)');
   if (flags.controlToken !== undefined) throw new UsageError('--control-token needs --target (or OKTA_CLIENT_ORGURL)');
@@ -61,7 +62,8 @@ export function describeTarget(target: TargetConfig): { target: string; driver: 
 /** The secrets a target carries, for redaction. */
 export function targetSecrets(target: TargetConfig): string[] {
   const duo = target.duo ? [target.duo.skey, target.duo.adminSkey] : [];
-  return target.kind === 'http' ? [target.token, ...(target.controlToken ? [target.controlToken] : []), ...duo] : duo;
+  const identityNow = target.kind === 'http' && target.identityNow ? [target.identityNow.clientSecret] : [];
+  return target.kind === 'http' ? [target.token, ...(target.controlToken ? [target.controlToken] : []), ...duo, ...identityNow] : duo;
 }
 
 function checkTargetUrl(baseUrl: string): void {
@@ -85,6 +87,14 @@ function targetFromJsonEnv(env: NodeJS.ProcessEnv): TargetConfig | undefined {
     const why = error instanceof SyntaxError ? 'is not valid JSON' : `is not a target config (${(error as Error).message})`;
     throw new UsageError(`MFA_CONFORMANCE_TARGET ${why}`);
   }
+}
+
+/** The IdentityNow tenant beside an Okta target, as the SailPoint SDK and CLI name it (SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET). */
+function identityNowFromEnv(env: NodeJS.ProcessEnv): { baseUrl: string; clientId: string; clientSecret: string } | undefined {
+  const baseUrl = nonEmpty(env.SAIL_BASE_URL);
+  const clientId = nonEmpty(env.SAIL_CLIENT_ID);
+  const clientSecret = nonEmpty(env.SAIL_CLIENT_SECRET);
+  return baseUrl && clientId && clientSecret ? { baseUrl, clientId, clientSecret } : undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -46,6 +46,8 @@ export type TargetConfig =
       controlToken?: string;
       /** The Duo account the duo-auth suites check; without one they skip. */
       duo?: DuoTargetConfig;
+      /** An IdentityNow tenant whose okta-verify configuration may point at this Okta org (`SAIL_*`, or the mock's line). */
+      identityNow?: { baseUrl: string; clientId: string; clientSecret: string };
     };
 
 /** A JSON HTTP response as the suites see it. */

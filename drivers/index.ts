@@ -1,7 +1,8 @@
 import { sswsToken } from './auth/ssws.js';
 import type { TargetConfig } from './contract.js';
 import { HttpDriver } from './http-driver.js';
-import { connectMockDriver, type MockHostAccess } from './mock/driver.js';
+import { IdentityNowDriver } from './identitynow/driver.js';
+import { connectMockDriver, connectMockIdentityNow, type MockHostAccess } from './mock/driver.js';
 
 export * from './contract.js';
 export type { AuthStrategy, OutgoingRequest } from './auth/strategy.js';
@@ -12,6 +13,9 @@ export { HttpApiClient } from './http-client.js';
 export { HttpDriver } from './http-driver.js';
 export { TEST_USER_LOGIN_PREFIX, TEST_USER_MARKER } from './okta/fixtures.js';
 export { connectMockDriver, type MockHostAccess } from './mock/driver.js';
+export { IdentityNowDriver } from './identitynow/driver.js';
+export type { IdentitiesCapability, IdentitySpec, TenantIdentity } from './identitynow/driver.js';
+export { oauthClientCredentials } from './auth/client-credentials.js';
 export { Redactor, REDACTED } from './redact.js';
 export { targetFromEnv, parseTargetConfig } from './target-config.js';
 export { HARNESS_VERSION, USER_AGENT } from './version.js';
@@ -30,4 +34,42 @@ export async function createDriver(target: TargetConfig, options: { mockHost?: M
     auth: sswsToken(target.token),
     ...(target.controlToken ? { controlAuth: sswsToken(target.controlToken) } : {}),
   });
+}
+
+/**
+ * The IdentityNow driver for a target, or why there is none: the embedded mock's tenant (beside a fresh
+ * org on `mockHost`), or the `identityNow` tenant of an http target, whose Okta org is the target itself.
+ */
+export async function createIdentityNowDriver(
+  target: TargetConfig,
+  options: { mockHost?: MockHostAccess; allowedHosts?: readonly string[] } = {},
+): Promise<IdentityNowDriver> {
+  if (target.kind === 'mock') {
+    if (!options.mockHost) throw new Error('the embedded IdentityNow tenant needs the mock host');
+    return connectMockIdentityNow({ faults: target.faults ?? [], host: options.mockHost });
+  }
+  if (!target.identityNow) throw new Error('no IdentityNow tenant is configured (SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET)');
+  const okta = await createDriver(target);
+  okta.registerSecret(target.identityNow.clientSecret);
+  // The tenant's test hooks answer to the org's control token, where the target serves the control protocol.
+  const controlToken = okta.clock ? (target.controlToken ?? target.token) : undefined;
+  try {
+    return await IdentityNowDriver.connect({
+      kind: 'http',
+      tenant: target.identityNow,
+      okta,
+      oktaToken: target.token,
+      ...(controlToken ? { controlToken } : {}),
+      ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
+    });
+  } catch (error) {
+    await okta.close();
+    throw error;
+  }
+}
+
+/** Why a target has no IdentityNow tenant for the suites (undefined: it has one). */
+export function identityNowUnavailable(target: TargetConfig): string | undefined {
+  if (target.kind === 'mock' || target.identityNow) return undefined;
+  return 'no IdentityNow tenant is configured: set SAIL_BASE_URL, SAIL_CLIENT_ID and SAIL_CLIENT_SECRET (or the target\'s identityNow section)';
 }

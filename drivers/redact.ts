@@ -56,6 +56,13 @@ const SECRET_FIELDS = new Set(
     'controlToken',
     'secret',
     'clientSecret',
+    // SailPoint IdentityNow: client credentials, bearer tokens, provider keys (accessKey, Duo skey), Duo signed responses.
+    'client_secret',
+    'access_token',
+    'refresh_token',
+    'accessKey',
+    'skey',
+    'signedResponse',
   ].map((name) => name.toLowerCase()),
 );
 

@@ -42,7 +42,8 @@ function oktaTargetFromEnv(env: NodeJS.ProcessEnv): TargetConfig {
   const token = env.OKTA_CLIENT_TOKEN;
   if (baseUrl && token) {
     const controlToken = env.MFA_CONFORMANCE_CONTROL_TOKEN;
-    return { kind: 'http', baseUrl, token, ...(controlToken ? { controlToken } : {}) };
+    const identityNow = identityNowFromEnv(env);
+    return { kind: 'http', baseUrl, token, ...(controlToken ? { controlToken } : {}), ...(identityNow ? { identityNow } : {}) };
   }
   return { kind: 'mock' };
 }
@@ -67,6 +68,7 @@ export function parseTargetConfig(value: unknown): TargetConfig {
       token: v.token,
       ...(typeof v.controlToken === 'string' ? { controlToken: v.controlToken } : {}),
       ...(v.duo !== undefined ? { duo: parseDuoTarget(v.duo) } : {}),
+      ...(v.identityNow !== undefined ? { identityNow: parseIdentityNow(v.identityNow) } : {}),
     };
   }
   throw new TypeError(`unknown target kind: ${String(v.kind)}`);
@@ -78,4 +80,18 @@ declare module 'vitest' {
     /** The mock org host, when the global setup started one (embedded mock runs). */
     mockHost?: { url: string; adminToken: string };
   }
+}
+
+/** An IdentityNow tenant as the SailPoint SDK and CLI name it: SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET. */
+function identityNowFromEnv(env: NodeJS.ProcessEnv): { baseUrl: string; clientId: string; clientSecret: string } | undefined {
+  const { SAIL_BASE_URL: baseUrl, SAIL_CLIENT_ID: clientId, SAIL_CLIENT_SECRET: clientSecret } = env;
+  return baseUrl && clientId && clientSecret ? { baseUrl, clientId, clientSecret } : undefined;
+}
+
+function parseIdentityNow(value: unknown): { baseUrl: string; clientId: string; clientSecret: string } {
+  const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  if (typeof v.baseUrl !== 'string' || typeof v.clientId !== 'string' || typeof v.clientSecret !== 'string') {
+    throw new TypeError('target.identityNow needs baseUrl, clientId and clientSecret strings');
+  }
+  return { baseUrl: v.baseUrl, clientId: v.clientId, clientSecret: v.clientSecret };
 }

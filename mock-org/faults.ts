@@ -17,6 +17,7 @@ import { PUSH_FAULTS } from './okta-factors/push/faults.js';
 import { TRANSACTION_FAULTS } from './okta-authn/transaction/faults.js';
 import { DUO_FAULTS } from './okta-authn/duo/faults.js';
 import { DUO_AUTH_FAULTS } from './duo-auth/faults.js';
+import { IDENTITYNOW_FAULTS } from './identitynow-mfa/faults.js';
 import type { RequirementId } from '../requirements/index.js';
 import type { FaultDefinition } from './core/fault-definition.js';
 
@@ -46,6 +47,7 @@ export const FAULT_CATALOG = [
   ...TRANSACTION_FAULTS,
   ...DUO_FAULTS,
   ...DUO_AUTH_FAULTS,
+  ...IDENTITYNOW_FAULTS,
 ] as const satisfies readonly FaultDefinition<RequirementId>[];
 
 export type FaultId = (typeof FAULT_CATALOG)[number]['id'];

@@ -1,4 +1,7 @@
+import { createServer } from 'node:http';
 import { startOrgHost, type MockOrgHost, type MockOrgHostOptions } from './core/host.js';
+import { ORG_PREFIX_HEADER } from './core/base-url.js';
+import { IDENTITYNOW_PATH, identityNowTenant, type IdentityNowAccess } from './identitynow-mfa/index.js';
 import { buildServer } from './server.js';
 import { MockOrg, type MockOrgConfig } from './org.js';
 import { duoAccountKeys, duoHostApp, type DuoAccountKeys } from './duo-auth/index.js';
@@ -7,6 +10,7 @@ export { MockOrg } from './org.js';
 export { buildServer } from './server.js';
 export { FAULT_CATALOG, type FaultId } from './faults.js';
 export type { MockOrgHost } from './core/host.js';
+export type { IdentityNowAccess } from './identitynow-mfa/index.js';
 
 export interface MockOrgOptions extends MockOrgConfig {
   /** Loopback by default: the mock org is for tests, not for the network. */
@@ -29,6 +33,8 @@ export interface RunningMockOrg {
   url: string;
   token: string;
   org: MockOrg;
+  /** The IdentityNow tenant beside the org (at `{url}/identitynow`, sharing its clock, faults and outbox). */
+  identityNow: IdentityNowAccess;
   duo?: RunningDuoAccount;
   close(): Promise<void>;
 }
@@ -36,24 +42,43 @@ export interface RunningMockOrg {
 /** The Duo API host name a standalone mock signs with (any Host reaches its own port). */
 const STANDALONE_DUO_HOST = 'api-mock.duo.test';
 
-/** Starts one mock org on a loopback port. */
+/** Starts one mock org on a loopback port, with its IdentityNow tenant under `/identitynow` (and its Duo account on a port of its own when asked). */
 export async function startMockOrg(options: MockOrgOptions = {}): Promise<RunningMockOrg> {
   const org = new MockOrg(options);
   const app = buildServer(org, { control: options.control ?? false });
+  const tenant = identityNowTenant(org);
+  await Promise.all([app.ready(), tenant.app.ready()]);
+  const tenantPrefix = `/${IDENTITYNOW_PATH}`;
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === tenantPrefix || url.startsWith(`${tenantPrefix}/`) || url.startsWith(`${tenantPrefix}?`)) {
+      req.url = url.slice(tenantPrefix.length) || '/';
+      req.headers[ORG_PREFIX_HEADER] = tenantPrefix;
+      tenant.app.routing(req, res);
+      return;
+    }
+    app.routing(req, res);
+  });
   const host = options.host ?? '127.0.0.1';
-  await app.listen({ host, port: options.port ?? 0 });
-  const address = app.server.address();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('mock org did not bind a TCP port');
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${hostPart}:${address.port}`;
   const duo = options.duo ? await startDuoHost(org, host) : undefined;
   return {
-    url: `http://${hostPart}:${address.port}`,
+    url,
     token: org.apiToken,
     org,
+    identityNow: tenant.describe({ url: `${url}${tenantPrefix}` }),
     ...(duo ? { duo: duo.account } : {}),
     close: async () => {
-      await app.close();
-      await duo?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([app.close(), tenant.app.close(), duo?.close()]);
     },
   };
 }
@@ -67,15 +92,22 @@ async function startDuoHost(org: MockOrg, host: string): Promise<{ account: Runn
   return { account: { url: `http://${hostPart}:${address.port}`, host: STANDALONE_DUO_HOST, ...duoAccountKeys(org) }, close: () => app.close() };
 }
 
-/** Starts a host of many mock orgs behind one loopback port (mock-org/core/host.ts), each serving the control protocol. */
+/**
+ * Starts a host of many mock orgs behind one loopback port (mock-org/core/host.ts), each serving the control
+ * protocol, with an IdentityNow tenant beside it (by path) and a Duo account (by host name).
+ */
 export function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}): Promise<MockOrgHost> {
   return startOrgHost((faults) => {
     const org = new MockOrg({ faults });
+    const tenant = identityNowTenant(org);
     return {
       org,
       app: buildServer(org, { control: true }),
       token: org.apiToken,
-      families: { duo: { app: duoHostApp(org), account: { ...duoAccountKeys(org) } } },
+      families: {
+        [IDENTITYNOW_PATH]: { app: tenant.app, reachedBy: 'path', describe: tenant.describe },
+        duo: { app: duoHostApp(org), reachedBy: 'host', describe: (at) => ({ ...at, ...duoAccountKeys(org) }) },
+      },
     };
   }, options);
 }

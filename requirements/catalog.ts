@@ -23,6 +23,11 @@ import { BYPASS_CODE_REQUIREMENTS } from '../suites/duo-auth/bypass-codes/requir
 import { LIMIT_REQUIREMENTS } from '../suites/duo-auth/limits/requirements.js';
 import { ADMIN_REQUIREMENTS } from '../suites/duo-auth/admin/requirements.js';
 import { AUTH_LOG_REQUIREMENTS } from '../suites/duo-auth/auth-log/requirements.js';
+import { IDN_AUTH_REQUIREMENTS } from '../suites/identitynow-mfa/auth/requirements.js';
+import { IDN_CONFIG_REQUIREMENTS } from '../suites/identitynow-mfa/config/requirements.js';
+import { IDN_VERIFY_REQUIREMENTS } from '../suites/identitynow-mfa/verify/requirements.js';
+import { IDN_KBA_REQUIREMENTS } from '../suites/identitynow-mfa/kba/requirements.js';
+import { IDN_TOKEN_REQUIREMENTS } from '../suites/identitynow-mfa/token/requirements.js';
 import type { Requirement } from './types.js';
 
 /**
@@ -56,6 +61,11 @@ export const REQUIREMENTS = [
   ...LIMIT_REQUIREMENTS,
   ...ADMIN_REQUIREMENTS,
   ...AUTH_LOG_REQUIREMENTS,
+  ...IDN_AUTH_REQUIREMENTS,
+  ...IDN_CONFIG_REQUIREMENTS,
+  ...IDN_VERIFY_REQUIREMENTS,
+  ...IDN_KBA_REQUIREMENTS,
+  ...IDN_TOKEN_REQUIREMENTS,
 ] as const satisfies readonly Requirement[];
 
 export type RequirementId = (typeof REQUIREMENTS)[number]['id'];

@@ -3,6 +3,7 @@ const FAMILIES = {
   'okta-factors': { title: 'Okta Factors API' },
   'okta-authn': { title: 'Okta Authentication API' },
   'duo-auth': { title: 'Duo Auth API and Admin API' },
+  'identitynow-mfa': { title: 'SailPoint IdentityNow MFA API' },
 } as const;
 
 export type FamilyId = keyof typeof FAMILIES;

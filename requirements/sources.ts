@@ -26,3 +26,6 @@ const DUO_ADMIN_API = 'https://duo.com/docs/adminapi';
 
 export const duoAuthApiDoc = (section: string, anchor: string): Source => ({ tag: 'DOCP', section, url: `${DUO_AUTH_API}#${anchor}` });
 export const duoAdminApiDoc = (section: string, anchor: string): Source => ({ tag: 'DOCP', section, url: `${DUO_ADMIN_API}#${anchor}` });
+/** SailPoint's published API v3 pages (the spec sheet's [S3]/[SEED]/[DA]/[DR] sources); `page` is the operation's page. */
+const SAILPOINT_API = 'https://developer.sailpoint.com/docs/api/';
+export const sailpointDoc = (section: string, page: string): Source => ({ tag: 'SailPoint', section, url: `${SAILPOINT_API}${page}` });

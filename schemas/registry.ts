@@ -7,6 +7,7 @@ import type { JsonSchemaDocument } from './document.js';
 import { OKTA_AUTHN_SCHEMAS } from './okta-authn/index.js';
 import { OKTA_FACTORS_SCHEMAS } from './okta-factors/index.js';
 import { DUO_AUTH_SCHEMAS } from './duo-auth/index.js';
+import { IDENTITYNOW_MFA_SCHEMAS } from './identitynow-mfa/index.js';
 
 export type { JsonSchemaDocument };
 
@@ -15,6 +16,7 @@ const FAMILIES = {
   'okta-factors': OKTA_FACTORS_SCHEMAS,
   'okta-authn': OKTA_AUTHN_SCHEMAS,
   'duo-auth': DUO_AUTH_SCHEMAS,
+  'identitynow-mfa': IDENTITYNOW_MFA_SCHEMAS,
 } as const;
 
 type Families = typeof FAMILIES;

@@ -5,7 +5,9 @@ import { parseCommandArgs, parsePort } from '../usage.js';
 export const MOCK_HELP = `Usage: mfa-conformance mock [--port N] [--host 127.0.0.1]
 
 Starts the embedded mock org (Factors API, control protocol under /__control/v1) and prints one JSON line
-on stdout: {"url": "...", "token": "..."} (the SSWS API token of this mock, also the control token).
+on stdout: {"url": "...", "token": "...", "identityNow": {"baseUrl": "...", "clientId": "...", "clientSecret": "..."}}
+(the SSWS API token of this mock, also the control token; the IdentityNow tenant beside it, its token
+endpoint at {baseUrl}/oauth/token).
 Runs until SIGINT or SIGTERM, then closes and exits 0.
 
 Options:
@@ -35,8 +37,8 @@ export async function mockCommand(argv: readonly string[], io: CliIO): Promise<n
   const { startMockOrg } = await import('../../mock-org/index.js');
   const shutdown = io.untilShutdown();
   const mock = await startMockOrg({ host, port, control: true });
-  // the one deliberate exception to "never print a token": this mock's own, just created for the caller
-  io.stdout.write(`${JSON.stringify({ url: mock.url, token: mock.token })}\n`);
+  // the one deliberate exception to "never print a token": this mock's own (and its tenant's client), just created for the caller
+  io.stdout.write(`${JSON.stringify({ url: mock.url, token: mock.token, identityNow: mock.identityNow })}\n`);
   await shutdown;
   await mock.close();
   return 0;

@@ -12,7 +12,7 @@ import { ORG_PREFIX_HEADER } from './base-url.js';
  * it for a fresh org, so suite workers reach the mock over HTTP and never load its code.
  *
  * Host API (admin token, `Authorization: Bearer …`):
- *   POST   /__host/orgs {faults?: string[]} → 201 {id, baseUrl, token}
+ *   POST   /__host/orgs {faults?: string[]} → 201 {id, baseUrl, token, …what the org's family apps announce}
  *   DELETE /__host/orgs/{id}                → 204
  */
 export interface MockOrgHost {
@@ -29,11 +29,20 @@ interface HostedOrg<Org> {
   app: FastifyInstance;
   token: string;
   /**
-   * Other API families the org serves on hosts of their own (`api-{id}.{family}.test`, routed by the
-   * `Host` header so that paths stay the family's own, e.g. `/auth/v2/…`), each with its account's
-   * credentials for the host API's answer.
+   * Other API families' apps beside the org (`families[name]`). An app is reached by path
+   * (`/orgs/{id}/{name}/…`, e.g. an IdentityNow tenant), or, where requests are signed over the host and
+   * the path (Duo), by a host name of its own (`api-{id}.{name}.test`, routed by the `Host` header) so
+   * that paths stay the family's own (`/auth/v2/…`).
    */
-  families?: Record<string, { app: FastifyInstance; account: Record<string, string> }>;
+  families?: Record<string, FamilyApp>;
+}
+
+/** An API family's app beside an org, and what the host's answer says about reaching it. */
+interface FamilyApp {
+  app: FastifyInstance;
+  reachedBy: 'path' | 'host';
+  /** The answer's entry for this family: where it is (`url`, and `host` when reached by host name) and its account. */
+  describe(at: { url: string; host?: string }): object;
 }
 
 /** Makes an org with these faults on (throws UnknownFaultError for an unknown one). */
@@ -63,21 +72,30 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     if (url.startsWith('/__host/')) return hostApi(req, res, url);
-    const family = FAMILY_HOST.exec(req.headers.host ?? '');
-    if (family?.[1] && family[2]) {
-      const orgId = family[1].toLowerCase();
+    const byHost = FAMILY_HOST.exec(req.headers.host ?? '');
+    if (byHost?.[1] && byHost[2]) {
+      const orgId = byHost[1].toLowerCase();
       const hostedOrg = [...orgs.entries()].find(([id]) => id.toLowerCase() === orgId)?.[1];
-      const familyApp = hostedOrg?.families?.[family[2].toLowerCase()]?.app;
-      if (!familyApp) return answer(res, 404, { error: 'no such mock org or family host' });
-      familyApp.routing(req, res);
+      const family = hostedOrg?.families?.[byHost[2].toLowerCase()];
+      if (family?.reachedBy !== 'host') return answer(res, 404, { error: 'no such mock org or family host' });
+      family.app.routing(req, res);
       return;
     }
     const match = ORG_PATH.exec(url.split('?')[0] ?? '');
     const hosted = match?.[1] ? orgs.get(match[1]) : undefined;
     if (!match || !hosted) return answer(res, 404, { errorCode: 'E0000007', errorSummary: 'Not found: no such mock org' });
-    // Hand the request to the org's own fastify app, as if it were addressed to it directly.
+    // Hand the request to the org's own fastify app (or a family's beside it), as if it were addressed to it directly.
     const prefix = `/orgs/${match[1]}`;
-    req.url = url.slice(prefix.length) || '/';
+    const rest = url.slice(prefix.length) || '/';
+    const name = /^\/([a-z-]+)(?=[/?]|$)/.exec(rest)?.[1];
+    const family = name !== undefined ? hosted.families?.[name] : undefined;
+    if (name !== undefined && family?.reachedBy === 'path') {
+      req.url = rest.slice(name.length + 1) || '/';
+      req.headers[ORG_PREFIX_HEADER] = `${prefix}/${name}`;
+      family.app.routing(req, res);
+      return;
+    }
+    req.url = rest;
     req.headers[ORG_PREFIX_HEADER] = prefix;
     hosted.app.routing(req, res);
   }
@@ -101,8 +119,16 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
       await Promise.all(families.map(([, family]) => family.app.ready()));
       const id = randomAlphanumeric(12);
       orgs.set(id, hosted);
-      const served = Object.fromEntries(families.map(([name, family]) => [name, { url: origin(), host: `api-${id.toLowerCase()}.${name}.test`, ...family.account }]));
-      return answer(res, 201, { id, baseUrl: `${origin()}/orgs/${id}`, token: hosted.token, ...(families.length > 0 ? { families: served } : {}) });
+      const baseUrl = `${origin()}/orgs/${id}`;
+      const served = Object.fromEntries(
+        families.map(([name, family]) => [
+          name,
+          family.reachedBy === 'host'
+            ? family.describe({ url: origin(), host: `api-${id.toLowerCase()}.${name}.test` })
+            : family.describe({ url: `${baseUrl}/${name}` }),
+        ]),
+      );
+      return answer(res, 201, { id, baseUrl, token: hosted.token, ...(families.length > 0 ? { families: served } : {}) });
     }
     const remove = /^\/__host\/orgs\/([A-Za-z0-9]+)$/.exec(url);
     if (req.method === 'DELETE' && remove?.[1]) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
-import { createDriver } from '../../drivers/index.js';
-import type { Driver, FixturesPort } from '../../drivers/contract.js';
+import { createDriver, type MockHostAccess } from '../../drivers/index.js';
+import type { Driver, FixturesPort, TargetConfig } from '../../drivers/contract.js';
 
 /**
  * One driver per suite file. Files run in parallel, each against its own driver; with the
@@ -31,12 +31,17 @@ export function takeFaultsForNextFile(): string[] | undefined {
 
 /** Call once at the top of a suite file: connects before its checks, cleans up after them. */
 export function useTarget(): void {
+  useConnectedDriver((target, mockHost) => createDriver(target, mockHost ? { mockHost } : {}));
+}
+
+/** As useTarget, with a family's own driver (the IdentityNow suites' tenant beside its Okta org). */
+export function useConnectedDriver(connect: (target: TargetConfig, mockHost: MockHostAccess | undefined) => Promise<Driver>): void {
   beforeAll(async () => {
     const mockHost = inject('mockHost');
     let target = inject('target');
     const faults = takeFaultsForNextFile();
     if (faults && target.kind === 'mock') target = { ...target, faults };
-    current = await createDriver(target, mockHost ? { mockHost } : {});
+    current = await connect(target, mockHost);
     active = current;
   });
   afterAll(async () => {

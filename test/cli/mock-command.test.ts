@@ -10,9 +10,17 @@ describe('mfa-conformance mock', () => {
 
     expect(io.out().split('\n')).toHaveLength(2);
     const line: unknown = JSON.parse(io.out());
-    expect(Object.keys(line as object).sort()).toEqual(['token', 'url']);
-    const { url, token } = line as { url: string; token: string };
+    expect(Object.keys(line as object).sort()).toEqual(['identityNow', 'token', 'url']);
+    const { url, token, identityNow } = line as { url: string; token: string; identityNow: { baseUrl: string; clientId: string; clientSecret: string } };
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(identityNow.baseUrl).toBe(`${url}/identitynow`);
+    const form = new FormData();
+    form.set('grant_type', 'client_credentials');
+    form.set('client_id', identityNow.clientId);
+    form.set('client_secret', identityNow.clientSecret);
+    const issued = await fetch(`${identityNow.baseUrl}/oauth/token`, { method: 'POST', body: form });
+    expect(issued.status, 'the tenant issues a token to the announced client').toBe(200);
+    await issued.arrayBuffer();
 
     const capabilities = await fetch(`${url}/__control/v1/capabilities`, { headers: { Authorization: `SSWS ${token}` } });
     expect(capabilities.status).toBe(200);

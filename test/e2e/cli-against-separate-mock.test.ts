@@ -18,6 +18,8 @@ const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 let mock: ChildProcess;
 let url: string;
 let token: string;
+/** The IdentityNow tenant the mock announces, handed to run as the SailPoint SDK names it (SAIL_*). */
+let sailEnv: Record<string, string>;
 let dir: string;
 
 beforeAll(async () => {
@@ -27,7 +29,9 @@ beforeAll(async () => {
     createInterface({ input: mock.stdout! }).once('line', resolve);
     mock.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
   });
-  ({ url, token } = JSON.parse(firstLine) as { url: string; token: string });
+  const line = JSON.parse(firstLine) as { url: string; token: string; identityNow: { baseUrl: string; clientId: string; clientSecret: string } };
+  ({ url, token } = line);
+  sailEnv = { SAIL_BASE_URL: line.identityNow.baseUrl, SAIL_CLIENT_ID: line.identityNow.clientId, SAIL_CLIENT_SECRET: line.identityNow.clientSecret };
 }, 30_000);
 
 afterAll(async () => {
@@ -37,7 +41,7 @@ afterAll(async () => {
 
 function run(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'run', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+    const child = spawn(process.execPath, [CLI, 'run', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...sailEnv, CI: 'true' } });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -65,6 +69,8 @@ test('run against the separately started mock passes, with every check run', asy
   expect(summary.totals.skipped).toBe(0);
   expect(summary.totals.passed).toBe(summary.totals.checks);
   expect(out).not.toContain(token);
+  expect(out).not.toContain(sailEnv.SAIL_CLIENT_SECRET);
+  expect(summary.requirements.some((r) => r.family === 'SailPoint IdentityNow MFA API' && r.result === 'pass')).toBe(true);
 }, 240_000);
 
 test('with a fault switched on through the control protocol, run exits 1 naming what broke', async () => {

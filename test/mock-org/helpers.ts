@@ -68,6 +68,7 @@ export function useMockOrg(options: UseMockOrgOptions = {}): MockOrgHarness {
     get url() { return current().url; },
     get token() { return current().token; },
     get org() { return current().org; },
+    get identityNow() { return current().identityNow; },
     close: () => current().close(),
   };
   const authHeaders = () => ({ authorization: `SSWS ${mock.token}`, accept: 'application/json' });

@@ -1,0 +1,35 @@
+import type { FastifyInstance } from 'fastify';
+import { buildIdentityNowApp } from './app.js';
+import type { OrgScope } from '../core/org-state.js';
+import { IdentityNowTenant, type TenantHost } from './tenant.js';
+
+/** What a host announces about the tenant: its base URL (token endpoint at {baseUrl}/oauth/token) and a client. */
+export interface IdentityNowAccess {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+const TENANTS = new WeakMap<OrgScope, IdentityNowTenant>();
+
+/** The tenant beside an org (for the harness's own tests, which watch what it keeps). */
+export function tenantOf(scope: OrgScope): IdentityNowTenant | undefined {
+  return TENANTS.get(scope);
+}
+
+/** Where the tenant is served under its org's base URL (`{org}/identitynow`). */
+export const IDENTITYNOW_PATH = 'identitynow';
+
+/** A tenant beside an org (sharing its clock, faults, outbox and reset) and its HTTP app. */
+export function identityNowTenant(host: TenantHost): { app: FastifyInstance; describe: (at: { url: string }) => IdentityNowAccess } {
+  const tenant = new IdentityNowTenant(host);
+  TENANTS.set(host.scope, tenant);
+  return {
+    app: buildIdentityNowApp(tenant),
+    describe: (at) => ({
+      baseUrl: at.url,
+      clientId: tenant.adminClient.clientId,
+      clientSecret: tenant.adminClient.clientSecret,
+    }),
+  };
+}
