@@ -19,7 +19,6 @@ export default defineConfig({
     // file has its own driver and org, so nothing else needs a fresh module graph per file.
     pool: 'threads',
     isolate: false,
-    globalSetup: ['./suites/support/global-setup.ts'],
     setupFiles: ['allure-vitest/setup'],
     reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],
     testTimeout: 30_000,

@@ -1,4 +1,4 @@
-import { Agent, request as undiciRequest } from 'undici';
+import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { ApiClient, ApiResponse, RequestOptions } from './contract.js';
 import type { AuthStrategy } from './auth/strategy.js';
 import type { HttpExchange } from './exchange.js';
@@ -18,7 +18,8 @@ export interface HttpClientOptions {
    * A driver with a clock moves the target's clock; others wait for real.
    */
   waitUntilReset: (resetEpochSeconds: number, serverNowMs: number) => Promise<void>;
-  dispatcher?: Agent;
+  /** How requests reach the target (default: a connection pool of the client's own). */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -28,7 +29,7 @@ export interface HttpClientOptions {
  */
 export class HttpApiClient implements ApiClient {
   readonly #options: HttpClientOptions;
-  readonly #dispatcher: Agent;
+  readonly #dispatcher: Dispatcher;
   readonly #exchanges: HttpExchange[] = [];
 
   constructor(options: HttpClientOptions) {

@@ -4,8 +4,8 @@ import type { Driver } from '../../drivers/contract.js';
 
 /**
  * One driver per suite file. Files run in parallel, each against its own driver; with the
- * embedded mock that means its own org on the mock host (global-setup.ts), so one file moving
- * the virtual clock never disturbs another's time windows.
+ * embedded mock that means its own org, in the worker's own process (drivers/mock/), so one file
+ * moving the virtual clock never disturbs another's time windows.
  */
 let current: Driver | undefined;
 
