@@ -3,6 +3,7 @@
  * and one line on stderr (2: bad usage, 1: the run failed or errored). No secret reaches stderr.
  */
 import { stripVTControlCharacters } from 'node:util';
+import { mergeCommand, MERGE_HELP } from './commands/merge.js';
 import { mockCommand, MOCK_HELP } from './commands/mock.js';
 import { reportCommand, REPORT_HELP } from './commands/report.js';
 import { runCommand, RUN_HELP } from './commands/run.js';
@@ -21,6 +22,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   run: { summary: 'run the conformance suites against the embedded mock org or a target', help: RUN_HELP, run: runCommand },
   mock: { summary: 'serve the embedded mock org (with the control protocol) until stopped', help: MOCK_HELP, run: mockCommand },
+  merge: { summary: 'combine the partial results of a sharded run (run --shard I/N) into a single run\'s outputs', help: MERGE_HELP, run: mergeCommand },
   report: { summary: 'render the Markdown certification report of a run from its JSON summary', help: REPORT_HELP, run: reportCommand },
   certify: { summary: 'run the full suite against a target and write its certification report (not yet available)' },
   sweep: { summary: 'delete test users a run against a real org left behind (not yet available)' },

@@ -1,4 +1,4 @@
-/** `mfa-conformance report`: the certification report of an earlier run, from its JSON summary. */
+/** `mfa-conformance report`: the certification report of an earlier run, from its JSON summary (read here for `merge` too). */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatHelpLines, formatOptions, OUTPUT_FORMATS, type OutputFormat } from '../../reports/formats/index.js';
@@ -41,7 +41,7 @@ export async function reportCommand(argv: readonly string[], io: CliIO): Promise
   return 0;
 }
 
-async function readSummary(file: string): Promise<RunSummary> {
+export async function readSummary(file: string): Promise<RunSummary> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(await readFile(file, 'utf8'));
