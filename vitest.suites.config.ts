@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { suitePool } from './cli/suite-pool.js';
 import { targetFromEnv } from './drivers/target-config.js';
 
 /**
@@ -12,13 +13,8 @@ export default defineConfig({
   test: {
     include: ['suites/**/*.test.ts'],
     provide: { target },
-    // The embedded mock gives each file an org of its own, so files run in parallel. Another
-    // target is one org with one clock (and one set of rate limits): files take turns.
-    fileParallelism: target.kind === 'mock',
-    // Suite files share what they import within a worker (drivers, schemas, authenticators): each
-    // file has its own driver and org, so nothing else needs a fresh module graph per file.
-    pool: 'threads',
-    isolate: false,
+    // Files in parallel against the embedded mock (an org per file, in the worker), in turns against any other target.
+    ...suitePool(target.kind),
     setupFiles: ['allure-vitest/setup'],
     reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],
     testTimeout: 30_000,
