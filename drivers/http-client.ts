@@ -146,8 +146,10 @@ export class HttpApiClient implements ApiClient {
         ...('body' in raw.response ? { body: redactor.json(raw.response.body) } : {}),
       },
     };
-    // A per-request credential (a signature) is not worth registering for the whole run: it is removed from its own exchange.
-    this.#exchanges.push(credentials.length === 0 ? exchange : withoutValues(exchange, credentials));
+    // A per-request credential (a signature) is not worth registering for the whole run: it is removed from its own
+    // exchange. One that holds a registered secret (`SSWS <token>`) is already gone wherever it appears.
+    const loose = credentials.filter((value) => redactor.text(value) === value);
+    this.#exchanges.push(loose.length === 0 ? exchange : withoutValues(exchange, loose));
   }
 }
 
