@@ -15,9 +15,26 @@ let current: Driver | undefined;
  */
 let faultsForNextFile: string[] | undefined;
 
+/**
+ * Requirements whose checks the suite file being collected registers to run; the others it registers skipped.
+ * Set by the fault-detection runner around its import of a suite file: a fault need only be shown to fail the
+ * requirements it breaks, so the file's other checks need not run again once per fault.
+ */
+let requirementsToRun: ReadonlySet<string> | undefined;
+
 /** @public The fault-detection harness calls it from the suite files it writes (not an import knip can see). */
 export function useFaultsForNextSuiteFile(faults: string[]): void {
   faultsForNextFile = faults;
+}
+
+/** @public As useFaultsForNextSuiteFile: `undefined` (after the import) lets every check run again. */
+export function runOnlyChecksOf(requirements: readonly string[] | undefined): void {
+  requirementsToRun = requirements && new Set(requirements);
+}
+
+/** Whether a check naming these requirements runs (always, outside the fault-detection runner). */
+export function checkRuns(requirements: readonly string[]): boolean {
+  return !requirementsToRun || requirements.some((id) => requirementsToRun?.has(id));
 }
 
 /** Call once at the top of a suite file: connects before its checks, cleans up after them. */
