@@ -9,12 +9,18 @@ import { targetFromEnv } from './drivers/target-config.js';
  */
 const target = targetFromEnv(process.env);
 
+/** Compiled (dist/vitest.suites.config.js, as the packaged CLI runs it): the compiled suites, no TypeScript transform. */
+const compiled = import.meta.url.endsWith('.js');
+
 export default defineConfig({
   test: {
-    include: ['suites/**/*.test.ts'],
+    include: [compiled ? 'dist/suites/**/*.test.js' : 'suites/**/*.test.ts'],
     provide: { target },
     // Files in parallel against the embedded mock (an org per file, in the worker), in turns against any other target.
     ...suitePool(target.kind),
+    // What the compiled suites import (drivers, schemas, requirements, reports, the authenticators, the mock) is
+    // loaded by Node itself, as node_modules is, instead of through vite's module runner.
+    ...(compiled ? { server: { deps: { external: [/\/dist\/(?!suites\/)/] } } } : {}),
     setupFiles: ['allure-vitest/setup'],
     reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],
     testTimeout: 30_000,
