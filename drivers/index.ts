@@ -17,8 +17,8 @@ export { targetFromEnv, parseTargetConfig } from './target-config.js';
 export { HARNESS_VERSION, USER_AGENT } from './version.js';
 
 /**
- * The driver for a target: an embedded mock org (on `mockHost` when the suites' global setup
- * started one, else on a host of its own), or any endpoint over HTTP.
+ * The driver for a target: an embedded mock org (on `mockHost` when one is given, else in this
+ * process without a socket), or any endpoint over HTTP.
  */
 export async function createDriver(target: TargetConfig, options: { mockHost?: MockHostAccess } = {}): Promise<HttpDriver> {
   if (target.kind === 'mock') {
