@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { suitePool } from './cli/suite-pool.js';
 import { targetFromEnv } from './drivers/target-config.js';
 
 /**
@@ -8,18 +9,18 @@ import { targetFromEnv } from './drivers/target-config.js';
  */
 const target = targetFromEnv(process.env);
 
+/** Compiled (dist/vitest.suites.config.js, as the packaged CLI runs it): the compiled suites, no TypeScript transform. */
+const compiled = import.meta.url.endsWith('.js');
+
 export default defineConfig({
   test: {
-    include: ['suites/**/*.test.ts'],
+    include: [compiled ? 'dist/suites/**/*.test.js' : 'suites/**/*.test.ts'],
     provide: { target },
-    // The embedded mock gives each file an org of its own, so files run in parallel. Another
-    // target is one org with one clock (and one set of rate limits): files take turns.
-    fileParallelism: target.kind === 'mock',
-    // Suite files share what they import within a worker (drivers, schemas, authenticators): each
-    // file has its own driver and org, so nothing else needs a fresh module graph per file.
-    pool: 'threads',
-    isolate: false,
-    globalSetup: ['./suites/support/global-setup.ts'],
+    // Files in parallel against the embedded mock (an org per file, in the worker), in turns against any other target.
+    ...suitePool(target.kind),
+    // What the compiled suites import (drivers, schemas, requirements, reports, the authenticators, the mock) is
+    // loaded by Node itself, as node_modules is, instead of through vite's module runner.
+    ...(compiled ? { server: { deps: { external: [/\/dist\/(?!suites\/)/] } } } : {}),
     setupFiles: ['allure-vitest/setup'],
     reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],
     testTimeout: 30_000,

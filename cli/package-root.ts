@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 const PACKAGE_NAME = 'mfa-conformance';
 
-/** The vitest config of the conformance suites, relative to the package root. */
-export const SUITES_CONFIG = 'vitest.suites.config.ts';
+/**
+ * The vitest config of the conformance suites, relative to the package root. Run from the compiled CLI (dist/), the
+ * suites run from their compiled output too: no TypeScript transform at run time in a packaged run.
+ */
+export const SUITES_CONFIG = import.meta.url.endsWith('.js') ? 'dist/vitest.suites.config.js' : 'vitest.suites.config.ts';
 
 export interface PackageInfo {
   root: string;

@@ -5,6 +5,7 @@
 import { stripVTControlCharacters } from 'node:util';
 import { certifyCommand, CERTIFY_HELP } from './commands/certify.js';
 import { compareCommand, COMPARE_HELP } from './commands/compare.js';
+import { mergeCommand, MERGE_HELP } from './commands/merge.js';
 import { mockCommand, MOCK_HELP } from './commands/mock.js';
 import { profilesCommand, PROFILES_HELP } from './commands/profiles.js';
 import { verifyBundleCommand, VERIFY_BUNDLE_HELP } from './commands/verify-bundle.js';
@@ -25,6 +26,7 @@ interface Command {
 const COMMANDS: Record<string, Command> = {
   run: { summary: 'run the conformance suites against the embedded mock org or a target', help: RUN_HELP, run: runCommand },
   mock: { summary: 'serve the embedded mock org (with the control protocol) until stopped', help: MOCK_HELP, run: mockCommand },
+  merge: { summary: 'combine the partial results of a sharded run (run --shard I/N) into a single run\'s outputs', help: MERGE_HELP, run: mergeCommand },
   report: { summary: 'render a run\'s Markdown report from its JSON summary, or the Allure 3 HTML report (with history)', help: REPORT_HELP, run: reportCommand },
   profiles: { summary: 'list the certification profiles, or one profile\'s requirements and variants', help: PROFILES_HELP, run: profilesCommand },
   certify: { summary: 'run a certification profile against a target and write the signed bundle', help: CERTIFY_HELP, run: certifyCommand },

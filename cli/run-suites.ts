@@ -7,7 +7,7 @@ import type { Reporter } from 'vitest/node';
 import type { TargetConfig } from '../drivers/contract.js';
 import type { Requirement } from '../requirements/index.js';
 import { OUTPUT_FORMATS, type FormatId, type ReporterSpec } from '../reports/formats/index.js';
-import type { RunSummary } from '../reports/summary.js';
+import type { RunSummary, Shard } from '../reports/summary.js';
 import { SummaryReporter } from '../reports/summary-reporter.js';
 import { packageInfo, SUITES_CONFIG } from './package-root.js';
 import { redactorFor, redactStrings, type Redact } from '../drivers/redact.js';
@@ -32,6 +32,10 @@ export interface SuiteRunOptions extends SuiteLocation {
   filters?: readonly string[];
   /** Run only the checks whose full name matches (vitest `-t`). */
   testNamePattern?: string;
+  /** Run one part of the suite files (vitest's own sharding); the summary is then partial and says which. */
+  shard?: Shard;
+  /** Also write vitest's blob report here (for `vitest --merge-reports`; `mfa-conformance merge` needs only the summaries). */
+  blob?: string;
   /** Show vitest's terminal progress reporter on `stdout`. Off: the run prints nothing but vitest's own errors. */
   progress?: boolean;
   /** Where to write each output format (reports/formats/; relative paths resolve against the current directory). */
@@ -77,9 +81,11 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
       ...describeTarget(options.target),
       harnessVersion: pkg.version,
       onSummary: (built) => {
-        summary = redactStrings(options.summaryView ? options.summaryView(built) : built, redact);
+        const view = options.summaryView ? options.summaryView(built) : built;
+        summary = redactStrings(options.shard ? { ...view, shard: options.shard } : view, redact);
       },
     }),
+    ...(options.blob !== undefined ? [['blob', { outputFile: resolve(options.blob) }] satisfies ReporterSpec] : []),
   ];
   for (const format of OUTPUT_FORMATS) {
     const path = options.outputs?.[format.id];
@@ -102,6 +108,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
         provide: { target: options.target, ...(options.mockHost ? { mockHost: options.mockHost } : {}) },
         ...(options.testNamePattern !== undefined ? { testNamePattern: options.testNamePattern } : {}),
         ...(options.bail !== undefined ? { bail: options.bail } : {}),
+        ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
       },
       undefined,
       {

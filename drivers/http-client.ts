@@ -1,4 +1,4 @@
-import { Agent, request as undiciRequest } from 'undici';
+import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
 import type { ApiClient, ApiResponse, RequestOptions } from './contract.js';
 import type { AuthStrategy } from './auth/strategy.js';
 import type { HttpExchange } from './exchange.js';
@@ -18,7 +18,8 @@ export interface HttpClientOptions {
    * A driver with a clock moves the target's clock; others wait for real.
    */
   waitUntilReset: (resetEpochSeconds: number, serverNowMs: number) => Promise<void>;
-  dispatcher?: Agent;
+  /** How requests reach the target (default: a connection pool of the client's own). */
+  dispatcher?: Dispatcher;
 }
 
 /**
@@ -28,7 +29,7 @@ export interface HttpClientOptions {
  */
 export class HttpApiClient implements ApiClient {
   readonly #options: HttpClientOptions;
-  readonly #dispatcher: Agent;
+  readonly #dispatcher: Dispatcher;
   readonly #exchanges: HttpExchange[] = [];
 
   constructor(options: HttpClientOptions) {
@@ -145,8 +146,10 @@ export class HttpApiClient implements ApiClient {
         ...('body' in raw.response ? { body: redactor.json(raw.response.body) } : {}),
       },
     };
-    // A per-request credential (a signature) is not worth registering for the whole run: it is removed from its own exchange.
-    this.#exchanges.push(credentials.length === 0 ? exchange : withoutValues(exchange, credentials));
+    // A per-request credential (a signature) is not worth registering for the whole run: it is removed from its own
+    // exchange. One that holds a registered secret (`SSWS <token>`) is already gone wherever it appears.
+    const loose = credentials.filter((value) => redactor.text(value) === value);
+    this.#exchanges.push(loose.length === 0 ? exchange : withoutValues(exchange, loose));
   }
 }
 

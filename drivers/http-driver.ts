@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { AuthStrategy } from './auth/strategy.js';
 import type { Capabilities, ClockCapability, Driver } from './contract.js';
 import { isCapability, type Capability } from './contract.js';
@@ -15,6 +16,8 @@ export interface HttpDriverOptions {
   /** How control-protocol requests authenticate; the API's strategy when not given. */
   controlAuth?: AuthStrategy;
   redactor?: Redactor;
+  /** How requests reach the target (default: a connection pool of the client's own). */
+  dispatcher?: Dispatcher;
   /** Called by close() after the clients are closed (the mock driver stops its org here). */
   onClose?: () => Promise<void>;
 }
@@ -72,8 +75,9 @@ export class HttpDriver implements Driver {
     let clock: ClockCapability | undefined;
     const waitUntilReset = (resetEpochSeconds: number, serverNowMs: number) =>
       waitForRateLimitReset(resetEpochSeconds, serverNowMs, clock);
-    const api = new HttpApiClient({ baseUrl, auth: options.auth, redactor, waitUntilReset });
-    const controlHttp = new HttpApiClient({ baseUrl, auth: options.controlAuth ?? options.auth, redactor, waitUntilReset });
+    const dispatcher = options.dispatcher ? { dispatcher: options.dispatcher } : {};
+    const api = new HttpApiClient({ baseUrl, auth: options.auth, redactor, waitUntilReset, ...dispatcher });
+    const controlHttp = new HttpApiClient({ baseUrl, auth: options.controlAuth ?? options.auth, redactor, waitUntilReset, ...dispatcher });
     const described = await describeTarget(baseUrl, api, new ControlClient(controlHttp), redactor);
     clock = described.capabilities.clock;
     return new HttpDriver({ ...options, baseUrl, redactor }, { api, controlHttp }, described);

@@ -21,8 +21,8 @@ export { targetFromEnv, parseTargetConfig } from './target-config.js';
 export { HARNESS_VERSION, USER_AGENT } from './version.js';
 
 /**
- * The driver for a target: an embedded mock org (on `mockHost` when the suites' global setup
- * started one, else on a host of its own), or any endpoint over HTTP.
+ * The driver for a target: an embedded mock org (on `mockHost` when one is given, else in this
+ * process without a socket), or any endpoint over HTTP.
  */
 export async function createDriver(target: TargetConfig, options: { mockHost?: MockHostAccess } = {}): Promise<HttpDriver> {
   if (target.kind === 'mock') {
@@ -38,15 +38,14 @@ export async function createDriver(target: TargetConfig, options: { mockHost?: M
 
 /**
  * The IdentityNow driver for a target, or why there is none: the embedded mock's tenant (beside a fresh
- * org on `mockHost`), or the `identityNow` tenant of an http target, whose Okta org is the target itself.
+ * org on `mockHost`, or on this worker's own mock host), or the `identityNow` tenant of an http target, whose Okta org is the target itself.
  */
 export async function createIdentityNowDriver(
   target: TargetConfig,
   options: { mockHost?: MockHostAccess; allowedHosts?: readonly string[] } = {},
 ): Promise<IdentityNowDriver> {
   if (target.kind === 'mock') {
-    if (!options.mockHost) throw new Error('the embedded IdentityNow tenant needs the mock host');
-    return connectMockIdentityNow({ faults: target.faults ?? [], host: options.mockHost });
+    return connectMockIdentityNow({ faults: target.faults ?? [], ...(options.mockHost ? { host: options.mockHost } : {}) });
   }
   if (!target.identityNow) throw new Error('no IdentityNow tenant is configured (SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET)');
   const okta = await createDriver(target);

@@ -111,3 +111,54 @@ export function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}): Pro
     };
   }, options);
 }
+
+/** A request handed to an in-process org: what would have gone over the socket. */
+export interface InProcessRequest {
+  method: string;
+  /** Path and query. */
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface InProcessResponse {
+  status: number;
+  statusMessage: string;
+  headers: Record<string, string | string[]>;
+  body: Buffer;
+}
+
+/**
+ * One mock org (control protocol on) served in this process without a socket: each request goes through the
+ * org's whole fastify pipeline (hooks, parsers, routing, serialisation) by fastify's own `inject`. The suites use
+ * it so that the mock is not a second thread every request waits on.
+ */
+export interface InProcessMockOrg {
+  token: string;
+  handle(request: InProcessRequest): Promise<InProcessResponse>;
+  close(): Promise<void>;
+}
+
+/** Throws UnknownFaultError for a fault id the catalog does not know. */
+export async function openInProcessMockOrg(options: { faults?: readonly string[] } = {}): Promise<InProcessMockOrg> {
+  const org = new MockOrg({ faults: options.faults ?? [] });
+  const app = buildServer(org, { control: true });
+  await app.ready();
+  return {
+    token: org.apiToken,
+    async handle(request) {
+      const response = await app.inject({
+        method: request.method as 'GET',
+        url: request.url,
+        headers: request.headers,
+        ...(request.body !== undefined ? { payload: request.body } : {}),
+      });
+      const headers: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value : String(value);
+      }
+      return { status: response.statusCode, statusMessage: response.statusMessage, headers, body: response.rawPayload };
+    },
+    close: () => app.close(),
+  };
+}

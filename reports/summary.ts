@@ -106,6 +106,14 @@ export interface RunSummary {
   httpRequests: number;
   checks: CheckRecord[];
   errors: RunError[];
+  /** Present on the partial summary of one shard (`run --shard index/count`); `merge` combines them into a whole run's. */
+  shard?: Shard;
+}
+
+/** One of `count` parts of a run's suite files (vitest's `--shard index/count`), 1-based. */
+export interface Shard {
+  index: number;
+  count: number;
 }
 
 export interface SummaryInput {

@@ -6,6 +6,7 @@
 export { WebAuthnAuthenticator } from './webauthn/webauthn-authenticator.js';
 export type { WebAuthnAuthenticatorOptions } from './webauthn/webauthn-authenticator.js';
 export type { AttestationKind } from './webauthn/attestation.js';
+export type { AttestationBatch } from './crypto/attestation-ca.js';
 export { ASSERTION_TAMPERS, REGISTRATION_TAMPERS } from './webauthn/misbehaviour.js';
 export type {
   AssertionMisbehaviour,

@@ -1,4 +1,4 @@
-/** `mfa-conformance report`: the certification report of an earlier run, from its JSON summary. */
+/** `mfa-conformance report`: the certification report of an earlier run, from its JSON summary (read here for `merge` too). */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { buildAllureHtml } from '../../reports/allure-html.js';

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { formatHelpLines, formatOptions, OUTPUT_FORMATS, type FormatId } from '../../reports/formats/index.js';
 import { formatRunSummary } from '../print-summary.js';
+import type { Shard } from '../../reports/summary.js';
 import type { CliIO } from '../io.js';
 import { redactorFor } from '../../drivers/redact.js';
 import { runSuites } from '../run-suites.js';
@@ -25,7 +26,10 @@ Target (default: an embedded mock org per suite file):
 
 Selection and output:
   -t, --test-name-pattern PATTERN   run only the checks whose full name matches
-${RUN_EXTRA_HELP}${formatHelpLines(OUTPUT_FORMATS)}  -q, --quiet            no progress output, only the summary at the end
+${RUN_EXTRA_HELP}  --shard I/N            run part I of N of the suite files (CI machines side by side); the JSON summary is
+                         then partial, and \`mfa-conformance merge\` combines the N of them into a whole run's
+  --blob FILE            also write vitest's blob report (for vitest --merge-reports)
+${formatHelpLines(OUTPUT_FORMATS)}  -q, --quiet            no progress output, only the summary at the end
   -h, --help             show this help
 
 Progress: a live line (checks done / total, failures, elapsed) on a terminal; plain lines per suite file when CI=true
@@ -44,6 +48,8 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
       'control-token': { type: 'string' },
       fault: { type: 'string', multiple: true },
       'test-name-pattern': { type: 'string', short: 't' },
+      shard: { type: 'string' },
+      blob: { type: 'string' },
       ...formatOptions(OUTPUT_FORMATS),
       ...RUN_EXTRA_OPTIONS,
       quiet: { type: 'boolean', short: 'q' },
@@ -70,6 +76,8 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     target,
     filters: extras.selection.filters,
     testNamePattern: extras.selection.testNamePattern,
+    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+    ...(values.blob !== undefined ? { blob: resolve(io.cwd, values.blob) } : {}),
     progress: false,
     reporters: progressReporters(values.quiet, io, redact),
     ...(extras.bail !== undefined ? { bail: extras.bail } : {}),
@@ -87,6 +95,15 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     if (path) io.stdout.write(`${format.label}: ${path}\n`);
   }
   return exitCode;
+}
+
+/** `I/N`: part I (1-based) of N. */
+function parseShard(value: string): Shard {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || count < 1 || index > count) throw new UsageError(`--shard must be I/N with 1 <= I <= N, got ${JSON.stringify(value)}`);
+  return { index, count };
 }
 
 /** The output paths the flags name, absolute. */

@@ -1,6 +1,6 @@
 import { request } from 'undici';
 import type { DuoTargetConfig } from '../contract.js';
-import { startMockHost, type MockHostAccess } from '../mock/driver.js';
+import { workerMockHost, type MockHostAccess } from '../mock/driver.js';
 import { DuoDriver } from './driver.js';
 
 /** A Duo account the run was given (a separately started mock, a vendor's test deployment, or Duo itself). */
@@ -13,18 +13,7 @@ export function connectDuoDriver(account: DuoTargetConfig): Promise<DuoDriver> {
  * host's address with the org's Duo host name (`api-{org}.duo.test`) as the Host header, exactly like any target.
  */
 export async function connectMockDuoDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<DuoDriver> {
-  if (!options.host) {
-    const host = await startMockHost();
-    try {
-      const driver = await connectMockDuoDriver({ ...options, host });
-      driver.afterClose(() => host.close());
-      return driver;
-    } catch (error) {
-      await host.close();
-      throw error;
-    }
-  }
-  const host = options.host;
+  const host = options.host ?? (await workerMockHost());
   const created = await request(`${host.url}/__host/orgs`, {
     method: 'POST',
     headers: { authorization: `Bearer ${host.adminToken}`, 'content-type': 'application/json' },

@@ -3,6 +3,7 @@ import { sswsToken } from '../auth/ssws.js';
 import { HttpDriver } from '../http-driver.js';
 import { IdentityNowDriver, type IdentityNowTenantConfig } from '../identitynow/driver.js';
 import type { MockOrgHost } from '../../mock-org/index.js';
+import { InProcessDispatcher, IN_PROCESS_ORIGIN } from './in-process.js';
 
 /** Where the embedded mock orgs are hosted (started by the suites' global setup). */
 export interface MockHostAccess {
@@ -11,31 +12,13 @@ export interface MockHostAccess {
 }
 
 /**
- * Starts a host for embedded mock orgs in this process: for the suites' global setup, which may not
- * import mock-org itself (a check sees the target only through its driver), and for a driver without a host.
- */
-export async function startMockHost(): Promise<MockOrgHost> {
-  const { startMockOrgHost } = await import('../../mock-org/index.js');
-  return startMockOrgHost();
-}
-
-/**
- * The embedded mock: a fresh org of its own on the mock host (own token, clock, store and
- * faults), reached over HTTP exactly like any other target, with its control protocol.
- * Without a host (a library user calling createDriver outside the suites), one is started in
- * this process for the driver and stopped with it.
+ * The embedded mock: a fresh org of its own (own token, clock, store and faults), with its control protocol.
+ * On a mock host (`host`, reached over loopback HTTP) when one is given; otherwise in this process, each request
+ * handed by undici to the org's fastify app without a socket (in-process.ts), so a suite worker is its own
+ * mock and no other thread sits on the critical path of every request.
  */
 export async function connectMockDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<HttpDriver> {
-  if (!options.host) {
-    const host = await startMockHost();
-    try {
-      const driver = await connectMockDriver({ ...options, host });
-      return driver.afterClose(() => host.close());
-    } catch (error) {
-      await host.close();
-      throw error;
-    }
-  }
+  if (!options.host) return connectInProcess(options.faults ?? []);
   const { body, host } = await createHostedOrg(options.host, options.faults ?? []);
   return HttpDriver.connect({
     kind: 'mock',
@@ -77,8 +60,8 @@ async function createHostedOrg(host: MockHostAccess, faults: readonly string[]):
  * The embedded IdentityNow tenant: a fresh org on the mock host and the tenant beside it, the
  * tenant's okta-verify configuration free to point at that org (a sibling Okta org over HTTP).
  */
-export async function connectMockIdentityNow(options: { faults?: readonly string[]; host: MockHostAccess }): Promise<IdentityNowDriver> {
-  const { body, host } = await createHostedOrg(options.host, options.faults ?? []);
+export async function connectMockIdentityNow(options: { faults?: readonly string[]; host?: MockHostAccess }): Promise<IdentityNowDriver> {
+  const { body, host } = await createHostedOrg(options.host ?? (await workerMockHost()), options.faults ?? []);
   const okta = await HttpDriver.connect({
     kind: 'mock',
     baseUrl: body.baseUrl,
@@ -98,6 +81,35 @@ export async function connectMockIdentityNow(options: { faults?: readonly string
     return await IdentityNowDriver.connect({ kind: 'mock', tenant, okta, oktaToken: body.token, controlToken: body.token });
   } catch (error) {
     await okta.close();
+    throw error;
+  }
+}
+
+/**
+ * A mock host in this worker, started on first use and shared by its suite files: for the families
+ * whose mock is reached over HTTP even in an embedded run (the IdentityNow tenant calls its Okta org
+ * over HTTP; Duo requests are signed for a host name). Unreferenced, so it never keeps a worker alive.
+ */
+let workerHost: Promise<MockOrgHost> | undefined;
+
+export function workerMockHost(): Promise<MockHostAccess> {
+  workerHost ??= import('../../mock-org/index.js').then(({ startMockOrgHost }) => startMockOrgHost({ unref: true }));
+  return workerHost;
+}
+
+async function connectInProcess(faults: readonly string[]): Promise<HttpDriver> {
+  const { openInProcessMockOrg } = await import('../../mock-org/index.js');
+  const org = await openInProcessMockOrg({ faults });
+  try {
+    return await HttpDriver.connect({
+      kind: 'mock',
+      baseUrl: IN_PROCESS_ORIGIN,
+      auth: sswsToken(org.token),
+      dispatcher: new InProcessDispatcher(org),
+      onClose: () => org.close(),
+    });
+  } catch (error) {
+    await org.close();
     throw error;
   }
 }

@@ -115,7 +115,7 @@ export async function enrollU2f(driver: Driver, api: ApiClient, user?: TestUser)
       const factor = await enroll(api, owner.id, { ...U2F });
       const activation = factor._embedded?.activation ?? {};
       expectSchema('okta-factors/u2f#activation', activation);
-      return { user: owner, factor, activation, appId: u2fAppId(driver, activation.appId), token: await U2fToken.create() };
+      return { user: owner, factor, activation, appId: u2fAppId(driver, activation.appId), token: await U2fToken.create({ attestationBatch: 'model' }) };
     },
     { by: 'FACTORS.U2F.ENROLL.PENDING' },
   );
@@ -193,7 +193,7 @@ export async function enrollWebAuthn(
       const factor = await enroll(api, owner.id, { ...WEBAUTHN });
       const activation = factor._embedded?.activation ?? {};
       expectSchema('okta-factors/webauthn#activation', activation);
-      return { user: owner, factor, activation, authenticator: await WebAuthnAuthenticator.create(options) };
+      return { user: owner, factor, activation, authenticator: await WebAuthnAuthenticator.create({ attestationBatch: 'model', ...options }) };
     },
     { by: 'FACTORS.WEBAUTHN.ENROLL.PENDING' },
   );

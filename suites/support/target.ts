@@ -4,8 +4,8 @@ import type { Driver, FixturesPort, TargetConfig } from '../../drivers/contract.
 
 /**
  * One driver per suite file. Files run in parallel, each against its own driver; with the
- * embedded mock that means its own org on the mock host (global-setup.ts), so one file moving
- * the virtual clock never disturbs another's time windows.
+ * embedded mock that means its own org, in the worker's own process (drivers/mock/), so one file
+ * moving the virtual clock never disturbs another's time windows.
  */
 let current: Driver | undefined;
 /** The running suite file's driver, whatever its family (assertion messages redact through it). */
@@ -17,6 +17,13 @@ let active: Driver<FixturesPort> | undefined;
  */
 let faultsForNextFile: string[] | undefined;
 
+/**
+ * Requirements whose checks the suite file being collected registers to run; the others it registers skipped.
+ * Set by the fault-detection runner around its import of a suite file: a fault need only be shown to fail the
+ * requirements it breaks, so the file's other checks need not run again once per fault.
+ */
+let requirementsToRun: ReadonlySet<string> | undefined;
+
 /** @public The fault-detection harness calls it from the suite files it writes (not an import knip can see). */
 export function useFaultsForNextSuiteFile(faults: string[]): void {
   faultsForNextFile = faults;
@@ -27,6 +34,16 @@ export function takeFaultsForNextFile(): string[] | undefined {
   const faults = faultsForNextFile;
   faultsForNextFile = undefined;
   return faults;
+}
+
+/** @public As useFaultsForNextSuiteFile: `undefined` (after the import) lets every check run again. */
+export function runOnlyChecksOf(requirements: readonly string[] | undefined): void {
+  requirementsToRun = requirements && new Set(requirements);
+}
+
+/** Whether a check naming these requirements runs (always, outside the fault-detection runner). */
+export function checkRuns(requirements: readonly string[]): boolean {
+  return !requirementsToRun || requirements.some((id) => requirementsToRun?.has(id));
 }
 
 /** Call once at the top of a suite file: connects before its checks, cleans up after them. */

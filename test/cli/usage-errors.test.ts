@@ -11,7 +11,7 @@ interface UsageCase {
 }
 
 const cases: UsageCase[] = [
-  { argv: ['frob'], message: /^mfa-conformance: unknown command frob; commands: run, mock, report, profiles, certify, verify-bundle, compare, / },
+  { argv: ['frob'], message: /^mfa-conformance: unknown command frob; commands: run, mock, merge, report, profiles, certify, verify-bundle, compare, / },
   { argv: ['--frob'], message: /^mfa-conformance: unknown option --frob/ },
   { argv: ['run', '--frob'], message: /^mfa-conformance run: unknown option --frob \(see mfa-conformance run --help\)$/ },
   { argv: ['run', `--tokn=${SECRET}`], message: /^mfa-conformance run: unknown option --tokn / },

@@ -5,19 +5,21 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
 import { FAULT_CATALOG, type FaultId } from '../../mock-org/faults.js';
-import { startMockOrgHost, type MockOrgHost } from '../../mock-org/index.js';
 import { isRequirementId, requirement, REQUIREMENTS, type RequirementId } from '../../requirements/index.js';
 
 /**
  * Every check must be able to fail: with each fault of the mock org switched on, the suite
  * files of the requirements it `breaks` (each requirement knows its suite folder) run against an
- * embedded mock org with that fault, and must fail on every requirement it names. Requirements
- * that fail beyond those are reported as an annotation of the fault's test, not as a failure.
+ * embedded mock org with that fault, and must fail on every requirement it names. Only the checks
+ * that name one of those requirements run (the others are registered skipped: they cannot prove
+ * this fault is caught); other requirements those checks also name and that fail are reported as
+ * an annotation of the fault's test, not as a failure.
  *
  * How, quickly: one nested vitest run, one project, modules shared within each worker
- * (`isolate: false`). For every (fault, suite file) pair a two-line wrapper file switches the
- * fault on for the next org and imports the suite file under its own module id, so the suite's
- * checks register afresh while everything they import is loaded once per worker.
+ * (`isolate: false`). For every (fault, suite file) pair a small wrapper file switches the
+ * fault on for the next org, narrows the checks to the fault's requirements and imports the suite
+ * file under its own module id, so the suite's checks register afresh while everything they import
+ * is loaded once per worker. Each org lives in its worker (the mock driver's in-process org).
  */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,7 +28,11 @@ const RUN_DIR = fileURLToPath(new URL(`./.runs/${process.pid}-${Date.now().toStr
 
 /** `MFA_FAULTS=sms.,call.` runs only the faults whose id starts with one of these (while working on an area). */
 const ONLY = process.env.MFA_FAULTS?.split(',').filter(Boolean);
-const FAULTS = FAULT_CATALOG.map((f) => f.id).filter((id) => !ONLY || ONLY.some((prefix) => id.startsWith(prefix)));
+/** `MFA_FAULT_SHARD=2/3` runs every third fault from the second (CI machines side by side; each fault whole on one). */
+const SHARD = faultShard(process.env.MFA_FAULT_SHARD);
+const FAULTS = FAULT_CATALOG.map((f) => f.id)
+  .filter((id) => !ONLY || ONLY.some((prefix) => id.startsWith(prefix)))
+  .filter((_id, index) => index % SHARD.count === SHARD.index - 1);
 const BREAKS = new Map<FaultId, readonly RequirementId[]>(FAULT_CATALOG.map((f) => [f.id, f.breaks]));
 
 const breaksOf = (fault: FaultId): readonly RequirementId[] => BREAKS.get(fault) ?? [];
@@ -91,7 +97,6 @@ class OutcomeCollector implements Reporter {
 }
 
 const collector = new OutcomeCollector();
-let host: MockOrgHost | undefined;
 
 /** Writes one wrapper file per (fault, suite file); returns their paths. */
 async function writeWrappers(): Promise<string[]> {
@@ -105,9 +110,10 @@ async function writeWrappers(): Promise<string[]> {
       const suiteUrl = `../../../../${suite}?fault=${files.length}`;
       await writeFile(
         file,
-        `import { useFaultsForNextSuiteFile } from '../../../../suites/support/target.js';\n` +
+        `import { runOnlyChecksOf, useFaultsForNextSuiteFile } from '../../../../suites/support/target.js';\n` +
           `useFaultsForNextSuiteFile(${JSON.stringify([fault])});\n` +
-          `await import(${JSON.stringify(suiteUrl)});\n`,
+          `runOnlyChecksOf(${JSON.stringify(breaksOf(fault))});\n` +
+          `try {\n  await import(${JSON.stringify(suiteUrl)});\n} finally {\n  runOnlyChecksOf(undefined);\n}\n`,
       );
       collector.expect(file, fault);
       files.push(file);
@@ -118,7 +124,6 @@ async function writeWrappers(): Promise<string[]> {
 
 beforeAll(async () => {
   const files = await writeWrappers();
-  host = await startMockOrgHost();
   const { startVitest } = await import('vitest/node');
   const savedExitCode = process.exitCode;
   const vitest = await startVitest(
@@ -130,7 +135,8 @@ beforeAll(async () => {
       watch: false,
       include: files.map((f) => f.slice(ROOT.length)),
       reporters: [collector],
-      provide: { target: { kind: 'mock' }, mockHost: { url: host.url, adminToken: host.adminToken } },
+      // each suite file's org lives in its worker (the mock driver's in-process org), with the wrapper's fault on
+      provide: { target: { kind: 'mock' } },
       setupFiles: ['allure-vitest/setup'],
       testTimeout: 30_000,
       hookTimeout: 30_000,
@@ -146,7 +152,6 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await host?.close();
   await rm(RUN_DIR, { recursive: true, force: true });
 });
 
@@ -180,6 +185,15 @@ describe.each(FAULTS)('fault %s', (id) => {
     if (extra.length > 0) await annotate(`${id} also fails ${extra.join(', ')}, which its \`breaks\` does not name`, 'notice');
   });
 });
+
+function faultShard(value: string | undefined): { index: number; count: number } {
+  if (value === undefined || value === '') return { index: 1, count: 1 };
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || index < 1 || index > count) throw new Error(`MFA_FAULT_SHARD must be I/N with 1 <= I <= N, got ${value}`);
+  return { index, count };
+}
 
 function nullStream(): Writable {
   return new Writable({ write: (_chunk, _encoding, done) => done() });

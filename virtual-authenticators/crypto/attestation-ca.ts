@@ -54,7 +54,7 @@ export function exportCertificate(certificate: X509Certificate): CertificateExpo
 }
 
 /** A self-signed root that issues this authenticator's attestation certificate. */
-export async function createAttestationCa(commonName: string): Promise<CertifiedKey> {
+async function createAttestationCa(commonName: string): Promise<CertifiedKey> {
   const keys = await subtle.generateKey(P256_KEY, true, ['sign', 'verify']);
   const certificate = await X509CertificateGenerator.createSelfSigned(
     {
@@ -79,7 +79,7 @@ export async function createAttestationCa(commonName: string): Promise<Certified
  * An attestation certificate as FIDO requires it for packed attestation: X.509 v3, subject C/O/OU/CN with OU
  * "Authenticator Attestation", basicConstraints CA=false, and (when an AAGUID is given) id-fido-gen-ce-aaguid.
  */
-export async function issueAttestationCertificate(
+async function issueAttestationCertificate(
   ca: CertifiedKey,
   options: { commonName: string; aaguid?: Uint8Array },
 ): Promise<CertifiedKey> {
@@ -106,4 +106,42 @@ export async function issueAttestationCertificate(
     crypto,
   );
   return { certificate, privateKey: keys.privateKey };
+}
+
+/** An authenticator model's attestation: its CA and the attestation key that CA certified. */
+export interface AttestationChain {
+  readonly ca: CertifiedKey;
+  readonly attestationKey: CertifiedKey;
+}
+
+const MODEL_CHAINS = new Map<string, Promise<AttestationChain>>();
+
+/**
+ * Whose attestation chain an authenticator carries: `own`, one made for it alone (the default); `model`, one made
+ * once per process and shared by every authenticator of the same model (AAGUID), as real devices share it (FIDO
+ * attestation keys belong to a batch of at least 100,000 devices). Making keys and certificates per authenticator
+ * cost the suites more CPU than anything else the authenticators do.
+ */
+export type AttestationBatch = 'own' | 'model';
+
+export function attestationChain(
+  batch: AttestationBatch,
+  caCommonName: string,
+  options: { commonName: string; aaguid?: Uint8Array },
+): Promise<AttestationChain> {
+  if (batch === 'own') return newChain(caCommonName, options);
+  const key = [caCommonName, options.commonName, options.aaguid ? bytesToHex(options.aaguid) : ''].join('\u0000');
+  let chain = MODEL_CHAINS.get(key);
+  if (!chain) {
+    chain = newChain(caCommonName, options);
+    // a failure is not kept: the next authenticator tries again
+    chain.catch(() => MODEL_CHAINS.delete(key));
+    MODEL_CHAINS.set(key, chain);
+  }
+  return chain;
+}
+
+async function newChain(caCommonName: string, options: { commonName: string; aaguid?: Uint8Array }): Promise<AttestationChain> {
+  const ca = await createAttestationCa(caCommonName);
+  return { ca, attestationKey: await issueAttestationCertificate(ca, options) };
 }

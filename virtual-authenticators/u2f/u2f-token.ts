@@ -1,6 +1,6 @@
 import { bytesEqual, randomBytes, utf8Bytes } from '../encoding/bytes.js';
 import { fromBase64Url, toBase64Url } from '../encoding/base64url.js';
-import { createAttestationCa, exportCertificate, issueAttestationCertificate } from '../crypto/attestation-ca.js';
+import { attestationChain, exportCertificate, type AttestationBatch } from '../crypto/attestation-ca.js';
 import type { CertificateExport, CertifiedKey } from '../crypto/attestation-ca.js';
 import { generateKeyPair, rawP256PublicKeyOf, signAs } from '../crypto/credential-key.js';
 import { sha256 } from '../crypto/webcrypto.js';
@@ -131,9 +131,11 @@ export class U2fToken {
     this.#attestationKey = attestationKey;
   }
 
-  static async create(): Promise<U2fToken> {
-    const ca = await createAttestationCa('mfa-conformance Virtual U2F CA');
-    const attestationKey = await issueAttestationCertificate(ca, { commonName: 'Virtual U2F Token' });
+  /** `attestationBatch`: an attestation chain of its own (default), or its model's, shared in this process. */
+  static async create(options: { attestationBatch?: AttestationBatch } = {}): Promise<U2fToken> {
+    const { ca, attestationKey } = await attestationChain(options.attestationBatch ?? 'own', 'mfa-conformance Virtual U2F CA', {
+      commonName: 'Virtual U2F Token',
+    });
     return new U2fToken(ca, attestationKey);
   }
 

@@ -1,6 +1,6 @@
 import { bytesEqual, concatBytes, randomBytes } from '../encoding/bytes.js';
 import { toBase64Url } from '../encoding/base64url.js';
-import { createAttestationCa, exportCertificate, issueAttestationCertificate } from '../crypto/attestation-ca.js';
+import { attestationChain, exportCertificate, type AttestationBatch } from '../crypto/attestation-ca.js';
 import type { CertificateExport, CertifiedKey } from '../crypto/attestation-ca.js';
 import { coseKeyOf, generateKeyPair, signAs, spkiOf } from '../crypto/credential-key.js';
 import type { CoseAlgorithm } from '../crypto/cose.js';
@@ -52,6 +52,8 @@ export interface WebAuthnAuthenticatorOptions {
   userVerification?: boolean;
   /** Default "cross-platform" (a USB security key); "platform" answers with transport "internal". */
   attachment?: AuthenticatorAttachment;
+  /** packed and fido-u2f: an attestation chain of its own (default), or its model's, shared in this process. */
+  attestationBatch?: AttestationBatch;
 }
 
 interface AuthenticatorSettings {
@@ -114,8 +116,7 @@ export class WebAuthnAuthenticator {
     if (settings.attestation !== 'packed' && settings.attestation !== 'fido-u2f') {
       return new WebAuthnAuthenticator(settings, undefined, undefined);
     }
-    const ca = await createAttestationCa('mfa-conformance Virtual Authenticator CA');
-    const attestationKey = await issueAttestationCertificate(ca, {
+    const { ca, attestationKey } = await attestationChain(options.attestationBatch ?? 'own', 'mfa-conformance Virtual Authenticator CA', {
       commonName: settings.attestation === 'packed' ? 'Virtual WebAuthn Authenticator' : 'Virtual U2F Authenticator',
       // U2F-era certificates predate id-fido-gen-ce-aaguid (and their AAGUID is zero anyway).
       ...(settings.attestation === 'packed' ? { aaguid: settings.aaguid } : {}),
