@@ -2,6 +2,7 @@ import { sswsToken } from './auth/ssws.js';
 import type { TargetConfig } from './contract.js';
 import { HttpDriver } from './http-driver.js';
 import { connectMockDriver, type MockHostAccess } from './mock/driver.js';
+import { connectOktaDriver } from './okta/driver.js';
 
 export * from './contract.js';
 export type { AuthStrategy, OutgoingRequest } from './auth/strategy.js';
@@ -11,6 +12,7 @@ export type { HttpExchange } from './exchange.js';
 export { HttpApiClient } from './http-client.js';
 export { HttpDriver } from './http-driver.js';
 export { TEST_USER_LOGIN_PREFIX, TEST_USER_MARKER } from './okta/fixtures.js';
+export { serviceApp, TokenRequestError } from './auth/oauth-service-app.js';
 export { connectMockDriver, type MockHostAccess } from './mock/driver.js';
 export { Redactor, REDACTED } from './redact.js';
 export { targetFromEnv, parseTargetConfig } from './target-config.js';
@@ -24,10 +26,13 @@ export async function createDriver(target: TargetConfig, options: { mockHost?: M
   if (target.kind === 'mock') {
     return connectMockDriver({ faults: target.faults ?? [], ...(options.mockHost ? { host: options.mockHost } : {}) });
   }
+  if (target.kind === 'okta') return connectOktaDriver(target);
   return HttpDriver.connect({
     kind: 'http',
     baseUrl: target.baseUrl,
     auth: sswsToken(target.token),
     ...(target.controlToken ? { controlAuth: sswsToken(target.controlToken) } : {}),
+    pacing: true,
+    ...(target.run ? { run: target.run } : {}),
   });
 }

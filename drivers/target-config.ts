@@ -1,5 +1,6 @@
 import type {} from 'vitest';
-import type { TargetConfig } from './contract.js';
+import { existsSync, readFileSync } from 'node:fs';
+import type { OktaCredentials, RunIdentity, TargetConfig } from './contract.js';
 
 /**
  * Reads the target from the environment, the way Okta's SDKs do:
@@ -12,6 +13,9 @@ export function targetFromEnv(env: NodeJS.ProcessEnv): TargetConfig {
   if (json) return parseTargetConfig(JSON.parse(json));
   const baseUrl = env.OKTA_CLIENT_ORGURL;
   const token = env.OKTA_CLIENT_TOKEN;
+  if (baseUrl && env.OKTA_CLIENT_AUTHORIZATIONMODE === 'PrivateKey') {
+    return { kind: 'okta', baseUrl, credentials: oktaCredentialsFromEnv(env) };
+  }
   if (baseUrl && token) {
     const controlToken = env.MFA_CONFORMANCE_CONTROL_TOKEN;
     return { kind: 'http', baseUrl, token, ...(controlToken ? { controlToken } : {}) };
@@ -38,6 +42,22 @@ export function parseTargetConfig(value: unknown): TargetConfig {
       baseUrl: v.baseUrl,
       token: v.token,
       ...(typeof v.controlToken === 'string' ? { controlToken: v.controlToken } : {}),
+      ...runOf(v.run),
+    };
+  }
+  if (v.kind === 'okta') {
+    if (typeof v.baseUrl !== 'string') throw new TypeError('an okta target needs a baseUrl string');
+    const hook = v.telephonyHook as Record<string, unknown> | undefined;
+    if (hook !== undefined && (typeof hook.port !== 'number' || typeof hook.secret !== 'string')) {
+      throw new TypeError('target.telephonyHook needs a port number and a secret string');
+    }
+    return {
+      kind: 'okta',
+      baseUrl: v.baseUrl,
+      credentials: parseCredentials(v.credentials),
+      ...(typeof v.controlToken === 'string' ? { controlToken: v.controlToken } : {}),
+      ...runOf(v.run),
+      ...(hook ? { telephonyHook: { port: hook.port as number, secret: hook.secret as string, ...(typeof hook.host === 'string' ? { host: hook.host } : {}) } } : {}),
     };
   }
   throw new TypeError(`unknown target kind: ${String(v.kind)}`);
@@ -49,4 +69,60 @@ declare module 'vitest' {
     /** The mock org host, when the global setup started one (embedded mock runs). */
     mockHost?: { url: string; adminToken: string };
   }
+}
+
+/**
+ * An OAuth 2.0 service app's credentials from the environment, as Okta's SDKs name them:
+ * `OKTA_CLIENT_CLIENTID`, `OKTA_CLIENT_SCOPES` (space-separated), `OKTA_CLIENT_PRIVATEKEY` (the key itself, PEM or JWK,
+ * or the path of a file holding it) and `OKTA_CLIENT_KEYID` (Node) or `OKTA_CLIENT_PRIVATEKEYID` (Go).
+ */
+export function oktaCredentialsFromEnv(env: NodeJS.ProcessEnv): OktaCredentials {
+  const clientId = env.OKTA_CLIENT_CLIENTID;
+  const key = env.OKTA_CLIENT_PRIVATEKEY;
+  if (!clientId || !key) throw new TypeError('OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey needs OKTA_CLIENT_CLIENTID and OKTA_CLIENT_PRIVATEKEY');
+  const keyId = env.OKTA_CLIENT_KEYID || env.OKTA_CLIENT_PRIVATEKEYID;
+  return {
+    mode: 'PrivateKey',
+    clientId,
+    scopes: (env.OKTA_CLIENT_SCOPES || 'okta.users.manage').split(/[\s,]+/).filter(Boolean),
+    privateKey: readKey(key),
+    ...(keyId ? { keyId } : {}),
+  };
+}
+
+/** A key given inline (PEM or JWK) or as the path of a file that holds it. */
+export function readKey(value: string): string {
+  const inline = value.trim().startsWith('-----BEGIN') || value.trim().startsWith('{');
+  if (inline) return value;
+  if (!existsSync(value)) throw new TypeError('the private key is neither a PEM or JWK value nor the path of a readable file');
+  return readFileSync(value, 'utf8');
+}
+
+function parseCredentials(value: unknown): OktaCredentials {
+  if (typeof value !== 'object' || value === null) throw new TypeError('an okta target needs credentials');
+  const c = value as Record<string, unknown>;
+  if (c.mode === 'SSWS' && typeof c.token === 'string') return { mode: 'SSWS', token: c.token };
+  if (c.mode === 'PrivateKey' && typeof c.clientId === 'string' && typeof c.privateKey === 'string' && Array.isArray(c.scopes)) {
+    return {
+      mode: 'PrivateKey',
+      clientId: c.clientId,
+      scopes: c.scopes.filter((s): s is string => typeof s === 'string'),
+      privateKey: c.privateKey,
+      ...(typeof c.keyId === 'string' ? { keyId: c.keyId } : {}),
+    };
+  }
+  throw new TypeError('credentials must be {mode: "SSWS", token} or {mode: "PrivateKey", clientId, scopes, privateKey}');
+}
+
+function runOf(value: unknown): { run?: RunIdentity } {
+  if (typeof value !== 'object' || value === null) return {};
+  const r = value as Record<string, unknown>;
+  if (typeof r.id !== 'string') return {};
+  return {
+    run: {
+      id: r.id,
+      ...(typeof r.journal === 'string' ? { journal: r.journal } : {}),
+      ...(typeof r.stopFile === 'string' ? { stopFile: r.stopFile } : {}),
+    },
+  };
 }
