@@ -6,6 +6,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { mockCommand, MOCK_HELP } from './commands/mock.js';
 import { reportCommand, REPORT_HELP } from './commands/report.js';
 import { runCommand, RUN_HELP } from './commands/run.js';
+import { sweepCommand, SWEEP_HELP } from './commands/sweep.js';
 import type { CliIO } from './io.js';
 import { packageInfo } from './package-root.js';
 import { redactorFor } from '../drivers/redact.js';
@@ -23,7 +24,7 @@ const COMMANDS: Record<string, Command> = {
   mock: { summary: 'serve the embedded mock org (with the control protocol) until stopped', help: MOCK_HELP, run: mockCommand },
   report: { summary: 'render the Markdown certification report of a run from its JSON summary', help: REPORT_HELP, run: reportCommand },
   certify: { summary: 'run the full suite against a target and write its certification report (not yet available)' },
-  sweep: { summary: 'delete test users a run against a real org left behind (not yet available)' },
+  sweep: { summary: 'delete test users runs against a real org left behind', help: SWEEP_HELP, run: sweepCommand },
 };
 
 function mainHelp(): string {
@@ -76,6 +77,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   try {
     return await command.run(rest, io);
   } catch (error) {
+    // a target that cannot be used: the line names the cause and the fix, not the help
+    if (error instanceof UsageError && error.name === 'TargetUnusableError') return fail(2, `mfa-conformance ${name}: ${error.message}`);
     if (error instanceof UsageError) return fail(2, `mfa-conformance ${name}: ${error.message} (see mfa-conformance ${name} --help)`);
     return fail(1, `mfa-conformance ${name}: ${headline(error)}`);
   }
@@ -90,7 +93,9 @@ function headline(error: unknown): string {
 
 /** Every secret the command line or the environment may hold, for redaction of what the CLI prints. */
 function secretsIn(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
-  const secrets = [env.OKTA_CLIENT_TOKEN, env.MFA_CONFORMANCE_CONTROL_TOKEN].filter((s): s is string => !!s);
+  const secrets = [env.OKTA_CLIENT_TOKEN, env.MFA_CONFORMANCE_CONTROL_TOKEN, env.OKTA_CLIENT_PRIVATEKEY, env.MFA_CONFORMANCE_TELEPHONY_HOOK_SECRET].filter(
+    (s): s is string => !!s,
+  );
   argv.forEach((arg, index) => {
     const [flag, inline] = arg.split(/=(.*)/s, 2);
     if (flag !== '--token' && flag !== '--control-token') return;

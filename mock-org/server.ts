@@ -18,6 +18,7 @@ import { registerControlRoutes } from './control/routes.js';
 import { registerFactorRoutes } from './okta-factors/routes.js';
 import { registerLifecycleRoutes } from './okta-factors/lifecycle/routes.js';
 import { registerUserRoutes } from './okta-factors/users.js';
+import { registerUserListRoutes } from './okta-factors/users-list.js';
 import { rateLimitHeaders, type ThrottleState } from './core/throttle.js';
 
 declare module 'fastify' {
@@ -108,6 +109,7 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   });
 
   registerUserRoutes(app, org);
+  registerUserListRoutes(app, org);
   registerLifecycleRoutes(app, org);
   registerCatalogRoutes(app, org);
   registerFactorRoutes(app, org);
