@@ -91,7 +91,7 @@ export function oktaCredentialsFromEnv(env: NodeJS.ProcessEnv): OktaCredentials 
 }
 
 /** A key given inline (PEM or JWK) or as the path of a file that holds it. */
-export function readKey(value: string): string {
+function readKey(value: string): string {
   const inline = value.trim().startsWith('-----BEGIN') || value.trim().startsWith('{');
   if (inline) return value;
   if (!existsSync(value)) throw new TypeError('the private key is neither a PEM or JWK value nor the path of a readable file');

@@ -34,7 +34,7 @@ export async function connectOktaDriver(target: OktaTarget): Promise<HttpDriver>
 }
 
 /** Classic (`pipeline: v1`) or Identity Engine (`idx`), from the org's unauthenticated metadata; undefined when it does not say. */
-export async function detectProfile(baseUrl: string): Promise<TargetProfile | undefined> {
+async function detectProfile(baseUrl: string): Promise<TargetProfile | undefined> {
   try {
     const res = await request(`${baseUrl.replace(/\/+$/, '')}/.well-known/okta-organization`, { headersTimeout: 5000, bodyTimeout: 5000 });
     const text = await res.body.text();
