@@ -5,6 +5,7 @@ import { FAULT_CATALOG, type FaultId } from './faults.js';
 import { OrgScope } from './core/org-state.js';
 import { Outbox } from './core/outbox.js';
 import { WindowThrottle } from './core/throttle.js';
+import { ServiceApps, type ServiceAppRegistration } from './okta-oauth/service-apps.js';
 import { oktaOrgLimits, perEndpointLimits, type ApiRateLimits } from './okta-rate-limits.js';
 import type { FactorKinds, FactorOrg } from './okta-factors/kind.js';
 import { FactorPolicy } from './okta-factors/policy.js';
@@ -25,6 +26,8 @@ export interface MockOrgConfig {
   origin?: string;
   /** Okta's per-endpoint org rate limits, scaled (default: a generous limit per endpoint). */
   rateLimits?: { preset: 'okta'; scale: number };
+  /** OAuth 2.0 service apps (client credentials, private_key_jwt) registered in the org. */
+  serviceApps?: readonly ServiceAppRegistration[];
   /** Deliver sms and call codes to a telephony inline hook instead of (only) the outbox. */
   telephonyHook?: { url: string; secret: string };
 }
@@ -54,6 +57,7 @@ export class MockOrg implements FactorOrg {
   readonly #makeLimits: () => ApiRateLimits;
   /** Where sms and call codes are delivered besides the outbox (Okta's telephony inline hook), if configured. */
   readonly telephonyHook: { url: string; secret: string } | undefined;
+  readonly serviceApps: ServiceApps;
   /** Throttles the factor kinds keep (by name), so that reset() forgets them all. */
   readonly #throttles = new Map<string, WindowThrottle>();
   readonly apiToken: string;
@@ -72,6 +76,7 @@ export class MockOrg implements FactorOrg {
     this.#makeLimits = rateLimits ? () => oktaOrgLimits(rateLimits.scale) : () => perEndpointLimits(API_BUCKET_LIMIT);
     this.apiLimits = this.#makeLimits();
     this.telephonyHook = config.telephonyHook;
+    this.serviceApps = new ServiceApps(this.clock, config.serviceApps);
   }
 
   /** The org's throttle of that name, made on first use. */

@@ -1,4 +1,7 @@
 /** `mfa-conformance mock`: the embedded mock org as a standalone server, control protocol included. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import type { CliIO } from '../io.js';
 import { parseCommandArgs, parsePort, UsageError } from '../usage.js';
 
@@ -14,6 +17,9 @@ Options:
   --no-control  do not serve the control protocol (a target like a real org: checks needing it skip)
   --rate-limits okta         Okta's per-endpoint org rate limits (Enterprise column), scaled by
   --rate-limit-scale X       this factor (default 1; e.g. 0.05)
+  --service-app-jwks FILE    register an OAuth 2.0 service app with these public keys (a JWKS); its
+                             client id is printed as "clientId"
+  --service-app-scopes "S"   the Okta API scopes granted to it (default: okta.users.manage okta.users.read)
   --telephony-hook URL       deliver sms/call codes to this telephony inline hook (secret:
                              MFA_CONFORMANCE_TELEPHONY_HOOK_SECRET) instead of the outbox
   -h, --help    show this help
@@ -29,6 +35,8 @@ export async function mockCommand(argv: readonly string[], io: CliIO): Promise<n
       'rate-limits': { type: 'string' },
       'rate-limit-scale': { type: 'string' },
       'telephony-hook': { type: 'string' },
+      'service-app-jwks': { type: 'string' },
+      'service-app-scopes': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     false,
@@ -49,7 +57,9 @@ export async function mockCommand(argv: readonly string[], io: CliIO): Promise<n
   // loaded here so that `run` and `--help` do not pay for fastify
   const { startMockOrg } = await import('../../mock-org/index.js');
   const shutdown = io.untilShutdown();
+  const serviceApp = values['service-app-jwks'] === undefined ? undefined : readServiceApp(resolve(io.cwd, values['service-app-jwks']), values['service-app-scopes']);
   const mock = await startMockOrg({
+    ...(serviceApp ? { serviceApps: [serviceApp] } : {}),
     host,
     port,
     control: !values['no-control'],
@@ -57,8 +67,28 @@ export async function mockCommand(argv: readonly string[], io: CliIO): Promise<n
     ...(values['telephony-hook'] !== undefined && hookSecret ? { telephonyHook: { url: values['telephony-hook'], secret: hookSecret } } : {}),
   });
   // the one deliberate exception to "never print a token": this mock's own, just created for the caller
-  io.stdout.write(`${JSON.stringify({ url: mock.url, token: mock.token })}\n`);
+  io.stdout.write(`${JSON.stringify({ url: mock.url, token: mock.token, ...(serviceApp ? { clientId: serviceApp.clientId } : {}) })}\n`);
   await shutdown;
   await mock.close();
   return 0;
+}
+
+/** A service app from a JWKS file (public keys only) and its granted scopes. */
+function readServiceApp(file: string, scopes: string | undefined): { clientId: string; jwks: { kid?: string; kty: string }[]; grantedScopes: string[] } {
+  let jwks: unknown;
+  try {
+    jwks = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new UsageError('--service-app-jwks must name a readable JSON file holding {"keys": [...]}');
+  }
+  const keys = typeof jwks === 'object' && jwks !== null ? (jwks as { keys?: unknown }).keys : undefined;
+  if (!Array.isArray(keys) || keys.length === 0 || !keys.every((k) => typeof k === 'object' && k !== null && typeof (k as { kty?: unknown }).kty === 'string')) {
+    throw new UsageError('--service-app-jwks must hold {"keys": [...]} with at least one public JWK');
+  }
+  if (keys.some((k) => 'd' in (k as object))) throw new UsageError('--service-app-jwks must hold public keys only');
+  return {
+    clientId: `0oa${randomBytes(8).toString('hex')}`,
+    jwks: keys as { kid?: string; kty: string }[],
+    grantedScopes: (scopes ?? 'okta.users.manage okta.users.read').split(/[\s,]+/).filter(Boolean),
+  };
 }
