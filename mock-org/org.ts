@@ -5,6 +5,7 @@ import { FAULT_CATALOG, type FaultId } from './faults.js';
 import { OrgScope } from './core/org-state.js';
 import { Outbox } from './core/outbox.js';
 import { WindowThrottle } from './core/throttle.js';
+import { telephonyHookDelivery } from './telephony-hook/deliver.js';
 import { ServiceApps, type ServiceAppRegistration } from './okta-oauth/service-apps.js';
 import { oktaOrgLimits, perEndpointLimits, type ApiRateLimits } from './okta-rate-limits.js';
 import type { FactorKinds, FactorOrg } from './okta-factors/kind.js';
@@ -77,6 +78,10 @@ export class MockOrg implements FactorOrg {
     this.apiLimits = this.#makeLimits();
     this.telephonyHook = config.telephonyHook;
     this.serviceApps = new ServiceApps(this.clock, config.serviceApps);
+    if (config.telephonyHook) {
+      const deliver = telephonyHookDelivery(config.telephonyHook, (userId) => this.store.users.get(userId)?.profile, () => this.clock.now());
+      this.outbox.deliverThrough(['sms', 'call'], deliver);
+    }
   }
 
   /** The org's throttle of that name, made on first use. */

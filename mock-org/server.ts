@@ -89,6 +89,8 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
 
   // Okta answers every response with the server's idea of now (here, the virtual clock) and its rate-limit headers.
   app.addHook('onSend', async (request, reply, payload) => {
+    // a code sent through the telephony inline hook is delivered before the API answers
+    await org.outbox.settled();
     reply.header('date', new Date(org.clock.now()).toUTCString());
     if (request.rateLimit && !reply.hasHeader('x-rate-limit-limit') && !org.faults.has('ratelimit.drop-headers')) {
       reply.headers(rateLimitHeaders(request.rateLimit));

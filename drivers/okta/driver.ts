@@ -24,10 +24,10 @@ export async function connectOktaDriver(target: OktaTarget): Promise<HttpDriver>
     redactor,
     pacing: true,
     ...(target.run ? { run: target.run } : {}),
-    detect: async (api): Promise<Detected> => {
+    detect: async (api, announced): Promise<Detected> => {
       const profile = await detectProfile(target.baseUrl);
       if (!target.telephonyHook) return profile ? { profile } : {};
-      const hook = await listenForTelephonyHook(target.telephonyHook, api, (value) => redactor.addSecret(value));
+      const hook = await listenForTelephonyHook(target.telephonyHook, api, (value) => redactor.addSecret(value), announced.outbox);
       return { ...(profile ? { profile } : {}), capabilities: { outbox: hook.outbox }, onClose: () => hook.close() };
     },
   });

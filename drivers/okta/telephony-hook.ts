@@ -30,6 +30,8 @@ export async function listenForTelephonyHook(
   config: TelephonyHookConfig,
   api: ApiClient,
   registerSecret: (value: string) => void,
+  /** Where email codes are read (the email adapter: the target's control-protocol outbox where it has one). */
+  emailOutbox?: OutboxCapability,
 ): Promise<TelephonyHookListener> {
   const received: ReceivedCode[] = [];
   registerSecret(config.secret);
@@ -59,16 +61,23 @@ export async function listenForTelephonyHook(
 
   const outbox: OutboxCapability = {
     async messages(userId, channel) {
-      if (channel === 'email') throw new Error('no email adapter: this target delivers only sms and call codes to the harness (telephony inline hook)');
+      if (channel === 'email') {
+        if (emailOutbox) return emailOutbox.messages(userId, channel);
+        throw new Error('no email adapter: this target delivers only sms and call codes to the harness (telephony inline hook)');
+      }
+      const fromEmail = channel === undefined && emailOutbox ? await emailOutbox.messages(userId, 'email') : [];
       const mine = received.filter((m) => m.userId === userId && (channel === undefined || m.channel === channel));
-      if (mine.length === 0) return [];
+      if (mine.length === 0) return fromEmail;
       // The hook names the phone, not the factor: the user's sms/call factors say which factor a phone belongs to.
       const factors = await api.get<{ id?: string; factorType?: string; profile?: { phoneNumber?: string } }[]>(`/api/v1/users/${userId}/factors`);
       const list = Array.isArray(factors.body) ? factors.body : [];
-      return mine.map((m): OutboxMessage => {
-        const factor = list.find((f) => f.factorType === m.channel && digits(f.profile?.phoneNumber) === digits(m.phoneNumber));
+      const fromHook = mine.map((m): OutboxMessage => {
+        const ofChannel = list.filter((f) => f.factorType === m.channel);
+        // a number since replaced (`updatePhone`) matches no factor; a user has one factor per channel, so it is that one
+        const factor = ofChannel.find((f) => digits(f.profile?.phoneNumber) === digits(m.phoneNumber)) ?? (ofChannel.length === 1 ? ofChannel[0] : undefined);
         return { userId: m.userId, factorId: factor?.id ?? '', channel: m.channel, to: m.phoneNumber, passCode: m.passCode, sentAt: m.sentAt };
       });
+      return [...fromEmail, ...fromHook];
     },
   };
   return {
