@@ -33,7 +33,7 @@ export function checkTargetAllowed(baseUrl: string, options: SafetyOptions): voi
 
 export function looksLikeProduction(host: string): boolean {
   if (host.endsWith('.oktapreview.com')) return false;
-  if (host === 'localhost' || /\.(test|example|localhost|local|internal)$/.test(host)) return false;
+  if (host === 'localhost' || /\.(test|example|invalid|localhost|local|internal)$/.test(host)) return false;
   if (isIP(host) !== 0) return !isPrivateAddress(host);
   return true;
 }

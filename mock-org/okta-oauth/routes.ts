@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requestBaseUrl } from '../core/base-url.js';
 import type { ServiceApps } from './service-apps.js';
 
-export const TOKEN_PATH = '/oauth2/v1/token';
+const TOKEN_PATH = '/oauth2/v1/token';
 
 /** The token endpoint of the org authorization server: form-encoded, answered in OAuth's own error shape. */
 export function registerOAuthRoutes(app: FastifyInstance, apps: ServiceApps): void {
