@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ApiClient, OktaFixtures, RunIdentity, TestUser } from '../contract.js';
-import { isStopping, recordUser } from './run-journal.js';
+import { isStopping, recordRemoved, recordUser } from './run-journal.js';
 
 /** Test users' logins start with this prefix, then the run id; the profile marker (`nickName`) carries the run id too. */
 export const TEST_USER_LOGIN_PREFIX = 'mfa-conformance-';
@@ -63,7 +63,12 @@ export class OktaUserFixtures implements OktaFixtures {
 
   async cleanup(): Promise<void> {
     const users = this.#created.splice(0);
-    await Promise.all(users.map((user) => removeUser(this.api, user.id)));
+    const journal = this.#run.journal;
+    await Promise.all(
+      users.map(async (user) => {
+        if ((await removeUser(this.api, user.id)) && journal) recordRemoved(journal, user.login);
+      }),
+    );
   }
 }
 

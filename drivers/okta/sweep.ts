@@ -6,6 +6,7 @@
 import type { ApiClient, TargetConfig } from '../contract.js';
 import { sswsToken } from '../auth/ssws.js';
 import { HttpApiClient } from '../http-client.js';
+import { RateLimitPacer } from '../pacing.js';
 import { Redactor } from '../redact.js';
 import { oktaAuth } from './credentials.js';
 import { readJournal } from './run-journal.js';
@@ -17,15 +18,12 @@ export interface Leftover {
   status: string;
 }
 
-/** An API client for the CLI's own requests (cleanup, sweep), paced only by a 429's reset in real time. */
+/** An API client for the CLI's own requests (cleanup, sweep), paced by the target's rate limits in real time. */
 export function adminClient(target: Exclude<TargetConfig, { kind: 'mock' }>): HttpApiClient {
   const auth = target.kind === 'http' ? sswsToken(target.token) : oktaAuth(target.baseUrl, target.credentials);
-  return new HttpApiClient({
-    baseUrl: target.baseUrl,
-    auth,
-    redactor: new Redactor(),
-    waitUntilReset: (reset, serverNow) => new Promise((resolve) => setTimeout(resolve, Math.min(60_000, Math.max(0, reset * 1000 - serverNow) + 1000))),
-  });
+  const waitUntilReset = (reset: number, serverNow: number) =>
+    new Promise<void>((resolve) => setTimeout(resolve, Math.min(60_000, Math.max(0, reset * 1000 - serverNow) + 1000)));
+  return new HttpApiClient({ baseUrl: target.baseUrl, auth, redactor: new Redactor(), waitUntilReset, pacer: new RateLimitPacer({ waitUntilReset, maxConcurrency: 4 }) });
 }
 
 /** The harness's users (of one run, or of every run), found by login prefix and marker. */
