@@ -7,6 +7,7 @@ import { mockCommand, MOCK_HELP } from './commands/mock.js';
 import { reportCommand, REPORT_HELP } from './commands/report.js';
 import { runCommand, RUN_HELP } from './commands/run.js';
 import { sweepCommand, SWEEP_HELP } from './commands/sweep.js';
+import { diffCommand, DIFF_HELP } from './commands/diff.js';
 import type { CliIO } from './io.js';
 import { packageInfo } from './package-root.js';
 import { redactorFor } from '../drivers/redact.js';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   mock: { summary: 'serve the embedded mock org (with the control protocol) until stopped', help: MOCK_HELP, run: mockCommand },
   report: { summary: 'render the Markdown certification report of a run from its JSON summary', help: REPORT_HELP, run: reportCommand },
   certify: { summary: 'run the full suite against a target and write its certification report (not yet available)' },
+  diff: { summary: 'compare two runs against two targets: the requirements whose outcome differs, exchanges side by side', help: DIFF_HELP, run: diffCommand },
   sweep: { summary: 'delete test users runs against a real org left behind', help: SWEEP_HELP, run: sweepCommand },
 };
 

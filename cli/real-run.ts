@@ -53,7 +53,7 @@ export async function prepareRealRun(target: RemoteTarget, safety: SafetyOptions
         const waits = readJournal(journal);
         const waited = waits.waits > 0 ? `; waited ${(waits.waitedMs / 1000).toFixed(1)} s for rate limits (${waits.waits} waits)` : '';
         const leftover = failed.length > 0 ? `; ${failed.length} could not be deleted: run mfa-conformance sweep` : '';
-        return `Cleanup: run ${runId}, ${removed} test user${removed === 1 ? '' : 's'} deleted${leftover}${waited}\n`;
+        return `Cleanup: run ${runId}, ${removed} test user${removed === 1 ? '' : 's'} left to delete and deleted${leftover}${waited}\n`;
       } finally {
         await api.close();
       }

@@ -8,6 +8,8 @@ import type { RateLimitPacer } from './pacing.js';
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const MAX_RETRIES_ON_429 = 2;
+/** Requests a check sends to one bucket at most, about (the rate-limit checks send more, and want their 429). */
+const CHECK_RESERVE = 12;
 
 export interface HttpClientOptions {
   baseUrl: string;
@@ -39,6 +41,11 @@ export class HttpApiClient implements ApiClient {
     this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 16 });
     for (const secret of options.auth.secrets) options.redactor.addSecret(secret);
     options.auth.onSecret?.((secret) => options.redactor.addSecret(secret));
+  }
+
+  /** Before a check's first request: room in every rate-limit window for a whole check (no-op without pacing). */
+  async headroom(): Promise<void> {
+    await this.#options.pacer?.headroom(CHECK_RESERVE);
   }
 
   get exchanges(): readonly HttpExchange[] {

@@ -76,6 +76,7 @@ export class HttpDriver implements Driver {
       (value) => this.registerSecret(value),
       (text) => this.redactText(text),
       options.run,
+      () => this.api.headroom(),
     );
     this.origin = described.origin;
     if (described.profile) this.profile = described.profile;

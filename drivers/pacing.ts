@@ -35,7 +35,7 @@ export class RateLimitPacer {
     this.#options = options;
   }
 
-  /** Total time spent waiting for windows to reset. */
+  /** Total time spent waiting for windows to reset (the target's time). */
   get waitedMs(): number {
     return this.#waitedMs;
   }
@@ -48,17 +48,34 @@ export class RateLimitPacer {
       const state = this.#buckets.get(key);
       const serverNowMs = Date.now() + this.#serverOffsetMs;
       if (!state || state.remaining > 0 || state.resetEpochSeconds * 1000 <= serverNowMs) break;
-      const started = Date.now();
-      await this.#options.waitUntilReset(state.resetEpochSeconds, serverNowMs);
-      const waited = Date.now() - started;
-      this.#waitedMs += waited;
-      this.#options.onWait?.(waited);
-      // the window has passed: its budget is whole again until an answer says otherwise
-      this.#buckets.set(key, { ...state, remaining: state.limit, resetEpochSeconds: 0 });
+      await this.#waitForReset(key, state, serverNowMs);
     }
     const state = this.#buckets.get(key);
     if (state && state.remaining > 0) state.remaining--;
     return () => this.#release();
+  }
+
+  /**
+   * Waits now for every window that has fewer than `reserve` requests left (at most half its limit), so that a
+   * check that starts afterwards is not paused half-way: a pause in the middle of a check moves time under
+   * a passcode it has just computed.
+   */
+  async headroom(reserve: number): Promise<void> {
+    for (const [key, state] of this.#buckets) {
+      const serverNowMs = Date.now() + this.#serverOffsetMs;
+      if (state.remaining >= Math.min(reserve, Math.floor(state.limit / 2)) || state.resetEpochSeconds * 1000 <= serverNowMs) continue;
+      await this.#waitForReset(key, state, serverNowMs);
+    }
+  }
+
+  async #waitForReset(key: string, state: BucketState, serverNowMs: number): Promise<void> {
+    await this.#options.waitUntilReset(state.resetEpochSeconds, serverNowMs);
+    // the time the window needed, in the target's time (a target with a clock moves it rather than waiting)
+    const waited = Math.max(0, state.resetEpochSeconds * 1000 - serverNowMs) + 1000;
+    this.#waitedMs += waited;
+    this.#options.onWait?.(waited);
+    // the window has passed: its budget is whole again until an answer says otherwise
+    this.#buckets.set(key, { ...state, remaining: state.limit, resetEpochSeconds: 0 });
   }
 
   /** Learns the bucket's state from an answer (not from a 429, whose headers may describe a per-user limit). */

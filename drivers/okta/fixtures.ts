@@ -31,12 +31,15 @@ export class OktaUserFixtures implements OktaFixtures {
     private readonly registerSecret: (value: string) => void,
     private readonly redactText: (text: string) => string,
     run?: RunIdentity,
+    /** Waits, before a check's user is created, until the rate limits leave room for the whole check. */
+    private readonly headroom: () => Promise<void> = async () => {},
   ) {
     this.#run = run ?? { id: newRunId() };
   }
 
   async createUser(overrides: Partial<Pick<TestUser, 'login' | 'email'>> = {}): Promise<TestUser> {
     if (isStopping(this.#run.stopFile)) throw new Error('the run is stopping: no more test users are created');
+    await this.headroom();
     const suffix = randomBytes(6).toString('hex');
     const login = overrides.login ?? `${runLoginPrefix(this.#run.id)}${suffix}@example.com`;
     const email = overrides.email ?? login;
