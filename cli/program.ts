@@ -25,8 +25,8 @@ const COMMANDS: Record<string, Command> = {
   mock: { summary: 'serve the embedded mock org (with the control protocol) until stopped', help: MOCK_HELP, run: mockCommand },
   report: { summary: 'render the Markdown certification report of a run from its JSON summary', help: REPORT_HELP, run: reportCommand },
   certify: { summary: 'run the full suite against a target and write its certification report (not yet available)' },
-  diff: { summary: 'compare two runs against two targets: the requirements whose outcome differs, exchanges side by side', help: DIFF_HELP, run: diffCommand },
   sweep: { summary: 'delete test users runs against a real org left behind', help: SWEEP_HELP, run: sweepCommand },
+  diff: { summary: 'compare two runs against two targets: the requirements whose outcome differs, exchanges side by side', help: DIFF_HELP, run: diffCommand },
 };
 
 function mainHelp(): string {

@@ -17,8 +17,8 @@ const cases: UsageCase[] = [
   { argv: ['run', `--tokn=${SECRET}`], message: /^mfa-conformance run: unknown option --tokn / },
   { argv: ['run', '--json'], message: /^mfa-conformance run: --json needs a value/ },
   { argv: ['run', '--quiet=yes'], message: /^mfa-conformance run: --quiet does not take a value/ },
-  { argv: ['run', '--target', 'https://org.example'], message: /--target needs an API token: pass --token or set OKTA_CLIENT_TOKEN/ },
-  { argv: ['run'], env: { OKTA_CLIENT_ORGURL: 'https://org.example' }, message: /--target needs an API token/ },
+  { argv: ['run', '--target', 'https://org.example'], message: /--target needs credentials: --token \(or OKTA_CLIENT_TOKEN\), or an OAuth 2.0 service app/ },
+  { argv: ['run'], env: { OKTA_CLIENT_ORGURL: 'https://org.example' }, message: /--target needs credentials/ },
   { argv: ['run', '--target', 'org.example', '--token', SECRET], message: /--target must be an absolute URL/ },
   { argv: ['run', '--target', 'ftp://org.example', '--token', SECRET], message: /--target must be an http\(s\) URL/ },
   { argv: ['run', '--target', `https://u:${SECRET}@org.example`, '--token', SECRET], message: /--target must not carry credentials/ },
@@ -44,7 +44,7 @@ const cases: UsageCase[] = [
   { argv: ['report'], message: /report needs the JSON summary of a run/ },
   { argv: ['report', 'a.json', 'b.json'], message: /report takes one summary file/ },
   { argv: ['report', '/nonexistent/summary.json'], message: /summary\.json cannot be read/ },
-  { argv: ['sweep'], message: /^mfa-conformance sweep: not yet available$/ },
+  { argv: ['sweep'], message: /^mfa-conformance sweep: sweep needs a target/ },
   { argv: ['certify', '--help'], message: /^mfa-conformance certify: not yet available$/ },
   { argv: ['help', 'frob'], message: /no help for frob/ },
 ];
@@ -68,8 +68,8 @@ describe('help', () => {
     const io = captureIO();
     expect(await runCli(argv, io)).toBe(0);
     expect(io.out()).toMatch(/^Usage: mfa-conformance <command>/);
-    for (const command of ['run', 'mock', 'report', 'certify', 'sweep']) expect(io.out()).toMatch(new RegExp(`^  ${command} `, 'm'));
-    expect(io.out()).toMatch(/sweep .*not yet available/);
+    for (const command of ['run', 'mock', 'report', 'certify', 'sweep', 'diff']) expect(io.out()).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(io.out()).toMatch(/certify .*not yet available/);
     expect(io.err()).toBe('');
   });
 
