@@ -56,6 +56,12 @@ const SECRET_FIELDS = new Set(
     'controlToken',
     'secret',
     'clientSecret',
+    // OAuth 2.0 service apps and the telephony inline hook
+    'access_token',
+    'client_assertion',
+    'privateKey',
+    'otpCode',
+    'msgTemplate',
   ].map((name) => name.toLowerCase()),
 );
 
