@@ -169,3 +169,13 @@ test('sms and call codes through the telephony inline hook pass the suites that 
   const messages = ((await outbox.json()) as { messages: { channel: string }[] }).messages;
   expect(messages.filter((m) => m.channel !== 'email')).toEqual([]);
 }, 120_000);
+
+test("against Okta's per-endpoint limits scaled to 5 %, no check fails by a 429: the client waits instead", async () => {
+  const mock = await startMock(['--rate-limits', 'okta', '--rate-limit-scale', '0.05']);
+  const json = join(dir, 'rate-limited.json');
+  const { code, out } = await cli(['run', '-q', '--target', mock.url, '--token', mock.token, '--allow-target', '127.0.0.1', '--json', json, 'suites/okta-factors/totp', 'suites/okta-factors/sms']).done;
+  expect(code, out).toBe(0);
+  expect(out).toMatch(/0 failed, 0 blocked/);
+  // 30 requests a minute on /api/v1/users: the run had to wait for windows to reset
+  expect(out).toMatch(/waited \d+\.\d s for rate limits \(\d+ waits\)/);
+}, 180_000);
