@@ -24,7 +24,7 @@ export function defineConfig(config: MfaConformanceConfig): MfaConformanceConfig
   return config;
 }
 
-const DEFAULT_NAMES = ['mfa-conformance.config.ts', 'mfa-conformance.config.mjs', 'mfa-conformance.config.js', 'mfa-conformance.config.json'];
+const DEFAULT_NAMES = ['mfa-conformance.config.ts', 'mfa-conformance.config.mts', 'mfa-conformance.config.mjs', 'mfa-conformance.config.js', 'mfa-conformance.config.json'];
 
 export async function loadConfig(path: string | undefined, cwd: string): Promise<MfaConformanceConfig> {
   const file = path !== undefined ? resolve(cwd, path) : DEFAULT_NAMES.map((name) => resolve(cwd, name)).find((f) => existsSync(f));
@@ -32,7 +32,11 @@ export async function loadConfig(path: string | undefined, cwd: string): Promise
   if (!existsSync(file)) throw new UsageError(`--config ${path ?? ''}: no such file`);
   let value: unknown;
   try {
-    value = file.endsWith('.json') ? JSON.parse(readFileSync(file, 'utf8')) : ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+    value = file.endsWith('.json')
+      ? JSON.parse(readFileSync(file, 'utf8'))
+      : /\.m?ts$/.test(file)
+        ? await importTypeScript(file)
+        : ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
   } catch (error) {
     throw new UsageError(`cannot read the config file ${file}: ${error instanceof Error ? error.message.split('\n')[0] : 'unknown error'}`);
   }
@@ -52,4 +56,21 @@ function checkConfig(value: unknown, file: string): MfaConformanceConfig {
   }
   if (v.allowProduction !== undefined && typeof v.allowProduction !== 'boolean') throw new UsageError(`${file}: allowProduction must be true or false`);
   return v as MfaConformanceConfig;
+}
+
+/** Node 20 cannot import TypeScript: vite (vitest's own, which the run loads anyway) transforms the config file. */
+async function importTypeScript(file: string): Promise<unknown> {
+  const { createViteServer } = await import('vitest/node');
+  const server = await createViteServer({
+    configFile: false,
+    logLevel: 'silent',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    return ((await server.ssrLoadModule(file)) as { default?: unknown }).default;
+  } finally {
+    await server.close();
+  }
 }

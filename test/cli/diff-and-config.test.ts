@@ -58,6 +58,19 @@ describe('diff', () => {
 });
 
 describe('config file', () => {
+  test('mfa-conformance.config.ts with a typed defineConfig is read', async () => {
+    const cwd = join(dir, 'ts-cfg');
+    await mkdir(cwd, { recursive: true });
+    const configModule = new URL('../../cli/config.ts', import.meta.url).pathname;
+    await writeFile(
+      join(cwd, 'mfa-conformance.config.ts'),
+      `import { defineConfig } from ${JSON.stringify(configModule)};\nconst hosts: string[] = ['127.0.0.1'];\nexport default defineConfig({ allowTargets: hosts });\n`,
+    );
+    const io = captureIO({ cwd });
+    expect(await runCli(['run', '--target', 'http://127.0.0.1:1', '--token', 'x'], io)).toBe(2);
+    expect(io.err()).toMatch(/ECONNREFUSED/);
+  }, 30_000);
+
   test('allowTargets in mfa-conformance.config.json allows a host; secrets are refused in it', async () => {
     const cwd = join(dir, 'cfg');
     await mkdir(cwd, { recursive: true });
