@@ -10,3 +10,4 @@ export { runSuites, type SuiteRunOptions, type SuiteRunOutcome } from './cli/run
 export type { Requirement, RequirementLevel, RequirementId } from './requirements/index.js';
 export type { CheckMeta } from './reports/check-meta.js';
 export type { RunSummary } from './reports/summary.js';
+export { defineConfig, type MfaConformanceConfig } from './cli/config.js';

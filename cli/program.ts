@@ -11,6 +11,8 @@ import { profilesCommand, PROFILES_HELP } from './commands/profiles.js';
 import { verifyBundleCommand, VERIFY_BUNDLE_HELP } from './commands/verify-bundle.js';
 import { reportCommand, REPORT_HELP } from './commands/report.js';
 import { runCommand, RUN_HELP } from './commands/run.js';
+import { sweepCommand, SWEEP_HELP } from './commands/sweep.js';
+import { diffCommand, DIFF_HELP } from './commands/diff.js';
 import type { CliIO } from './io.js';
 import { packageInfo } from './package-root.js';
 import { redactorFor } from '../drivers/redact.js';
@@ -32,7 +34,8 @@ const COMMANDS: Record<string, Command> = {
   certify: { summary: 'run a certification profile against a target and write the signed bundle', help: CERTIFY_HELP, run: certifyCommand },
   'verify-bundle': { summary: 'check a certification bundle\'s signature and digests', help: VERIFY_BUNDLE_HELP, run: verifyBundleCommand },
   compare: { summary: 'show the requirements whose result changed between two run summaries', help: COMPARE_HELP, run: compareCommand },
-  sweep: { summary: 'delete test users a run against a real org left behind (not yet available)' },
+  sweep: { summary: 'delete test users runs against a real org left behind', help: SWEEP_HELP, run: sweepCommand },
+  diff: { summary: 'compare two runs against two targets: the requirements whose outcome differs, exchanges side by side', help: DIFF_HELP, run: diffCommand },
 };
 
 function mainHelp(): string {
@@ -86,6 +89,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   try {
     return await command.run(rest, io);
   } catch (error) {
+    // a target that cannot be used: the line names the cause and the fix, not the help
+    if (error instanceof UsageError && error.name === 'TargetUnusableError') return fail(2, `mfa-conformance ${name}: ${error.message}`);
     if (error instanceof UsageError) return fail(2, `mfa-conformance ${name}: ${error.message} (see mfa-conformance ${name} --help)`);
     return fail(1, `mfa-conformance ${name}: ${headline(error)}`);
   }
@@ -100,7 +105,9 @@ function headline(error: unknown): string {
 
 /** Every secret the command line or the environment may hold, for redaction of what the CLI prints. */
 function secretsIn(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
-  const secrets = [env.OKTA_CLIENT_TOKEN, env.MFA_CONFORMANCE_CONTROL_TOKEN].filter((s): s is string => !!s);
+  const secrets = [env.OKTA_CLIENT_TOKEN, env.MFA_CONFORMANCE_CONTROL_TOKEN, env.OKTA_CLIENT_PRIVATEKEY, env.MFA_CONFORMANCE_TELEPHONY_HOOK_SECRET].filter(
+    (s): s is string => !!s,
+  );
   argv.forEach((arg, index) => {
     const [flag, inline] = arg.split(/=(.*)/s, 2);
     if (flag !== '--token' && flag !== '--control-token') return;

@@ -11,7 +11,7 @@ export interface SuitePool {
   maxWorkers: number;
 }
 
-export function suitePool(targetKind: 'mock' | 'http'): SuitePool {
+export function suitePool(targetKind: 'mock' | 'http' | 'okta'): SuitePool {
   return {
     // Suite files share what they import within a worker (drivers, schemas, authenticators, the in-process mock):
     // each file has its own driver and org, so nothing else needs a fresh module graph per file.

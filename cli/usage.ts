@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** Bad usage: the CLI prints the message on one line and exits with code 2. */
 export class UsageError extends Error {
-  override readonly name = 'UsageError';
+  override readonly name: string = 'UsageError';
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>;

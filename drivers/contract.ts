@@ -28,6 +28,13 @@ export interface DuoTargetConfig {
   adminSkey: string;
 }
 
+/** An IdentityNow tenant: its base URL (token endpoint at {baseUrl}/oauth/token) and an API client's credentials. */
+export interface IdentityNowTargetConfig {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
 /** How a run reaches its target; passed from the CLI/vitest config to the suites via `provide('target', …)`. */
 export type TargetConfig =
   | {
@@ -47,8 +54,55 @@ export type TargetConfig =
       /** The Duo account the duo-auth suites check; without one they skip. */
       duo?: DuoTargetConfig;
       /** An IdentityNow tenant whose okta-verify configuration may point at this Okta org (`SAIL_*`, or the mock's line). */
-      identityNow?: { baseUrl: string; clientId: string; clientSecret: string };
+      identityNow?: IdentityNowTargetConfig;
+      /** The run this target is used by: its id marks the users it creates (absent: a run of its own). */
+      run?: RunIdentity;
+    }
+  | {
+      /** A real Okta org (drivers/okta/): SSWS or an OAuth 2.0 service app, capabilities detected from the org. */
+      kind: 'okta';
+      baseUrl: string;
+      credentials: OktaCredentials;
+      /** Admin token for the control protocol, when the target serves it (a vendor's test deployment). */
+      controlToken?: string;
+      run?: RunIdentity;
+      /** Where the harness's telephony inline hook listens: sms and call codes reach the checks through it. */
+      telephonyHook?: TelephonyHookConfig;
+      duo?: DuoTargetConfig;
+      identityNow?: IdentityNowTargetConfig;
     };
+
+/** How the harness authenticates to a real org, as Okta's SDKs name the modes (OKTA_CLIENT_AUTHORIZATIONMODE). */
+export type OktaCredentials =
+  | { mode: 'SSWS'; token: string }
+  | {
+      /** An OAuth 2.0 service app: client credentials with a private_key_jwt client assertion. */
+      mode: 'PrivateKey';
+      clientId: string;
+      scopes: readonly string[];
+      /** PEM (PKCS#8 or PKCS#1 RSA) or a private JWK as JSON. */
+      privateKey: string;
+      /** The key's `kid` in the app's JWKS (else the JWK's own). */
+      keyId?: string;
+    };
+
+/** The run a driver serves: its id goes into every created user's login and marker; the journal lists them for cleanup. */
+export interface RunIdentity {
+  id: string;
+  /** A file each created user's login is appended to before it is created (the CLI deletes them even when interrupted). */
+  journal?: string;
+  /** While this file exists the run is stopping: no new user is created. */
+  stopFile?: string;
+}
+
+/** The telephony inline hook the harness serves (Okta calls it with each sms/call code). */
+export interface TelephonyHookConfig {
+  /** Port to listen on (0: any); the org is configured to call this endpoint (a public HTTPS URL in front of it for a real org). */
+  port: number;
+  host?: string;
+  /** The value Okta sends in the `Authorization` header (the hook's HEADER auth scheme). */
+  secret: string;
+}
 
 /** A JSON HTTP response as the suites see it. */
 export interface ApiResponse<T = unknown> {
@@ -181,6 +235,9 @@ export interface Capabilities {
   readonly duoMobile?: DuoMobileCapability;
 }
 
+/** The engine a target runs, as its `/.well-known/okta-organization` says (`pipeline`: `v1` or `idx`). */
+export type TargetProfile = 'classic' | 'identity-engine';
+
 /** A driver of any family; `F` is the family's fixtures port (the Okta families share OktaFixtures). */
 export interface Driver<F extends FixturesPort = OktaFixtures> extends Capabilities {
   /** `mock` (embedded mock org), `okta` (a real org), `http` (any endpoint). */
@@ -193,6 +250,8 @@ export interface Driver<F extends FixturesPort = OktaFixtures> extends Capabilit
   readonly origin: string;
   /** An API client, authenticated by the family's strategy. */
   readonly api: ApiClient;
+  /** Classic or Identity Engine, where the target says (a real org's `/.well-known/okta-organization`). */
+  readonly profile?: TargetProfile;
   /** Creates and cleans up the users and other resources a check needs, marked as the run's own. */
   readonly fixtures: F;
   /** Marks a value as secret: from now on it is redacted from every recorded exchange and report. */

@@ -4,9 +4,12 @@ import type { AuthStrategy } from './auth/strategy.js';
 import type { HttpExchange } from './exchange.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { USER_AGENT } from './version.js';
+import type { RateLimitPacer } from './pacing.js';
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const MAX_RETRIES_ON_429 = 2;
+/** Requests a check sends to one bucket at most, about (the rate-limit checks send more, and want their 429). */
+const CHECK_RESERVE = 12;
 
 export interface HttpClientOptions {
   baseUrl: string;
@@ -20,6 +23,8 @@ export interface HttpClientOptions {
   waitUntilReset: (resetEpochSeconds: number, serverNowMs: number) => Promise<void>;
   /** How requests reach the target (default: a connection pool of the client's own). */
   dispatcher?: Dispatcher;
+  /** Paces requests by the target's X-Rate-Limit-* headers (drivers/pacing.ts); without it, only a 429 makes the client wait. */
+  pacer?: RateLimitPacer;
 }
 
 /**
@@ -36,6 +41,12 @@ export class HttpApiClient implements ApiClient {
     this.#options = { ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') };
     this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 16 });
     for (const secret of options.auth.secrets) options.redactor.addSecret(secret);
+    options.auth.onSecret?.((secret) => options.redactor.addSecret(secret));
+  }
+
+  /** Before a check's first request: room in every rate-limit window for a whole check (no-op without pacing). */
+  async headroom(): Promise<void> {
+    await this.#options.pacer?.headroom(CHECK_RESERVE);
   }
 
   get exchanges(): readonly HttpExchange[] {
@@ -56,8 +67,16 @@ export class HttpApiClient implements ApiClient {
 
   async request<T = unknown>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
     const upper = method.toUpperCase();
+    let renewed = false;
     for (let attempt = 0; ; attempt++) {
-      const response = await this.#send<T>(upper, path, options);
+      const response = await this.#paced<T>(upper, path, options);
+      // a cached credential the target refuses (an expired access token) is fetched anew, once
+      if (response.status === 401 && this.#options.auth.renew && options.authorization === undefined && !renewed) {
+        renewed = true;
+        this.#options.auth.renew();
+        attempt--;
+        continue;
+      }
       const retry = response.status === 429 && !options.noRetry && IDEMPOTENT.has(upper) && attempt < MAX_RETRIES_ON_429;
       const reset = Number(response.headers['x-rate-limit-reset']);
       if (!retry || !Number.isFinite(reset)) return response;
@@ -68,6 +87,21 @@ export class HttpApiClient implements ApiClient {
 
   close(): Promise<void> {
     return this.#dispatcher.close();
+  }
+
+  /** Sends through the pacer (unless the check wants to see the target's own throttling: `noRetry`). */
+  async #paced<T>(method: string, path: string, options: RequestOptions): Promise<ApiResponse<T>> {
+    const pacer = this.#options.pacer;
+    if (!pacer || options.noRetry) return this.#send<T>(method, path, options);
+    const url = new URL(this.#url(path, options.query));
+    const release = await pacer.before(method, url);
+    try {
+      const response = await this.#send<T>(method, path, options);
+      pacer.after(method, url, response.status, response.headers);
+      return response;
+    } finally {
+      release();
+    }
   }
 
   #url(path: string, query: RequestOptions['query']): string {

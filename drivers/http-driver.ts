@@ -1,12 +1,14 @@
 import type { Dispatcher } from 'undici';
 import type { AuthStrategy } from './auth/strategy.js';
-import type { Capabilities, ClockCapability, Driver } from './contract.js';
+import type { Capabilities, ClockCapability, Driver, RunIdentity, TargetProfile } from './contract.js';
 import { isCapability, type Capability } from './contract.js';
 import { controlCapabilities } from './control/capabilities.js';
 import { ControlClient } from './control/client.js';
 import { HttpApiClient } from './http-client.js';
 import { OktaUserFixtures } from './okta/fixtures.js';
 import { Redactor } from './redact.js';
+import { RateLimitPacer } from './pacing.js';
+import { recordWait } from './okta/run-journal.js';
 
 export interface HttpDriverOptions {
   kind?: Driver['kind'];
@@ -19,6 +21,20 @@ export interface HttpDriverOptions {
   /** How requests reach the target (default: a connection pool of the client's own). */
   dispatcher?: Dispatcher;
   /** Called by close() after the clients are closed (the mock driver stops its org here). */
+  onClose?: () => Promise<void>;
+  /** Pace requests by the target's X-Rate-Limit-* headers (real targets; the embedded mock is not paced). */
+  pacing?: boolean;
+  /** The run whose users the fixtures create (login prefix and marker carry its id). */
+  run?: RunIdentity;
+  /** What else a driver learns from its target (a real org: its engine, a telephony hook outbox). */
+  detect?: (api: HttpApiClient, announced: Capabilities) => Promise<Detected>;
+}
+
+/** What a driver's `detect` learned: the engine, and capabilities the control protocol did not offer. */
+export interface Detected {
+  profile?: TargetProfile;
+  capabilities?: Capabilities;
+  /** Stopped when the driver closes (a hook listener). */
   onClose?: () => Promise<void>;
 }
 
@@ -44,13 +60,14 @@ export class HttpDriver implements Driver {
   readonly fixtures: OktaUserFixtures;
   readonly redactor: Redactor;
   readonly origin: string;
+  readonly profile?: TargetProfile;
   readonly #controlHttp: HttpApiClient;
   readonly #onClose: (() => Promise<void>)[] = [];
 
   private constructor(
     options: HttpDriverOptions & { baseUrl: string; redactor: Redactor },
     clients: { api: HttpApiClient; controlHttp: HttpApiClient },
-    described: TargetDescription,
+    described: TargetDescription & Detected,
   ) {
     this.kind = options.kind ?? 'http';
     this.baseUrl = options.baseUrl;
@@ -61,9 +78,13 @@ export class HttpDriver implements Driver {
       this.api,
       (value) => this.registerSecret(value),
       (text) => this.redactText(text),
+      options.run,
+      () => this.api.headroom(),
     );
     this.origin = described.origin;
+    if (described.profile) this.profile = described.profile;
     Object.assign(this, described.capabilities);
+    if (described.onClose) this.#onClose.push(described.onClose);
     if (options.onClose) this.#onClose.push(options.onClose);
   }
 
@@ -76,11 +97,20 @@ export class HttpDriver implements Driver {
     const waitUntilReset = (resetEpochSeconds: number, serverNowMs: number) =>
       waitForRateLimitReset(resetEpochSeconds, serverNowMs, clock);
     const dispatcher = options.dispatcher ? { dispatcher: options.dispatcher } : {};
-    const api = new HttpApiClient({ baseUrl, auth: options.auth, redactor, waitUntilReset, ...dispatcher });
+    const journal = options.run?.journal;
+    const pacer = options.pacing
+      ? new RateLimitPacer({ waitUntilReset, ...(journal ? { onWait: (ms: number) => recordWait(journal, ms) } : {}) })
+      : undefined;
+    const api = new HttpApiClient({ baseUrl, auth: options.auth, redactor, waitUntilReset, ...dispatcher, ...(pacer ? { pacer } : {}) });
     const controlHttp = new HttpApiClient({ baseUrl, auth: options.controlAuth ?? options.auth, redactor, waitUntilReset, ...dispatcher });
     const described = await describeTarget(baseUrl, api, new ControlClient(controlHttp), redactor);
     clock = described.capabilities.clock;
-    return new HttpDriver({ ...options, baseUrl, redactor }, { api, controlHttp }, described);
+    const detected = options.detect ? await options.detect(api, described.capabilities) : {};
+    return new HttpDriver(
+      { ...options, baseUrl, redactor },
+      { api, controlHttp },
+      { ...described, ...detected, capabilities: { ...described.capabilities, ...detected.capabilities } },
+    );
   }
 
   /** Runs `task` when the driver closes, after what it already had to do. */

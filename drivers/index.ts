@@ -3,6 +3,7 @@ import type { TargetConfig } from './contract.js';
 import { HttpDriver } from './http-driver.js';
 import { IdentityNowDriver } from './identitynow/driver.js';
 import { connectMockDriver, connectMockIdentityNow, type MockHostAccess } from './mock/driver.js';
+import { connectOktaDriver } from './okta/driver.js';
 
 export * from './contract.js';
 export type { AuthStrategy, OutgoingRequest } from './auth/strategy.js';
@@ -12,6 +13,7 @@ export type { HttpExchange } from './exchange.js';
 export { HttpApiClient } from './http-client.js';
 export { HttpDriver } from './http-driver.js';
 export { TEST_USER_LOGIN_PREFIX, TEST_USER_MARKER } from './okta/fixtures.js';
+export { serviceApp, TokenRequestError } from './auth/oauth-service-app.js';
 export { connectMockDriver, type MockHostAccess } from './mock/driver.js';
 export { IdentityNowDriver } from './identitynow/driver.js';
 export type { IdentitiesCapability, IdentitySpec, TenantIdentity } from './identitynow/driver.js';
@@ -28,11 +30,14 @@ export async function createDriver(target: TargetConfig, options: { mockHost?: M
   if (target.kind === 'mock') {
     return connectMockDriver({ faults: target.faults ?? [], ...(options.mockHost ? { host: options.mockHost } : {}) });
   }
+  if (target.kind === 'okta') return connectOktaDriver(target);
   return HttpDriver.connect({
     kind: 'http',
     baseUrl: target.baseUrl,
     auth: sswsToken(target.token),
     ...(target.controlToken ? { controlAuth: sswsToken(target.controlToken) } : {}),
+    pacing: true,
+    ...(target.run ? { run: target.run } : {}),
   });
 }
 
@@ -48,16 +53,19 @@ export async function createIdentityNowDriver(
     return connectMockIdentityNow({ faults: target.faults ?? [], ...(options.mockHost ? { host: options.mockHost } : {}) });
   }
   if (!target.identityNow) throw new Error('no IdentityNow tenant is configured (SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET)');
+  // The tenant's okta-verify configuration holds an Okta API token (SSWS): a service app's access token will not do.
+  const apiToken = target.kind === 'http' ? target.token : target.credentials.mode === 'SSWS' ? target.credentials.token : undefined;
+  if (apiToken === undefined) throw new Error('the IdentityNow suites need the Okta org as an API token (SSWS), which the tenant\'s okta-verify configuration holds');
   const okta = await createDriver(target);
   okta.registerSecret(target.identityNow.clientSecret);
   // The tenant's test hooks answer to the org's control token, where the target serves the control protocol.
-  const controlToken = okta.clock ? (target.controlToken ?? target.token) : undefined;
+  const controlToken = okta.clock ? (target.controlToken ?? apiToken) : undefined;
   try {
     return await IdentityNowDriver.connect({
       kind: 'http',
       tenant: target.identityNow,
       okta,
-      oktaToken: target.token,
+      oktaToken: apiToken,
       ...(controlToken ? { controlToken } : {}),
       ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     });

@@ -63,6 +63,11 @@ const SECRET_FIELDS = new Set(
     'accessKey',
     'skey',
     'signedResponse',
+    // OAuth 2.0 service apps and the telephony inline hook
+    'client_assertion',
+    'privateKey',
+    'otpCode',
+    'msgTemplate',
   ].map((name) => name.toLowerCase()),
 );
 

@@ -1,5 +1,6 @@
 import type {} from 'vitest';
-import type { DuoTargetConfig, TargetConfig } from './contract.js';
+import { existsSync, readFileSync } from 'node:fs';
+import type { DuoTargetConfig, IdentityNowTargetConfig, OktaCredentials, RunIdentity, TargetConfig } from './contract.js';
 
 /**
  * Reads the target from the environment, the way Okta's SDKs do:
@@ -40,6 +41,9 @@ function oktaTargetFromEnv(env: NodeJS.ProcessEnv): TargetConfig {
   if (json) return parseTargetConfig(JSON.parse(json));
   const baseUrl = env.OKTA_CLIENT_ORGURL;
   const token = env.OKTA_CLIENT_TOKEN;
+  if (baseUrl && env.OKTA_CLIENT_AUTHORIZATIONMODE === 'PrivateKey') {
+    return { kind: 'okta', baseUrl, credentials: oktaCredentialsFromEnv(env) };
+  }
   if (baseUrl && token) {
     const controlToken = env.MFA_CONFORMANCE_CONTROL_TOKEN;
     const identityNow = identityNowFromEnv(env);
@@ -69,6 +73,24 @@ export function parseTargetConfig(value: unknown): TargetConfig {
       ...(typeof v.controlToken === 'string' ? { controlToken: v.controlToken } : {}),
       ...(v.duo !== undefined ? { duo: parseDuoTarget(v.duo) } : {}),
       ...(v.identityNow !== undefined ? { identityNow: parseIdentityNow(v.identityNow) } : {}),
+      ...runOf(v.run),
+    };
+  }
+  if (v.kind === 'okta') {
+    if (typeof v.baseUrl !== 'string') throw new TypeError('an okta target needs a baseUrl string');
+    const hook = v.telephonyHook as Record<string, unknown> | undefined;
+    if (hook !== undefined && (typeof hook.port !== 'number' || typeof hook.secret !== 'string')) {
+      throw new TypeError('target.telephonyHook needs a port number and a secret string');
+    }
+    return {
+      kind: 'okta',
+      baseUrl: v.baseUrl,
+      credentials: parseCredentials(v.credentials),
+      ...(typeof v.controlToken === 'string' ? { controlToken: v.controlToken } : {}),
+      ...runOf(v.run),
+      ...(v.duo !== undefined ? { duo: parseDuoTarget(v.duo) } : {}),
+      ...(v.identityNow !== undefined ? { identityNow: parseIdentityNow(v.identityNow) } : {}),
+      ...(hook ? { telephonyHook: { port: hook.port as number, secret: hook.secret as string, ...(typeof hook.host === 'string' ? { host: hook.host } : {}) } } : {}),
     };
   }
   throw new TypeError(`unknown target kind: ${String(v.kind)}`);
@@ -83,15 +105,71 @@ declare module 'vitest' {
 }
 
 /** An IdentityNow tenant as the SailPoint SDK and CLI name it: SAIL_BASE_URL, SAIL_CLIENT_ID, SAIL_CLIENT_SECRET. */
-function identityNowFromEnv(env: NodeJS.ProcessEnv): { baseUrl: string; clientId: string; clientSecret: string } | undefined {
+export function identityNowFromEnv(env: NodeJS.ProcessEnv): IdentityNowTargetConfig | undefined {
   const { SAIL_BASE_URL: baseUrl, SAIL_CLIENT_ID: clientId, SAIL_CLIENT_SECRET: clientSecret } = env;
   return baseUrl && clientId && clientSecret ? { baseUrl, clientId, clientSecret } : undefined;
 }
 
-function parseIdentityNow(value: unknown): { baseUrl: string; clientId: string; clientSecret: string } {
+function parseIdentityNow(value: unknown): IdentityNowTargetConfig {
   const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   if (typeof v.baseUrl !== 'string' || typeof v.clientId !== 'string' || typeof v.clientSecret !== 'string') {
     throw new TypeError('target.identityNow needs baseUrl, clientId and clientSecret strings');
   }
   return { baseUrl: v.baseUrl, clientId: v.clientId, clientSecret: v.clientSecret };
+}
+
+/**
+ * An OAuth 2.0 service app's credentials from the environment, as Okta's SDKs name them:
+ * `OKTA_CLIENT_CLIENTID`, `OKTA_CLIENT_SCOPES` (space-separated), `OKTA_CLIENT_PRIVATEKEY` (the key itself, PEM or JWK,
+ * or the path of a file holding it) and `OKTA_CLIENT_KEYID` (Node) or `OKTA_CLIENT_PRIVATEKEYID` (Go).
+ */
+export function oktaCredentialsFromEnv(env: NodeJS.ProcessEnv): OktaCredentials {
+  const clientId = env.OKTA_CLIENT_CLIENTID;
+  const key = env.OKTA_CLIENT_PRIVATEKEY;
+  if (!clientId || !key) throw new TypeError('OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey needs OKTA_CLIENT_CLIENTID and OKTA_CLIENT_PRIVATEKEY');
+  const keyId = env.OKTA_CLIENT_KEYID || env.OKTA_CLIENT_PRIVATEKEYID;
+  return {
+    mode: 'PrivateKey',
+    clientId,
+    scopes: (env.OKTA_CLIENT_SCOPES || 'okta.users.manage').split(/[\s,]+/).filter(Boolean),
+    privateKey: readKey(key),
+    ...(keyId ? { keyId } : {}),
+  };
+}
+
+/** A key given inline (PEM or JWK) or as the path of a file that holds it. */
+function readKey(value: string): string {
+  const inline = value.trim().startsWith('-----BEGIN') || value.trim().startsWith('{');
+  if (inline) return value;
+  if (!existsSync(value)) throw new TypeError('the private key is neither a PEM or JWK value nor the path of a readable file');
+  return readFileSync(value, 'utf8');
+}
+
+function parseCredentials(value: unknown): OktaCredentials {
+  if (typeof value !== 'object' || value === null) throw new TypeError('an okta target needs credentials');
+  const c = value as Record<string, unknown>;
+  if (c.mode === 'SSWS' && typeof c.token === 'string') return { mode: 'SSWS', token: c.token };
+  if (c.mode === 'PrivateKey' && typeof c.clientId === 'string' && typeof c.privateKey === 'string' && Array.isArray(c.scopes)) {
+    return {
+      mode: 'PrivateKey',
+      clientId: c.clientId,
+      scopes: c.scopes.filter((s): s is string => typeof s === 'string'),
+      privateKey: c.privateKey,
+      ...(typeof c.keyId === 'string' ? { keyId: c.keyId } : {}),
+    };
+  }
+  throw new TypeError('credentials must be {mode: "SSWS", token} or {mode: "PrivateKey", clientId, scopes, privateKey}');
+}
+
+function runOf(value: unknown): { run?: RunIdentity } {
+  if (typeof value !== 'object' || value === null) return {};
+  const r = value as Record<string, unknown>;
+  if (typeof r.id !== 'string') return {};
+  return {
+    run: {
+      id: r.id,
+      ...(typeof r.journal === 'string' ? { journal: r.journal } : {}),
+      ...(typeof r.stopFile === 'string' ? { stopFile: r.stopFile } : {}),
+    },
+  };
 }

@@ -5,6 +5,9 @@ import { FAULT_CATALOG, type FaultId } from './faults.js';
 import { OrgScope } from './core/org-state.js';
 import { Outbox } from './core/outbox.js';
 import { WindowThrottle } from './core/throttle.js';
+import { telephonyHookDelivery } from './telephony-hook/deliver.js';
+import { ServiceApps, type ServiceAppRegistration } from './okta-oauth/service-apps.js';
+import { oktaOrgLimits, perEndpointLimits, type ApiRateLimits } from './okta-rate-limits.js';
 import type { FactorKinds, FactorOrg } from './okta-factors/kind.js';
 import { FactorPolicy } from './okta-factors/policy.js';
 import { oktaFactorKinds } from './okta-factors/registry.js';
@@ -22,6 +25,12 @@ export interface MockOrgConfig {
    * The mock listens on http://127.0.0.1, which browsers (and FIDO clients) refuse, so it has one of its own.
    */
   origin?: string;
+  /** Okta's per-endpoint org rate limits, scaled (default: a generous limit per endpoint). */
+  rateLimits?: { preset: 'okta'; scale: number };
+  /** OAuth 2.0 service apps (client credentials, private_key_jwt) registered in the org. */
+  serviceApps?: readonly ServiceAppRegistration[];
+  /** Deliver sms and call codes to a telephony inline hook instead of (only) the outbox. */
+  telephonyHook?: { url: string; secret: string };
 }
 
 /** The origin a mock org has unless told otherwise. */
@@ -45,7 +54,11 @@ export class MockOrg implements FactorOrg {
   /** Org-level state the kinds and flows own (token services, YubiKey tokens, Authentication API transactions, …). */
   readonly scope = new OrgScope();
   /** The API's per-endpoint buckets (X-Rate-Limit-* on every response). */
-  apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
+  apiLimits: ApiRateLimits;
+  readonly #makeLimits: () => ApiRateLimits;
+  /** Where sms and call codes are delivered besides the outbox (Okta's telephony inline hook), if configured. */
+  readonly telephonyHook: { url: string; secret: string } | undefined;
+  readonly serviceApps: ServiceApps;
   /** Throttles the factor kinds keep (by name), so that reset() forgets them all. */
   readonly #throttles = new Map<string, WindowThrottle>();
   readonly apiToken: string;
@@ -60,6 +73,15 @@ export class MockOrg implements FactorOrg {
     this.readOnlyToken = '00' + randomBytes(30).toString('base64url');
     this.origin = new URL(config.origin ?? DEFAULT_ORIGIN).origin;
     this.faults.apply(config.faults ?? []);
+    const rateLimits = config.rateLimits;
+    this.#makeLimits = rateLimits ? () => oktaOrgLimits(rateLimits.scale) : () => perEndpointLimits(API_BUCKET_LIMIT);
+    this.apiLimits = this.#makeLimits();
+    this.telephonyHook = config.telephonyHook;
+    this.serviceApps = new ServiceApps(this.clock, config.serviceApps);
+    if (config.telephonyHook) {
+      const deliver = telephonyHookDelivery(config.telephonyHook, (userId) => this.store.users.get(userId)?.profile, () => this.clock.now());
+      this.outbox.deliverThrough(['sms', 'call'], deliver);
+    }
   }
 
   /** The org's throttle of that name, made on first use. */
@@ -80,6 +102,6 @@ export class MockOrg implements FactorOrg {
     this.policy.reset();
     this.#throttles.clear();
     this.scope.reset();
-    this.apiLimits = new WindowThrottle(API_BUCKET_LIMIT, 60_000);
+    this.apiLimits = this.#makeLimits();
   }
 }

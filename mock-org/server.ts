@@ -18,6 +18,8 @@ import { registerControlRoutes } from './control/routes.js';
 import { registerFactorRoutes } from './okta-factors/routes.js';
 import { registerLifecycleRoutes } from './okta-factors/lifecycle/routes.js';
 import { registerUserRoutes } from './okta-factors/users.js';
+import { registerUserListRoutes } from './okta-factors/users-list.js';
+import { isTokenRequest, registerOAuthRoutes } from './okta-oauth/routes.js';
 import { rateLimitHeaders, type ThrottleState } from './core/throttle.js';
 
 declare module 'fastify' {
@@ -66,8 +68,10 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   });
 
   app.addHook('onRequest', async (request) => {
+    // A service app's access token (its scopes enforced), or the token endpoint, which takes none.
+    const oauth = isTokenRequest(request) || (!request.url.startsWith(CONTROL_PREFIX) && org.serviceApps.authorize(request.headers.authorization, request.method));
     // Authentication API calls may come without a token (public applications): only those paths, only then.
-    if (!isPublicAuthnRequest(org, request) && !(org.faults.has('auth.accept-missing-token') && !request.headers.authorization)) {
+    if (!oauth && !isPublicAuthnRequest(org, request) && !(org.faults.has('auth.accept-missing-token') && !request.headers.authorization)) {
       const readOnly = request.headers.authorization === `SSWS ${org.readOnlyToken}`;
       if (request.headers.authorization !== `SSWS ${org.apiToken}` && !readOnly) throw invalidToken();
       // A read-only administrator reads; anything else is beyond its permissions (E0000006).
@@ -85,6 +89,8 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
 
   // Okta answers every response with the server's idea of now (here, the virtual clock) and its rate-limit headers.
   app.addHook('onSend', async (request, reply, payload) => {
+    // a code sent through the telephony inline hook is delivered before the API answers
+    await org.outbox.settled();
     reply.header('date', new Date(org.clock.now()).toUTCString());
     if (request.rateLimit && !reply.hasHeader('x-rate-limit-limit') && !org.faults.has('ratelimit.drop-headers')) {
       reply.headers(rateLimitHeaders(request.rateLimit));
@@ -107,7 +113,9 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
     return reply.code(oktaError.status).type('application/json').send(errorBody(org, oktaError));
   });
 
+  registerOAuthRoutes(app, org.serviceApps);
   registerUserRoutes(app, org);
+  registerUserListRoutes(app, org);
   registerLifecycleRoutes(app, org);
   registerCatalogRoutes(app, org);
   registerFactorRoutes(app, org);

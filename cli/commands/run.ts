@@ -8,7 +8,9 @@ import { redactorFor } from '../../drivers/redact.js';
 import { runSuites } from '../run-suites.js';
 import { finishRun, narrowToProfile, progressReporters, readRunExtras, RUN_EXTRA_HELP, RUN_EXTRA_OPTIONS } from '../run-extras.js';
 import { resolveTarget, targetSecrets } from '../target.js';
-import { parseCommandArgs, UsageError } from '../usage.js';
+import { parseCommandArgs, parsePort, UsageError } from '../usage.js';
+import { loadConfig } from '../config.js';
+import { prepareRealRun } from '../real-run.js';
 
 export const RUN_HELP = `Usage: mfa-conformance run [options] [FILTER...]
 
@@ -21,8 +23,19 @@ wrong, 2 for bad usage.
 Target (default: an embedded mock org per suite file):
   --target URL           base URL of the org (or OKTA_CLIENT_ORGURL)
   --token T              its SSWS API token (or OKTA_CLIENT_TOKEN, which keeps it out of the process list)
+  --client-id ID         an OAuth 2.0 service app instead (or OKTA_CLIENT_AUTHORIZATIONMODE=PrivateKey, OKTA_CLIENT_CLIENTID)
+  --private-key FILE     its private key, PEM or JWK (or OKTA_CLIENT_PRIVATEKEY, the key or a file path)
+  --scopes "S1 S2"       scopes to request (or OKTA_CLIENT_SCOPES; default okta.users.manage)
+  --key-id KID           the key's kid (or OKTA_CLIENT_KEYID)
+  --driver okta|http     okta: a real org (engine detection, OAuth, telephony hook); default okta for Okta hosts
+  --telephony-hook-port N  serve the telephony inline hook on this port (secret: MFA_CONFORMANCE_TELEPHONY_HOOK_SECRET)
   --control-token T      admin token for its control protocol (or MFA_CONFORMANCE_CONTROL_TOKEN)
   --fault ID             switch a fault on in the embedded mock org (repeatable; not with --target)
+
+Safety (a target other than the embedded mock is written to only when allowed):
+  --allow-target HOST    allow this host (repeatable; or allowTargets in mfa-conformance.config.*)
+  --allow-production     also allow a host that looks like production (any Okta host but *.oktapreview.com)
+  --config FILE          config file (default: mfa-conformance.config.{ts,mjs,js,json} in the current directory)
 
 Selection and output:
   -t, --test-name-pattern PATTERN   run only the checks whose full name matches
@@ -46,6 +59,15 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
       target: { type: 'string' },
       token: { type: 'string' },
       'control-token': { type: 'string' },
+      'client-id': { type: 'string' },
+      'private-key': { type: 'string' },
+      scopes: { type: 'string' },
+      'key-id': { type: 'string' },
+      driver: { type: 'string' },
+      'telephony-hook-port': { type: 'string' },
+      'allow-target': { type: 'string', multiple: true },
+      'allow-production': { type: 'boolean' },
+      config: { type: 'string' },
       fault: { type: 'string', multiple: true },
       'test-name-pattern': { type: 'string', short: 't' },
       shard: { type: 'string' },
@@ -61,17 +83,41 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     io.stdout.write(RUN_HELP);
     return 0;
   }
-  const target = resolveTarget(
-    { target: values.target, token: values.token, controlToken: values['control-token'], faults: values.fault ?? [] },
+  const config = await loadConfig(values.config, io.cwd);
+  const resolved = resolveTarget(
+    {
+      target: values.target ?? config.target,
+      token: values.token,
+      controlToken: values['control-token'],
+      faults: values.fault ?? [],
+      driver: values.driver ?? config.driver,
+      clientId: values['client-id'],
+      scopes: values.scopes,
+      privateKeyFile: values['private-key'],
+      keyId: values['key-id'],
+      ...(values['telephony-hook-port'] !== undefined ? { telephonyHookPort: parsePort(values['telephony-hook-port']) } : {}),
+    },
     io.env,
   );
-  if (target.kind === 'mock' && target.faults) await checkFaultIds(target.faults);
+  if (resolved.kind === 'mock' && resolved.faults) await checkFaultIds(resolved.faults);
+  const real =
+    resolved.kind === 'mock'
+      ? undefined
+      : await prepareRealRun(
+          resolved,
+          { allowTargets: [...(values['allow-target'] ?? []), ...(config.allowTargets ?? [])], allowProduction: values['allow-production'] ?? config.allowProduction ?? false },
+          io,
+          (code) => process.exit(code),
+        );
+  const target = real?.target ?? resolved;
 
   const extras = await readRunExtras(values, positionals, values['test-name-pattern'], io);
   const redact = redactorFor(targetSecrets(target));
   const outputs = outputPaths(values, io.cwd);
-  const outcome = await runSuites({
-    ...io.suites,
+  let outcome;
+  try {
+    outcome = await runSuites({
+      ...io.suites,
     outputs,
     target,
     filters: extras.selection.filters,
@@ -86,6 +132,13 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     stdout: io.stdout,
     stderr: io.stderr,
   });
+  } finally {
+    if (real) {
+      io.stdout.write(await real.cleanup().catch((error: unknown) => `Cleanup failed (${error instanceof Error ? error.message : 'unknown'}): run mfa-conformance sweep\
+`));
+      real.dispose();
+    }
+  }
   const { summary } = outcome;
 
   io.stdout.write(redact(formatRunSummary(summary)));

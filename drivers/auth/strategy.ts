@@ -29,4 +29,8 @@ export interface AuthStrategy {
    * one of them redacted: whatever a strategy adds is treated as a credential.
    */
   authorize(request: OutgoingRequest): Record<string, string> | Promise<Record<string, string>>;
+  /** Forget a cached credential: the target refused it (401), so the next request fetches a new one. */
+  renew?(): void;
+  /** Called with each secret the strategy obtains later (an access token), so the client redacts it too. */
+  onSecret?(register: (secret: string) => void): void;
 }

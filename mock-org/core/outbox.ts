@@ -16,11 +16,38 @@ export interface OutboxMessage {
   language?: string;
 }
 
+/** Delivers a message elsewhere (a telephony inline hook); false when it could not, and the outbox keeps it. */
+export type MessageDelivery = (message: OutboxMessage) => Promise<boolean>;
+
 export class Outbox {
   readonly #messages: OutboxMessage[] = [];
+  readonly #pending = new Set<Promise<void>>();
+  #delivery: { channels: ReadonlySet<OutboxChannel>; deliver: MessageDelivery } | undefined;
+
+  /** Sends messages of these channels through `deliver` first (Okta's fallback providers: the outbox). */
+  deliverThrough(channels: readonly OutboxChannel[], deliver: MessageDelivery): void {
+    this.#delivery = { channels: new Set(channels), deliver };
+  }
 
   send(message: OutboxMessage): void {
-    this.#messages.push(message);
+    const delivery = this.#delivery;
+    if (!delivery?.channels.has(message.channel)) {
+      this.#messages.push(message);
+      return;
+    }
+    const sent: Promise<void> = delivery
+      .deliver(message)
+      .catch(() => false)
+      .then((delivered) => {
+        if (!delivered) this.#messages.push(message);
+      })
+      .finally(() => this.#pending.delete(sent));
+    this.#pending.add(sent);
+  }
+
+  /** Resolves once every delivery under way has ended (the API request waits for its hook, as Okta's does). */
+  async settled(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all([...this.#pending]);
   }
 
   list(filter: { userId?: string; channel?: string } = {}): OutboxMessage[] {

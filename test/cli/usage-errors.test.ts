@@ -17,8 +17,8 @@ const cases: UsageCase[] = [
   { argv: ['run', `--tokn=${SECRET}`], message: /^mfa-conformance run: unknown option --tokn / },
   { argv: ['run', '--json'], message: /^mfa-conformance run: --json needs a value/ },
   { argv: ['run', '--quiet=yes'], message: /^mfa-conformance run: --quiet does not take a value/ },
-  { argv: ['run', '--target', 'https://org.example'], message: /--target needs an API token: pass --token or set OKTA_CLIENT_TOKEN/ },
-  { argv: ['run'], env: { OKTA_CLIENT_ORGURL: 'https://org.example' }, message: /--target needs an API token/ },
+  { argv: ['run', '--target', 'https://org.example'], message: /--target needs credentials: --token \(or OKTA_CLIENT_TOKEN\), or an OAuth 2.0 service app/ },
+  { argv: ['run'], env: { OKTA_CLIENT_ORGURL: 'https://org.example' }, message: /--target needs credentials/ },
   { argv: ['run', '--target', 'org.example', '--token', SECRET], message: /--target must be an absolute URL/ },
   { argv: ['run', '--target', 'ftp://org.example', '--token', SECRET], message: /--target must be an http\(s\) URL/ },
   { argv: ['run', '--target', `https://u:${SECRET}@org.example`, '--token', SECRET], message: /--target must not carry credentials/ },
@@ -44,7 +44,7 @@ const cases: UsageCase[] = [
   { argv: ['report'], message: /report needs the JSON summary of a run/ },
   { argv: ['report', 'a.json', 'b.json'], message: /report takes one summary file/ },
   { argv: ['report', '/nonexistent/summary.json'], message: /summary\.json cannot be read/ },
-  { argv: ['sweep'], message: /^mfa-conformance sweep: not yet available$/ },
+  { argv: ['sweep'], message: /^mfa-conformance sweep: sweep needs a target/ },
   { argv: ['certify'], message: /^mfa-conformance certify: certify needs --profile NAME/ },
   { argv: ['verify-bundle'], message: /verify-bundle takes one bundle/ },
   { argv: ['verify-bundle', '/nonexistent/bundle'], message: /is not a bundle directory or archive/ },
@@ -75,8 +75,8 @@ describe('help', () => {
     const io = captureIO();
     expect(await runCli(argv, io)).toBe(0);
     expect(io.out()).toMatch(/^Usage: mfa-conformance <command>/);
-    for (const command of ['run', 'mock', 'report', 'profiles', 'certify', 'verify-bundle', 'compare', 'sweep']) expect(io.out()).toMatch(new RegExp(`^  ${command} `, 'm'));
-    expect(io.out()).toMatch(/sweep .*not yet available/);
+    for (const command of ['run', 'mock', 'merge', 'report', 'profiles', 'certify', 'verify-bundle', 'compare', 'sweep', 'diff']) expect(io.out()).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(io.out()).not.toMatch(/not yet available/);
     expect(io.err()).toBe('');
   });
 

@@ -60,7 +60,7 @@ test('mock prints one JSON line with a loopback url and a token', () => {
 
 test('run against the separately started mock passes, with every check run', async () => {
   const json = join(dir, 'clean.json');
-  const { code, out } = await run(['--target', url, '--token', token, '--json', json]);
+  const { code, out } = await run(['--target', url, '--token', token, '--allow-target', '127.0.0.1', '--json', json]);
   expect(code, out).toBe(0);
   const summary = await summaryOf(json);
   expect(summary.driver).toBe('http');
@@ -82,7 +82,7 @@ test('with a fault switched on through the control protocol, run exits 1 naming 
   expect(res.status).toBe(200);
   const json = join(dir, 'faulty.json');
   // The suite that covers this fault is enough to show the exit code; the clean run above ran them all.
-  const { code, out } = await run(['--target', url, '--token', token, '--json', json, 'suites/okta-factors/totp']);
+  const { code, out } = await run(['--target', url, '--token', token, '--allow-target', '127.0.0.1', '--json', json, 'suites/okta-factors/totp']);
   expect(code, out).toBe(1);
   const failed = (await summaryOf(json)).requirements.filter((r) => r.result === 'fail').map((r) => r.id);
   expect(failed).toEqual(expect.arrayContaining(['FACTORS.TOTP.ACTIVATE.BAD_CODE', 'FACTORS.TOTP.VERIFY.BAD_CODE']));
