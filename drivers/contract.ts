@@ -7,6 +7,8 @@
 import { CONTROL_CAPABILITIES } from '../schemas/control/operations.js';
 import type {
   ControlFactorPolicyEntry,
+  ControlPasswordPolicyChange,
+  ControlSignOnPolicy,
   ControlFactorProfile,
   ControlOutboxMessage,
   ControlTokenCredential,
@@ -82,6 +84,9 @@ export interface OktaFixtures extends FixturesPort {
 export type OutboxMessage = ControlOutboxMessage;
 /** One entry of the org's factor enrollment policy. */
 export type FactorPolicyEntry = ControlFactorPolicyEntry;
+/** A change to the target's password policy (the Authentication API applies it). */
+export type PasswordPolicyChange = ControlPasswordPolicyChange;
+export type SignOnPolicy = ControlSignOnPolicy;
 /** A Custom TOTP (token:hotp) factor profile of the target: its id and the OTP settings its tokens use. */
 export type CustomTotpProfile = ControlFactorProfile;
 /** A credential to provision in a target's (simulated) Symantec VIP or RSA SecurID service. */
@@ -111,6 +116,10 @@ export interface PolicyCapability {
   setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void>;
   /** The target's Custom TOTP factor profiles (there is no API to list them). */
   factorProfiles(): Promise<CustomTotpProfile[]>;
+  /** Changes the password policy's sections and fields given (complexity, age, expiry, lockout, recovery factors). */
+  setPasswordPolicy(change: PasswordPolicyChange): Promise<void>;
+  /** Sets whether users with an active factor must verify one at sign-in. */
+  setSignOnPolicy(policy: SignOnPolicy): Promise<void>;
 }
 
 /** Provisions credentials in the target's Symantec VIP or RSA SecurID service. */

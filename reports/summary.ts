@@ -4,6 +4,7 @@
  */
 import { familyTitle, type Requirement, type RequirementLevel } from '../requirements/index.js';
 import type { BlockedBy, FailureKind } from './check-meta.js';
+import { buildTransitionTable, type TransitionTableSummary } from './transition-table.js';
 
 /** `blocked`: a precondition of the check failed, so its requirement was not tested (vitest saw a skip). */
 export type CheckState = 'passed' | 'failed' | 'blocked' | 'skipped';
@@ -17,6 +18,8 @@ export interface CheckRecord {
   state: CheckState;
   /** Requirement ids the check names (`meta.requirements`). */
   requirements: string[];
+  /** Transition-table cells the check exercises (`meta.transitions`). */
+  transitions?: string[];
   /** Why the check was skipped (its skip note, else `meta.skipReason`). Absent when it was filtered out. */
   skipReason?: string;
   /** First line of each error of a failed check. */
@@ -106,6 +109,8 @@ export interface RunSummary {
   httpRequests: number;
   checks: CheckRecord[];
   errors: RunError[];
+  /** The Authentication API's transition table: each documented and forbidden cell with the checks that exercised it. */
+  transitionTable?: TransitionTableSummary;
 }
 
 export interface SummaryInput {
@@ -192,6 +197,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     requirements,
     checks,
     errors,
+    transitionTable: buildTransitionTable(checks),
   };
 }
 

@@ -43,6 +43,12 @@ export function controlCapabilities(
       await control.call('setFactorPolicy', { factors });
     },
     factorProfiles: async () => (await control.call('factorProfiles')).factorProfiles,
+    setPasswordPolicy: async (change) => {
+      await control.call('setPasswordPolicy', change);
+    },
+    setSignOnPolicy: async (policy) => {
+      await control.call('setSignOnPolicy', policy);
+    },
   };
   const tokenService: TokenServiceCapability = {
     register: async (provider, credential) => {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound, validationFailed } from '../core/errors.js';
 import { registerDuoResponderRoutes } from '../okta-authn/duo/responder.js';
+import { registerAuthnPolicyControlRoutes } from '../okta-authn/policy/control-routes.js';
 import { UnknownFaultError } from '../core/faults.js';
 import type { MockOrg } from '../org.js';
 import { factorOr404, userRequest } from '../okta-factors/context.js';
@@ -69,6 +70,9 @@ export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void 
 
   // Duo responder: the user answering the Duo prompt that a sig_request opened (mock-org/okta-authn/duo/responder.ts).
   registerDuoResponderRoutes(app, org);
+
+  // Password and sign-on policies (what the Authentication API applies).
+  registerAuthnPolicyControlRoutes(app, org);
 
   // Factor policy: which factors are enabled, REQUIRED or OPTIONAL.
   app.get('/__control/v1/factor-policy', async () => ({ factors: org.policy.list() }));

@@ -5,12 +5,16 @@ import { oktaId } from '../core/ids.js';
 import { bodyObject, optionalObject, requiredString, type JsonObject } from '../core/input.js';
 import { requestBaseUrl } from '../core/base-url.js';
 import type { StoredFactor } from '../okta-factors/store.js';
-import { openTransaction, requireState } from './context.js';
+import { openTransaction, requireOperation } from './context.js';
 import type { AuthnContext, AuthnFactorFlow, AuthnOrg } from './flow.js';
 import { AUTHN_FLOWS, authnFlow, authnFlowFor } from './flows.js';
 import { presentSuccess, presentTransaction } from './present.js';
+import { presentLockedOut } from './recovery/present.js';
 import { primaryAuthentication, refuseStepUp } from './transaction/primary.js';
 import { AUTHN_TRANSACTIONS } from './transactions.js';
+import { continueAfterFactor } from './transaction/after-mfa.js';
+import { registerPasswordRoutes } from './transaction/password-routes.js';
+import { registerRecoveryRoutes } from './recovery/routes.js';
 
 type FactorParams = { Params: { factorId: string } };
 
@@ -18,9 +22,19 @@ type FactorParams = { Params: { factorId: string } };
 const MAX_NAME_LENGTH = 64;
 
 /** Stores the drafts of a successful operation and answers with the transaction (or SUCCESS, which ends it). */
-function respond(ctx: AuthnContext, factor?: StoredFactor): Record<string, unknown> {
+function respond(ctx: AuthnContext, factor?: StoredFactor, factorStep = true): Record<string, unknown> {
   const { org, transaction } = ctx;
   if (factor) org.store.factors.set(factor.id, factor);
+  const from = AUTHN_TRANSACTIONS.of(org.scope).get(transaction.stateToken)?.status;
+  // A factor step that authenticated the user goes on to optional enrollment and the password states (spec §5.4).
+  if (factorStep && transaction.status === 'SUCCESS' && from !== undefined && from.startsWith('MFA_')) {
+    transaction.status = continueAfterFactor(ctx, from);
+    if (transaction.status !== 'SUCCESS') {
+      delete transaction.factorId;
+      delete transaction.factorResult;
+      delete transaction.flow;
+    }
+  }
   if (transaction.status === 'SUCCESS') {
     // The transaction is complete: its stateToken is spent, the sessionToken is what the client carries on.
     AUTHN_TRANSACTIONS.of(org.scope).revoke(transaction.stateToken);
@@ -76,15 +90,17 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
       return presentTransaction(ctx);
     }
     const outcome = primaryAuthentication(org, body);
-    if (outcome.status === 'SUCCESS') return presentSuccess(org, outcome.user);
-    const transaction = transactions.start(outcome.user.id, outcome.status, org.clock.now());
+    const relayState = outcome.extras.relayState !== undefined ? { relayState: outcome.extras.relayState } : {};
+    if (outcome.status === 'SUCCESS') return { ...presentSuccess(org, outcome.user), ...relayState };
+    if (outcome.status === 'LOCKED_OUT') return presentLockedOut(requestBaseUrl(request));
+    const transaction = transactions.start(outcome.user.id, outcome.status, org.clock.now(), outcome.extras);
     return presentTransaction({ org, baseUrl: requestBaseUrl(request), user: outcome.user, transaction: structuredClone(transaction) });
   });
 
   // A3 enroll a factor (MFA_ENROLL).
   app.post('/api/v1/authn/factors', async (request) => {
     const { body, ctx } = open(org, request);
-    requireState(ctx, ['MFA_ENROLL']);
+    requireOperation(ctx, 'enroll');
     const factorType = requiredString(body, 'factorType', { maxLength: MAX_NAME_LENGTH, subject: 'factorEnrollRequest' });
     const provider = requiredString(body, 'provider', { maxLength: MAX_NAME_LENGTH, subject: 'factorEnrollRequest' });
     optionalObject(body, 'profile', 'factorEnrollRequest');
@@ -109,7 +125,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   // A4 activate, A5 poll an activation (MFA_ENROLL_ACTIVATE).
   app.post<FactorParams>('/api/v1/authn/factors/:factorId/lifecycle/activate', async (request) => {
     const { body, ctx } = open(org, request);
-    requireState(ctx, ['MFA_ENROLL_ACTIVATE']);
+    requireOperation(ctx, 'activate');
     const { factor, flow } = currentFactor(ctx, request.params.factorId);
     if (!flow.activate) throw invalidAuthnState();
     flow.activate(ctx, factor, body);
@@ -118,7 +134,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
 
   app.post<FactorParams>('/api/v1/authn/factors/:factorId/lifecycle/activate/poll', async (request) => {
     const { body, ctx } = open(org, request);
-    requireState(ctx, ['MFA_ENROLL_ACTIVATE']);
+    requireOperation(ctx, 'activate');
     const { factor, flow } = currentFactor(ctx, request.params.factorId);
     if (!flow.pollActivation) throw invalidAuthnState();
     flow.pollActivation(ctx, factor, body);
@@ -128,7 +144,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   // A10 verify (MFA_REQUIRED), answer or poll a challenge (MFA_CHALLENGE).
   app.post<FactorParams>('/api/v1/authn/factors/:factorId/verify', async (request) => {
     const { body, ctx } = open(org, request);
-    requireState(ctx, ['MFA_REQUIRED', 'MFA_CHALLENGE']);
+    requireOperation(ctx, 'verify');
     const { factor, flow } = verifiableFactor(ctx, request.params.factorId);
     flow.verify(ctx, factor, body);
     return respond(ctx, factor);
@@ -137,7 +153,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   // A22 previous: back from activating to choosing a factor to enroll, from a challenge to choosing a factor to verify.
   app.post('/api/v1/authn/previous', async (request) => {
     const { ctx } = open(org, request);
-    requireState(ctx, ['MFA_ENROLL_ACTIVATE', 'MFA_CHALLENGE']);
+    requireOperation(ctx, 'previous');
     const { transaction } = ctx;
     if (!org.faults.has('authn.previous-ignored')) {
       if (transaction.status === 'MFA_ENROLL_ACTIVATE') transaction.status = 'MFA_ENROLL';
@@ -149,13 +165,6 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
     return respond(ctx);
   });
 
-  // A23 skip: only where a `skip` link is published, which no state of the mock does yet (no optional enrollment).
-  app.post('/api/v1/authn/skip', async (request) => {
-    const { ctx } = open(org, request);
-    requireState(ctx, []);
-    return respond(ctx);
-  });
-
   // A24 cancel: the stateToken is revoked. The docs show no response body (spec §5.1); the mock answers `{}`.
   app.post('/api/v1/authn/cancel', async (request) => {
     const { ctx } = open(org, request);
@@ -164,5 +173,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
     return {};
   });
 
+  registerPasswordRoutes(app, org, respond);
+  registerRecoveryRoutes(app, org);
   for (const flow of AUTHN_FLOWS) flow.registerRoutes?.(app, org);
 }

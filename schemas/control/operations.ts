@@ -32,6 +32,8 @@ const CONTROL_SCHEMA_FILES = [
   'read-only-token',
   'duo-auth',
   'faults',
+  'password-policy',
+  'sign-on-policy',
 ] as const;
 export type ControlSchemaFile = (typeof CONTROL_SCHEMA_FILES)[number];
 
@@ -56,6 +58,10 @@ export const CONTROL_OPERATIONS = {
   readFactorPolicy: { method: 'GET', path: 'factor-policy', output: ref('factor-policy', 'response') },
   setFactorPolicy: { method: 'POST', path: 'factor-policy', input: ref('factor-policy', 'request'), output: ref('factor-policy', 'response') },
   factorProfiles: { method: 'GET', path: 'factor-profiles', output: ref('factor-profiles', 'response') },
+  readPasswordPolicy: { method: 'GET', path: 'password-policy', output: ref('password-policy', 'response') },
+  setPasswordPolicy: { method: 'POST', path: 'password-policy', input: ref('password-policy', 'request'), output: ref('password-policy', 'response') },
+  readSignOnPolicy: { method: 'GET', path: 'sign-on-policy', output: ref('sign-on-policy', 'response') },
+  setSignOnPolicy: { method: 'POST', path: 'sign-on-policy', input: ref('sign-on-policy', 'request'), output: ref('sign-on-policy', 'response') },
   registerTokenCredential: {
     method: 'POST',
     path: 'token-service/:provider',
@@ -89,11 +95,14 @@ interface ControlClockState {
 
 export interface ControlOutboxMessage {
   userId: string;
-  factorId: string;
+  /** Absent on account-recovery messages. */
+  factorId?: string;
   channel: 'sms' | 'call' | 'email';
   to: string;
-  /** The one-time passcode the message carried. A secret. */
+  /** The one-time passcode the message carried (a recovery email: the recovery token it links to). A secret. */
   passCode: string;
+  /** Account-recovery messages (forgot password, unlock): what is recovered. */
+  recoveryType?: 'PASSWORD' | 'UNLOCK';
   sentAt: string;
   templateId?: string;
   language?: string;
@@ -105,6 +114,26 @@ export interface ControlFactorPolicyEntry {
   enrollment: 'REQUIRED' | 'OPTIONAL' | 'DISABLED';
   /** webauthn only: the factor's user verification setting. */
   userVerification?: 'required' | 'preferred' | 'discouraged';
+}
+
+/** The password policy the Authentication API applies (spec §5.2 Password policy object; lockout and recovery as Okta's console sets them). */
+export interface ControlPasswordPolicy {
+  complexity: { minLength: number; minLowerCase: number; minUpperCase: number; minNumber: number; minSymbol: number; excludeUsername: boolean };
+  age: { minAgeMinutes: number; historyCount: number };
+  /** 0 days: passwords never expire; expireWarnDays: how long before expiry PASSWORD_WARN starts. */
+  expiration: { passwordExpireDays: number; expireWarnDays: number };
+  /** maxAttempts 0: no lockout. showLockoutFailures: LOCKED_OUT is answered instead of 401 E0000004. */
+  lockout: { maxAttempts: number; showLockoutFailures: boolean };
+  /** The recovery factors users may recover (and unlock) with. */
+  recovery: { email: boolean; sms: boolean; call: boolean; question: boolean };
+}
+
+/** A change to the password policy: any sections, any of their fields. */
+export type ControlPasswordPolicyChange = { [S in keyof ControlPasswordPolicy]?: Partial<ControlPasswordPolicy[S]> };
+
+/** Whether users with an active factor must verify one when they sign in. */
+export interface ControlSignOnPolicy {
+  mfa: 'REQUIRED' | 'NOT_REQUIRED';
 }
 
 /** A Custom TOTP factor profile: its id and the OTP settings its tokens use. */
@@ -137,6 +166,10 @@ interface ControlMessages {
   readFactorPolicy: { input: undefined; output: { factors: ControlFactorPolicyEntry[] } };
   setFactorPolicy: { input: { factors: ControlFactorPolicyEntry[] }; output: { factors: ControlFactorPolicyEntry[] } };
   factorProfiles: { input: undefined; output: { factorProfiles: ControlFactorProfile[] } };
+  readPasswordPolicy: { input: undefined; output: ControlPasswordPolicy };
+  setPasswordPolicy: { input: ControlPasswordPolicyChange; output: ControlPasswordPolicy };
+  readSignOnPolicy: { input: undefined; output: ControlSignOnPolicy };
+  setSignOnPolicy: { input: ControlSignOnPolicy; output: ControlSignOnPolicy };
   registerTokenCredential: { input: ControlTokenCredential; output: { provider: 'SYMANTEC' | 'RSA'; credentialId: string } };
   readOnlyToken: { input: undefined; output: { token: string } };
   duoAuth: { input: { sig_request: string; action: 'approve' | 'deny' }; output: { sig_response: string } };

@@ -13,6 +13,8 @@ import factorProfiles from './factor-profiles.schema.json' with { type: 'json' }
 import faults from './faults.schema.json' with { type: 'json' };
 import type { ControlSchemaFile, ControlSchemaRef } from './operations.js';
 import outbox from './outbox.schema.json' with { type: 'json' };
+import passwordPolicy from './password-policy.schema.json' with { type: 'json' };
+import signOnPolicy from './sign-on-policy.schema.json' with { type: 'json' };
 import push from './push.schema.json' with { type: 'json' };
 import readOnlyToken from './read-only-token.schema.json' with { type: 'json' };
 import tokenService from './token-service.schema.json' with { type: 'json' };
@@ -28,6 +30,8 @@ const CONTROL_SCHEMA_DOCUMENTS: Readonly<Record<ControlSchemaFile, { readonly $i
   'read-only-token': readOnlyToken,
   'duo-auth': duoAuth,
   faults,
+  'password-policy': passwordPolicy,
+  'sign-on-policy': signOnPolicy,
 };
 
 let registered = false;

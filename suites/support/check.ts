@@ -6,6 +6,7 @@ import { attachExchanges, labelBlocked, labelCheck } from '../../reports/allure-
 import { blockedText } from '../../reports/blocked.js';
 import type { BlockedBy } from '../../reports/check-meta.js';
 import { requirement, type RequirementId } from '../../requirements/index.js';
+import type { TransitionCellId } from '../../requirements/authn-transitions.js';
 import { failureKindOf, isSkipSignal } from './failure.js';
 import { given, PreconditionFailed } from './given.js';
 import { redactError } from './redact-error.js';
@@ -22,6 +23,8 @@ export interface CheckContext<N extends Capability = never> {
 export interface CheckOptions<N extends Capability = never> {
   /** Driver capabilities the check cannot run without; when one is missing the check is skipped, saying which. */
   needs?: readonly N[];
+  /** The cells of the Authentication API's transition table the check exercises (requirements/authn-transitions.ts). */
+  cells?: readonly TransitionCellId[];
 }
 
 /**
@@ -38,7 +41,8 @@ export function check<N extends Capability = never>(
 ): void {
   const ids: RequirementId[] = [requirementIds].flat();
   const requirements = ids.map(requirement);
-  test(`${name} [${ids.join(', ')}]`, { meta: { requirements: ids } }, async (ctx) => {
+  const meta = { requirements: ids, ...(options.cells ? { transitions: [...options.cells] } : {}) };
+  test(`${name} [${ids.join(', ')}]`, { meta }, async (ctx) => {
     const driver = currentDriver();
     await labelCheck(requirements, driver.kind);
 
