@@ -5,7 +5,14 @@
  * the one table in requirements/authn-transitions.ts.
  */
 import { AUTHN_TRANSITIONS, cellId, forbiddenCells } from '../requirements/authn-transitions.js';
-import type { CheckRecord, CheckState } from './summary.js';
+
+/** What the table reads of a check record (reports/summary.ts's CheckRecord has these fields). */
+interface CheckRecord {
+  name: string;
+  state: CheckState;
+  transitions?: string[];
+}
+type CheckState = 'passed' | 'failed' | 'blocked' | 'skipped';
 
 export type CellResult = 'pass' | 'fail' | 'blocked' | 'skip' | 'unchecked';
 
