@@ -7,6 +7,7 @@
 import { CONTROL_CAPABILITIES } from '../schemas/control/operations.js';
 import type {
   ControlFactorPolicyEntry,
+  ControlPasswordPolicy,
   ControlPasswordPolicyChange,
   ControlSignOnPolicy,
   ControlFactorProfile,
@@ -86,6 +87,7 @@ export type OutboxMessage = ControlOutboxMessage;
 export type FactorPolicyEntry = ControlFactorPolicyEntry;
 /** A change to the target's password policy (the Authentication API applies it). */
 export type PasswordPolicyChange = ControlPasswordPolicyChange;
+export type PasswordPolicy = ControlPasswordPolicy;
 export type SignOnPolicy = ControlSignOnPolicy;
 /** A Custom TOTP (token:hotp) factor profile of the target: its id and the OTP settings its tokens use. */
 export type CustomTotpProfile = ControlFactorProfile;
@@ -116,6 +118,8 @@ export interface PolicyCapability {
   setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void>;
   /** The target's Custom TOTP factor profiles (there is no API to list them). */
   factorProfiles(): Promise<CustomTotpProfile[]>;
+  /** The password policy as it is now (to put it back after a change). */
+  passwordPolicy(): Promise<PasswordPolicy>;
   /** Changes the password policy's sections and fields given (complexity, age, expiry, lockout, recovery factors). */
   setPasswordPolicy(change: PasswordPolicyChange): Promise<void>;
   /** Sets whether users with an active factor must verify one at sign-in. */

@@ -16,6 +16,8 @@ import { YUBIKEY_FAULTS } from './okta-factors/yubikey/faults.js';
 import { PUSH_FAULTS } from './okta-factors/push/faults.js';
 import { TRANSACTION_FAULTS } from './okta-authn/transaction/faults.js';
 import { DUO_FAULTS } from './okta-authn/duo/faults.js';
+import { PASSWORD_FAULTS } from './okta-authn/policy/faults.js';
+import { RECOVERY_FAULTS } from './okta-authn/recovery/faults.js';
 import type { RequirementId } from '../requirements/index.js';
 import type { FaultDefinition } from './core/fault-definition.js';
 
@@ -43,6 +45,8 @@ export const FAULT_CATALOG = [
   ...YUBIKEY_FAULTS,
   ...PUSH_FAULTS,
   ...TRANSACTION_FAULTS,
+  ...PASSWORD_FAULTS,
+  ...RECOVERY_FAULTS,
   ...DUO_FAULTS,
 ] as const satisfies readonly FaultDefinition<RequirementId>[];
 

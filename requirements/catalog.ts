@@ -16,6 +16,8 @@ import { YUBIKEY_REQUIREMENTS } from '../suites/okta-factors/yubikey/requirement
 import { PUSH_REQUIREMENTS } from '../suites/okta-factors/push/requirements.js';
 import { TRANSACTION_REQUIREMENTS } from '../suites/okta-authn/transaction/requirements.js';
 import { DUO_REQUIREMENTS } from '../suites/okta-authn/duo/requirements.js';
+import { PASSWORD_REQUIREMENTS } from '../suites/okta-authn/password/requirements.js';
+import { RECOVERY_REQUIREMENTS } from '../suites/okta-authn/recovery/requirements.js';
 import type { Requirement } from './types.js';
 
 /**
@@ -42,6 +44,8 @@ export const REQUIREMENTS = [
   ...PUSH_REQUIREMENTS,
   ...TRANSACTION_REQUIREMENTS,
   ...DUO_REQUIREMENTS,
+  ...PASSWORD_REQUIREMENTS,
+  ...RECOVERY_REQUIREMENTS,
 ] as const satisfies readonly Requirement[];
 
 export type RequirementId = (typeof REQUIREMENTS)[number]['id'];

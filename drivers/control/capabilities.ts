@@ -43,6 +43,7 @@ export function controlCapabilities(
       await control.call('setFactorPolicy', { factors });
     },
     factorProfiles: async () => (await control.call('factorProfiles')).factorProfiles,
+    passwordPolicy: () => control.call('readPasswordPolicy'),
     setPasswordPolicy: async (change) => {
       await control.call('setPasswordPolicy', change);
     },

@@ -32,9 +32,8 @@ export function presentPasswordOrRecoveryState(ctx: AuthnContext, head: Record<s
     case 'PASSWORD_WARN':
     case 'PASSWORD_EXPIRED': {
       const next = post(authnUrl(ctx.baseUrl, '/credentials/change_password'), 'changePassword');
-      // Only PASSWORD_WARN may be skipped (spec §5.3, A23); the `authn.skip-link-when-expired` fault publishes it anyway.
-      const skippable = transaction.status === 'PASSWORD_WARN' || ctx.org.faults.has('authn.skip-link-when-expired');
-      const skip = skippable ? { skip: post(authnUrl(ctx.baseUrl, '/skip'), 'skip') } : {};
+      // Only PASSWORD_WARN may be skipped (spec §5.3, A23).
+      const skip = transaction.status === 'PASSWORD_WARN' ? { skip: post(authnUrl(ctx.baseUrl, '/skip'), 'skip') } : {};
       return { ...head, ...recovery, _embedded: { user, policy }, _links: { next, ...skip, cancel } };
     }
     case 'PASSWORD_RESET':

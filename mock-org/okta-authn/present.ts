@@ -130,12 +130,15 @@ export function presentTransaction(ctx: AuthnContext): Record<string, unknown> {
   }
 }
 
+/** What the `authn.session-token-reused` fault hands every SUCCESS. */
+const REUSED_SESSION_TOKEN = newSessionToken();
+
 /** SUCCESS: a one-time sessionToken and the user, no stateToken (spec §5.3). */
 export function presentSuccess(org: AuthnOrg, user: StoredUser): Record<string, unknown> {
   return {
     expiresAt: new Date(org.clock.now() + SESSION_TOKEN_LIFETIME_MS).toISOString(),
     status: 'SUCCESS',
-    ...(org.faults.has('authn.session-token-missing') ? {} : { sessionToken: newSessionToken() }),
+    ...(org.faults.has('authn.session-token-missing') ? {} : { sessionToken: org.faults.has('authn.session-token-reused') ? REUSED_SESSION_TOKEN : newSessionToken() }),
     _embedded: { user: presentAuthnUser(user) },
   };
 }

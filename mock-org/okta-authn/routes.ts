@@ -37,7 +37,7 @@ function respond(ctx: AuthnContext, factor?: StoredFactor, factorStep = true): R
   }
   if (transaction.status === 'SUCCESS') {
     // The transaction is complete: its stateToken is spent, the sessionToken is what the client carries on.
-    AUTHN_TRANSACTIONS.of(org.scope).revoke(transaction.stateToken);
+    if (!org.faults.has('authn.state-token-alive-after-success')) AUTHN_TRANSACTIONS.of(org.scope).revoke(transaction.stateToken);
     return presentSuccess(org, ctx.user);
   }
   AUTHN_TRANSACTIONS.of(org.scope).save(transaction);
@@ -85,12 +85,13 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
     if (body.stateToken !== undefined) {
       const ctx = openTransaction(org, request, body);
       refuseStepUp(body);
+      if (org.faults.has('authn.get-state-in-recovery-refused') && !ctx.transaction.status.startsWith('MFA_')) throw invalidAuthnState();
       if (org.faults.has('authn.get-state-revokes')) transactions.revoke(ctx.transaction.stateToken);
       else transactions.save(ctx.transaction);
       return presentTransaction(ctx);
     }
     const outcome = primaryAuthentication(org, body);
-    const relayState = outcome.extras.relayState !== undefined ? { relayState: outcome.extras.relayState } : {};
+    const relayState = outcome.extras.relayState !== undefined && !org.faults.has('authn.relay-state-dropped') ? { relayState: outcome.extras.relayState } : {};
     if (outcome.status === 'SUCCESS') return { ...presentSuccess(org, outcome.user), ...relayState };
     if (outcome.status === 'LOCKED_OUT') return presentLockedOut(requestBaseUrl(request));
     const transaction = transactions.start(outcome.user.id, outcome.status, org.clock.now(), outcome.extras);
@@ -154,6 +155,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   app.post('/api/v1/authn/previous', async (request) => {
     const { ctx } = open(org, request);
     requireOperation(ctx, 'previous');
+    if (ctx.transaction.status === 'MFA_CHALLENGE' && org.faults.has('authn.previous-refused-in-challenge')) throw invalidAuthnState();
     const { transaction } = ctx;
     if (!org.faults.has('authn.previous-ignored')) {
       if (transaction.status === 'MFA_ENROLL_ACTIVATE') transaction.status = 'MFA_ENROLL';
@@ -168,6 +170,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   // A24 cancel: the stateToken is revoked. The docs show no response body (spec §5.1); the mock answers `{}`.
   app.post('/api/v1/authn/cancel', async (request) => {
     const { ctx } = open(org, request);
+    if (org.faults.has('authn.cancel-refused-in-password-states') && !ctx.transaction.status.startsWith('MFA_')) throw invalidAuthnState();
     if (org.faults.has('authn.cancel-ignored')) transactions.save(ctx.transaction);
     else transactions.revoke(ctx.transaction.stateToken);
     return {};

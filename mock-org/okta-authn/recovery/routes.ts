@@ -73,7 +73,9 @@ function sendRecoveryCode(org: AuthnOrg, user: StoredUser, transaction: AuthnTra
   const code = newCode();
   transaction.recoveryCode = { code, sentAtMs: org.clock.now() };
   const recoveryType = transaction.recoveryType === 'UNLOCK' ? 'UNLOCK' : 'PASSWORD';
-  org.outbox.send({ userId: user.id, channel: factor === 'SMS' ? 'sms' : 'call', to, passCode: code, sentAt: org.clock.iso(), recoveryType });
+  if (org.faults.has('authn.recovery-sms-not-sent')) return;
+  const channel = factor === 'SMS' || org.faults.has('authn.recovery-call-as-sms') ? 'sms' : 'call';
+  org.outbox.send({ userId: user.id, channel, to, passCode: code, sentAt: org.clock.iso(), recoveryType });
 }
 
 function open(org: AuthnOrg, request: FastifyRequest): { body: JsonObject; ctx: AuthnContext } {
@@ -110,7 +112,10 @@ export function registerRecoveryRoutes(app: FastifyInstance, org: AuthnOrg): voi
 
     if (factor === undefined) {
       // A trusted application asks for the recovery token itself.
-      if (!user) throw unknownUser();
+      if (!user) {
+        if (org.faults.has('authn.trusted-recovery-unknown-user-hidden')) return { status: 'RECOVERY', recoveryType };
+        throw unknownUser();
+      }
       const expiresAtMs = org.clock.now() + RECOVERY_TOKEN_LIFETIME_MS;
       const token = RECOVERY_TOKENS.of(org.scope).issue({ userId: user.id, recoveryType, expiresAtMs });
       return presentTrustedRecovery(baseUrl, user, token, expiresAtMs, recoveryType);
@@ -229,7 +234,7 @@ function nextAfterRecoveryFactor(ctx: AuthnContext): AuthnTransaction['status'] 
  * (the user has not signed in, only been unlocked), and the user signs in with the password as before.
  */
 function finishUnlock(ctx: AuthnContext): Record<string, unknown> {
-  unlockUser(ctx.org, ctx.user);
+  if (!ctx.org.faults.has('authn.unlock-keeps-lock')) unlockUser(ctx.org, ctx.user);
   AUTHN_TRANSACTIONS.of(ctx.org.scope).revoke(ctx.transaction.stateToken);
   return {
     status: 'SUCCESS',

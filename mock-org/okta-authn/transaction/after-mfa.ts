@@ -13,13 +13,15 @@ const DAY_MS = 24 * 60 * 60_000;
  * warned about when the client asked (`warnBeforePasswordExpired`, PASSWORD_WARN); else SUCCESS.
  */
 export function passwordState(org: AuthnOrg, user: StoredUser, warnBeforePasswordExpired: boolean): AuthnStatus | undefined {
+  if (org.faults.has('authn.password-expiry-ignored')) return undefined;
   if (user.status === 'PASSWORD_EXPIRED') return 'PASSWORD_EXPIRED';
   const { passwordExpireDays, expireWarnDays } = AUTHN_POLICIES.of(org.scope).password.expiration;
   if (passwordExpireDays <= 0 || user.passwordChanged === null) return undefined;
   const expiresAtMs = Date.parse(user.passwordChanged) + passwordExpireDays * DAY_MS;
   const now = org.clock.now();
-  if (now >= expiresAtMs && !org.faults.has('authn.password-expiry-ignored')) return 'PASSWORD_EXPIRED';
-  if (warnBeforePasswordExpired && expireWarnDays > 0 && now >= expiresAtMs - expireWarnDays * DAY_MS) return 'PASSWORD_WARN';
+  if (now >= expiresAtMs) return 'PASSWORD_EXPIRED';
+  const warn = warnBeforePasswordExpired || org.faults.has('authn.password-warn-always');
+  if (warn && expireWarnDays > 0 && now >= expiresAtMs - expireWarnDays * DAY_MS) return 'PASSWORD_WARN';
   return undefined;
 }
 
@@ -46,7 +48,8 @@ export function requiredFactorsMissing(org: AuthnOrg, user: StoredUser): boolean
 export function continueAfterFactor(ctx: AuthnContext, from: AuthnStatus): AuthnStatus {
   const { org, user, transaction } = ctx;
   const enrolling = from === 'MFA_ENROLL' || from === 'MFA_ENROLL_ACTIVATE';
-  if (enrolling && transaction.multiOptionalFactorEnroll && optionalFactorsLeft(org, user)) return 'MFA_ENROLL';
+  const multiOptional = transaction.multiOptionalFactorEnroll && !org.faults.has('authn.multi-optional-ignored');
+  if (enrolling && multiOptional && optionalFactorsLeft(org, user)) return 'MFA_ENROLL';
   return passwordState(org, user, transaction.warnBeforePasswordExpired === true) ?? 'SUCCESS';
 }
 

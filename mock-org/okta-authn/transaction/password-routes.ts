@@ -42,7 +42,7 @@ export function registerPasswordRoutes(app: FastifyInstance, org: AuthnOrg, resp
     if (!oldOk && !org.faults.has('authn.old-password-ignored')) throw wrongOldPassword();
     const refusal = passwordPolicyRefusal(org, ctx.user, newPassword);
     if (refusal) throw refusal;
-    setPassword(org, ctx.user, newPassword);
+    if (!org.faults.has('authn.password-change-not-stored')) setPassword(org, ctx.user, newPassword);
     ctx.transaction.status = 'SUCCESS';
     return respond(ctx, undefined, false);
   });
@@ -55,8 +55,8 @@ export function registerPasswordRoutes(app: FastifyInstance, org: AuthnOrg, resp
     readRevokeSessions(body);
     const refusal = passwordPolicyRefusal(org, ctx.user, newPassword);
     if (refusal) throw refusal;
-    setPassword(org, ctx.user, newPassword);
-    unlockUser(org, ctx.user);
+    if (!org.faults.has('authn.reset-password-not-stored')) setPassword(org, ctx.user, newPassword);
+    if (!org.faults.has('authn.unlock-keeps-lock')) unlockUser(org, ctx.user);
     // A new account goes on to the factors the policy requires (spec §5.4, activation token); a recovery is done.
     const activating = ctx.transaction.recoveryType === 'ACCOUNT_ACTIVATION';
     ctx.transaction.status = activating && requiredFactorsMissing(org, ctx.user) ? 'MFA_ENROLL' : 'SUCCESS';
@@ -72,6 +72,7 @@ export function registerPasswordRoutes(app: FastifyInstance, org: AuthnOrg, resp
       if (ctx.transaction.status === 'MFA_ENROLL' && Object.keys(enrollSkipLink(ctx)).length === 0) throw invalidAuthnState();
     }
     const from = ctx.transaction.status;
+    if (from === 'PASSWORD_WARN' && org.faults.has('authn.skip-refused')) throw invalidAuthnState();
     ctx.transaction.status = from === 'MFA_ENROLL' ? (passwordState(org, ctx.user, ctx.transaction.warnBeforePasswordExpired === true) ?? 'SUCCESS') : 'SUCCESS';
     return respond(ctx, undefined, false);
   });

@@ -30,11 +30,12 @@ function optionalBoolean(obj: JsonObject | undefined, key: string): boolean | un
 }
 
 /** A1's `options`, `context` and `relayState` (spec §5.1): read and checked for their types whatever the path. */
-function readRequestOptions(body: JsonObject): TransactionExtras {
+function readRequestOptions(org: AuthnOrg, body: JsonObject): TransactionExtras {
   const options = optionalObject(body, 'options', 'authRequest');
   const context = optionalObject(body, 'context', 'authRequest');
   // deviceToken is a trusted application's (ignored without an API token), checked for its shape either way.
-  if (context) optionalString(context, 'deviceToken', { maxLength: MAX_DEVICE_TOKEN_LENGTH, subject: 'authRequest', path: 'context.deviceToken' });
+  const deviceToken = context && optionalString(context, 'deviceToken', { maxLength: MAX_DEVICE_TOKEN_LENGTH, subject: 'authRequest', path: 'context.deviceToken' });
+  if (deviceToken !== undefined && org.faults.has('authn.trusted-context-refused')) throw validationFailed('authRequest', ['context.deviceToken: not allowed']);
   const relayState = optionalString(body, 'relayState', { maxLength: MAX_RELAY_STATE_LENGTH, subject: 'authRequest' });
   const warnBeforePasswordExpired = optionalBoolean(options, 'warnBeforePasswordExpired');
   const multiOptionalFactorEnroll = optionalBoolean(options, 'multiOptionalFactorEnroll');
@@ -60,7 +61,7 @@ function stateAfterPrimary(org: AuthnOrg, user: StoredUser, extras: TransactionE
  * the policy locked out is LOCKED_OUT only when the policy shows lockout failures; otherwise 401 E0000004 too.
  */
 export function primaryAuthentication(org: AuthnOrg, body: JsonObject): PrimaryOutcome {
-  const extras = readRequestOptions(body);
+  const extras = readRequestOptions(org, body);
   if (body.token !== undefined) return activationTokenAuthentication(org, body, extras);
   const username = requiredString(body, 'username', { maxLength: MAX_USERNAME_LENGTH, subject: 'authRequest' });
   const password = requiredString(body, 'password', { maxLength: MAX_PASSWORD_LENGTH, subject: 'authRequest' });
