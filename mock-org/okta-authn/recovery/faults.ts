@@ -6,7 +6,7 @@ export const RECOVERY_FAULTS = [
   {
     id: 'authn.recovery-sms-not-sent',
     description: 'forgot password by SMS answers RECOVERY_CHALLENGE but sends no code',
-    breaks: ['AUTHN.RECOVERY.SMS', 'AUTHN.RECOVERY.VERIFY'],
+    breaks: ['AUTHN.RECOVERY.SMS'],
   },
   {
     id: 'authn.recovery-question-skipped',

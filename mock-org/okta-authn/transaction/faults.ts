@@ -109,6 +109,11 @@ export const TRANSACTION_FAULTS = [
     breaks: ['AUTHN.SKIP.UNPUBLISHED'],
   },
   {
+    id: 'authn.reset-password-in-recovery',
+    description: 'reset_password is carried out in RECOVERY, before the recovery question is answered',
+    breaks: ['AUTHN.STATE.FORBIDDEN_CELLS'],
+  },
+  {
     id: 'authn.get-state-in-recovery-refused',
     description: 'get-state is refused 403 E0000079 in the password and recovery states',
     breaks: ['AUTHN.STATE.GET_EVERY_STATE'],

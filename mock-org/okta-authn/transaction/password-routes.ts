@@ -50,7 +50,8 @@ export function registerPasswordRoutes(app: FastifyInstance, org: AuthnOrg, resp
   // A20 reset password: the recovered (or newly activated) user's new password.
   app.post('/api/v1/authn/credentials/reset_password', async (request) => {
     const { body, ctx } = open(org, request);
-    requireOperation(ctx, 'reset-password');
+    // The `authn.reset-password-in-recovery` fault lets a recovery skip its question.
+    if (!(ctx.transaction.status === 'RECOVERY' && org.faults.has('authn.reset-password-in-recovery'))) requireOperation(ctx, 'reset-password');
     const newPassword = requiredString(body, 'newPassword', { maxLength: MAX_PASSWORD_LENGTH, subject: 'newPassword' });
     readRevokeSessions(body);
     const refusal = passwordPolicyRefusal(org, ctx.user, newPassword);
