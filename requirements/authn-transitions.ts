@@ -24,7 +24,7 @@ export const AUTHN_STATES = [
 export type AuthnState = (typeof AUTHN_STATES)[number];
 
 /** Where operations without a stateToken start from (primary authentication, recovery, a recovery token). */
-export const AUTHN_START = 'start';
+const AUTHN_START = 'start';
 type From = AuthnState | typeof AUTHN_START;
 
 /** The operations, by endpoint (spec §5.1); `stateToken: true` when the operation works on a transaction. */
