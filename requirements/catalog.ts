@@ -18,6 +18,7 @@ import { TRANSACTION_REQUIREMENTS } from '../suites/okta-authn/transaction/requi
 import { DUO_REQUIREMENTS } from '../suites/okta-authn/duo/requirements.js';
 import { PASSWORD_REQUIREMENTS } from '../suites/okta-authn/password/requirements.js';
 import { RECOVERY_REQUIREMENTS } from '../suites/okta-authn/recovery/requirements.js';
+import { WALK_REQUIREMENTS } from '../suites/okta-authn/walks/requirements.js';
 import type { Requirement } from './types.js';
 
 /**
@@ -46,6 +47,7 @@ export const REQUIREMENTS = [
   ...DUO_REQUIREMENTS,
   ...PASSWORD_REQUIREMENTS,
   ...RECOVERY_REQUIREMENTS,
+  ...WALK_REQUIREMENTS,
 ] as const satisfies readonly Requirement[];
 
 export type RequirementId = (typeof REQUIREMENTS)[number]['id'];

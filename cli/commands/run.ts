@@ -24,6 +24,7 @@ Target (default: an embedded mock org per suite file):
 
 Selection and output:
   -t, --test-name-pattern PATTERN   run only the checks whose full name matches
+  --seed N               the model-based walks' seed: replay the walk a failure named (or 'random' for new walks)
 ${formatHelpLines(OUTPUT_FORMATS)}  -q, --quiet            no progress output, only the summary at the end
   -h, --help             show this help
 `;
@@ -37,6 +38,7 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
       'control-token': { type: 'string' },
       fault: { type: 'string', multiple: true },
       'test-name-pattern': { type: 'string', short: 't' },
+      seed: { type: 'string' },
       ...formatOptions(OUTPUT_FORMATS),
       quiet: { type: 'boolean', short: 'q' },
       help: { type: 'boolean', short: 'h' },
@@ -53,7 +55,12 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
   );
   if (target.kind === 'mock' && target.faults) await checkFaultIds(target.faults);
 
+  const seed = values.seed;
+  if (seed !== undefined && seed !== 'random' && !/^-?\d+$/.test(seed)) throw new UsageError(`--seed takes an integer or 'random', not ${seed}`);
   const outputs = outputPaths(values, io.cwd);
+  // The walks read their seed from the environment, which vitest's workers inherit.
+  const savedSeed = process.env.MFA_WALK_SEED;
+  if (seed !== undefined) process.env.MFA_WALK_SEED = seed;
   const outcome = await runSuites({
     ...io.suites,
     outputs,
@@ -63,6 +70,9 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     progress: !values.quiet,
     stdout: io.stdout,
     stderr: io.stderr,
+  }).finally(() => {
+    if (savedSeed === undefined) delete process.env.MFA_WALK_SEED;
+    else process.env.MFA_WALK_SEED = savedSeed;
   });
 
   io.stdout.write(redactorFor(targetSecrets(target))(formatRunSummary(outcome.summary)));

@@ -56,7 +56,7 @@ export const TRANSACTION_FAULTS = [
   {
     id: 'authn.wrong-state-allowed',
     description: 'operations not valid in the current transaction state are carried out instead of 403 E0000079',
-    breaks: ['AUTHN.STATE.WRONG_OPERATION'],
+    breaks: ['AUTHN.STATE.WRONG_OPERATION', 'AUTHN.STATE.FORBIDDEN_CELLS', 'AUTHN.WALK.MODEL'],
   },
   {
     id: 'authn.previous-ignored',
