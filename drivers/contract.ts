@@ -146,6 +146,12 @@ export interface ReadOnlyTokenCapability {
   token(): Promise<string>;
 }
 
+/** Starts a step-up transaction, as a protected app's SP-initiated sign-in does (spec §5.8). */
+export interface StepUpCapability {
+  /** The UNAUTHENTICATED transaction's stateToken (registered as a secret). */
+  start(appLabel?: string): Promise<string>;
+}
+
 /** A marker: the org YubiKey token API answers, so checks may upload YubiKey seeds. */
 export interface YubikeyUploadCapability {
   /** How the driver learned it: the target's control protocol said so, or the API answered a probe. */
@@ -162,6 +168,7 @@ export interface Capabilities {
   readonly duo?: DuoCapability;
   readonly readOnlyToken?: ReadOnlyTokenCapability;
   readonly yubikeyUpload?: YubikeyUploadCapability;
+  readonly stepUp?: StepUpCapability;
 }
 
 /** A driver of any family; `F` is the family's fixtures port (the Okta families share OktaFixtures). */

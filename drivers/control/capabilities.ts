@@ -7,6 +7,7 @@ import type {
   PolicyCapability,
   PushCapability,
   ReadOnlyTokenCapability,
+  StepUpCapability,
   TokenServiceCapability,
 } from '../contract.js';
 import type { ControlClient } from './client.js';
@@ -77,7 +78,15 @@ export function controlCapabilities(
       return token;
     },
   };
+  const stepUp: StepUpCapability = {
+    start: async (appLabel) => {
+      const { stateToken } = await control.call('startStepUp', appLabel !== undefined ? { appLabel } : {});
+      registerSecret(stateToken);
+      return stateToken;
+    },
+  };
   return {
+    ...(announced.has('stepUp') ? { stepUp } : {}),
     ...(announced.has('clock') ? { clock } : {}),
     ...(announced.has('outbox') ? { outbox } : {}),
     ...(announced.has('push') ? { push } : {}),

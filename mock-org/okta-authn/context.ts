@@ -6,6 +6,7 @@ import type { AuthnContext, AuthnOrg } from './flow.js';
 import { STATE_TOKEN_LIFETIME_MS, type AuthnStatus } from './transactions.js';
 import { isAuthnPath } from './urls.js';
 import { AUTHN_TRANSACTIONS } from './transactions.js';
+import { NOBODY } from './step-up/step-up.js';
 import { statesOffering, type AuthnOperation } from '../../requirements/authn-transitions.js';
 
 /** The user statuses a transaction stays alive through: expired passwords and lockouts are what some transactions resolve. */
@@ -25,7 +26,8 @@ export function openTransaction(org: AuthnOrg, request: FastifyRequest, body: Js
   const transactions = AUTHN_TRANSACTIONS.of(org.scope);
   const stored = transactions.get(stateToken);
   const expired = stored !== undefined && stored.expiresAtMs <= now && !org.faults.has('authn.state-token-never-expires');
-  const user = stored && org.store.users.get(stored.userId);
+  // A step-up transaction nobody has signed in to yet has no user (step-up/step-up.ts).
+  const user = stored && (stored.userId === '' && stored.status === 'UNAUTHENTICATED' ? NOBODY : org.store.users.get(stored.userId));
   if (!stored || expired || !user || !TRANSACTION_USER_STATUSES.has(user.status)) {
     if (expired) transactions.revoke(stateToken);
     throw invalidToken();

@@ -6,6 +6,7 @@ import { authnFlowFor } from './flows.js';
 import { SESSION_TOKEN_LIFETIME_MS, newSessionToken } from './transactions.js';
 import { authnFactorUrl, authnUrl } from './urls.js';
 import { presentPasswordOrRecoveryState } from './present-states.js';
+import { presentUnauthenticated } from './step-up/step-up.js';
 import { enrollSkipLink } from './transaction/after-mfa.js';
 
 /**
@@ -124,6 +125,7 @@ export function presentTransaction(ctx: AuthnContext): Record<string, unknown> {
     case 'RECOVERY_CHALLENGE':
       return presentPasswordOrRecoveryState(ctx, head, user);
     case 'UNAUTHENTICATED':
+      return presentUnauthenticated(ctx, head);
     case 'LOCKED_OUT':
     case 'SUCCESS':
       throw new Error(`a ${transaction.status} transaction is not stored: it is answered where it happens`);

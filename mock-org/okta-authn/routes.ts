@@ -14,6 +14,7 @@ import { primaryAuthentication, refuseStepUp } from './transaction/primary.js';
 import { AUTHN_TRANSACTIONS } from './transactions.js';
 import { continueAfterFactor } from './transaction/after-mfa.js';
 import { registerPasswordRoutes } from './transaction/password-routes.js';
+import { originalLink, stepUpAuthentication } from './step-up/step-up.js';
 import { registerRecoveryRoutes } from './recovery/routes.js';
 
 type FactorParams = { Params: { factorId: string } };
@@ -71,6 +72,21 @@ function touched(org: AuthnOrg, draft: StoredFactor, factorId: string): StoredFa
 const notSupportedYet = (factorType: string, provider: string) =>
   validationFailed('factorEnrollRequest', [`factorType: ${factorType} (${provider}) is not supported by this mock's Authentication API`]);
 
+/** Step-up primary authentication (A1 in UNAUTHENTICATED): the transaction, its stateToken kept, becomes the user's. */
+function stepUp(ctx: AuthnContext, body: JsonObject): Record<string, unknown> {
+  const { org } = ctx;
+  const outcome = stepUpAuthentication(ctx, body);
+  if (outcome.status === 'LOCKED_OUT') return presentLockedOut(ctx.baseUrl);
+  const transactions = AUTHN_TRANSACTIONS.of(org.scope);
+  if (outcome.status === 'SUCCESS') {
+    transactions.revoke(ctx.transaction.stateToken);
+    return { ...presentSuccess(org, outcome.user), type: 'SESSION_STEP_UP', _links: originalLink(ctx) };
+  }
+  const transaction = { ...ctx.transaction, ...outcome.extras, userId: outcome.user.id, status: outcome.status };
+  transactions.save(transaction);
+  return presentTransaction({ ...ctx, user: outcome.user, transaction });
+}
+
 function open(org: AuthnOrg, request: FastifyRequest): { body: JsonObject; ctx: AuthnContext } {
   const body = bodyObject(request.body);
   return { body, ctx: openTransaction(org, request, body) };
@@ -84,6 +100,8 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
     const body = bodyObject(request.body);
     if (body.stateToken !== undefined) {
       const ctx = openTransaction(org, request, body);
+      const credentials = body.username !== undefined || body.password !== undefined;
+      if (credentials && ctx.transaction.status === 'UNAUTHENTICATED') return stepUp(ctx, body);
       refuseStepUp(body);
       if (org.faults.has('authn.get-state-in-recovery-refused') && !ctx.transaction.status.startsWith('MFA_')) throw invalidAuthnState();
       if (org.faults.has('authn.get-state-revokes')) transactions.revoke(ctx.transaction.stateToken);

@@ -12,7 +12,7 @@ export const CONTROL_PREFIX = '/__control/v1';
  * The capabilities a target may announce in `GET capabilities`, named as the driver contract's
  * properties that offer them (`driver.clock`, `driver.tokenService`, …).
  */
-export const CONTROL_CAPABILITIES = ['clock', 'outbox', 'push', 'policy', 'tokenService', 'duo', 'readOnlyToken', 'yubikeyUpload'] as const;
+export const CONTROL_CAPABILITIES = ['clock', 'outbox', 'push', 'policy', 'tokenService', 'duo', 'readOnlyToken', 'yubikeyUpload', 'stepUp'] as const;
 export type ControlCapabilityName = (typeof CONTROL_CAPABILITIES)[number];
 
 /** A `$defs` entry of one of this folder's `<file>.schema.json` documents. */
@@ -34,6 +34,7 @@ const CONTROL_SCHEMA_FILES = [
   'faults',
   'password-policy',
   'sign-on-policy',
+  'step-up',
 ] as const;
 export type ControlSchemaFile = (typeof CONTROL_SCHEMA_FILES)[number];
 
@@ -70,6 +71,7 @@ export const CONTROL_OPERATIONS = {
   },
   readOnlyToken: { method: 'GET', path: 'read-only-token', output: ref('read-only-token', 'response') },
   duoAuth: { method: 'POST', path: 'duo/:host/auth', input: ref('duo-auth', 'request'), output: ref('duo-auth', 'response') },
+  startStepUp: { method: 'POST', path: 'authn/step-up', input: ref('step-up', 'request'), output: ref('step-up', 'response') },
   reset: { method: 'POST', path: 'reset' },
   readFaults: { method: 'GET', path: 'faults', output: ref('faults', 'response') },
   setFaults: { method: 'POST', path: 'faults', input: ref('faults', 'request'), output: ref('faults', 'response') },
@@ -173,6 +175,7 @@ interface ControlMessages {
   registerTokenCredential: { input: ControlTokenCredential; output: { provider: 'SYMANTEC' | 'RSA'; credentialId: string } };
   readOnlyToken: { input: undefined; output: { token: string } };
   duoAuth: { input: { sig_request: string; action: 'approve' | 'deny' }; output: { sig_response: string } };
+  startStepUp: { input: { appLabel?: string }; output: { stateToken: string } };
   reset: { input: undefined; output: undefined };
   readFaults: { input: undefined; output: { faults: { id: string; description: string; enabled: boolean }[] } };
   setFaults: { input: { enable?: string[]; disable?: string[] }; output: { faults: { id: string; description: string; enabled: boolean }[] } };

@@ -33,6 +33,7 @@ export interface Transaction {
   sessionToken?: string;
   recoveryToken?: string;
   recoveryType?: string;
+  type?: string;
   factorType?: string;
   relayState?: string;
   _embedded?: {

@@ -1,7 +1,8 @@
 import type { ApiClient, DriverWith, TestUser } from '../../drivers/contract.js';
 import type { AuthnState } from '../../requirements/authn-transitions.js';
 import { activeTotp } from '../okta-factors/totp/totp.js';
-import { signIn, stateTokenOf } from './authn.js';
+import { expectTransaction, getState, signIn, stateTokenOf } from './authn.js';
+import { given } from '../support/given.js';
 import { startDuoChallenge, startDuoEnrollment, userWithActiveDuo, withDuoRequired } from './duo/duo.js';
 import {
   giveRecoveryQuestion,
@@ -19,10 +20,11 @@ import {
 /**
  * A tour of the transaction states that carry a stateToken: for each, how a fresh user's transaction gets there,
  * so a check can do the same thing in every state (get it, cancel it, try what the state does not offer).
- * UNAUTHENTICATED is not on it: only a step-up redirect starts one, which no API call can.
+ * UNAUTHENTICATED comes from the `stepUp` capability: only a protected app's redirect starts one, which no API call can.
  */
 
 export const TOUR_STATES = [
+  'UNAUTHENTICATED',
   'MFA_ENROLL',
   'MFA_ENROLL_ACTIVATE',
   'MFA_REQUIRED',
@@ -36,14 +38,18 @@ export const TOUR_STATES = [
 export type TourState = (typeof TOUR_STATES)[number];
 
 /** What the tour needs of the target. */
-export const TOUR_NEEDS = ['policy', 'duo'] as const;
+export const TOUR_NEEDS = ['policy', 'duo', 'stepUp'] as const;
 
 type Visit = (inState: InState) => Promise<void>;
 
 /** Brings a fresh user's transaction into `state` and runs `visit` there (policies set for it, put back after). */
-export async function inState(driver: DriverWith<'policy' | 'duo'>, api: ApiClient, newUser: () => Promise<TestUser>, state: TourState, visit: Visit): Promise<void> {
+export async function inState(driver: DriverWith<'policy' | 'duo' | 'stepUp'>, api: ApiClient, newUser: () => Promise<TestUser>, state: TourState, visit: Visit): Promise<void> {
   const user = await newUser();
   switch (state) {
+    case 'UNAUTHENTICATED': {
+      const stateToken = await given('a step-up transaction (stepUp capability)', () => driver.stepUp.start());
+      return visit({ txn: expectTransaction(driver, await getState(api, stateToken), 'UNAUTHENTICATED'), stateToken });
+    }
     case 'MFA_ENROLL':
       return withDuoRequired(driver, async () => {
         const txn = await signIn(driver, api, user, 'MFA_ENROLL');

@@ -13,16 +13,13 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Documented cells whose checks belong to the factor steps of a transaction (push activation links, activation resend,
- * challenge resend, step-up), which another branch delivers. Each leaves this list when its check names it; a listed
+ * challenge resend), which another branch delivers. Each leaves this list when its check names it; a listed
  * cell that a check names fails the test, so the list only shrinks.
  */
 const AWAITING_FACTOR_STEPS: ReadonlySet<string> = new Set([
   'MFA_ENROLL_ACTIVATE send-activation',
   'MFA_ENROLL_ACTIVATE resend-activation',
   'MFA_CHALLENGE resend-challenge',
-  'UNAUTHENTICATED step-up',
-  'UNAUTHENTICATED get-state',
-  'UNAUTHENTICATED cancel',
 ]);
 
 const named = new Map<string, string[]>();

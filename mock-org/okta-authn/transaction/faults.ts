@@ -109,6 +109,11 @@ export const TRANSACTION_FAULTS = [
     breaks: ['AUTHN.SKIP.UNPUBLISHED'],
   },
   {
+    id: 'authn.step-up-ignores-password',
+    description: 'step-up primary authentication accepts any password for a known username',
+    breaks: ['AUTHN.STEP_UP'],
+  },
+  {
     id: 'authn.reset-password-in-recovery',
     description: 'reset_password is carried out in RECOVERY, before the recovery question is answered',
     breaks: ['AUTHN.STATE.FORBIDDEN_CELLS'],

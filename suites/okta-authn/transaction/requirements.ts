@@ -74,4 +74,7 @@ export const TRANSACTION_REQUIREMENTS = [
   transaction.must('AUTHN.SKIP.UNPUBLISHED', 'skip',
     'Skip where no skip link is published (MFA_ENROLL with a REQUIRED factor missing, PASSWORD_EXPIRED) is refused 403 E0000079 and changes nothing.',
     authnDoc('§5.1 A23', 'skip-transaction-step')),
+  transaction.must('AUTHN.STEP_UP', 'step-up',
+    "A step-up transaction answers UNAUTHENTICATED (next authenticate); A1 with its stateToken and the user's credentials goes on as primary authentication (SUCCESS with next original, or the MFA states); wrong credentials are 401 E0000004 and leave it UNAUTHENTICATED.",
+    authnDoc('§5.8 step-up', 'step-up-authentication-with-okta-session')),
 ] as const;

@@ -173,3 +173,22 @@ check('AUTHN.SIGN_ON.MFA_NOT_REQUIRED', 'a sign-on policy without MFA signs an e
   }
   expectTransaction(driver, await primaryAuth(api, user.login, user.password), 'MFA_REQUIRED');
 }, { needs: ['policy'], cells: ['start authenticate'] });
+
+check('AUTHN.STEP_UP', 'a step-up transaction takes the credentials with its stateToken; wrong ones leave it UNAUTHENTICATED', async ({ driver, api, newUser }) => {
+  const user = await newUser();
+  await driver.policy.setFactorPolicy([{ ...DUO, enrollment: 'OPTIONAL' }]);
+  const stateToken = await driver.stepUp.start('Expense reports');
+  const txn = expectTransaction(driver, await getState(api, stateToken), 'UNAUTHENTICATED');
+  expect(txn.type).toBe('SESSION_STEP_UP');
+  const next = linkOf(txn, 'next');
+  expect(next.name).toBe('authenticate');
+  const wrong = `${user.password}x`;
+  driver.registerSecret(wrong);
+  expectOktaError(await authnPost(api, next.href, { stateToken, username: user.login, password: wrong }), 401, 'E0000004');
+  expectTransaction(driver, await getState(api, stateToken), 'UNAUTHENTICATED');
+  const done = expectSuccess(driver, await authnPost(api, next.href, { stateToken, username: user.login, password: user.password }), user);
+  expect(linkOf(done, 'next').name).toBe('original');
+  await activeTotp(driver, api, 'GOOGLE', user);
+  const again = await driver.stepUp.start();
+  expectTransaction(driver, await authnPost(api, AUTHN_PATH, { stateToken: again, username: user.login, password: user.password }), 'MFA_REQUIRED');
+}, { needs: ['policy', 'stepUp'], cells: ['UNAUTHENTICATED step-up', 'UNAUTHENTICATED get-state'] });
