@@ -14,6 +14,7 @@ import { AUTHN_POLICIES } from '../policy/policies.js';
 import { MAX_RELAY_STATE_LENGTH } from '../transaction/primary.js';
 import { AUTHN_TRANSACTIONS, type AuthnTransaction, type RecoveryFactor } from '../transactions.js';
 import { presentEmailChallenge, presentTrustedRecovery } from './present.js';
+import { NOBODY } from '../step-up/step-up.js';
 import { RECOVERY_TOKEN_LIFETIME_MS, RECOVERY_TOKENS } from './tokens.js';
 
 /**
@@ -142,8 +143,7 @@ export function registerRecoveryRoutes(app: FastifyInstance, org: AuthnOrg): voi
       // The same answer as for a known user, with a token no transaction stands behind (no account enumeration).
       const decoy = transactions.start('', 'RECOVERY_CHALLENGE', org.clock.now(), { recoveryType, recoveryFactor: factor });
       transactions.revoke(decoy.stateToken);
-      const stand = { id: '', passwordChanged: null, profile: { login: username, firstName: '', lastName: '', email: '' } };
-      return presentTransaction({ org, baseUrl, user: { ...stand, status: 'ACTIVE', created: '', activated: null, statusChanged: null, lastUpdated: '', password: null }, transaction: decoy });
+      return presentTransaction({ org, baseUrl, user: NOBODY, transaction: decoy });
     }
     const transaction = transactions.start(user.id, 'RECOVERY_CHALLENGE', org.clock.now(), {
       recoveryType,
