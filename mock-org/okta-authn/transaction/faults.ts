@@ -120,12 +120,12 @@ export const TRANSACTION_FAULTS = [
   },
   {
     id: 'authn.get-state-in-recovery-refused',
-    description: 'get-state is refused 403 E0000079 in the password and recovery states',
+    description: 'get-state is refused 403 E0000079 in the password, recovery and step-up states',
     breaks: ['AUTHN.STATE.GET_EVERY_STATE'],
   },
   {
     id: 'authn.cancel-refused-in-password-states',
-    description: 'cancel is refused 403 E0000079 in PASSWORD_WARN, PASSWORD_EXPIRED, RECOVERY and PASSWORD_RESET',
+    description: 'cancel is refused 403 E0000079 in the password, recovery and step-up states',
     breaks: ['AUTHN.CANCEL.EVERY_STATE'],
   },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];
