@@ -7,6 +7,9 @@
 import { CONTROL_CAPABILITIES } from '../schemas/control/operations.js';
 import type {
   ControlFactorPolicyEntry,
+  ControlPasswordPolicy,
+  ControlPasswordPolicyChange,
+  ControlSignOnPolicy,
   ControlFactorProfile,
   ControlOutboxMessage,
   ControlTokenCredential,
@@ -157,6 +160,10 @@ export interface OktaFixtures extends FixturesPort {
 export type OutboxMessage = ControlOutboxMessage;
 /** One entry of the org's factor enrollment policy. */
 export type FactorPolicyEntry = ControlFactorPolicyEntry;
+/** A change to the target's password policy (the Authentication API applies it). */
+export type PasswordPolicyChange = ControlPasswordPolicyChange;
+export type PasswordPolicy = ControlPasswordPolicy;
+export type SignOnPolicy = ControlSignOnPolicy;
 /** A Custom TOTP (token:hotp) factor profile of the target: its id and the OTP settings its tokens use. */
 export type CustomTotpProfile = ControlFactorProfile;
 /** A credential to provision in a target's (simulated) Symantec VIP or RSA SecurID service. */
@@ -186,6 +193,12 @@ export interface PolicyCapability {
   setFactorPolicy(entries: FactorPolicyEntry[]): Promise<void>;
   /** The target's Custom TOTP factor profiles (there is no API to list them). */
   factorProfiles(): Promise<CustomTotpProfile[]>;
+  /** The password policy as it is now (to put it back after a change). */
+  passwordPolicy(): Promise<PasswordPolicy>;
+  /** Changes the password policy's sections and fields given (complexity, age, expiry, lockout, recovery factors). */
+  setPasswordPolicy(change: PasswordPolicyChange): Promise<void>;
+  /** Sets whether users with an active factor must verify one at sign-in. */
+  setSignOnPolicy(policy: SignOnPolicy): Promise<void>;
 }
 
 /** Provisions credentials in the target's Symantec VIP or RSA SecurID service. */
@@ -216,6 +229,12 @@ export interface ReadOnlyTokenCapability {
   token(): Promise<string>;
 }
 
+/** Starts a step-up transaction, as a protected app's SP-initiated sign-in does (spec §5.8). */
+export interface StepUpCapability {
+  /** The UNAUTHENTICATED transaction's stateToken (registered as a secret). */
+  start(appLabel?: string): Promise<string>;
+}
+
 /** A marker: the org YubiKey token API answers, so checks may upload YubiKey seeds. */
 export interface YubikeyUploadCapability {
   /** How the driver learned it: the target's control protocol said so, or the API answered a probe. */
@@ -233,6 +252,7 @@ export interface Capabilities {
   readonly readOnlyToken?: ReadOnlyTokenCapability;
   readonly yubikeyUpload?: YubikeyUploadCapability;
   readonly duoMobile?: DuoMobileCapability;
+  readonly stepUp?: StepUpCapability;
 }
 
 /** The engine a target runs, as its `/.well-known/okta-organization` says (`pipeline`: `v1` or `idx`). */

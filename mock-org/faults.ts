@@ -18,6 +18,8 @@ import { TRANSACTION_FAULTS } from './okta-authn/transaction/faults.js';
 import { DUO_FAULTS } from './okta-authn/duo/faults.js';
 import { DUO_AUTH_FAULTS } from './duo-auth/faults.js';
 import { IDENTITYNOW_FAULTS } from './identitynow-mfa/faults.js';
+import { PASSWORD_FAULTS } from './okta-authn/policy/faults.js';
+import { RECOVERY_FAULTS } from './okta-authn/recovery/faults.js';
 import type { RequirementId } from '../requirements/index.js';
 import type { FaultDefinition } from './core/fault-definition.js';
 
@@ -45,6 +47,8 @@ export const FAULT_CATALOG = [
   ...YUBIKEY_FAULTS,
   ...PUSH_FAULTS,
   ...TRANSACTION_FAULTS,
+  ...PASSWORD_FAULTS,
+  ...RECOVERY_FAULTS,
   ...DUO_FAULTS,
   ...DUO_AUTH_FAULTS,
   ...IDENTITYNOW_FAULTS,

@@ -26,6 +26,8 @@ export interface BlockedBy {
 export interface CheckMeta {
   /** Requirement ids this check proves. */
   requirements?: string[];
+  /** Cells of a state machine's transition table the check exercises (`MFA_ENROLL_ACTIVATE previous`). */
+  transitions?: string[];
   /** Why the check was skipped (missing capability, real-time only, …). */
   skipReason?: string;
   /** Set when a precondition failed: the check was skipped as BLOCKED. */

@@ -6,6 +6,7 @@
 import { blockedText } from './blocked.js';
 import { FAILURE_KINDS } from './check-meta.js';
 import type { RequirementOutcome, RequirementResult, RunSummary } from './summary.js';
+import { renderTransitionTable } from './transition-table.js';
 
 const OUTCOME_LABEL: Record<RequirementOutcome, string> = { pass: 'PASS', fail: 'FAIL', blocked: 'BLOCKED', skip: 'SKIP' };
 
@@ -46,6 +47,7 @@ export function renderMarkdown(summary: RunSummary): string {
       lines.push('');
     }
   }
+  lines.push(...renderTransitionTable(summary.transitionTable));
   return `${lines.join('\n').trimEnd()}\n`;
 }
 

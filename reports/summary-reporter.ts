@@ -64,6 +64,7 @@ function toCheckRecord(test: TestCase): CheckRecord {
     // a check still pending when the run ended never ran: the run error 'interrupted' says why
     state: blocked ? 'blocked' : result.state === 'pending' ? 'skipped' : result.state,
     requirements: [...(meta.requirements ?? [])],
+    ...(meta.transitions ? { transitions: [...meta.transitions] } : {}),
   };
   if (blocked) record.blockedBy = blocked;
   else if (result.state === 'skipped') {

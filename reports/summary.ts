@@ -4,6 +4,7 @@
  */
 import { familyTitle, type Requirement, type RequirementLevel } from '../requirements/index.js';
 import type { BlockedBy, FailureKind } from './check-meta.js';
+import { buildTransitionTable, type TransitionTableSummary } from './transition-table.js';
 
 /** `blocked`: a precondition of the check failed, so its requirement was not tested (vitest saw a skip). */
 export type CheckState = 'passed' | 'failed' | 'blocked' | 'skipped';
@@ -17,6 +18,8 @@ export interface CheckRecord {
   state: CheckState;
   /** Requirement ids the check names (`meta.requirements`). */
   requirements: string[];
+  /** Transition-table cells the check exercises (`meta.transitions`). */
+  transitions?: string[];
   /** Why the check was skipped (its skip note, else `meta.skipReason`). Absent when it was filtered out. */
   skipReason?: string;
   /** First line of each error of a failed check. */
@@ -108,6 +111,8 @@ export interface RunSummary {
   errors: RunError[];
   /** Present on the partial summary of one shard (`run --shard index/count`); `merge` combines them into a whole run's. */
   shard?: Shard;
+  /** The Authentication API's transition table: each documented and forbidden cell with the checks that exercised it. */
+  transitionTable?: TransitionTableSummary;
 }
 
 /** One of `count` parts of a run's suite files (vitest's `--shard index/count`), 1-based. */
@@ -200,6 +205,7 @@ export function buildSummary(input: SummaryInput): RunSummary {
     requirements,
     checks,
     errors,
+    transitionTable: buildTransitionTable(checks),
   };
 }
 

@@ -28,6 +28,9 @@ import { IDN_CONFIG_REQUIREMENTS } from '../suites/identitynow-mfa/config/requir
 import { IDN_VERIFY_REQUIREMENTS } from '../suites/identitynow-mfa/verify/requirements.js';
 import { IDN_KBA_REQUIREMENTS } from '../suites/identitynow-mfa/kba/requirements.js';
 import { IDN_TOKEN_REQUIREMENTS } from '../suites/identitynow-mfa/token/requirements.js';
+import { PASSWORD_REQUIREMENTS } from '../suites/okta-authn/password/requirements.js';
+import { RECOVERY_REQUIREMENTS } from '../suites/okta-authn/recovery/requirements.js';
+import { WALK_REQUIREMENTS } from '../suites/okta-authn/walks/requirements.js';
 import type { Requirement } from './types.js';
 
 /**
@@ -66,6 +69,9 @@ export const REQUIREMENTS = [
   ...IDN_VERIFY_REQUIREMENTS,
   ...IDN_KBA_REQUIREMENTS,
   ...IDN_TOKEN_REQUIREMENTS,
+  ...PASSWORD_REQUIREMENTS,
+  ...RECOVERY_REQUIREMENTS,
+  ...WALK_REQUIREMENTS,
 ] as const satisfies readonly Requirement[];
 
 export type RequirementId = (typeof REQUIREMENTS)[number]['id'];

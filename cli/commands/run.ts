@@ -42,6 +42,7 @@ Selection and output:
 ${RUN_EXTRA_HELP}  --shard I/N            run part I of N of the suite files (CI machines side by side); the JSON summary is
                          then partial, and \`mfa-conformance merge\` combines the N of them into a whole run's
   --blob FILE            also write vitest's blob report (for vitest --merge-reports)
+  --seed N               the model-based walks' seed: replay the walk a failure named (or 'random' for new walks)
 ${formatHelpLines(OUTPUT_FORMATS)}  -q, --quiet            no progress output, only the summary at the end
   -h, --help             show this help
 
@@ -72,6 +73,7 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
       'test-name-pattern': { type: 'string', short: 't' },
       shard: { type: 'string' },
       blob: { type: 'string' },
+      seed: { type: 'string' },
       ...formatOptions(OUTPUT_FORMATS),
       ...RUN_EXTRA_OPTIONS,
       quiet: { type: 'boolean', short: 'q' },
@@ -111,31 +113,37 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
         );
   const target = real?.target ?? resolved;
 
+  const seed = values.seed;
+  if (seed !== undefined && seed !== 'random' && !/^-?\d+$/.test(seed)) throw new UsageError(`--seed takes an integer or 'random', not ${seed}`);
   const extras = await readRunExtras(values, positionals, values['test-name-pattern'], io);
   const redact = redactorFor(targetSecrets(target));
   const outputs = outputPaths(values, io.cwd);
+  // The walks read their seed from the environment, which vitest's workers inherit.
+  const savedSeed = process.env.MFA_WALK_SEED;
+  if (seed !== undefined) process.env.MFA_WALK_SEED = seed;
   let outcome;
   try {
     outcome = await runSuites({
       ...io.suites,
-    outputs,
-    target,
-    filters: extras.selection.filters,
-    testNamePattern: extras.selection.testNamePattern,
-    ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
-    ...(values.blob !== undefined ? { blob: resolve(io.cwd, values.blob) } : {}),
-    progress: false,
-    reporters: progressReporters(values.quiet, io, redact),
-    ...(extras.bail !== undefined ? { bail: extras.bail } : {}),
-    ...(extras.selection.profile ? { environment: { profile: extras.selection.profile.name } } : {}),
-    summaryView: (built) => narrowToProfile(built, extras.selection),
-    stdout: io.stdout,
-    stderr: io.stderr,
-  });
+      outputs,
+      target,
+      filters: extras.selection.filters,
+      testNamePattern: extras.selection.testNamePattern,
+      ...(values.shard !== undefined ? { shard: parseShard(values.shard) } : {}),
+      ...(values.blob !== undefined ? { blob: resolve(io.cwd, values.blob) } : {}),
+      progress: false,
+      reporters: progressReporters(values.quiet, io, redact),
+      ...(extras.bail !== undefined ? { bail: extras.bail } : {}),
+      ...(extras.selection.profile ? { environment: { profile: extras.selection.profile.name } } : {}),
+      summaryView: (built) => narrowToProfile(built, extras.selection),
+      stdout: io.stdout,
+      stderr: io.stderr,
+    });
   } finally {
+    if (savedSeed === undefined) delete process.env.MFA_WALK_SEED;
+    else process.env.MFA_WALK_SEED = savedSeed;
     if (real) {
-      io.stdout.write(await real.cleanup().catch((error: unknown) => `Cleanup failed (${error instanceof Error ? error.message : 'unknown'}): run mfa-conformance sweep\
-`));
+      io.stdout.write(await real.cleanup().catch((error: unknown) => `Cleanup failed (${error instanceof Error ? error.message : 'unknown'}): run mfa-conformance sweep\n`));
       real.dispose();
     }
   }

@@ -8,6 +8,7 @@ import type {
   PolicyCapability,
   PushCapability,
   ReadOnlyTokenCapability,
+  StepUpCapability,
   TokenServiceCapability,
 } from '../contract.js';
 import type { ControlClient } from './client.js';
@@ -44,6 +45,13 @@ export function controlCapabilities(
       await control.call('setFactorPolicy', { factors });
     },
     factorProfiles: async () => (await control.call('factorProfiles')).factorProfiles,
+    passwordPolicy: () => control.call('readPasswordPolicy'),
+    setPasswordPolicy: async (change) => {
+      await control.call('setPasswordPolicy', change);
+    },
+    setSignOnPolicy: async (policy) => {
+      await control.call('setSignOnPolicy', policy);
+    },
   };
   const tokenService: TokenServiceCapability = {
     register: async (provider, credential) => {
@@ -80,7 +88,15 @@ export function controlCapabilities(
       return (await control.call('activateDuoMobile', { activation })).phone_id;
     },
   };
+  const stepUp: StepUpCapability = {
+    start: async (appLabel) => {
+      const { stateToken } = await control.call('startStepUp', appLabel !== undefined ? { appLabel } : {});
+      registerSecret(stateToken);
+      return stateToken;
+    },
+  };
   return {
+    ...(announced.has('stepUp') ? { stepUp } : {}),
     ...(announced.has('clock') ? { clock } : {}),
     ...(announced.has('outbox') ? { outbox } : {}),
     ...(announced.has('push') ? { push } : {}),

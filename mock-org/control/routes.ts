@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound, validationFailed } from '../core/errors.js';
 import { registerDuoResponderRoutes } from '../okta-authn/duo/responder.js';
+import { registerAuthnPolicyControlRoutes } from '../okta-authn/policy/control-routes.js';
+import { registerStepUpControlRoute } from '../okta-authn/step-up/step-up.js';
 import { UnknownFaultError } from '../core/faults.js';
 import type { MockOrg } from '../org.js';
 import { factorOr404, userRequest } from '../okta-factors/context.js';
@@ -9,7 +11,7 @@ import type { ControlCapabilityName, ControlInput, ControlParams } from '../../s
 import { validateControlRequests } from './validation.js';
 
 /** What this mock org can do for a driver (DESIGN.md, the driver contract). */
-const MOCK_CAPABILITIES = ['clock', 'outbox', 'push', 'yubikeyUpload', 'policy', 'tokenService', 'duo', 'readOnlyToken'] as const satisfies readonly ControlCapabilityName[];
+const MOCK_CAPABILITIES = ['clock', 'outbox', 'push', 'yubikeyUpload', 'policy', 'tokenService', 'duo', 'readOnlyToken', 'stepUp'] as const satisfies readonly ControlCapabilityName[];
 
 /**
  * The control protocol under /__control/v1 (DESIGN.md), behind the same admin token as the API.
@@ -69,6 +71,10 @@ export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void 
 
   // Duo responder: the user answering the Duo prompt that a sig_request opened (mock-org/okta-authn/duo/responder.ts).
   registerDuoResponderRoutes(app, org);
+
+  // Password and sign-on policies (what the Authentication API applies).
+  registerAuthnPolicyControlRoutes(app, org);
+  registerStepUpControlRoute(app, org);
 
   // Factor policy: which factors are enabled, REQUIRED or OPTIONAL.
   app.get('/__control/v1/factor-policy', async () => ({ factors: org.policy.list() }));

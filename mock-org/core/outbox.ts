@@ -6,11 +6,15 @@ export type OutboxChannel = 'sms' | 'call' | 'email';
 
 export interface OutboxMessage {
   userId: string;
-  factorId: string;
+  /** The factor the message belongs to; absent for an account-recovery message. */
+  factorId?: string;
   channel: OutboxChannel;
   to: string;
+  /** The one-time secret the message carries: an OTP, or for a recovery email the recovery token its link holds. */
   passCode: string;
   sentAt: string;
+  /** Account-recovery messages (Authentication API A12/A13): what is recovered. */
+  recoveryType?: 'PASSWORD' | 'UNLOCK';
   /** Which template and language the message was rendered with (sms `templateId`, `Accept-Language`). */
   templateId?: string;
   language?: string;

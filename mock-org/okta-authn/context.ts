@@ -6,6 +6,11 @@ import type { AuthnContext, AuthnOrg } from './flow.js';
 import { STATE_TOKEN_LIFETIME_MS, type AuthnStatus } from './transactions.js';
 import { isAuthnPath } from './urls.js';
 import { AUTHN_TRANSACTIONS } from './transactions.js';
+import { NOBODY } from './step-up/step-up.js';
+import { statesOffering, type AuthnOperation } from '../../requirements/authn-transitions.js';
+
+/** The user statuses a transaction stays alive through: expired passwords and lockouts are what some transactions resolve. */
+const TRANSACTION_USER_STATUSES = new Set(['ACTIVE', 'PASSWORD_EXPIRED', 'LOCKED_OUT', 'RECOVERY', 'PROVISIONED']);
 
 /** Longest stateToken looked up (Okta's are 42 characters). */
 const MAX_STATE_TOKEN_LENGTH = 256;
@@ -21,8 +26,9 @@ export function openTransaction(org: AuthnOrg, request: FastifyRequest, body: Js
   const transactions = AUTHN_TRANSACTIONS.of(org.scope);
   const stored = transactions.get(stateToken);
   const expired = stored !== undefined && stored.expiresAtMs <= now && !org.faults.has('authn.state-token-never-expires');
-  const user = stored && org.store.users.get(stored.userId);
-  if (!stored || expired || !user || user.status !== 'ACTIVE') {
+  // A step-up transaction nobody has signed in to yet has no user (step-up/step-up.ts).
+  const user = stored && (stored.userId === '' && stored.status === 'UNAUTHENTICATED' ? NOBODY : org.store.users.get(stored.userId));
+  if (!stored || expired || !user || !TRANSACTION_USER_STATUSES.has(user.status)) {
     if (expired) transactions.revoke(stateToken);
     throw invalidToken();
   }
@@ -31,6 +37,14 @@ export function openTransaction(org: AuthnOrg, request: FastifyRequest, body: Js
   // Presenting the token keeps it alive even when the operation is then refused (the refusal is its own answer).
   transactions.save({ ...stored, expiresAtMs: transaction.expiresAtMs });
   return { org, baseUrl: requestBaseUrl(request), user, transaction };
+}
+
+/**
+ * 403 E0000079 unless the transition table (requirements/authn-transitions.ts) documents `operation` in the
+ * transaction's state: the one table the checks and the reports read too.
+ */
+export function requireOperation(ctx: AuthnContext, operation: AuthnOperation): void {
+  requireState(ctx, statesOffering(operation));
 }
 
 /** 403 E0000079 unless the transaction is in one of `allowed` (the `authn.wrong-state-allowed` fault lets anything by). */

@@ -5,6 +5,9 @@ import type { AuthnContext, AuthnOrg } from './flow.js';
 import { authnFlowFor } from './flows.js';
 import { SESSION_TOKEN_LIFETIME_MS, newSessionToken } from './transactions.js';
 import { authnFactorUrl, authnUrl } from './urls.js';
+import { presentPasswordOrRecoveryState } from './present-states.js';
+import { presentUnauthenticated } from './step-up/step-up.js';
+import { enrollSkipLink } from './transaction/after-mfa.js';
 
 /**
  * Authentication transaction objects as the API returns them (spec §5.2): the token and its expiry, the state,
@@ -96,7 +99,7 @@ export function presentTransaction(ctx: AuthnContext): Record<string, unknown> {
   const user = presentAuthnUser(ctx.user);
   switch (transaction.status) {
     case 'MFA_ENROLL':
-      return { ...head, _embedded: { user, ...factorList(enrollableFactors(ctx)) }, _links: { cancel } };
+      return { ...head, _embedded: { user, ...factorList(enrollableFactors(ctx)) }, _links: { ...enrollSkipLink(ctx), cancel } };
     case 'MFA_REQUIRED':
       return { ...head, _embedded: { user, ...factorList(verifiableFactors(ctx)), policy: REMEMBER_DEVICE_POLICY }, _links: { cancel } };
     case 'MFA_ENROLL_ACTIVATE':
@@ -115,17 +118,29 @@ export function presentTransaction(ctx: AuthnContext): Record<string, unknown> {
         _links: { next: flow.next(ctx, factor), cancel, prev: post(authnUrl(ctx.baseUrl, '/previous')) },
       };
     }
+    case 'PASSWORD_WARN':
+    case 'PASSWORD_EXPIRED':
+    case 'PASSWORD_RESET':
+    case 'RECOVERY':
+    case 'RECOVERY_CHALLENGE':
+      return presentPasswordOrRecoveryState(ctx, head, user);
+    case 'UNAUTHENTICATED':
+      return presentUnauthenticated(ctx, head);
+    case 'LOCKED_OUT':
     case 'SUCCESS':
-      throw new Error('a SUCCESS transaction is answered with presentSuccess()');
+      throw new Error(`a ${transaction.status} transaction is not stored: it is answered where it happens`);
   }
 }
+
+/** What the `authn.session-token-reused` fault hands every SUCCESS. */
+const REUSED_SESSION_TOKEN = newSessionToken();
 
 /** SUCCESS: a one-time sessionToken and the user, no stateToken (spec §5.3). */
 export function presentSuccess(org: AuthnOrg, user: StoredUser): Record<string, unknown> {
   return {
     expiresAt: new Date(org.clock.now() + SESSION_TOKEN_LIFETIME_MS).toISOString(),
     status: 'SUCCESS',
-    ...(org.faults.has('authn.session-token-missing') ? {} : { sessionToken: newSessionToken() }),
+    ...(org.faults.has('authn.session-token-missing') ? {} : { sessionToken: org.faults.has('authn.session-token-reused') ? REUSED_SESSION_TOKEN : newSessionToken() }),
     _embedded: { user: presentAuthnUser(user) },
   };
 }

@@ -5,12 +5,17 @@ import { oktaId } from '../core/ids.js';
 import { bodyObject, optionalObject, requiredString, type JsonObject } from '../core/input.js';
 import { requestBaseUrl } from '../core/base-url.js';
 import type { StoredFactor } from '../okta-factors/store.js';
-import { openTransaction, requireState } from './context.js';
+import { openTransaction, requireOperation } from './context.js';
 import type { AuthnContext, AuthnFactorFlow, AuthnOrg } from './flow.js';
 import { AUTHN_FLOWS, authnFlow, authnFlowFor } from './flows.js';
 import { presentSuccess, presentTransaction } from './present.js';
+import { presentLockedOut } from './recovery/present.js';
 import { primaryAuthentication, refuseStepUp } from './transaction/primary.js';
 import { AUTHN_TRANSACTIONS } from './transactions.js';
+import { continueAfterFactor } from './transaction/after-mfa.js';
+import { registerPasswordRoutes } from './transaction/password-routes.js';
+import { originalLink, stepUpAuthentication } from './step-up/step-up.js';
+import { registerRecoveryRoutes } from './recovery/routes.js';
 
 type FactorParams = { Params: { factorId: string } };
 
@@ -18,12 +23,22 @@ type FactorParams = { Params: { factorId: string } };
 const MAX_NAME_LENGTH = 64;
 
 /** Stores the drafts of a successful operation and answers with the transaction (or SUCCESS, which ends it). */
-function respond(ctx: AuthnContext, factor?: StoredFactor): Record<string, unknown> {
+function respond(ctx: AuthnContext, factor?: StoredFactor, factorStep = true): Record<string, unknown> {
   const { org, transaction } = ctx;
   if (factor) org.store.factors.set(factor.id, factor);
+  const from = AUTHN_TRANSACTIONS.of(org.scope).get(transaction.stateToken)?.status;
+  // A factor step that authenticated the user goes on to optional enrollment and the password states (spec §5.4).
+  if (factorStep && transaction.status === 'SUCCESS' && from !== undefined && from.startsWith('MFA_')) {
+    transaction.status = continueAfterFactor(ctx, from);
+    if (transaction.status !== 'SUCCESS') {
+      delete transaction.factorId;
+      delete transaction.factorResult;
+      delete transaction.flow;
+    }
+  }
   if (transaction.status === 'SUCCESS') {
     // The transaction is complete: its stateToken is spent, the sessionToken is what the client carries on.
-    AUTHN_TRANSACTIONS.of(org.scope).revoke(transaction.stateToken);
+    if (!org.faults.has('authn.state-token-alive-after-success')) AUTHN_TRANSACTIONS.of(org.scope).revoke(transaction.stateToken);
     return presentSuccess(org, ctx.user);
   }
   AUTHN_TRANSACTIONS.of(org.scope).save(transaction);
@@ -57,6 +72,21 @@ function touched(org: AuthnOrg, draft: StoredFactor, factorId: string): StoredFa
 const notSupportedYet = (factorType: string, provider: string) =>
   validationFailed('factorEnrollRequest', [`factorType: ${factorType} (${provider}) is not supported by this mock's Authentication API`]);
 
+/** Step-up primary authentication (A1 in UNAUTHENTICATED): the transaction, its stateToken kept, becomes the user's. */
+function stepUp(ctx: AuthnContext, body: JsonObject): Record<string, unknown> {
+  const { org } = ctx;
+  const outcome = stepUpAuthentication(ctx, body);
+  if (outcome.status === 'LOCKED_OUT') return presentLockedOut(ctx.baseUrl);
+  const transactions = AUTHN_TRANSACTIONS.of(org.scope);
+  if (outcome.status === 'SUCCESS') {
+    transactions.revoke(ctx.transaction.stateToken);
+    return { ...presentSuccess(org, outcome.user), type: 'SESSION_STEP_UP', _links: originalLink(ctx) };
+  }
+  const transaction = { ...ctx.transaction, ...outcome.extras, userId: outcome.user.id, status: outcome.status };
+  transactions.save(transaction);
+  return presentTransaction({ ...ctx, user: outcome.user, transaction });
+}
+
 function open(org: AuthnOrg, request: FastifyRequest): { body: JsonObject; ctx: AuthnContext } {
   const body = bodyObject(request.body);
   return { body, ctx: openTransaction(org, request, body) };
@@ -70,21 +100,26 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
     const body = bodyObject(request.body);
     if (body.stateToken !== undefined) {
       const ctx = openTransaction(org, request, body);
+      const credentials = body.username !== undefined || body.password !== undefined;
+      if (credentials && ctx.transaction.status === 'UNAUTHENTICATED') return stepUp(ctx, body);
       refuseStepUp(body);
+      if (org.faults.has('authn.get-state-in-recovery-refused') && !ctx.transaction.status.startsWith('MFA_')) throw invalidAuthnState();
       if (org.faults.has('authn.get-state-revokes')) transactions.revoke(ctx.transaction.stateToken);
       else transactions.save(ctx.transaction);
       return presentTransaction(ctx);
     }
     const outcome = primaryAuthentication(org, body);
-    if (outcome.status === 'SUCCESS') return presentSuccess(org, outcome.user);
-    const transaction = transactions.start(outcome.user.id, outcome.status, org.clock.now());
+    const relayState = outcome.extras.relayState !== undefined && !org.faults.has('authn.relay-state-dropped') ? { relayState: outcome.extras.relayState } : {};
+    if (outcome.status === 'SUCCESS') return { ...presentSuccess(org, outcome.user), ...relayState };
+    if (outcome.status === 'LOCKED_OUT') return presentLockedOut(requestBaseUrl(request));
+    const transaction = transactions.start(outcome.user.id, outcome.status, org.clock.now(), outcome.extras);
     return presentTransaction({ org, baseUrl: requestBaseUrl(request), user: outcome.user, transaction: structuredClone(transaction) });
   });
 
   // A3 enroll a factor (MFA_ENROLL).
   app.post('/api/v1/authn/factors', async (request) => {
     const { body, ctx } = open(org, request);
-    requireState(ctx, ['MFA_ENROLL']);
+    requireOperation(ctx, 'enroll');
     const factorType = requiredString(body, 'factorType', { maxLength: MAX_NAME_LENGTH, subject: 'factorEnrollRequest' });
     const provider = requiredString(body, 'provider', { maxLength: MAX_NAME_LENGTH, subject: 'factorEnrollRequest' });
     optionalObject(body, 'profile', 'factorEnrollRequest');
@@ -109,7 +144,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   // A4 activate, A5 poll an activation (MFA_ENROLL_ACTIVATE).
   app.post<FactorParams>('/api/v1/authn/factors/:factorId/lifecycle/activate', async (request) => {
     const { body, ctx } = open(org, request);
-    requireState(ctx, ['MFA_ENROLL_ACTIVATE']);
+    requireOperation(ctx, 'activate');
     const { factor, flow } = currentFactor(ctx, request.params.factorId);
     if (!flow.activate) throw invalidAuthnState();
     flow.activate(ctx, factor, body);
@@ -118,7 +153,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
 
   app.post<FactorParams>('/api/v1/authn/factors/:factorId/lifecycle/activate/poll', async (request) => {
     const { body, ctx } = open(org, request);
-    requireState(ctx, ['MFA_ENROLL_ACTIVATE']);
+    requireOperation(ctx, 'activate');
     const { factor, flow } = currentFactor(ctx, request.params.factorId);
     if (!flow.pollActivation) throw invalidAuthnState();
     flow.pollActivation(ctx, factor, body);
@@ -128,7 +163,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   // A10 verify (MFA_REQUIRED), answer or poll a challenge (MFA_CHALLENGE).
   app.post<FactorParams>('/api/v1/authn/factors/:factorId/verify', async (request) => {
     const { body, ctx } = open(org, request);
-    requireState(ctx, ['MFA_REQUIRED', 'MFA_CHALLENGE']);
+    requireOperation(ctx, 'verify');
     const { factor, flow } = verifiableFactor(ctx, request.params.factorId);
     flow.verify(ctx, factor, body);
     return respond(ctx, factor);
@@ -137,7 +172,8 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   // A22 previous: back from activating to choosing a factor to enroll, from a challenge to choosing a factor to verify.
   app.post('/api/v1/authn/previous', async (request) => {
     const { ctx } = open(org, request);
-    requireState(ctx, ['MFA_ENROLL_ACTIVATE', 'MFA_CHALLENGE']);
+    requireOperation(ctx, 'previous');
+    if (ctx.transaction.status === 'MFA_CHALLENGE' && org.faults.has('authn.previous-refused-in-challenge')) throw invalidAuthnState();
     const { transaction } = ctx;
     if (!org.faults.has('authn.previous-ignored')) {
       if (transaction.status === 'MFA_ENROLL_ACTIVATE') transaction.status = 'MFA_ENROLL';
@@ -149,20 +185,16 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
     return respond(ctx);
   });
 
-  // A23 skip: only where a `skip` link is published, which no state of the mock does yet (no optional enrollment).
-  app.post('/api/v1/authn/skip', async (request) => {
-    const { ctx } = open(org, request);
-    requireState(ctx, []);
-    return respond(ctx);
-  });
-
   // A24 cancel: the stateToken is revoked. The docs show no response body (spec §5.1); the mock answers `{}`.
   app.post('/api/v1/authn/cancel', async (request) => {
     const { ctx } = open(org, request);
+    if (org.faults.has('authn.cancel-refused-in-password-states') && !ctx.transaction.status.startsWith('MFA_')) throw invalidAuthnState();
     if (org.faults.has('authn.cancel-ignored')) transactions.save(ctx.transaction);
     else transactions.revoke(ctx.transaction.stateToken);
     return {};
   });
 
+  registerPasswordRoutes(app, org, respond);
+  registerRecoveryRoutes(app, org);
   for (const flow of AUTHN_FLOWS) flow.registerRoutes?.(app, org);
 }

@@ -1,5 +1,6 @@
 import { OrgState } from '../core/org-state.js';
 import { randomBytes } from 'node:crypto';
+import type { AuthnState } from '../../requirements/authn-transitions.js';
 
 /**
  * Authentication API transactions (spec §5): one per stateToken, in memory, on the org's virtual clock.
@@ -11,8 +12,13 @@ export const STATE_TOKEN_LIFETIME_MS = 5 * 60_000;
 /** The sessionToken of a SUCCESS lives five minutes (spec §5.7). */
 export const SESSION_TOKEN_LIFETIME_MS = 5 * 60_000;
 
-/** The states the mock reaches so far (spec §5.3 lists them all; the others arrive with their flows). */
-export type AuthnStatus = 'MFA_ENROLL' | 'MFA_ENROLL_ACTIVATE' | 'MFA_REQUIRED' | 'MFA_CHALLENGE' | 'SUCCESS';
+/** The twelve states of spec §5.3, as the transition table (requirements/authn-transitions.ts) names them. */
+export type AuthnStatus = AuthnState;
+
+/** Why a recovery transaction exists (spec §5.2). */
+export type RecoveryType = 'PASSWORD' | 'UNLOCK' | 'ACCOUNT_ACTIVATION';
+/** The channel a recovery challenge went through (A12/A13 `factorType`). */
+export type RecoveryFactor = 'EMAIL' | 'SMS' | 'CALL';
 
 type AuthnFactorResult = 'WAITING' | 'CANCELLED' | 'ERROR' | 'PASSCODE_REPLAYED' | 'TIMEOUT' | 'TIME_WINDOW_EXCEEDED' | 'REJECTED';
 
@@ -27,14 +33,27 @@ export interface AuthnTransaction {
   factorResult?: AuthnFactorResult;
   /** The factor flow's own state for `factorId` (Duo: the sig_request it issued, whether Duo called back). */
   flow?: Record<string, unknown>;
+  /** Recovery transactions: what is recovered and through which channel. */
+  recoveryType?: RecoveryType;
+  recoveryFactor?: RecoveryFactor;
+  /** A1 `options` the transaction was started with. */
+  warnBeforePasswordExpired?: boolean;
+  multiOptionalFactorEnroll?: boolean;
+  /** A1 / A12 `relayState`, handed back by the transaction. */
+  relayState?: string;
+  /** RECOVERY_CHALLENGE by SMS / CALL: the code sent and when. A secret, never presented. */
+  recoveryCode?: { code: string; sentAtMs: number };
 }
+
+/** What a new transaction may carry from the request that started it. */
+export type TransactionExtras = Pick<AuthnTransaction, 'recoveryType' | 'recoveryFactor' | 'warnBeforePasswordExpired' | 'multiOptionalFactorEnroll' | 'relayState'>;
 
 class AuthnTransactions {
   readonly #byToken = new Map<string, AuthnTransaction>();
 
   /** A new transaction in `status`, its token valid for the sliding lifetime from `nowMs`. */
-  start(userId: string, status: AuthnStatus, nowMs: number): AuthnTransaction {
-    const transaction: AuthnTransaction = { stateToken: newStateToken(), userId, status, expiresAtMs: nowMs + STATE_TOKEN_LIFETIME_MS };
+  start(userId: string, status: AuthnStatus, nowMs: number, extra: TransactionExtras = {}): AuthnTransaction {
+    const transaction: AuthnTransaction = { ...extra, stateToken: newStateToken(), userId, status, expiresAtMs: nowMs + STATE_TOKEN_LIFETIME_MS };
     this.#byToken.set(transaction.stateToken, transaction);
     return transaction;
   }

@@ -1,6 +1,6 @@
 /** The users and factors one mock org holds, in memory (the Users and Factors APIs' data). */
 
-type UserStatus = 'STAGED' | 'PROVISIONED' | 'ACTIVE' | 'SUSPENDED' | 'DEPROVISIONED';
+type UserStatus = 'STAGED' | 'PROVISIONED' | 'ACTIVE' | 'RECOVERY' | 'PASSWORD_EXPIRED' | 'LOCKED_OUT' | 'SUSPENDED' | 'DEPROVISIONED';
 type FactorStatus = 'PENDING_ACTIVATION' | 'ACTIVE';
 
 export interface UserProfile {
@@ -22,6 +22,12 @@ export interface StoredUser {
   profile: UserProfile;
   /** A secret: never returned, never logged. */
   password: string | null;
+  /** Users API `credentials.recovery_question`: the question is public, the answer a secret. */
+  recoveryQuestion?: { question: string; answer: string };
+  /** Earlier passwords, newest first (the password policy's history). Secrets. */
+  passwordHistory?: string[];
+  /** The activation token `lifecycle/activate?sendEmail=false` issued, until A1 spends it. A secret. */
+  activationToken?: string;
 }
 
 /** A factor as the org keeps it; `S` is its kind's private state (FactorKind<S>). */

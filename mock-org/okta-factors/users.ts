@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { notFound, validationFailed } from '../core/errors.js';
+import { randomBytes } from 'node:crypto';
+import { notFound, operationNotAllowed, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
 import { bodyObject, booleanQuery, optionalObject, optionalString, requiredString } from '../core/input.js';
 import type { FactorServices } from './kind.js';
@@ -14,6 +15,7 @@ export function registerUserRoutes(app: FastifyInstance, org: FactorServices): v
     const activate = request.query && 'activate' in (request.query as object) ? booleanQuery(request.query, 'activate') : true;
     const profile = readProfile(body);
     const password = readPassword(body);
+    const recoveryQuestion = readRecoveryQuestion(body);
     if (org.store.findUser(profile.login)) {
       throw validationFailed('login', ['login: An object with this field already exists in the current organization']);
     }
@@ -28,6 +30,7 @@ export function registerUserRoutes(app: FastifyInstance, org: FactorServices): v
       passwordChanged: password ? now : null,
       profile,
       password: password ?? null,
+      ...(recoveryQuestion ? { recoveryQuestion } : {}),
     };
     org.store.users.set(user.id, user);
     return presentUser(requestBaseUrl(request), user);
@@ -36,6 +39,50 @@ export function registerUserRoutes(app: FastifyInstance, org: FactorServices): v
   app.get<{ Params: { userId: string } }>('/api/v1/users/:userId', async (request) =>
     presentUser(requestBaseUrl(request), findUserOr404(org.store, request.params.userId)),
   );
+
+  // Partial update (POST): the profile attributes given, `credentials.password` and `credentials.recovery_question`.
+  app.post<{ Params: { userId: string } }>('/api/v1/users/:userId', async (request) => {
+    const user = findUserOr404(org.store, request.params.userId);
+    const body = bodyObject(request.body);
+    const profile = optionalObject(body, 'profile', 'profile');
+    const password = readPassword(body);
+    const recoveryQuestion = readRecoveryQuestion(body);
+    const changes: Partial<UserProfile> = {};
+    for (const [key, value] of Object.entries(profile ?? {})) {
+      if (key === 'login' || key === 'email' || typeof value !== 'string' || value.length > 100) continue;
+      changes[key] = value;
+    }
+    Object.assign(user.profile, changes);
+    if (password !== undefined) {
+      user.password = password;
+      user.passwordChanged = org.clock.iso();
+    }
+    if (recoveryQuestion) user.recoveryQuestion = recoveryQuestion;
+    user.lastUpdated = org.clock.iso();
+    return presentUser(requestBaseUrl(request), user);
+  });
+
+  // Activation without the email (`sendEmail=false`): the activation token, which primary authentication takes (A1 token).
+  app.post<{ Params: { userId: string } }>('/api/v1/users/:userId/lifecycle/activate', async (request) => {
+    const user = findUserOr404(org.store, request.params.userId);
+    if (user.status !== 'STAGED' && user.status !== 'PROVISIONED') {
+      throw operationNotAllowed('Activation failed because the user is already active');
+    }
+    const token = randomBytes(15).toString('base64url');
+    user.activationToken = token;
+    user.status = 'PROVISIONED';
+    user.statusChanged = user.lastUpdated = org.clock.iso();
+    return { activationUrl: `${requestBaseUrl(request)}/welcome/${token}`, activationToken: token };
+  });
+
+  // The password must be changed at the next sign-in (the Authentication API answers PASSWORD_EXPIRED).
+  app.post<{ Params: { userId: string } }>('/api/v1/users/:userId/lifecycle/expire_password', async (request) => {
+    const user = findUserOr404(org.store, request.params.userId);
+    if (user.status !== 'ACTIVE' && user.status !== 'PASSWORD_EXPIRED') throw operationNotAllowed('The user is not active');
+    user.status = 'PASSWORD_EXPIRED';
+    user.statusChanged = user.lastUpdated = org.clock.iso();
+    return presentUser(requestBaseUrl(request), user);
+  });
 
   app.post<{ Params: { userId: string } }>('/api/v1/users/:userId/lifecycle/deactivate', async (request) => {
     const user = findUserOr404(org.store, request.params.userId);
@@ -100,6 +147,21 @@ function readPassword(body: Record<string, unknown>): string | undefined {
   return value;
 }
 
+/** Longest recovery question and answer read. */
+const MAX_RECOVERY_TEXT = 255;
+
+/** `credentials.recovery_question {question, answer}` (Okta's Users API): the answer at least 4 characters. */
+function readRecoveryQuestion(body: Record<string, unknown>): { question: string; answer: string } | undefined {
+  const credentials = optionalObject(body, 'credentials');
+  const recovery = credentials && optionalObject(credentials, 'recovery_question', 'recovery_question');
+  if (!recovery) return undefined;
+  const path = 'credentials.recovery_question';
+  const question = requiredString(recovery, 'question', { maxLength: MAX_RECOVERY_TEXT, subject: 'recovery_question', path: `${path}.question` });
+  const answer = requiredString(recovery, 'answer', { maxLength: MAX_RECOVERY_TEXT, subject: 'recovery_question', path: `${path}.answer` });
+  if (answer.trim().length < 4) throw validationFailed('recovery_question', [`${path}.answer: The security question answer must be at least 4 characters in length`]);
+  return { question, answer };
+}
+
 /** A user as the Users API returns it (also embedded by `expand=user` on YubiKey tokens). */
 export function presentUser(baseUrl: string, user: StoredUser): Record<string, unknown> {
   const self = userUrl(baseUrl, user.id);
@@ -113,7 +175,11 @@ export function presentUser(baseUrl: string, user: StoredUser): Record<string, u
     lastUpdated: user.lastUpdated,
     passwordChanged: user.passwordChanged,
     profile: { ...user.profile },
-    credentials: { ...(user.password ? { password: {} } : {}), provider: { type: 'OKTA', name: 'OKTA' } },
+    credentials: {
+      ...(user.password ? { password: {} } : {}),
+      ...(user.recoveryQuestion ? { recovery_question: { question: user.recoveryQuestion.question } } : {}),
+      provider: { type: 'OKTA', name: 'OKTA' },
+    },
     _links: {
       self: link(self, ['GET']),
       deactivate: link(`${self}/lifecycle/deactivate`, ['POST']),

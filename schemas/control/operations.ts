@@ -12,7 +12,7 @@ export const CONTROL_PREFIX = '/__control/v1';
  * The capabilities a target may announce in `GET capabilities`, named as the driver contract's
  * properties that offer them (`driver.clock`, `driver.tokenService`, …).
  */
-export const CONTROL_CAPABILITIES = ['clock', 'outbox', 'push', 'policy', 'tokenService', 'duo', 'readOnlyToken', 'yubikeyUpload', 'duoMobile'] as const;
+export const CONTROL_CAPABILITIES = ['clock', 'outbox', 'push', 'policy', 'tokenService', 'duo', 'readOnlyToken', 'yubikeyUpload', 'duoMobile', 'stepUp'] as const;
 export type ControlCapabilityName = (typeof CONTROL_CAPABILITIES)[number];
 
 /** A `$defs` entry of one of this folder's `<file>.schema.json` documents. */
@@ -33,6 +33,9 @@ const CONTROL_SCHEMA_FILES = [
   'duo-auth',
   'duo-mobile',
   'faults',
+  'password-policy',
+  'sign-on-policy',
+  'step-up',
 ] as const;
 export type ControlSchemaFile = (typeof CONTROL_SCHEMA_FILES)[number];
 
@@ -57,6 +60,10 @@ export const CONTROL_OPERATIONS = {
   readFactorPolicy: { method: 'GET', path: 'factor-policy', output: ref('factor-policy', 'response') },
   setFactorPolicy: { method: 'POST', path: 'factor-policy', input: ref('factor-policy', 'request'), output: ref('factor-policy', 'response') },
   factorProfiles: { method: 'GET', path: 'factor-profiles', output: ref('factor-profiles', 'response') },
+  readPasswordPolicy: { method: 'GET', path: 'password-policy', output: ref('password-policy', 'response') },
+  setPasswordPolicy: { method: 'POST', path: 'password-policy', input: ref('password-policy', 'request'), output: ref('password-policy', 'response') },
+  readSignOnPolicy: { method: 'GET', path: 'sign-on-policy', output: ref('sign-on-policy', 'response') },
+  setSignOnPolicy: { method: 'POST', path: 'sign-on-policy', input: ref('sign-on-policy', 'request'), output: ref('sign-on-policy', 'response') },
   registerTokenCredential: {
     method: 'POST',
     path: 'token-service/:provider',
@@ -72,6 +79,7 @@ export const CONTROL_OPERATIONS = {
     output: ref('duo-mobile', 'responded'),
   },
   activateDuoMobile: { method: 'POST', path: 'duo-mobile/activate', input: ref('duo-mobile', 'activate'), output: ref('duo-mobile', 'activated') },
+  startStepUp: { method: 'POST', path: 'authn/step-up', input: ref('step-up', 'request'), output: ref('step-up', 'response') },
   reset: { method: 'POST', path: 'reset' },
   readFaults: { method: 'GET', path: 'faults', output: ref('faults', 'response') },
   setFaults: { method: 'POST', path: 'faults', input: ref('faults', 'request'), output: ref('faults', 'response') },
@@ -97,11 +105,14 @@ interface ControlClockState {
 
 export interface ControlOutboxMessage {
   userId: string;
-  factorId: string;
+  /** Absent on account-recovery messages. */
+  factorId?: string;
   channel: 'sms' | 'call' | 'email';
   to: string;
-  /** The one-time passcode the message carried. A secret. */
+  /** The one-time passcode the message carried (a recovery email: the recovery token it links to). A secret. */
   passCode: string;
+  /** Account-recovery messages (forgot password, unlock): what is recovered. */
+  recoveryType?: 'PASSWORD' | 'UNLOCK';
   sentAt: string;
   templateId?: string;
   language?: string;
@@ -113,6 +124,26 @@ export interface ControlFactorPolicyEntry {
   enrollment: 'REQUIRED' | 'OPTIONAL' | 'DISABLED';
   /** webauthn only: the factor's user verification setting. */
   userVerification?: 'required' | 'preferred' | 'discouraged';
+}
+
+/** The password policy the Authentication API applies (spec §5.2 Password policy object; lockout and recovery as Okta's console sets them). */
+export interface ControlPasswordPolicy {
+  complexity: { minLength: number; minLowerCase: number; minUpperCase: number; minNumber: number; minSymbol: number; excludeUsername: boolean };
+  age: { minAgeMinutes: number; historyCount: number };
+  /** 0 days: passwords never expire; expireWarnDays: how long before expiry PASSWORD_WARN starts. */
+  expiration: { passwordExpireDays: number; expireWarnDays: number };
+  /** maxAttempts 0: no lockout. showLockoutFailures: LOCKED_OUT is answered instead of 401 E0000004. */
+  lockout: { maxAttempts: number; showLockoutFailures: boolean };
+  /** The recovery factors users may recover (and unlock) with. */
+  recovery: { email: boolean; sms: boolean; call: boolean; question: boolean };
+}
+
+/** A change to the password policy: any sections, any of their fields. */
+export type ControlPasswordPolicyChange = { [S in keyof ControlPasswordPolicy]?: Partial<ControlPasswordPolicy[S]> };
+
+/** Whether users with an active factor must verify one when they sign in. */
+export interface ControlSignOnPolicy {
+  mfa: 'REQUIRED' | 'NOT_REQUIRED';
 }
 
 /** A Custom TOTP factor profile: its id and the OTP settings its tokens use. */
@@ -145,11 +176,16 @@ interface ControlMessages {
   readFactorPolicy: { input: undefined; output: { factors: ControlFactorPolicyEntry[] } };
   setFactorPolicy: { input: { factors: ControlFactorPolicyEntry[] }; output: { factors: ControlFactorPolicyEntry[] } };
   factorProfiles: { input: undefined; output: { factorProfiles: ControlFactorProfile[] } };
+  readPasswordPolicy: { input: undefined; output: ControlPasswordPolicy };
+  setPasswordPolicy: { input: ControlPasswordPolicyChange; output: ControlPasswordPolicy };
+  readSignOnPolicy: { input: undefined; output: ControlSignOnPolicy };
+  setSignOnPolicy: { input: ControlSignOnPolicy; output: ControlSignOnPolicy };
   registerTokenCredential: { input: ControlTokenCredential; output: { provider: 'SYMANTEC' | 'RSA'; credentialId: string } };
   readOnlyToken: { input: undefined; output: { token: string } };
   duoAuth: { input: { sig_request: string; action: 'approve' | 'deny' }; output: { sig_response: string } };
   respondToDuoTransaction: { input: { action: 'approve' | 'deny' | 'fraud' | 'ignore' }; output: { ok: true } };
   activateDuoMobile: { input: { activation: string }; output: { phone_id: string } };
+  startStepUp: { input: { appLabel?: string }; output: { stateToken: string } };
   reset: { input: undefined; output: undefined };
   readFaults: { input: undefined; output: { faults: { id: string; description: string; enabled: boolean }[] } };
   setFaults: { input: { enable?: string[]; disable?: string[] }; output: { faults: { id: string; description: string; enabled: boolean }[] } };

@@ -14,6 +14,9 @@ import factorProfiles from './factor-profiles.schema.json' with { type: 'json' }
 import faults from './faults.schema.json' with { type: 'json' };
 import type { ControlSchemaFile, ControlSchemaRef } from './operations.js';
 import outbox from './outbox.schema.json' with { type: 'json' };
+import passwordPolicy from './password-policy.schema.json' with { type: 'json' };
+import signOnPolicy from './sign-on-policy.schema.json' with { type: 'json' };
+import stepUp from './step-up.schema.json' with { type: 'json' };
 import push from './push.schema.json' with { type: 'json' };
 import readOnlyToken from './read-only-token.schema.json' with { type: 'json' };
 import tokenService from './token-service.schema.json' with { type: 'json' };
@@ -30,6 +33,9 @@ const CONTROL_SCHEMA_DOCUMENTS: Readonly<Record<ControlSchemaFile, { readonly $i
   'duo-auth': duoAuth,
   'duo-mobile': duoMobile,
   faults,
+  'password-policy': passwordPolicy,
+  'sign-on-policy': signOnPolicy,
+  'step-up': stepUp,
 };
 
 let registered = false;

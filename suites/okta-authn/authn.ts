@@ -31,6 +31,11 @@ export interface Transaction {
   status: string;
   factorResult?: string;
   sessionToken?: string;
+  recoveryToken?: string;
+  recoveryType?: string;
+  type?: string;
+  factorType?: string;
+  relayState?: string;
   _embedded?: {
     user?: { id: string; profile?: { login?: string } };
     factor?: AuthnFactor | AuthnFactor[];
@@ -55,6 +60,7 @@ export function expectTransaction(driver: Driver, res: ApiResponse, status: stri
   // Register before any assertion can print the body.
   if (typeof txn?.stateToken === 'string') driver.registerSecret(txn.stateToken);
   if (typeof txn?.sessionToken === 'string') driver.registerSecret(txn.sessionToken);
+  if (typeof txn?.recoveryToken === 'string') driver.registerSecret(txn.recoveryToken);
   for (const signature of widgetSignatures(txn)) registerSignedValue(driver, signature);
   expectStatus(res, 200);
   expectSchema('okta-authn/transaction', res.body);

@@ -6,6 +6,7 @@ import { attachExchanges, attachSchemaViolations, labelBlocked, labelCheck } fro
 import { blockedText } from '../../reports/blocked.js';
 import type { BlockedBy } from '../../reports/check-meta.js';
 import { requirement, type RequirementId } from '../../requirements/index.js';
+import type { TransitionCellId } from '../../requirements/authn-transitions.js';
 import { CheckFailure, failureKindOf, isSkipSignal } from './failure.js';
 import { given, PreconditionFailed } from './given.js';
 import { redactError } from './redact-error.js';
@@ -22,6 +23,8 @@ export interface CheckContext<N extends Capability = never> {
 export interface CheckOptions<N extends Capability = never> {
   /** Driver capabilities the check cannot run without; when one is missing the check is skipped, saying which. */
   needs?: readonly N[];
+  /** The cells of the Authentication API's transition table the check exercises (requirements/authn-transitions.ts). */
+  cells?: readonly TransitionCellId[];
 }
 
 /**
@@ -54,11 +57,12 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
   const ids: RequirementId[] = [requirementIds].flat();
   const requirements = ids.map(requirement);
   const title = `${name} [${ids.join(', ')}]`;
+  const meta = { requirements: ids, ...(options.cells ? { transitions: [...options.cells] } : {}) };
   if (!checkRuns(ids)) {
-    test.skip(title, { meta: { requirements: ids, skipReason: 'not a requirement the fault under test breaks' } }, () => undefined);
+    test.skip(title, { meta: { ...meta, skipReason: 'not a requirement the fault under test breaks' } }, () => undefined);
     return;
   }
-  test(title, { meta: { requirements: ids } }, async (ctx) => {
+  test(title, { meta }, async (ctx) => {
     // A family whose target the run does not name (no Duo account, …): skipped with the reason.
     const unavailable = options.unavailable?.();
     if (unavailable !== undefined) {

@@ -54,7 +54,7 @@ check('AUTHN.DUO.ENROLL.ACTIVATION', 'enrolling Duo answers MFA_ENROLL_ACTIVATE,
     // The signature is a request Duo accepts: signed with the key the org shares with Duo, for this user, unexpired.
     await duoApproves(driver, widget);
   });
-}, { needs: [...DUO_NEEDS] });
+}, { needs: [...DUO_NEEDS], cells: ['MFA_ENROLL enroll'] });
 
 check('AUTHN.DUO.ENROLL.WAITING', 'polling the activation before Duo called back, or after a denial, stays WAITING', async ({ driver, api }) => {
   await withDuoRequired(driver, async () => {
@@ -66,7 +66,7 @@ check('AUTHN.DUO.ENROLL.WAITING', 'polling the activation before Duo called back
     expect(denied.factorResult).toBe('WAITING');
     expect(expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL_ACTIVATE').factorResult).toBe('WAITING');
   });
-}, { needs: [...DUO_NEEDS] });
+}, { needs: [...DUO_NEEDS], cells: ['MFA_ENROLL_ACTIVATE activate', 'MFA_ENROLL_ACTIVATE get-state'] });
 
 check('AUTHN.DUO.ENROLL.SUCCESS', "after Duo's response the activation poll is SUCCESS and the factor is ACTIVE", async ({ driver, api }) => {
   await withDuoRequired(driver, async () => {
@@ -79,7 +79,7 @@ check('AUTHN.DUO.ENROLL.SUCCESS', "after Duo's response the activation poll is S
     const stored = await readFactor(api, user.id, factor.id as string);
     expect(typeof stored.profile?.credentialId === 'string' && stored.profile.credentialId.length > 0, 'profile.credentialId').toBe(true);
   });
-}, { needs: [...DUO_NEEDS] });
+}, { needs: [...DUO_NEEDS], cells: ['MFA_ENROLL_ACTIVATE activate'] });
 
 check('AUTHN.DUO.VERIFY.CHALLENGE', 'verifying Duo answers MFA_CHALLENGE, WAITING, with the Duo verification and a poll link', async ({ driver, api }) => {
   await withDuoRequired(driver, async () => {
@@ -94,7 +94,7 @@ check('AUTHN.DUO.VERIFY.CHALLENGE', 'verifying Duo answers MFA_CHALLENGE, WAITIN
     linkOf(txn, 'cancel');
     await duoApproves(driver, widget);
   });
-}, { needs: [...DUO_NEEDS] });
+}, { needs: [...DUO_NEEDS], cells: ['MFA_REQUIRED verify'] });
 
 check('AUTHN.DUO.VERIFY.WAITING', 'polling the challenge before Duo called back, or after a denial, stays WAITING', async ({ driver, api }) => {
   await withDuoRequired(driver, async () => {
@@ -104,7 +104,7 @@ check('AUTHN.DUO.VERIFY.WAITING', 'polling the challenge before Duo called back,
     expect((await driver.duo.authenticate(widget.host, widget.signature, 'deny')) === null, 'a denied prompt yields no response').toBe(true);
     expect(expectTransaction(driver, await follow(api, txn, 'next', stateToken), 'MFA_CHALLENGE').factorResult).toBe('WAITING');
   });
-}, { needs: [...DUO_NEEDS] });
+}, { needs: [...DUO_NEEDS], cells: ['MFA_CHALLENGE verify'] });
 
 check('AUTHN.DUO.VERIFY.SUCCESS', "after Duo's response the challenge poll is SUCCESS", async ({ driver, api }) => {
   await withDuoRequired(driver, async () => {
@@ -113,7 +113,7 @@ check('AUTHN.DUO.VERIFY.SUCCESS', "after Duo's response the challenge poll is SU
     expectCallbackAccepted(await postDuoCallback(driver, api, widget, stateToken, await duoApproves(driver, widget)));
     expectSuccess(driver, await pollUntilDone(api, txn, stateToken), user);
   });
-}, { needs: [...DUO_NEEDS] });
+}, { needs: [...DUO_NEEDS], cells: ['MFA_CHALLENGE verify'] });
 
 check('AUTHN.DUO.CALLBACK.TAMPERED', 'a response with a broken AUTH or APP signature is refused; the transaction keeps WAITING', async ({ driver, api }) => {
   await withDuoRequired(driver, async () => {

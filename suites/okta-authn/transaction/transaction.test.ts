@@ -40,7 +40,7 @@ check('AUTHN.PUBLIC_CLIENT', 'primary authentication and get-state are served wi
     const txn = expectTransaction(driver, await primaryAuth(api, user.login, user.password), 'MFA_ENROLL');
     expectTransaction(driver, await getState(api, stateTokenOf(txn)), 'MFA_ENROLL');
   });
-}, { needs: ['policy'] });
+}, { needs: ['policy'], cells: ['start authenticate', 'MFA_ENROLL get-state'] });
 
 check('AUTHN.PRIMARY.SUCCESS', 'a user with nothing to enroll or verify gets SUCCESS with a sessionToken', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -48,7 +48,7 @@ check('AUTHN.PRIMARY.SUCCESS', 'a user with nothing to enroll or verify gets SUC
   const txn = expectSuccess(driver, await primaryAuth(api, user.login, user.password), user);
   expect(txn._embedded?.user?.profile?.login?.toLowerCase()).toBe(user.login.toLowerCase());
   expect(expiresAtMs(txn), 'SUCCESS says until when its sessionToken is good').toBeGreaterThan(await driver.now() - 1000);
-}, { needs: ['policy'] });
+}, { needs: ['policy'], cells: ['start authenticate'] });
 
 check('AUTHN.PRIMARY.BAD_CREDENTIALS', 'a wrong password or an unknown username is answered 401 E0000004', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -58,7 +58,7 @@ check('AUTHN.PRIMARY.BAD_CREDENTIALS', 'a wrong password or an unknown username 
   expectOktaError(await primaryAuth(api, `nobody-${user.login}`, user.password), 401, 'E0000004');
   // The refusals locked nothing: the right password still signs in.
   expectStatus(await primaryAuth(api, user.login, user.password), 200);
-});
+}, { cells: ['start authenticate'] });
 
 check('AUTHN.PRIMARY.MFA_ENROLL', 'a REQUIRED factor the user lacks leads to MFA_ENROLL with the factors to enroll', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -72,7 +72,7 @@ check('AUTHN.PRIMARY.MFA_ENROLL', 'a REQUIRED factor the user lacks leads to MFA
     expect(duo).toMatchObject({ status: 'NOT_SETUP', enrollment: 'REQUIRED' });
     expect(pathOf(linkOf(duo, 'enroll')).endsWith(`${AUTHN_PATH}/factors`), 'the enroll link is the Authn enroll operation').toBe(true);
   });
-}, { needs: ['policy'] });
+}, { needs: ['policy'], cells: ['start authenticate'] });
 
 // Whether an enrolled user is challenged is the target's sign-on policy: a target that lets the driver set the factor
 // policy is one configured for the suites, where it is. (A real org on Okta's default policy is not.)
@@ -87,7 +87,7 @@ check('AUTHN.PRIMARY.MFA_REQUIRED', 'a user with an active factor gets MFA_REQUI
   expect(listed, 'the active factor is listed by its id').toBeDefined();
   expect(listed).toMatchObject({ factorType: 'token:software:totp', provider: 'GOOGLE' });
   expect(pathOf(linkOf(listed!, 'verify')).endsWith(`${AUTHN_PATH}/factors/${factor.id}/verify`), 'the verify link is the Authn verify operation').toBe(true);
-}, { needs: ['policy'] });
+}, { needs: ['policy'], cells: ['start authenticate'] });
 
 check('AUTHN.STATE.GET', 'get-state answers the current state and leaves the token usable', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -104,7 +104,7 @@ check('AUTHN.STATE.GET', 'get-state answers the current state and leaves the tok
     const state = expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL_ACTIVATE');
     expect(currentFactor(state).id).toBe(currentFactor(activating).id);
   });
-}, { needs: ['policy'] });
+}, { needs: ['policy'], cells: ['MFA_ENROLL get-state', 'MFA_ENROLL_ACTIVATE get-state'] });
 
 check('AUTHN.STATE_TOKEN.EXPIRED', 'past its expiresAt the stateToken is refused 401 E0000011 by every operation', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -146,7 +146,7 @@ check('AUTHN.CANCEL', 'cancel revokes the stateToken', async ({ driver, api, new
     expect(res.status === 200 || res.status === 204, `cancel answers 200 or 204, got ${res.status}`).toBe(true);
     expectOktaError(await getState(api, stateToken), 401, 'E0000011');
   });
-}, { needs: ['policy'] });
+}, { needs: ['policy'], cells: ['MFA_ENROLL cancel'] });
 
 check('AUTHN.STATE.WRONG_OPERATION', 'an operation the state does not offer is 403 E0000079 and changes nothing', async ({ driver, api, newUser }) => {
   const user = await newUser();
@@ -164,7 +164,7 @@ check('AUTHN.STATE.WRONG_OPERATION', 'an operation the state does not offer is 4
     const after = expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL_ACTIVATE');
     expect(currentFactor(after).id, 'the same factor is being activated').toBe(currentFactor(activating).id);
   });
-}, { needs: ['policy'] });
+}, { needs: ['policy'], cells: ['MFA_ENROLL previous', 'MFA_ENROLL_ACTIVATE enroll'] });
 
 check('AUTHN.PREVIOUS', 'prev goes back from MFA_ENROLL_ACTIVATE to MFA_ENROLL, where a factor can be enrolled again', async ({ driver, api }) => {
   await withDuoRequired(driver, async () => {
@@ -174,4 +174,4 @@ check('AUTHN.PREVIOUS', 'prev goes back from MFA_ENROLL_ACTIVATE to MFA_ENROLL, 
     expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL');
     expectTransaction(driver, await authnPost(api, linkOf(entry, 'enroll').href, { stateToken, ...DUO }), 'MFA_ENROLL_ACTIVATE');
   });
-}, { needs: ['policy'] });
+}, { needs: ['policy'], cells: ['MFA_ENROLL_ACTIVATE previous'] });
