@@ -16,6 +16,7 @@ import { YUBIKEY_FAULTS } from './okta-factors/yubikey/faults.js';
 import { PUSH_FAULTS } from './okta-factors/push/faults.js';
 import { TRANSACTION_FAULTS } from './okta-authn/transaction/faults.js';
 import { DUO_FAULTS } from './okta-authn/duo/faults.js';
+import { AUTHN_FACTOR_FAULTS } from './okta-authn/factors/faults.js';
 import type { RequirementId } from '../requirements/index.js';
 import type { FaultDefinition } from './core/fault-definition.js';
 
@@ -44,6 +45,7 @@ export const FAULT_CATALOG = [
   ...PUSH_FAULTS,
   ...TRANSACTION_FAULTS,
   ...DUO_FAULTS,
+  ...AUTHN_FACTOR_FAULTS,
 ] as const satisfies readonly FaultDefinition<RequirementId>[];
 
 export type FaultId = (typeof FAULT_CATALOG)[number]['id'];

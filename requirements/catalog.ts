@@ -16,6 +16,13 @@ import { YUBIKEY_REQUIREMENTS } from '../suites/okta-factors/yubikey/requirement
 import { PUSH_REQUIREMENTS } from '../suites/okta-factors/push/requirements.js';
 import { TRANSACTION_REQUIREMENTS } from '../suites/okta-authn/transaction/requirements.js';
 import { DUO_REQUIREMENTS } from '../suites/okta-authn/duo/requirements.js';
+import { AUTHN_TOTP_REQUIREMENTS } from '../suites/okta-authn/totp/requirements.js';
+import { AUTHN_MESSAGE_REQUIREMENTS } from '../suites/okta-authn/message/requirements.js';
+import { AUTHN_QUESTION_REQUIREMENTS } from '../suites/okta-authn/question/requirements.js';
+import { AUTHN_TOKEN_REQUIREMENTS } from '../suites/okta-authn/token/requirements.js';
+import { AUTHN_PUSH_REQUIREMENTS } from '../suites/okta-authn/push/requirements.js';
+import { AUTHN_FIDO_REQUIREMENTS } from '../suites/okta-authn/fido/requirements.js';
+import { AUTHN_STEPS_REQUIREMENTS } from '../suites/okta-authn/steps/requirements.js';
 import type { Requirement } from './types.js';
 
 /**
@@ -42,6 +49,13 @@ export const REQUIREMENTS = [
   ...PUSH_REQUIREMENTS,
   ...TRANSACTION_REQUIREMENTS,
   ...DUO_REQUIREMENTS,
+  ...AUTHN_TOTP_REQUIREMENTS,
+  ...AUTHN_MESSAGE_REQUIREMENTS,
+  ...AUTHN_QUESTION_REQUIREMENTS,
+  ...AUTHN_TOKEN_REQUIREMENTS,
+  ...AUTHN_PUSH_REQUIREMENTS,
+  ...AUTHN_FIDO_REQUIREMENTS,
+  ...AUTHN_STEPS_REQUIREMENTS,
 ] as const satisfies readonly Requirement[];
 
 export type RequirementId = (typeof REQUIREMENTS)[number]['id'];

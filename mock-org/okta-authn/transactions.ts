@@ -14,7 +14,7 @@ export const SESSION_TOKEN_LIFETIME_MS = 5 * 60_000;
 /** The states the mock reaches so far (spec §5.3 lists them all; the others arrive with their flows). */
 export type AuthnStatus = 'MFA_ENROLL' | 'MFA_ENROLL_ACTIVATE' | 'MFA_REQUIRED' | 'MFA_CHALLENGE' | 'SUCCESS';
 
-type AuthnFactorResult = 'WAITING' | 'CANCELLED' | 'ERROR' | 'PASSCODE_REPLAYED' | 'TIMEOUT' | 'TIME_WINDOW_EXCEEDED' | 'REJECTED';
+export type AuthnFactorResult = 'CHALLENGE' | 'WAITING' | 'CANCELLED' | 'ERROR' | 'PASSCODE_REPLAYED' | 'TIMEOUT' | 'TIME_WINDOW_EXCEEDED' | 'REJECTED';
 
 export interface AuthnTransaction {
   readonly stateToken: string;
