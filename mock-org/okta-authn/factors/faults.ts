@@ -47,6 +47,24 @@ export const AUTHN_FACTOR_FAULTS = [
     breaks: ['AUTHN.LINKS.METHODS'],
   },
   {
+    id: 'authn-factors.verified-not-completed',
+    description: 'after the factor accepted the credential (or the device approved), the transaction stays where it was instead of SUCCESS',
+    breaks: [
+      'AUTHN.TOTP.VERIFY', 'AUTHN.SMS.VERIFY', 'AUTHN.CALL.VERIFY', 'AUTHN.EMAIL.VERIFY', 'AUTHN.QUESTION.VERIFY', 'AUTHN.TOKEN.VERIFY',
+      'AUTHN.PUSH.VERIFY.SUCCESS', 'AUTHN.U2F.VERIFY', 'AUTHN.WEBAUTHN.VERIFY',
+    ],
+  },
+  {
+    id: 'authn-factors.active-enrollment-waits',
+    description: 'a factor active at enrollment (question, token) still answers MFA_ENROLL_ACTIVATE',
+    breaks: ['AUTHN.QUESTION.ENROLL', 'AUTHN.TOKEN.ENROLL'],
+  },
+  {
+    id: 'authn-factors.push-send-not-delivered',
+    description: 'the push activation send links (A6/A7) answer but send nothing',
+    breaks: ['AUTHN.PUSH.SEND'],
+  },
+  {
     id: 'authn-factors.introspect-not-served',
     description: 'POST /api/v1/authn/introspect is not served (404)',
     breaks: ['AUTHN.INTROSPECT'],

@@ -123,6 +123,7 @@ function afterVerify(ctx: AuthnContext, factor: StoredFactor, body: Record<strin
   const { transaction } = ctx;
   const result = resultOf(body);
   if (result === 'SUCCESS') {
+    if (ctx.org.faults.has('authn-factors.verified-not-completed')) return;
     const { autoPush } = stateOf(transaction);
     if (autoPush !== undefined) rememberAutoPush(ctx.org, factor, autoPush);
     return succeed(ctx);
@@ -150,7 +151,7 @@ export function kindFlow(kind: FactorKind<unknown>, factorType: string, provider
       const { factor } = enrollment;
       const { transaction } = ctx;
       if (factor.status !== 'ACTIVE' && ctx.org.faults.has('authn-factors.enroll-skips-activation')) factor.status = 'ACTIVE';
-      if (factor.status === 'ACTIVE') succeed(ctx);
+      if (factor.status === 'ACTIVE' && !ctx.org.faults.has('authn-factors.active-enrollment-waits')) succeed(ctx);
       else {
         transaction.status = 'MFA_ENROLL_ACTIVATE';
         transaction.factorId = factor.id;
@@ -179,7 +180,7 @@ export function kindFlow(kind: FactorKind<unknown>, factorType: string, provider
           },
           sendActivation(ctx: AuthnContext, factor: StoredFactor, channel: 'email' | 'sms', body: JsonObject) {
             const to = channel === 'email' ? ctx.user.profile.email : phoneNumberOf(body);
-            device.sendActivation(factorContextOf(ctx, kind), factor, channel, to);
+            if (!ctx.org.faults.has('authn-factors.push-send-not-delivered')) device.sendActivation(factorContextOf(ctx, kind), factor, channel, to);
           },
         }
       : {}),
