@@ -1,11 +1,15 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { expect } from 'vitest';
-import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
+import { base32nopad } from '@scure/base';
+import type { ApiClient, Driver, DriverWith, TestUser } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
+import { SymantecVipToken } from '../../../virtual-authenticators/symantec/symantec-vip-token.js';
+import { YubiKeyOtpToken } from '../../../virtual-authenticators/yubikey/yubikey-otp-token.js';
+import { expectStatus } from '../../support/expect.js';
 import { check } from '../../support/check.js';
 import { useTarget } from '../../support/target.js';
 import { given } from '../../support/given.js';
-import { linkOf, listFactors } from '../../okta-factors/factors.js';
+import { enroll, linkOf, listFactors } from '../../okta-factors/factors.js';
 import { expectSuccess } from '../authn.js';
 import { enrollThroughAuthn, expectFactorStatus, expectRefusedAndUnchanged, postLink, required, withRequired } from '../factor-steps.js';
 
@@ -20,6 +24,7 @@ useTarget();
 const RSA = { factorType: 'token', provider: 'RSA' } as const;
 const STEP_SECONDS = 60;
 const NEEDS = ['policy', 'tokenService'] as const;
+const YUBIKEY_TOKENS = '/api/v1/org/factors/yubikey_token/tokens';
 
 interface SecurIdToken {
   credentialId: string;
@@ -86,3 +91,79 @@ check('AUTHN.TOKEN.VERIFY.BAD_CODE', 'a wrong RSA passCode is 403 E0000068 and t
   const res = await postLink(api, linkOf(entry, 'verify'), stateToken, { passCode: wrong });
   await expectRefusedAndUnchanged(driver, api, res, stateToken, 'MFA_REQUIRED');
 }, { needs: NEEDS });
+
+// ---- the other token types, verified through the transaction after a Factors API enrollment ----
+
+/** A wrong passCode for the user's factor, through the transaction: 403 E0000068, MFA_REQUIRED read back. */
+async function expectWrongPassCodeRefused(driver: Driver, api: ApiClient, user: TestUser, factorId: string, passCode: string): Promise<void> {
+  driver.registerSecret(passCode);
+  const { stateToken, entry } = await required(driver, api, user, factorId);
+  await expectRefusedAndUnchanged(driver, api, await postLink(api, linkOf(entry, 'verify'), stateToken, { passCode }), stateToken, 'MFA_REQUIRED');
+}
+
+/** A 6-digit code that is none of `near`. */
+function otherThan(near: Set<string>, from: string): string {
+  let candidate = Number(from);
+  let code: string;
+  do {
+    candidate = (candidate + 7919) % 1_000_000;
+    code = String(candidate).padStart(6, '0');
+  } while (near.has(code));
+  return code;
+}
+
+check('AUTHN.TOKEN.VERIFY.BAD_CODE', 'Symantec VIP: a wrong passCode in MFA_REQUIRED is 403 E0000068', async ({ driver, api }) => {
+  const { user, factorId, vip } = await given('a Symantec VIP factor enrolled (Factors API)', async () => {
+    const owner = await driver.fixtures.createUser();
+    const token = SymantecVipToken.create({ credentialId: `VSMT${String(randomInt(0, 100_000_000)).padStart(8, '0')}` });
+    driver.registerSecret(Buffer.from(token.secret).toString('hex'));
+    await driver.tokenService.register('SYMANTEC', { credentialId: token.credentialId, sharedSecret: Buffer.from(token.secret).toString('hex') });
+    const codes = token.codes(await driver.now());
+    driver.registerSecret(codes.passCode);
+    driver.registerSecret(codes.nextPassCode);
+    const factor = await enroll(api, owner.id, { factorType: 'token', provider: 'SYMANTEC', profile: { credentialId: token.credentialId }, verify: codes });
+    return { user: owner, factorId: factor.id, vip: token };
+  }, { by: 'FACTORS.SYMANTEC.ENROLL.ACTIVE' });
+  const now = await driver.now();
+  const near = new Set(Array.from({ length: 11 }, (_, i) => vip.codes(now, { windowOffset: i - 5 }).passCode));
+  await expectWrongPassCodeRefused(driver, api, user, factorId, otherThan(near, vip.codes(now).passCode));
+}, { needs: ['tokenService'] });
+
+check('AUTHN.TOKEN.VERIFY.BAD_CODE', "YubiKey (token:hardware): another token's OTP in MFA_REQUIRED is 403 E0000068", async ({ driver, api }) => {
+  const keys = () => {
+    const yubikey = YubiKeyOtpToken.create();
+    driver.registerSecret(yubikey.secrets.privateId);
+    driver.registerSecret(yubikey.secrets.aesKey);
+    return yubikey;
+  };
+  const { user, factorId, other } = await given('a YubiKey factor enrolled and another token uploaded (Factors API)', async () => {
+    const owner = await driver.fixtures.createUser();
+    const [mine, stranger] = [keys(), keys()];
+    for (const yubikey of [mine, stranger]) expectStatus(await api.post(YUBIKEY_TOKENS, yubikey.secrets), 200);
+    const otp = mine.otp({ at: await driver.now() });
+    driver.registerSecret(otp);
+    const factor = await enroll(api, owner.id, { factorType: 'token:hardware', provider: 'YUBICO', verify: { passCode: otp } });
+    return { user: owner, factorId: factor.id, other: stranger };
+  }, { by: 'FACTORS.YUBIKEY.ENROLL.ACTIVE' });
+  await expectWrongPassCodeRefused(driver, api, user, factorId, other.otp({ at: await driver.now() }));
+}, { needs: ['yubikeyUpload'] });
+
+check('AUTHN.TOKEN.VERIFY.BAD_CODE', 'Custom TOTP (token:hotp): a wrong passCode in MFA_REQUIRED is 403 E0000068', async ({ driver, api }) => {
+  const { user, factorId, totp } = await given('a token:hotp factor enrolled (Factors API, ?activate=true)', async () => {
+    const [profile] = await driver.policy.factorProfiles();
+    expect(profile, 'the target has a Custom TOTP factor profile').toBeDefined();
+    const { id, algorithm, digits, timeStepSeconds, sharedSecretEncoding } = profile as NonNullable<typeof profile>;
+    const key = new Uint8Array(randomBytes(20));
+    const sharedSecret = sharedSecretEncoding === 'hex' ? Buffer.from(key).toString('hex') : sharedSecretEncoding === 'base64' ? Buffer.from(key).toString('base64') : base32nopad.encode(key);
+    driver.registerSecret(sharedSecret);
+    const owner = await driver.fixtures.createUser();
+    const factor = await enroll(api, owner.id, { factorType: 'token:hotp', provider: 'CUSTOM', factorProfileId: id, profile: { sharedSecret } }, { activate: 'true' });
+    return { user: owner, factorId: factor.id, totp: new TotpGenerator({ secret: key, algorithm, digits: digits as 6 | 7 | 8, period: timeStepSeconds }) };
+  }, { by: 'FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE' });
+  const now = await driver.now();
+  const near = new Set(Array.from({ length: 21 }, (_, i) => totp.code(now, { windowOffset: i - 10 })));
+  const right = totp.code(now);
+  let wrong = right;
+  while (near.has(wrong)) wrong = String((Number(wrong) + 7919) % 10 ** right.length).padStart(right.length, '0');
+  await expectWrongPassCodeRefused(driver, api, user, factorId, wrong);
+}, { needs: ['policy'] });

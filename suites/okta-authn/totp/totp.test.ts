@@ -72,11 +72,13 @@ check('AUTHN.TOTP.VERIFY', 'verifying TOTP in MFA_REQUIRED with a current passCo
   }
 });
 
-check('AUTHN.TOTP.VERIFY.BAD_CODE', 'a wrong TOTP passCode is 403 E0000068 and the transaction stays MFA_REQUIRED', async ({ driver, api }) => {
-  const { user, factor, totp } = await activeTotp(driver, api, 'GOOGLE');
-  const { stateToken, entry } = await required(driver, api, user, factor.id);
-  const res = await postLink(api, linkOf(entry, 'verify'), stateToken, { passCode: await wrongCode(driver, totp) });
-  await expectRefusedAndUnchanged(driver, api, res, stateToken, 'MFA_REQUIRED');
-  // The right code still works: the refusal spent nothing.
-  expectSuccess(driver, await postLink(api, linkOf(entry, 'verify'), stateToken, { passCode: await currentCode(driver, totp, NEXT_STEP_MS) }), user);
+check('AUTHN.TOTP.VERIFY.BAD_CODE', 'a wrong TOTP passCode (OKTA, GOOGLE) is 403 E0000068 and the transaction stays MFA_REQUIRED', async ({ driver, api }) => {
+  for (const provider of ['GOOGLE', 'OKTA']) {
+    const { user, factor, totp } = await activeTotp(driver, api, provider);
+    const { stateToken, entry } = await required(driver, api, user, factor.id);
+    const res = await postLink(api, linkOf(entry, 'verify'), stateToken, { passCode: await wrongCode(driver, totp) });
+    await expectRefusedAndUnchanged(driver, api, res, stateToken, 'MFA_REQUIRED');
+    // The right code still works: the refusal spent nothing.
+    expectSuccess(driver, await postLink(api, linkOf(entry, 'verify'), stateToken, { passCode: await currentCode(driver, totp, NEXT_STEP_MS) }), user);
+  }
 });
