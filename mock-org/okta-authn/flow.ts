@@ -46,6 +46,13 @@ export interface AuthnFactorFlow {
   pollActivation?(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void;
   /** A10 `…/verify`: starts (MFA_REQUIRED, or another factor in MFA_CHALLENGE), answers or polls (MFA_CHALLENGE). */
   verify(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void | Promise<void>;
+  /**
+   * A10 by factor type (`…/factors/webauthn/verify`): without an assertion, one challenge for all the user's active
+   * factors of the type (`drafts`); with one, verified by whichever factor it is for. Returns the drafts to store.
+   */
+  verifyByType?(ctx: AuthnContext, drafts: StoredFactor[], body: JsonObject): Promise<StoredFactor[]>;
+  /** What the transaction shows beyond the factor at hand (verify by type: challengeType, the challenge, the factor list). */
+  presentExtras?(ctx: AuthnContext): { head?: Record<string, unknown>; embedded?: Record<string, unknown> } | undefined;
   /** A8 `…/lifecycle/resend` (MFA_ENROLL_ACTIVATE) and A11 `…/verify/resend` (MFA_CHALLENGE). */
   resend?(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void | Promise<void>;
   /** A6/A7 `…/lifecycle/activate/{email|sms}`: the activation link by email or sms (push). */

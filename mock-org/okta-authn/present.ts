@@ -111,11 +111,14 @@ export function presentTransaction(ctx: AuthnContext): Record<string, unknown> {
       const flow = factor && authnFlowFor(ctx.org.kinds, factor);
       if (!factor || !flow) throw new Error(`transaction in ${transaction.status} without a factor it can present`);
       const embedded = flow.factorEmbedded?.(ctx, factor);
+      const extras = flow.presentExtras?.(ctx);
       return {
         ...head,
+        ...extras?.head,
         _embedded: {
           user,
           factor: presentFactor(ctx.org.kinds, factor, embedded ? { _embedded: embedded } : {}),
+          ...extras?.embedded,
           ...(transaction.status === 'MFA_CHALLENGE' ? { policy: rememberDevicePolicy(ctx) } : {}),
         },
         _links: { next: flow.next(ctx, factor), ...flow.links?.(ctx, factor), cancel, prev: post(authnUrl(ctx.baseUrl, '/previous')) },

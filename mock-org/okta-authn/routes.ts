@@ -48,6 +48,15 @@ function verifiableFactor(ctx: AuthnContext, factorId: string): { factor: Stored
   return { factor: structuredClone(factor), flow };
 }
 
+/** A10 by factor type: the user's active factors of the type, verified together by the type's flow. */
+async function verifyByType(ctx: AuthnContext, factorType: string, body: JsonObject): Promise<Record<string, unknown>> {
+  const drafts = ctx.org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === factorType && f.status === 'ACTIVE').map((f) => structuredClone(f));
+  const flow = drafts[0] && authnFlowFor(ctx.org.kinds, drafts[0]);
+  if (!flow?.verifyByType) throw notFound(`Resource not found: ${factorType} (UserFactor)`);
+  for (const draft of await flow.verifyByType(ctx, drafts, body)) ctx.org.store.factors.set(draft.id, draft);
+  return respond(ctx);
+}
+
 /** The factor draft, its `lastUpdated` moved to now when its status changed (activation). */
 function touched(org: AuthnOrg, draft: StoredFactor, factorId: string): StoredFactor {
   const stored = org.store.factors.get(factorId);
@@ -147,6 +156,8 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   app.post<FactorParams>('/api/v1/authn/factors/:factorId/verify', async (request) => {
     const { body, ctx } = open(org, request);
     requireState(ctx, ['MFA_REQUIRED', 'MFA_CHALLENGE']);
+    // A10 by factor type (`…/factors/webauthn/verify`): no factor id is ever a factor type's name.
+    if (org.kinds.hasFactorType(request.params.factorId)) return verifyByType(ctx, request.params.factorId, body);
     const { factor, flow } = verifiableFactor(ctx, request.params.factorId);
     await flow.verify(ctx, factor, body);
     return respond(ctx, factor);

@@ -139,10 +139,16 @@ export interface FactorKind<S> {
 }
 
 /**
- * The parts of a kind's protocol the Authentication API drives differently from the Factors API (spec §5.4, §5.5):
- * there the client polls the transaction, not a factor transaction URL. Kinds without a device omit them.
+ * The parts of a kind's protocol the Authentication API drives differently from the Factors API (spec §5.4, §5.5).
  */
 export interface AuthnHooks<S> {
+  /** A device answers while the client polls the transaction, not a factor transaction URL (push). */
+  device?: DeviceHooks<S>;
+  /** A10 by factor type: one challenge that every one of the user's `drafts` of this kind answers (webauthn); the challenge object. */
+  sharedChallenge?(ctx: FactorContext<S>, drafts: StoredFactor<S>[]): Record<string, unknown>;
+}
+
+export interface DeviceHooks<S> {
   /** A5: poll a pending activation the device completes, without restarting it; void once the draft is ACTIVE. */
   pollActivation(ctx: FactorContext<S>, draft: StoredFactor<S>): KindResponse | void;
   /** A10 while a challenge waits: the result of the newest challenge the last verify started. */

@@ -65,6 +65,11 @@ export const AUTHN_FACTOR_FAULTS = [
     breaks: ['AUTHN.PUSH.SEND'],
   },
   {
+    id: 'authn-factors.by-type-first-factor-only',
+    description: "verify by factor type accepts only the user's first webauthn factor, not any enrolled one",
+    breaks: ['AUTHN.WEBAUTHN.VERIFY_BY_TYPE'],
+  },
+  {
     id: 'authn-factors.introspect-not-served',
     description: 'POST /api/v1/authn/introspect is not served (404)',
     breaks: ['AUTHN.INTROSPECT'],

@@ -1,4 +1,4 @@
-import { OktaError, validationFailed } from '../../core/errors.js';
+import { OktaError, invalidAuthnState, invalidPasscode, validationFailed } from '../../core/errors.js';
 import { booleanQuery, optionalObject, optionalString, requiredString, type JsonObject } from '../../core/input.js';
 import { isPhoneNumber } from '../../core/phone.js';
 import { kindContext } from '../../okta-factors/context.js';
@@ -31,6 +31,8 @@ interface KindFlowState {
   embedded?: Record<string, unknown>;
   /** `?autoPush` of the push challenge in progress: stored as the user's preference once it succeeds. */
   autoPush?: boolean;
+  /** A challenge by factor type (webauthn): the challenge object all the user's factors of the type answer. */
+  byType?: Record<string, unknown>;
 }
 
 const stateOf = (transaction: AuthnTransaction): KindFlowState => (transaction.flow ?? {}) as KindFlowState;
@@ -141,7 +143,7 @@ function afterVerify(ctx: AuthnContext, factor: StoredFactor, body: Record<strin
 
 /** The Authentication API flow of a Factors API kind. */
 export function kindFlow(kind: FactorKind<unknown>, factorType: string, provider: string): AuthnFactorFlow {
-  const device = kind.authn;
+  const device = kind.authn?.device;
   return {
     factorType,
     provider,
@@ -224,6 +226,45 @@ export function kindFlow(kind: FactorKind<unknown>, factorType: string, provider
         }
       : {}),
 
+    ...(kind.authn?.sharedChallenge
+      ? {
+          async verifyByType(ctx: AuthnContext, drafts: StoredFactor[], body: JsonObject): Promise<StoredFactor[]> {
+            const shared = kind.authn?.sharedChallenge;
+            const [first] = drafts;
+            if (!shared || !first) throw invalidAuthnState();
+            const kctx = factorContextOf(ctx, kind);
+            const { transaction } = ctx;
+            if (!hasCredential(body)) {
+              const challenge = shared(kctx, drafts);
+              transaction.status = 'MFA_CHALLENGE';
+              transaction.factorId = first.id;
+              transaction.factorResult = 'CHALLENGE';
+              transaction.flow = { byType: challenge };
+              return drafts;
+            }
+            const candidates = ctx.org.faults.has('authn-factors.by-type-first-factor-only') ? [first] : drafts;
+            for (const draft of candidates) {
+              try {
+                afterVerify(ctx, draft, (await kind.verify(kctx, draft, body)).body);
+                return [draft];
+              } catch (error) {
+                if (!isRefusal(error)) throw error;
+              }
+            }
+            if (!ctx.org.faults.has('authn-factors.verify-any-passcode')) throw invalidPasscode();
+            afterVerify(ctx, first, { factorResult: 'SUCCESS' });
+            return [];
+          },
+          presentExtras(ctx: AuthnContext) {
+            const challenge = stateOf(ctx.transaction).byType;
+            if (!challenge) return undefined;
+            const factors = ctx.org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === factorType && f.status === 'ACTIVE')
+              .map((f) => ({ id: f.id, factorType: f.factorType, provider: f.provider, vendorName: f.vendorName, profile: { ...f.profile } }));
+            return { head: { challengeType: 'FACTOR_TYPE', factorType }, embedded: { challenge, factor: factors, factors } };
+          },
+        }
+      : {}),
+
     factorEmbedded(ctx) {
       return stateOf(ctx.transaction).embedded;
     },
@@ -234,6 +275,7 @@ export function kindFlow(kind: FactorKind<unknown>, factorType: string, provider
         if (device && transaction.factorResult === 'WAITING') return post(ctx, authnFactorUrl(baseUrl, factor.id, '/lifecycle/activate/poll'), 'poll');
         return post(ctx, authnFactorUrl(baseUrl, factor.id, '/lifecycle/activate'), 'activate');
       }
+      if (stateOf(transaction).byType) return post(ctx, `${baseUrl}/api/v1/authn/factors/${factorType}/verify`, 'verify');
       // A push waiting is polled at the verify URL; anything else is verified (or started again) there.
       return post(ctx, authnFactorUrl(baseUrl, factor.id, '/verify'), transaction.factorResult === 'WAITING' ? 'poll' : 'verify');
     },

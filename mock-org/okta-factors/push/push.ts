@@ -81,14 +81,16 @@ export const pushFactor: FactorKind<PushState> = {
   },
 
   authn: {
-    pollActivation,
-    pollChallenge(ctx, draft) {
-      const newest = draft.secret.transactions.at(-1);
-      if (!newest) return { status: 200, body: { factorResult: 'TIMEOUT' } };
-      return { status: 200, body: transactionBody(ctx, draft, newest) };
-    },
-    sendActivation(ctx, draft, channel, to) {
-      sendActivation(ctx, draft, channel, to);
+    device: {
+      pollActivation,
+      pollChallenge(ctx, draft) {
+        const newest = draft.secret.transactions.at(-1);
+        if (!newest) return { status: 200, body: { factorResult: 'TIMEOUT' } };
+        return { status: 200, body: transactionBody(ctx, draft, newest) };
+      },
+      sendActivation(ctx, draft, channel, to) {
+        sendActivation(ctx, draft, channel, to);
+      },
     },
   },
 

@@ -7,7 +7,7 @@ import { WebAuthnAuthenticator } from '../../../virtual-authenticators/webauthn/
 import { check } from '../../support/check.js';
 import { useTarget } from '../../support/target.js';
 import { given } from '../../support/given.js';
-import { linkOf } from '../../okta-factors/factors.js';
+import { type Link, linkOf } from '../../okta-factors/factors.js';
 import {
   activeU2f,
   activeWebAuthn,
@@ -143,4 +143,20 @@ check('AUTHN.WEBAUTHN.VERIFY.BAD_ASSERTION', 'an assertion over another challeng
   const txn = await given('a webauthn challenge (MFA_CHALLENGE)', () => expectTransaction(driver, res, 'MFA_CHALLENGE'), { by: 'AUTHN.WEBAUTHN.VERIFY' });
   const forged = await assertionFor(driver, setup, challengeOf(txn), randomBytes(32).toString('base64url'));
   await expectRefusedAndUnchanged(driver, api, await postLink(api, linkOf(txn, 'next'), stateToken, forged), stateToken, 'MFA_CHALLENGE');
+});
+
+check('AUTHN.WEBAUTHN.VERIFY_BY_TYPE', 'verifying webauthn by type answers one FACTOR_TYPE challenge with every factor; the second factor\'s assertion answers SUCCESS', async ({ driver, api }) => {
+  const first = await activeWebAuthn(driver, api);
+  const second = await activeWebAuthn(driver, api, {}, first.user);
+  const { stateToken } = await required(driver, api, first.user, first.factor.id);
+  // The documented by-type operation (spec §5.5); no link names it in MFA_REQUIRED.
+  const byType: Link = { href: `${driver.baseUrl}/api/v1/authn/factors/webauthn/verify` };
+  const txn = expectTransaction(driver, await postLink(api, byType, stateToken), 'MFA_CHALLENGE');
+  const top = txn as Transaction & { challengeType?: string; factorType?: string };
+  expect([top.challengeType, top.factorType]).toEqual(['FACTOR_TYPE', 'webauthn']);
+  const offered = txn._embedded?.challenge as Record<string, unknown> | undefined;
+  expect(typeof offered?.challenge === 'string', 'one challenge for the type').toBe(true);
+  const listed = [txn._embedded?.factors ?? txn._embedded?.factor].flat().map((f) => f?.id);
+  expect(listed.includes(first.factor.id) && listed.includes(second.factor.id), 'every enrolled webauthn factor is listed').toBe(true);
+  expectSuccess(driver, await postLink(api, byType, stateToken, await assertionFor(driver, second, offered ?? {})), first.user);
 });
