@@ -42,6 +42,11 @@ export const AUTHN_FACTOR_FAULTS = [
     breaks: ['AUTHN.PUSH.VERIFY.REJECTED'],
   },
   {
+    id: 'authn-factors.push-timeout-waits',
+    description: 'a push that timed out keeps polling WAITING',
+    breaks: ['AUTHN.PUSH.VERIFY.TIMEOUT'],
+  },
+  {
     id: 'authn-factors.links-allow-any-method',
     description: "the factor steps' next and resend links hint GET as well as POST",
     breaks: ['AUTHN.LINKS.METHODS'],

@@ -199,6 +199,7 @@ export function kindFlow(kind: FactorKind<unknown>, factorType: string, provider
         // A poll of the push in progress (same URL as the verify that started it).
         outcome = ctx.org.faults.has('authn-factors.push-poll-early-success') ? { factorResult: 'SUCCESS' } : device.pollChallenge(kctx, factor).body;
         if (resultOf(outcome) === 'REJECTED' && ctx.org.faults.has('authn-factors.push-rejection-ignored')) outcome = { ...outcome, factorResult: 'WAITING' };
+        if (resultOf(outcome) === 'TIMEOUT' && ctx.org.faults.has('authn-factors.push-timeout-waits')) outcome = { ...outcome, factorResult: 'WAITING' };
       } else {
         try {
           outcome = (await kind.verify(kctx, factor, body)).body;

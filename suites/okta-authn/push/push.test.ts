@@ -5,7 +5,7 @@ import { useTarget } from '../../support/target.js';
 import { given } from '../../support/given.js';
 import { expectStatus } from '../../support/expect.js';
 import { enroll, type Factor, type Link, linkOf } from '../../okta-factors/factors.js';
-import { currentFactor, expectSuccess, expectTransaction, getState, pathOf, type Transaction } from '../authn.js';
+import { advanceKeepingAlive, currentFactor, expectSuccess, expectTransaction, getState, pathOf, type Transaction } from '../authn.js';
 import { activating, expectFactorStatus, expectNext, postLink, required, withRequired } from '../factor-steps.js';
 
 /**
@@ -132,3 +132,14 @@ check('AUTHN.PUSH.VERIFY.REJECTED', 'after the device rejects, polling answers R
   const restarted = expectTransaction(driver, await postLink(api, next, stateToken), 'MFA_CHALLENGE');
   expect(restarted.factorResult, 'a new push waits').toBe('WAITING');
 }, { needs: ['push'] });
+
+/** Longer than any push challenge lives (the transaction shows no expiry for it; Okta's last minutes, spec §7). */
+const PAST_ANY_CHALLENGE_MS = 30 * 60_000;
+
+check('AUTHN.PUSH.VERIFY.TIMEOUT', 'a push nobody answers polls TIMEOUT, with next verify', async ({ driver, api }) => {
+  const { factorId, stateToken, txn } = await pushWaiting(driver, api);
+  await advanceKeepingAlive(driver, api, stateToken, PAST_ANY_CHALLENGE_MS);
+  const timedOut = expectTransaction(driver, await postLink(api, linkOf(txn, 'next'), stateToken), 'MFA_CHALLENGE');
+  expect(timedOut.factorResult).toBe('TIMEOUT');
+  expectNext(timedOut, 'verify', `/api/v1/authn/factors/${factorId}/verify`);
+}, { needs: ['push', 'clock'] });

@@ -23,4 +23,7 @@ export const AUTHN_PUSH_REQUIREMENTS = [
   push.must('AUTHN.PUSH.VERIFY.REJECTED', 'verify',
     'Once the device rejects, polling answers MFA_CHALLENGE with factorResult REJECTED and a next link named verify, which starts a new push (WAITING).',
     authnDoc('§5.4 MFA_CHALLENGE (push) → REJECTED', 'verify-push-factor')),
+  push.must('AUTHN.PUSH.VERIFY.TIMEOUT', 'verify',
+    'A push nobody answers times out: polling then answers MFA_CHALLENGE with factorResult TIMEOUT and a next link named verify.',
+    authnDoc('§5.4 MFA_CHALLENGE (push) → TIMEOUT', 'verify-push-factor')),
 ] as const;
