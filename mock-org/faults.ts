@@ -20,6 +20,7 @@ import { DUO_AUTH_FAULTS } from './duo-auth/faults.js';
 import { IDENTITYNOW_FAULTS } from './identitynow-mfa/faults.js';
 import { PASSWORD_FAULTS } from './okta-authn/policy/faults.js';
 import { RECOVERY_FAULTS } from './okta-authn/recovery/faults.js';
+import { AUTHN_FACTOR_FAULTS } from './okta-authn/factors/faults.js';
 import type { RequirementId } from '../requirements/index.js';
 import type { FaultDefinition } from './core/fault-definition.js';
 
@@ -52,6 +53,7 @@ export const FAULT_CATALOG = [
   ...DUO_FAULTS,
   ...DUO_AUTH_FAULTS,
   ...IDENTITYNOW_FAULTS,
+  ...AUTHN_FACTOR_FAULTS,
 ] as const satisfies readonly FaultDefinition<RequirementId>[];
 
 export type FaultId = (typeof FAULT_CATALOG)[number]['id'];

@@ -31,6 +31,13 @@ import { IDN_TOKEN_REQUIREMENTS } from '../suites/identitynow-mfa/token/requirem
 import { PASSWORD_REQUIREMENTS } from '../suites/okta-authn/password/requirements.js';
 import { RECOVERY_REQUIREMENTS } from '../suites/okta-authn/recovery/requirements.js';
 import { WALK_REQUIREMENTS } from '../suites/okta-authn/walks/requirements.js';
+import { AUTHN_TOTP_REQUIREMENTS } from '../suites/okta-authn/totp/requirements.js';
+import { AUTHN_MESSAGE_REQUIREMENTS } from '../suites/okta-authn/message/requirements.js';
+import { AUTHN_QUESTION_REQUIREMENTS } from '../suites/okta-authn/question/requirements.js';
+import { AUTHN_TOKEN_REQUIREMENTS } from '../suites/okta-authn/token/requirements.js';
+import { AUTHN_PUSH_REQUIREMENTS } from '../suites/okta-authn/push/requirements.js';
+import { AUTHN_FIDO_REQUIREMENTS } from '../suites/okta-authn/fido/requirements.js';
+import { AUTHN_STEPS_REQUIREMENTS } from '../suites/okta-authn/steps/requirements.js';
 import type { Requirement } from './types.js';
 
 /**
@@ -72,6 +79,13 @@ export const REQUIREMENTS = [
   ...PASSWORD_REQUIREMENTS,
   ...RECOVERY_REQUIREMENTS,
   ...WALK_REQUIREMENTS,
+  ...AUTHN_TOTP_REQUIREMENTS,
+  ...AUTHN_MESSAGE_REQUIREMENTS,
+  ...AUTHN_QUESTION_REQUIREMENTS,
+  ...AUTHN_TOKEN_REQUIREMENTS,
+  ...AUTHN_PUSH_REQUIREMENTS,
+  ...AUTHN_FIDO_REQUIREMENTS,
+  ...AUTHN_STEPS_REQUIREMENTS,
 ] as const satisfies readonly Requirement[];
 
 export type RequirementId = (typeof REQUIREMENTS)[number]['id'];

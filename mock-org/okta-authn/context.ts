@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { invalidAuthnState, invalidToken } from '../core/errors.js';
 import { requiredString, type JsonObject } from '../core/input.js';
 import { requestBaseUrl } from '../core/base-url.js';
+import { headersOf, queryOf } from '../okta-factors/context.js';
 import type { AuthnContext, AuthnOrg } from './flow.js';
 import { STATE_TOKEN_LIFETIME_MS, type AuthnStatus } from './transactions.js';
 import { isAuthnPath } from './urls.js';
@@ -36,7 +37,7 @@ export function openTransaction(org: AuthnOrg, request: FastifyRequest, body: Js
   if (!org.faults.has('authn.expiry-not-sliding')) transaction.expiresAtMs = now + STATE_TOKEN_LIFETIME_MS;
   // Presenting the token keeps it alive even when the operation is then refused (the refusal is its own answer).
   transactions.save({ ...stored, expiresAtMs: transaction.expiresAtMs });
-  return { org, baseUrl: requestBaseUrl(request), user, transaction };
+  return { org, baseUrl: requestBaseUrl(request), query: queryOf(request), headers: headersOf(request), user, transaction };
 }
 
 /**

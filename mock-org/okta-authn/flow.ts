@@ -14,8 +14,18 @@ export interface AuthnContext {
   /** `http://host:port` of the request, for building links. */
   baseUrl: string;
   user: StoredUser;
+  /** Query parameters (`autoPush`, `rememberDevice`) and lower-cased headers of the request, as strings. */
+  query: Readonly<Record<string, string | undefined>>;
+  headers: Readonly<Record<string, string | undefined>>;
   /** A draft copy of the transaction: the route stores it only when the operation returns. */
   transaction: AuthnTransaction;
+}
+
+/** A3's outcome: the new factor, the pending ones it replaces, and what to do once it is stored (send its OTP). */
+export interface AuthnEnrollment {
+  factor: StoredFactor;
+  replaces?: string[];
+  afterStore?: () => void;
 }
 
 /**
@@ -29,13 +39,26 @@ export interface AuthnFactorFlow {
   readonly factorType: string;
   readonly provider: string;
   /** A3 in MFA_ENROLL: the new factor (`base` filled in), and the transaction's next state set. */
-  enroll(ctx: AuthnContext, base: FactorBase, body: JsonObject): StoredFactor;
+  enroll(ctx: AuthnContext, base: FactorBase, body: JsonObject): AuthnEnrollment;
   /** A4 `…/lifecycle/activate` in MFA_ENROLL_ACTIVATE; absent: the operation is not valid for this factor. */
-  activate?(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void;
+  activate?(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void | Promise<void>;
   /** A5 `…/lifecycle/activate/poll` in MFA_ENROLL_ACTIVATE (asynchronous activations). */
   pollActivation?(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void;
   /** A10 `…/verify`: starts (MFA_REQUIRED, or another factor in MFA_CHALLENGE), answers or polls (MFA_CHALLENGE). */
-  verify(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void;
+  verify(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void | Promise<void>;
+  /**
+   * A10 by factor type (`…/factors/webauthn/verify`): without an assertion, one challenge for all the user's active
+   * factors of the type (`drafts`); with one, verified by whichever factor it is for. Returns the drafts to store.
+   */
+  verifyByType?(ctx: AuthnContext, drafts: StoredFactor[], body: JsonObject): Promise<StoredFactor[]>;
+  /** What the transaction shows beyond the factor at hand (verify by type: challengeType, the challenge, the factor list). */
+  presentExtras?(ctx: AuthnContext): { head?: Record<string, unknown>; embedded?: Record<string, unknown> } | undefined;
+  /** A8 `…/lifecycle/resend` (MFA_ENROLL_ACTIVATE) and A11 `…/verify/resend` (MFA_CHALLENGE). */
+  resend?(ctx: AuthnContext, factor: StoredFactor, body: JsonObject): void | Promise<void>;
+  /** A6/A7 `…/lifecycle/activate/{email|sms}`: the activation link by email or sms (push). */
+  sendActivation?(ctx: AuthnContext, factor: StoredFactor, channel: 'email' | 'sms', body: JsonObject): void;
+  /** Links of the transaction beyond next, prev and cancel while the factor is activated or verified (`resend`). */
+  links?(ctx: AuthnContext, factor: StoredFactor): Record<string, Link | Link[]>;
   /** The factor's `_embedded` while it is being activated or verified (activation, verification, challenge objects). */
   factorEmbedded?(ctx: AuthnContext, factor: StoredFactor): Record<string, unknown> | undefined;
   /** The `next` link while it is being activated or verified. */

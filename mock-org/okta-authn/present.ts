@@ -2,6 +2,7 @@ import type { FactorKinds } from '../okta-factors/kind.js';
 import { link } from '../okta-factors/links.js';
 import type { StoredFactor, StoredUser } from '../okta-factors/store.js';
 import type { AuthnContext, AuthnOrg } from './flow.js';
+import { factorsPolicyInfo } from './factors/auto-push.js';
 import { authnFlowFor } from './flows.js';
 import { SESSION_TOKEN_LIFETIME_MS, newSessionToken } from './transactions.js';
 import { authnFactorUrl, authnUrl } from './urls.js';
@@ -31,7 +32,12 @@ function presentAuthnUser(user: StoredUser): Record<string, unknown> {
 }
 
 /** The remember-device policy of MFA_REQUIRED / MFA_CHALLENGE: the mock's sign-on policy does not remember devices. */
-const REMEMBER_DEVICE_POLICY = { allowRememberDevice: false, rememberDeviceByDefault: false, rememberDeviceLifetimeInMinutes: 0 };
+const rememberDevicePolicy = (ctx: AuthnContext) => ({
+  allowRememberDevice: false,
+  rememberDeviceByDefault: false,
+  rememberDeviceLifetimeInMinutes: 0,
+  factorsPolicyInfo: factorsPolicyInfo(ctx.org, ctx.user.id),
+});
 
 const post = (href: string) => link(href, ['POST']);
 
@@ -101,21 +107,24 @@ export function presentTransaction(ctx: AuthnContext): Record<string, unknown> {
     case 'MFA_ENROLL':
       return { ...head, _embedded: { user, ...factorList(enrollableFactors(ctx)) }, _links: { ...enrollSkipLink(ctx), cancel } };
     case 'MFA_REQUIRED':
-      return { ...head, _embedded: { user, ...factorList(verifiableFactors(ctx)), policy: REMEMBER_DEVICE_POLICY }, _links: { cancel } };
+      return { ...head, _embedded: { user, ...factorList(verifiableFactors(ctx)), policy: rememberDevicePolicy(ctx) }, _links: { cancel } };
     case 'MFA_ENROLL_ACTIVATE':
     case 'MFA_CHALLENGE': {
       const factor = transaction.factorId !== undefined ? ctx.org.store.factors.get(transaction.factorId) : undefined;
-      const flow = factor && authnFlowFor(factor);
+      const flow = factor && authnFlowFor(ctx.org.kinds, factor);
       if (!factor || !flow) throw new Error(`transaction in ${transaction.status} without a factor it can present`);
       const embedded = flow.factorEmbedded?.(ctx, factor);
+      const extras = flow.presentExtras?.(ctx);
       return {
         ...head,
+        ...extras?.head,
         _embedded: {
           user,
           factor: presentFactor(ctx.org.kinds, factor, embedded ? { _embedded: embedded } : {}),
-          ...(transaction.status === 'MFA_CHALLENGE' ? { policy: REMEMBER_DEVICE_POLICY } : {}),
+          ...extras?.embedded,
+          ...(transaction.status === 'MFA_CHALLENGE' ? { policy: rememberDevicePolicy(ctx) } : {}),
         },
-        _links: { next: flow.next(ctx, factor), cancel, prev: post(authnUrl(ctx.baseUrl, '/previous')) },
+        _links: { next: flow.next(ctx, factor), ...flow.links?.(ctx, factor), cancel, prev: post(authnUrl(ctx.baseUrl, '/previous')) },
       };
     }
     case 'PASSWORD_WARN':

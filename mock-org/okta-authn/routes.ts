@@ -4,6 +4,7 @@ import type { FactorBase } from '../okta-factors/kind.js';
 import { oktaId } from '../core/ids.js';
 import { bodyObject, optionalObject, requiredString, type JsonObject } from '../core/input.js';
 import { requestBaseUrl } from '../core/base-url.js';
+import { headersOf, queryOf } from '../okta-factors/context.js';
 import type { StoredFactor } from '../okta-factors/store.js';
 import { openTransaction, requireOperation } from './context.js';
 import type { AuthnContext, AuthnFactorFlow, AuthnOrg } from './flow.js';
@@ -48,7 +49,7 @@ function respond(ctx: AuthnContext, factor?: StoredFactor, factorStep = true): R
 /** The transaction's factor being activated or verified, with its flow; 403 E0000079 for any other factor id. */
 function currentFactor(ctx: AuthnContext, factorId: string): { factor: StoredFactor; flow: AuthnFactorFlow } {
   const factor = ctx.transaction.factorId === factorId ? ctx.org.store.factors.get(factorId) : undefined;
-  const flow = factor && authnFlowFor(factor);
+  const flow = factor && authnFlowFor(ctx.org.kinds, factor);
   if (!factor || !flow) throw invalidAuthnState();
   return { factor: structuredClone(factor), flow };
 }
@@ -57,9 +58,18 @@ function currentFactor(ctx: AuthnContext, factorId: string): { factor: StoredFac
 function verifiableFactor(ctx: AuthnContext, factorId: string): { factor: StoredFactor; flow: AuthnFactorFlow } {
   const factor = ctx.org.store.factors.get(factorId);
   if (!factor || factor.userId !== ctx.user.id || factor.status !== 'ACTIVE') throw notFound(`Resource not found: ${factorId} (UserFactor)`);
-  const flow = authnFlowFor(factor);
+  const flow = authnFlowFor(ctx.org.kinds, factor);
   if (!flow) throw notSupportedYet(factor.factorType, factor.provider);
   return { factor: structuredClone(factor), flow };
+}
+
+/** A10 by factor type: the user's active factors of the type, verified together by the type's flow. */
+async function verifyByType(ctx: AuthnContext, factorType: string, body: JsonObject): Promise<Record<string, unknown>> {
+  const drafts = ctx.org.store.factorsOf(ctx.user.id).filter((f) => f.factorType === factorType && f.status === 'ACTIVE').map((f) => structuredClone(f));
+  const flow = drafts[0] && authnFlowFor(ctx.org.kinds, drafts[0]);
+  if (!flow?.verifyByType) throw notFound(`Resource not found: ${factorType} (UserFactor)`);
+  for (const draft of await flow.verifyByType(ctx, drafts, body)) ctx.org.store.factors.set(draft.id, draft);
+  return respond(ctx);
 }
 
 /** The factor draft, its `lastUpdated` moved to now when its status changed (activation). */
@@ -108,13 +118,27 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
       else transactions.save(ctx.transaction);
       return presentTransaction(ctx);
     }
+    return primaryOrState(request, body);
+  });
+
+  // What Okta Auth JS's tx.introspect() and resume call: the transaction's state, changing nothing.
+  app.post('/api/v1/authn/introspect', async (request) => {
+    if (org.faults.has('authn-factors.introspect-not-served')) throw notFound(`Resource not found: ${request.url}`);
+    const { ctx } = open(org, request);
+    transactions.save(ctx.transaction);
+    return presentTransaction(ctx);
+  });
+
+  function primaryOrState(request: FastifyRequest, body: JsonObject): Record<string, unknown> {
     const outcome = primaryAuthentication(org, body);
     const relayState = outcome.extras.relayState !== undefined && !org.faults.has('authn.relay-state-dropped') ? { relayState: outcome.extras.relayState } : {};
     if (outcome.status === 'SUCCESS') return { ...presentSuccess(org, outcome.user), ...relayState };
     if (outcome.status === 'LOCKED_OUT') return presentLockedOut(requestBaseUrl(request));
     const transaction = transactions.start(outcome.user.id, outcome.status, org.clock.now(), outcome.extras);
-    return presentTransaction({ org, baseUrl: requestBaseUrl(request), user: outcome.user, transaction: structuredClone(transaction) });
-  });
+    return presentTransaction({
+      org, baseUrl: requestBaseUrl(request), query: queryOf(request), headers: headersOf(request), user: outcome.user, transaction: structuredClone(transaction),
+    });
+  }
 
   // A3 enroll a factor (MFA_ENROLL).
   app.post('/api/v1/authn/factors', async (request) => {
@@ -127,18 +151,21 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
     if (!providerInfo || org.policy.enrollment(factorType, provider) === 'DISABLED') {
       throw validationFailed('factorEnrollRequest', [`The factor ${factorType} (${provider}) is not enabled for this user.`]);
     }
-    const flow = authnFlow(factorType, provider);
+    const flow = authnFlow(org.kinds, factorType, provider);
     if (!flow) throw notSupportedYet(factorType, provider);
     const now = org.clock.iso();
     const base: FactorBase = {
       id: oktaId(providerInfo.idPrefix), userId: ctx.user.id, factorType, provider, vendorName: providerInfo.vendorName, created: now, lastUpdated: now,
     };
-    const factor = flow.enroll(ctx, base, body);
+    const { factor, replaces = [], afterStore } = flow.enroll(ctx, base, body);
     // A new enrollment replaces the user's pending one of the same kind (an abandoned earlier attempt).
     for (const other of org.store.factorsOf(ctx.user.id)) {
       if (other.factorType === factorType && other.provider === provider && other.status === 'PENDING_ACTIVATION') org.store.factors.delete(other.id);
     }
-    return respond(ctx, factor);
+    for (const id of replaces) org.store.factors.delete(id);
+    const answer = respond(ctx, factor);
+    afterStore?.();
+    return answer;
   });
 
   // A4 activate, A5 poll an activation (MFA_ENROLL_ACTIVATE).
@@ -147,7 +174,7 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
     requireOperation(ctx, 'activate');
     const { factor, flow } = currentFactor(ctx, request.params.factorId);
     if (!flow.activate) throw invalidAuthnState();
-    flow.activate(ctx, factor, body);
+    await flow.activate(ctx, factor, body);
     return respond(ctx, touched(org, factor, request.params.factorId));
   });
 
@@ -164,10 +191,36 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
   app.post<FactorParams>('/api/v1/authn/factors/:factorId/verify', async (request) => {
     const { body, ctx } = open(org, request);
     requireOperation(ctx, 'verify');
+    // A10 by factor type (`…/factors/webauthn/verify`): no factor id is ever a factor type's name.
+    if (org.kinds.hasFactorType(request.params.factorId)) return verifyByType(ctx, request.params.factorId, body);
     const { factor, flow } = verifiableFactor(ctx, request.params.factorId);
-    flow.verify(ctx, factor, body);
+    await flow.verify(ctx, factor, body);
     return respond(ctx, factor);
   });
+
+  // A8 resend the enrollment OTP (MFA_ENROLL_ACTIVATE), A11 resend the challenge (MFA_CHALLENGE).
+  for (const [path, operation] of [['/lifecycle/resend', 'resend-activation'], ['/verify/resend', 'resend-challenge']] as const) {
+    app.post<FactorParams>(`/api/v1/authn/factors/:factorId${path}`, async (request) => {
+      const { body, ctx } = open(org, request);
+      requireOperation(ctx, operation);
+      const { factor, flow } = currentFactor(ctx, request.params.factorId);
+      if (!flow.resend) throw invalidAuthnState();
+      await flow.resend(ctx, factor, body);
+      return respond(ctx, factor);
+    });
+  }
+
+  // A6/A7 the push activation link by email or sms (MFA_ENROLL_ACTIVATE).
+  for (const channel of ['email', 'sms'] as const) {
+    app.post<FactorParams>(`/api/v1/authn/factors/:factorId/lifecycle/activate/${channel}`, async (request) => {
+      const { body, ctx } = open(org, request);
+      requireOperation(ctx, 'send-activation');
+      const { factor, flow } = currentFactor(ctx, request.params.factorId);
+      if (!flow.sendActivation) throw invalidAuthnState();
+      flow.sendActivation(ctx, factor, channel, body);
+      return respond(ctx, factor);
+    });
+  }
 
   // A22 previous: back from activating to choosing a factor to enroll, from a challenge to choosing a factor to verify.
   app.post('/api/v1/authn/previous', async (request) => {

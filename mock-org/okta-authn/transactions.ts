@@ -20,7 +20,7 @@ export type RecoveryType = 'PASSWORD' | 'UNLOCK' | 'ACCOUNT_ACTIVATION';
 /** The channel a recovery challenge went through (A12/A13 `factorType`). */
 export type RecoveryFactor = 'EMAIL' | 'SMS' | 'CALL';
 
-type AuthnFactorResult = 'WAITING' | 'CANCELLED' | 'ERROR' | 'PASSCODE_REPLAYED' | 'TIMEOUT' | 'TIME_WINDOW_EXCEEDED' | 'REJECTED';
+export type AuthnFactorResult = 'CHALLENGE' | 'WAITING' | 'CANCELLED' | 'ERROR' | 'PASSCODE_REPLAYED' | 'TIMEOUT' | 'TIME_WINDOW_EXCEEDED' | 'REJECTED';
 
 export interface AuthnTransaction {
   readonly stateToken: string;

@@ -14,7 +14,7 @@ interface UserRequest extends RequestFacts {
 }
 
 /** Query parameters as strings (arrays and objects are not query values the API takes). */
-function queryOf(request: FastifyRequest): Record<string, string | undefined> {
+export function queryOf(request: FastifyRequest): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   if (isObject(request.query)) {
     for (const [key, value] of Object.entries(request.query)) if (typeof value === 'string') out[key] = value;
@@ -22,7 +22,7 @@ function queryOf(request: FastifyRequest): Record<string, string | undefined> {
   return out;
 }
 
-function headersOf(request: FastifyRequest): Record<string, string | undefined> {
+export function headersOf(request: FastifyRequest): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(request.headers)) out[key] = Array.isArray(value) ? value.join(', ') : value;
   return out;

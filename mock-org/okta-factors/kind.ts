@@ -129,11 +129,32 @@ export interface FactorKind<S> {
   unenrollsWith?(ctx: FactorContext<S>, factor: StoredFactor<S>): string[];
   /** Control protocol `push/{userId}/{factorId}`: the user's answer on the device. */
   respondToPush?(ctx: FactorContext<S>, factor: StoredFactor<S>, action: 'approve' | 'reject' | 'ignore'): void;
+  /** What the Authentication API needs beyond enroll, activate, verify and resend (push: a device answers while the client polls). */
+  readonly authn?: AuthnHooks<S>;
   /**
    * Routes of this kind's own (push transactions, security questions, YubiKey tokens); `ownFactor` finds
    * the request's factor when it is one of this kind (404 otherwise).
    */
   registerRoutes?(app: FastifyInstance, org: FactorOrg, ownFactor: OwnFactorLookup<S>): void;
+}
+
+/**
+ * The parts of a kind's protocol the Authentication API drives differently from the Factors API (spec §5.4, §5.5).
+ */
+export interface AuthnHooks<S> {
+  /** A device answers while the client polls the transaction, not a factor transaction URL (push). */
+  device?: DeviceHooks<S>;
+  /** A10 by factor type: one challenge that every one of the user's `drafts` of this kind answers (webauthn); the challenge object. */
+  sharedChallenge?(ctx: FactorContext<S>, drafts: StoredFactor<S>[]): Record<string, unknown>;
+}
+
+export interface DeviceHooks<S> {
+  /** A5: poll a pending activation the device completes, without restarting it; void once the draft is ACTIVE. */
+  pollActivation(ctx: FactorContext<S>, draft: StoredFactor<S>): KindResponse | void;
+  /** A10 while a challenge waits: the result of the newest challenge the last verify started. */
+  pollChallenge(ctx: FactorContext<S>, draft: StoredFactor<S>): VerifyOutcome;
+  /** A6/A7: send the activation link by email or sms. */
+  sendActivation(ctx: FactorContext<S>, draft: StoredFactor<S>, channel: 'email' | 'sms', to: string): void;
 }
 
 export type FactorParams = { Params: { userId: string; factorId: string } };

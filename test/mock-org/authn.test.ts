@@ -96,7 +96,7 @@ describe('enroll (A3): bad input changes nothing', () => {
     ['an unknown factorType', (stateToken) => ({ stateToken, factorType: 'nonesuch', provider: 'DUO' }), 400, 'E0000001'],
     ['a provider that does not serve the type', (stateToken) => ({ stateToken, factorType: 'web', provider: 'OKTA' }), 400, 'E0000001'],
     ['a profile of the wrong type', (stateToken) => ({ stateToken, factorType: 'web', provider: 'DUO', profile: 'x' }), 400, 'E0000001'],
-    ['a type the mock has no Authn flow for yet', (stateToken) => ({ stateToken, factorType: 'token:software:totp', provider: 'GOOGLE' }), 400, 'E0000001'],
+    ['an enrollment the factor kind refuses (sms without a phone number)', (stateToken) => ({ stateToken, factorType: 'sms', provider: 'OKTA' }), 400, 'E0000001'],
     ['malformed JSON', () => '{"stateToken": ', 400, 'E0000003'],
   ];
 

@@ -18,7 +18,11 @@ let mock: RunningMockOrg;
 let dir: string;
 const secrets = new Set<string>();
 
-const FAULTS = ['duo.poll-success-before-callback', 'duo.app-part-not-checked', 'duo.challenge-without-verification', 'authn.expiry-not-sliding', 'authn.session-token-missing'];
+const FAULTS = [
+  'duo.poll-success-before-callback', 'duo.app-part-not-checked', 'duo.challenge-without-verification', 'authn.expiry-not-sliding', 'authn.session-token-missing',
+  // The factor steps' checks fail after posting passCodes, answers and registrations, and print their evidence.
+  'authn-factors.verified-not-completed', 'authn-factors.activation-not-persisted',
+];
 
 beforeAll(async () => {
   mock = await startMockOrg({ control: true, faults: FAULTS });
@@ -33,6 +37,9 @@ beforeAll(async () => {
     secrets.add(transaction.stateToken);
     const sigRequest = transaction.flow?.sigRequest;
     if (typeof sigRequest === 'string') for (const part of sigRequest.split(':')) secrets.add(part);
+    // A TOTP enrollment's activation, which the transaction shows while the factor is activated.
+    const embedded = transaction.flow?.embedded as { activation?: { sharedSecret?: unknown } } | undefined;
+    if (typeof embedded?.activation?.sharedSecret === 'string') secrets.add(embedded.activation.sharedSecret);
     save(transaction);
   };
 });
@@ -42,7 +49,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-test('no stateToken, sessionToken, Duo signed value or Duo key reaches stdout, stderr, the summary, JUnit or Allure', async () => {
+test('no stateToken, sessionToken, TOTP secret, sent OTP, Duo signed value or Duo key reaches stdout, stderr, the summary, JUnit or Allure', async () => {
   const { outcome, stderr, stdout, allureFiles } = await runWithEveryOutput(dir, {
     target: { kind: 'http', baseUrl: mock.url, token: mock.token },
     filters: ['suites/okta-authn'],
@@ -53,6 +60,8 @@ test('no stateToken, sessionToken, Duo signed value or Duo key reaches stdout, s
   expect(allureFiles.some((f) => f.endsWith('-attachment.json'))).toBe(true);
   expect(secrets.size, 'transactions and Duo prompts were seen').toBeGreaterThan(20);
 
+  // Every OTP the factor steps sent (sms, call, email enrollment and challenge codes).
+  for (const message of mock.org.outbox.list()) secrets.add(message.passCode);
   const outputs = await collectOutputs(stdout, stderr, dir, allureFiles);
   expectNoSecretIn(outputs, secrets, [
     ['a sessionToken reached', /20111[A-Za-z0-9_-]{40,}/],

@@ -69,7 +69,7 @@ export const duoFlow: AuthnFactorFlow = {
     // The Duo account knows the user by their Okta login, which the factor shows as its credentialId.
     const factor: StoredFactor = { ...base, status: 'PENDING_ACTIVATION', profile: { credentialId: ctx.user.profile.login }, secret: {} };
     startPrompt(ctx, factor, 'MFA_ENROLL_ACTIVATE');
-    return factor;
+    return { factor };
   },
 
   pollActivation(ctx, factor) {

@@ -4,6 +4,7 @@ import { OktaError, invalidAuthnState, invalidToken, rateLimited, smsRecentlySen
 import { bodyObject, optionalObject, optionalString, requiredString, type JsonObject } from '../../core/input.js';
 import { sameCode } from '../../core/otp.js';
 import { requestBaseUrl } from '../../core/base-url.js';
+import { headersOf, queryOf } from '../../okta-factors/context.js';
 import { throttleOrThrow } from '../../core/throttle.js';
 import type { StoredUser } from '../../okta-factors/store.js';
 import { openTransaction, requireOperation } from '../context.js';
@@ -110,6 +111,7 @@ export function registerRecoveryRoutes(app: FastifyInstance, org: AuthnOrg): voi
     const found = org.store.findUser(username);
     const user = found && found.profile.login.toLowerCase() === username.toLowerCase() && found.status !== 'DEPROVISIONED' ? found : undefined;
     const baseUrl = requestBaseUrl(request);
+    const asked = { query: queryOf(request), headers: headersOf(request) };
 
     if (factor === undefined) {
       // A trusted application asks for the recovery token itself.
@@ -143,7 +145,7 @@ export function registerRecoveryRoutes(app: FastifyInstance, org: AuthnOrg): voi
       // The same answer as for a known user, with a token no transaction stands behind (no account enumeration).
       const decoy = transactions.start('', 'RECOVERY_CHALLENGE', org.clock.now(), { recoveryType, recoveryFactor: factor });
       transactions.revoke(decoy.stateToken);
-      return presentTransaction({ org, baseUrl, user: NOBODY, transaction: decoy });
+      return presentTransaction({ org, baseUrl, ...asked, user: NOBODY, transaction: decoy });
     }
     const transaction = transactions.start(user.id, 'RECOVERY_CHALLENGE', org.clock.now(), {
       recoveryType,
@@ -152,7 +154,7 @@ export function registerRecoveryRoutes(app: FastifyInstance, org: AuthnOrg): voi
     });
     const draft = structuredClone(transaction);
     sendRecoveryCode(org, user, draft, phone);
-    return answer({ org, baseUrl, user, transaction: draft });
+    return answer({ org, baseUrl, ...asked, user, transaction: draft });
   };
   app.post('/api/v1/authn/recovery/password', startRecovery('PASSWORD'));
   app.post('/api/v1/authn/recovery/unlock', startRecovery('UNLOCK'));
@@ -198,7 +200,7 @@ export function registerRecoveryRoutes(app: FastifyInstance, org: AuthnOrg): voi
       recoveryType: grant.recoveryType === 'UNLOCK' ? 'UNLOCK' : 'PASSWORD',
       ...(grant.factor ? { recoveryFactor: grant.factor } : {}),
     });
-    const ctx: AuthnContext = { org, baseUrl: requestBaseUrl(request), user, transaction: structuredClone(transaction) };
+    const ctx: AuthnContext = { org, baseUrl: requestBaseUrl(request), query: queryOf(request), headers: headersOf(request), user, transaction: structuredClone(transaction) };
     ctx.transaction.status = nextAfterRecoveryFactor(ctx);
     if (ctx.transaction.status === 'SUCCESS') return finishUnlock(ctx);
     return answer(ctx);

@@ -7,8 +7,10 @@ import {
   activationBody,
   answerPush,
   newPushState,
+  pollActivation,
   type PushState,
   readNumberMatching,
+  sendActivation,
   startChallenge,
   transactionBody,
 } from './push-protocol.js';
@@ -76,6 +78,20 @@ export const pushFactor: FactorKind<PushState> = {
           (isGoogleTotp(f) && faults.has('push.reset-removes-google-totp')),
       )
       .map((f) => f.id);
+  },
+
+  authn: {
+    device: {
+      pollActivation,
+      pollChallenge(ctx, draft) {
+        const newest = draft.secret.transactions.at(-1);
+        if (!newest) return { status: 200, body: { factorResult: 'TIMEOUT' } };
+        return { status: 200, body: transactionBody(ctx, draft, newest) };
+      },
+      sendActivation(ctx, draft, channel, to) {
+        sendActivation(ctx, draft, channel, to);
+      },
+    },
   },
 
   respondToPush(ctx, factor, action) {

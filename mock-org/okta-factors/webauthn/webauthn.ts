@@ -147,6 +147,15 @@ export const webauthnFactor: FactorKind<WebAuthnState> = {
   presentProfile(factor) {
     return factor.status === 'ACTIVE' ? { ...factor.profile } : undefined;
   },
+
+  authn: {
+    // Verify by factor type ([A]): one challenge for all the user's webauthn factors; any of them may answer it.
+    sharedChallenge(ctx, drafts) {
+      const challenge = newChallenge();
+      for (const draft of drafts) draft.secret.challenge = challenge;
+      return { challenge, extensions: {}, userVerification: userVerificationOf(ctx) };
+    },
+  },
 };
 
 /**
