@@ -18,6 +18,8 @@ const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
 let mock: ChildProcess;
 let url: string;
 let token: string;
+/** The mock's Duo account, as it printed it (the duo-auth suites run against it). */
+let duo: Record<string, string>;
 let dir: string;
 
 beforeAll(async () => {
@@ -27,7 +29,7 @@ beforeAll(async () => {
     createInterface({ input: mock.stdout! }).once('line', resolve);
     mock.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
   });
-  ({ url, token } = JSON.parse(firstLine) as { url: string; token: string });
+  ({ url, token, duo } = JSON.parse(firstLine) as { url: string; token: string; duo: Record<string, string> });
 }, 30_000);
 
 afterAll(async () => {
@@ -37,7 +39,10 @@ afterAll(async () => {
 
 function run(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'run', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+    const child = spawn(process.execPath, [CLI, 'run', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: 'true', MFA_CONFORMANCE_DUO: JSON.stringify(duo) },
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -65,6 +70,8 @@ test('run against the separately started mock passes, with every check run', asy
   expect(summary.totals.skipped).toBe(0);
   expect(summary.totals.passed).toBe(summary.totals.checks);
   expect(out).not.toContain(token);
+  expect(out).not.toContain(duo.skey);
+  expect(out).not.toContain(duo.adminSkey);
 }, 240_000);
 
 test('with a fault switched on through the control protocol, run exits 1 naming what broke', async () => {
