@@ -88,7 +88,7 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
       };
       tracked = { ...capabilities, clock: trackedClock };
     }
-    const duo = new DuoApiClient(api, { host: account.host, auth: { ikey: account.ikey, skey: account.skey }, admin: { ikey: account.adminIkey, skey: account.adminSkey } }, now);
+    const duo = new DuoApiClient(api, { host: account.host, auth: { ikey: account.ikey, skey: account.skey }, admin: { ikey: account.adminIkey, skey: account.adminSkey } }, now, (value) => redactor.addSecret(value));
     return new DuoDriver(options, { api, control, redactor, duo, capabilities: tracked });
   }
 
