@@ -8,9 +8,11 @@ import { parseCommandArgs, parsePort, UsageError } from '../usage.js';
 export const MOCK_HELP = `Usage: mfa-conformance mock [--port N] [--host 127.0.0.1] [--no-control] [--rate-limits okta --rate-limit-scale X]
 
 Starts the embedded mock org (Factors API, control protocol under /__control/v1) and prints one JSON line
-on stdout: {"url": "...", "token": "...", "identityNow": {"baseUrl": "...", "clientId": "...", "clientSecret": "..."}}
-(the SSWS API token of this mock, also the control token; the IdentityNow tenant beside it, its token
-endpoint at {baseUrl}/oauth/token).
+on stdout: {"url": "...", "token": "...", "identityNow": {...}, "duo": {...}} (the SSWS API token of this mock,
+also the control token; identityNow: the IdentityNow tenant beside it, {"baseUrl", "clientId", "clientSecret"},
+its token endpoint at {baseUrl}/oauth/token; duo: the org's Duo account, {"url", "host", "ikey", "skey",
+"adminIkey", "adminSkey"}: its Auth API and Admin API over plain HTTP at url, signed for host, which requests
+send as their Host header; pass the object as MFA_CONFORMANCE_DUO to run the duo-auth suites against it).
 Runs until SIGINT or SIGTERM, then closes and exits 0.
 
 Options:
@@ -65,11 +67,12 @@ export async function mockCommand(argv: readonly string[], io: CliIO): Promise<n
     host,
     port,
     control: !values['no-control'],
+    duo: true,
     ...(values['rate-limits'] === 'okta' ? { rateLimits: { preset: 'okta' as const, scale } } : {}),
     ...(values['telephony-hook'] !== undefined && hookSecret ? { telephonyHook: { url: values['telephony-hook'], secret: hookSecret } } : {}),
   });
-  // the one deliberate exception to "never print a token": this mock's own (and its tenant's client), just created for the caller
-  io.stdout.write(`${JSON.stringify({ url: mock.url, token: mock.token, identityNow: mock.identityNow, ...(serviceApp ? { clientId: serviceApp.clientId } : {}) })}\n`);
+  // the one deliberate exception to "never print a token": this mock's own (its tenant's client, its Duo keys), just created for the caller
+  io.stdout.write(`${JSON.stringify({ url: mock.url, token: mock.token, identityNow: mock.identityNow, ...(mock.duo ? { duo: mock.duo } : {}), ...(serviceApp ? { clientId: serviceApp.clientId } : {}) })}\n`);
   await shutdown;
   await mock.close();
   return 0;

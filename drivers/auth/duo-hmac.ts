@@ -20,7 +20,7 @@ export interface DuoKeys {
 }
 
 /** Only these stay literal; everything else is `%XX` with upper-case hex (space is `%20`, never `+`). */
-export function duoEncode(text: string): string {
+function duoEncode(text: string): string {
   return Array.from(Buffer.from(text, 'utf8'))
     .map((byte) => {
       const char = String.fromCharCode(byte);
@@ -38,7 +38,7 @@ export function canonicalParams(params: readonly (readonly [string, string])[]):
     .join('&');
 }
 
-export const sha512Hex = (text: string): string => createHash('sha512').update(text, 'utf8').digest('hex');
+const sha512Hex = (text: string): string => createHash('sha512').update(text, 'utf8').digest('hex');
 
 /** v5's last line: the `x-duo-*` headers, names lower-cased and sorted, joined as `name\0value\0…`. */
 export function canonicalDuoHeaders(headers: Readonly<Record<string, string>>): string {
@@ -86,7 +86,7 @@ export function duoDate(epochMs: number): string {
 }
 
 /** Decoded `key=value` pairs of a query string or form body (`+` is a space in form encoding). */
-export function formPairs(text: string): [string, string][] {
+function formPairs(text: string): [string, string][] {
   return [...new URLSearchParams(text)];
 }
 

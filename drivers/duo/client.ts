@@ -50,6 +50,8 @@ export class DuoApiClient {
     private readonly account: { host: string; auth: DuoKeys; admin: DuoKeys },
     /** The target's now (its clock where it has one), so that dates fall within Duo's window. */
     private readonly now: () => number,
+    /** Secrets an answer carries (activation codes and links, bypass codes) are registered for redaction. */
+    private readonly registerSecret: (value: string) => void,
   ) {}
 
   get host(): string {
@@ -86,12 +88,28 @@ export class DuoApiClient {
     };
     const authorization = call.unsigned ? null : duoAuthorization(version, keys, signed);
     const search = query.length > 0 ? `?${query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&')}` : '';
-    return this.http.request<DuoEnvelope<T>>(call.method, `${call.path}${search}`, {
+    const res = await this.http.request<DuoEnvelope<T>>(call.method, `${call.path}${search}`, {
       headers,
       authorization,
       noRetry: true,
       ...(body !== undefined ? { body, rawBody: true } : {}),
     });
+    this.#registerAnswerSecrets(call, res.body?.response);
+    return res;
+  }
+
+  /** Activation codes (in a code, a link or a QR URL) and freshly created bypass codes are secrets (spec §3.1, §4.2, §4.4). */
+  #registerAnswerSecrets(call: DuoCall, response: unknown): void {
+    if (call.method === 'POST' && /\/bypass_codes$/.test(call.path) && Array.isArray(response)) {
+      for (const code of response) if (typeof code === 'string') this.registerSecret(code);
+    }
+    if (typeof response !== 'object' || response === null) return;
+    for (const [key, value] of Object.entries(response)) {
+      if (typeof value !== 'string' || !/^(activation_code|activation_url|activation_barcode|installation_url)$/.test(key)) continue;
+      this.registerSecret(value);
+      const code = /([^/=]+)$/.exec(decodeURIComponent(value).replace(/^duo:\/\//, ''))?.[1];
+      if (code) this.registerSecret(code);
+    }
   }
 
   /** The `response` of a successful call; throws with the Duo error otherwise. */

@@ -3,8 +3,15 @@ import type { DuoTargetConfig } from '../contract.js';
 import { workerMockHost, type MockHostAccess } from '../mock/driver.js';
 import { DuoDriver } from './driver.js';
 
-/** A Duo account the run was given (a separately started mock, a vendor's test deployment, or Duo itself). */
-export function connectDuoDriver(account: DuoTargetConfig): Promise<DuoDriver> {
+/**
+ * A Duo account the run was given (a separately started mock, a vendor's test deployment, or Duo itself). A host
+ * that is not a test host (`*.test`, loopback) must be allowed explicitly: the suites create and delete users there.
+ */
+export function connectDuoDriver(account: DuoTargetConfig, options: { allowHosts?: readonly string[] } = {}): Promise<DuoDriver> {
+  const testHost = /\.test$/i.test(account.host) || /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(account.url);
+  if (!testHost && !(options.allowHosts ?? []).map((h) => h.toLowerCase()).includes(account.host.toLowerCase())) {
+    return Promise.reject(new Error(`the Duo host ${account.host} is not allowed: list it in MFA_CONFORMANCE_DUO_ALLOW to let the suites create and delete users there`));
+  }
   return DuoDriver.connect({ kind: 'http', account });
 }
 

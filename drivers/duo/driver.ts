@@ -63,6 +63,10 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
       waitUntilReset: noWait,
     });
     for (const secret of [account.skey, account.adminSkey]) redactor.addSecret(secret);
+    // As duo_unix does (spec §1.5): learn the server's time from the unsigned /ping, so that dates fall in its window.
+    const ping = await api.get<{ response?: { time?: unknown } }>('/auth/v2/ping', { headers: { host: account.host }, authorization: null }).catch(() => undefined);
+    const serverSeconds = ping?.body?.response?.time;
+    if (typeof serverSeconds === 'number') offsetMs = serverSeconds * 1000 - Date.now();
     const controlClient = new ControlClient(control);
     const answer = await controlClient.call('capabilities').catch(() => null);
     const announced = new Set<Capability>((answer?.capabilities ?? []).filter(isCapability));
@@ -84,7 +88,7 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
       };
       tracked = { ...capabilities, clock: trackedClock };
     }
-    const duo = new DuoApiClient(api, { host: account.host, auth: { ikey: account.ikey, skey: account.skey }, admin: { ikey: account.adminIkey, skey: account.adminSkey } }, now);
+    const duo = new DuoApiClient(api, { host: account.host, auth: { ikey: account.ikey, skey: account.skey }, admin: { ikey: account.adminIkey, skey: account.adminSkey } }, now, (value) => redactor.addSecret(value));
     return new DuoDriver(options, { api, control, redactor, duo, capabilities: tracked });
   }
 

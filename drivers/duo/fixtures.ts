@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { FixturesPort } from '../contract.js';
-import type { DuoApiClient } from './client.js';
+import type { ApiResponse, FixturesPort } from '../contract.js';
+import type { DuoApiClient, DuoEnvelope } from './client.js';
+
+/** A user as the sweep lists it. */
+interface SweptUser {
+  user_id: string;
+  username: string;
+  phones?: { phone_id: string }[];
+  tokens?: { token_id: string }[];
+}
 
 /** Every user the duo driver creates has this prefix, so that `sweep` and a reader of the account can tell them apart. */
 export const DUO_TEST_USER_PREFIX = 'mfa-conformance-';
@@ -56,6 +64,28 @@ export class DuoAdminFixtures implements DuoFixtures {
     const token = await this.duo.ok<{ token_id: string }>({ method: 'POST', path: '/admin/v1/tokens', integration: 'admin', params: fields });
     this.#tokens.add(token.token_id);
     return token;
+  }
+
+  /**
+   * Deletes every user of the account whose username has the run's prefix (what an interrupted run left
+   * behind); answers how many. Only users: phones and tokens are found through them first and go too.
+   */
+  async sweep(): Promise<number> {
+    const leftovers: SweptUser[] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const res: ApiResponse<DuoEnvelope<SweptUser[]>> = await this.duo.call<SweptUser[]>({ method: 'GET', path: '/admin/v1/users', integration: 'admin', params: { limit: 300, offset } });
+      if (res.status !== 200 || res.body?.stat !== 'OK') throw new Error(`sweep: listing users answered HTTP ${res.status}`);
+      leftovers.push(...(res.body.response ?? []).filter((user) => user.username.startsWith(DUO_TEST_USER_PREFIX)));
+      const next: unknown = res.body.metadata?.next_offset;
+      offset = typeof next === 'number' && next > offset ? next : null;
+    }
+    for (const user of leftovers) {
+      for (const phone of user.phones ?? []) this.#phones.add(phone.phone_id);
+      for (const token of user.tokens ?? []) this.#tokens.add(token.token_id);
+      this.#users.add(user.user_id);
+    }
+    await this.cleanup();
+    return leftovers.length;
   }
 
   async cleanup(): Promise<void> {

@@ -19,9 +19,9 @@ import { DuoParams } from './params.js';
 import { ok } from './reply.js';
 
 /** A push or phone call ends as a timeout 60 s after it was sent (D8). */
-export const PUSH_TIMEOUT_MS = 60_000;
+const PUSH_TIMEOUT_MS = 60_000;
 /** Consecutive failures that lock a user out (Duo's default, spec §3.5). */
-export const LOCKOUT_THRESHOLD = 10;
+const LOCKOUT_THRESHOLD = 10;
 /** Enrollment activation codes live a day unless told otherwise. */
 const DEFAULT_VALID_SECS = 86_400;
 

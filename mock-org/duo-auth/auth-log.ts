@@ -7,7 +7,7 @@ import { DuoParams } from './params.js';
 import { ok } from './reply.js';
 
 /** Entries show up two minutes after the attempt: Duo delays them on purpose (spec §4.6). */
-export const LOG_DELAY_MS = 120_000;
+const LOG_DELAY_MS = 120_000;
 const MAX_RANGE_MS = 180 * 24 * 3600_000;
 
 export function logAttempt(org: DuoOrg, account: DuoAccount, entry: Omit<DuoLogEntry, 'timestampMs'>): void {

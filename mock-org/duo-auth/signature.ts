@@ -9,7 +9,7 @@ import { badTimestamp, invalidIntegrationKey, invalidSignature, missingCredentia
  */
 
 /** Duo's own test server allows ±300 s (D3). */
-export const DATE_WINDOW_MS = 300_000;
+const DATE_WINDOW_MS = 300_000;
 
 export interface ReceivedRequest {
   method: string;

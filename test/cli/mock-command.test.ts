@@ -10,7 +10,13 @@ describe('mfa-conformance mock', () => {
 
     expect(io.out().split('\n')).toHaveLength(2);
     const line: unknown = JSON.parse(io.out());
-    expect(Object.keys(line as object).sort()).toEqual(['identityNow', 'token', 'url']);
+    expect(Object.keys(line as object).sort()).toEqual(['duo', 'identityNow', 'token', 'url']);
+    const { duo } = line as { duo: Record<string, string> };
+    expect(Object.keys(duo).sort()).toEqual(['adminIkey', 'adminSkey', 'host', 'ikey', 'skey', 'url']);
+    expect(duo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // The Duo host answers /auth/v2/ping unsigned, in Duo's envelope.
+    const ping = await fetch(`${duo.url}/auth/v2/ping`, { headers: { host: duo.host ?? '' } });
+    expect(((await ping.json()) as { stat: string }).stat).toBe('OK');
     const { url, token, identityNow } = line as { url: string; token: string; identityNow: { baseUrl: string; clientId: string; clientSecret: string } };
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(identityNow.baseUrl).toBe(`${url}/identitynow`);

@@ -6,6 +6,7 @@ import type { Driver } from '../../drivers/contract.js';
 import { ControlError } from '../../drivers/control/client.js';
 import { HttpDriver } from '../../drivers/http-driver.js';
 import { MockOrg, buildServer, startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { duoHostApp } from '../../mock-org/duo-auth/index.js';
 import { CONTROL_OPERATIONS, CONTROL_PREFIX, type ControlOperationName } from '../../schemas/control/operations.js';
 
 /**
@@ -41,14 +42,20 @@ const json = (res: ServerResponse, status: number, body: unknown) =>
 
 describe('the mock serves the table', () => {
   test('every operation has its route, and a control route the table does not describe is refused', async () => {
-    const app = buildServer(new MockOrg(), { control: true });
+    const org = new MockOrg();
+    const app = buildServer(org, { control: true });
+    // The Duo host of the org serves the Duo operations (the virtual Duo Mobile) and the shared ones.
+    const duoApp = duoHostApp(org);
     await app.ready();
+    await duoApp.ready();
     const names = Object.keys(CONTROL_OPERATIONS) as ControlOperationName[];
     for (const name of names) {
       const { method, path } = CONTROL_OPERATIONS[name];
-      expect(app.hasRoute({ method, url: `${CONTROL_PREFIX}/${path}` }), `${name}: ${method} ${path}`).toBe(true);
+      const url = `${CONTROL_PREFIX}/${path}`;
+      expect(app.hasRoute({ method, url }) || duoApp.hasRoute({ method, url }), `${name}: ${method} ${path}`).toBe(true);
     }
     await app.close();
+    await duoApp.close();
 
     const other = buildServer(new MockOrg(), { control: true });
     expect(() => other.get(`${CONTROL_PREFIX}/undescribed`, async () => ({}))).toThrow(/not an operation of the control protocol/);

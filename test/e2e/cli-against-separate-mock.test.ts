@@ -20,6 +20,8 @@ let url: string;
 let token: string;
 /** The IdentityNow tenant the mock announces, handed to run as the SailPoint SDK names it (SAIL_*). */
 let sailEnv: Record<string, string>;
+/** The mock's Duo account, as it printed it (the duo-auth suites run against it). */
+let duo: Record<string, string>;
 let dir: string;
 
 beforeAll(async () => {
@@ -29,8 +31,8 @@ beforeAll(async () => {
     createInterface({ input: mock.stdout! }).once('line', resolve);
     mock.once('exit', (code) => reject(new Error(`mock exited early with ${code}`)));
   });
-  const line = JSON.parse(firstLine) as { url: string; token: string; identityNow: { baseUrl: string; clientId: string; clientSecret: string } };
-  ({ url, token } = line);
+  const line = JSON.parse(firstLine) as { url: string; token: string; identityNow: { baseUrl: string; clientId: string; clientSecret: string }; duo: Record<string, string> };
+  ({ url, token, duo } = line);
   sailEnv = { SAIL_BASE_URL: line.identityNow.baseUrl, SAIL_CLIENT_ID: line.identityNow.clientId, SAIL_CLIENT_SECRET: line.identityNow.clientSecret };
 }, 30_000);
 
@@ -41,7 +43,10 @@ afterAll(async () => {
 
 function run(args: string[]): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, 'run', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...sailEnv, CI: 'true' } });
+    const child = spawn(process.execPath, [CLI, 'run', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...sailEnv, CI: 'true', MFA_CONFORMANCE_DUO: JSON.stringify(duo) },
+    });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -71,6 +76,8 @@ test('run against the separately started mock passes, with every check run', asy
   expect(out).not.toContain(token);
   expect(out).not.toContain(sailEnv.SAIL_CLIENT_SECRET);
   expect(summary.requirements.some((r) => r.family === 'SailPoint IdentityNow MFA API' && r.result === 'pass')).toBe(true);
+  expect(out).not.toContain(duo.skey);
+  expect(out).not.toContain(duo.adminSkey);
 }, 240_000);
 
 test('with a fault switched on through the control protocol, run exits 1 naming what broke', async () => {

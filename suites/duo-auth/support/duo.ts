@@ -96,7 +96,7 @@ export async function userWithToken(duo: DuoApiClient, fixtures: DuoFixtures, re
 /** /auth with a passcode, synchronously; the passcode is registered as a secret first. */
 export async function authPasscode(duo: DuoApiClient, register: (secret: string) => void, username: string, passcode: string) {
   register(passcode);
-  return duo.auth<{ result: string; status: string }>('POST', '/auth/v2/auth', { username, factor: 'passcode', passcode });
+  return duo.auth<{ result: string; status: string; status_msg: string }>('POST', '/auth/v2/auth', { username, factor: 'passcode', passcode });
 }
 
 export function expectResult(what: string, actual: { result?: string; status?: string } | undefined, result: string, status?: string): void {

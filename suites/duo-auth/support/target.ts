@@ -21,7 +21,7 @@ export function useDuoTarget(): void {
     const target = inject('target');
     const mockHost = inject('mockHost');
     const faults = takeFaultsForNextFile();
-    if (target.duo) current = await connectDuoDriver(target.duo);
+    if (target.duo) current = await connectDuoDriver(target.duo, { allowHosts: (process.env.MFA_CONFORMANCE_DUO_ALLOW ?? '').split(',').filter(Boolean) });
     else if (target.kind === 'mock') current = await connectMockDuoDriver({ faults: faults ?? target.faults ?? [], ...(mockHost ? { host: mockHost } : {}) });
     else missing = 'no Duo account configured (MFA_CONFORMANCE_DUO, or DUO_IKEY, DUO_SKEY, DUO_HOST, DUO_ADMIN_IKEY, DUO_ADMIN_SKEY)';
     setActiveDriver(current);
