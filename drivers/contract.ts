@@ -13,11 +13,20 @@ import type {
 } from '../schemas/control/operations.js';
 import type { HttpExchange } from './exchange.js';
 
+/**
+ * Which Okta engine the target runs. Classic and Identity Engine orgs answer the same protocol with a few
+ * documented differences (an Identity Engine user has an ACTIVE email factor from the start, push enrolls
+ * totp and signed_nonce along, …); a check that truly differs skips on the other profile, saying why.
+ */
+export type TargetProfile = 'classic' | 'identity-engine';
+
+export const TARGET_PROFILES = ['classic', 'identity-engine'] as const satisfies readonly TargetProfile[];
+
 /** How a run reaches its target; passed from the CLI/vitest config to the suites via `provide('target', …)`. */
-export type TargetConfig =
+export type TargetConfig = (
   | {
       kind: 'mock';
-      /** Fault ids to switch on in each embedded mock org (harness fault tests). */
+      /** Fault and `variant.*` ids to switch on in each embedded mock org (harness fault and variant tests). */
       faults?: string[];
     }
   | {
@@ -27,7 +36,11 @@ export type TargetConfig =
       token: string;
       /** Admin token for the control protocol (`/__control/v1`), when the target serves it. */
       controlToken?: string;
-    };
+    }
+) & {
+  /** The target's engine, configured or detected by its driver; `classic` when not given. */
+  profile?: TargetProfile;
+};
 
 /** A JSON HTTP response as the suites see it. */
 export interface ApiResponse<T = unknown> {
@@ -161,6 +174,8 @@ export interface Driver<F extends FixturesPort = OktaFixtures> extends Capabilit
    * control protocol's `capabilities` names as `origin`, else the origin of `baseUrl` (a real org).
    */
   readonly origin: string;
+  /** The target's engine (TargetConfig.profile): what a check that differs between engines reads to skip with the reason. */
+  readonly profile: TargetProfile;
   /** An API client, authenticated by the family's strategy. */
   readonly api: ApiClient;
   /** Creates and cleans up the users and other resources a check needs, marked as the run's own. */

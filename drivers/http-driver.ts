@@ -1,5 +1,5 @@
 import type { AuthStrategy } from './auth/strategy.js';
-import type { Capabilities, ClockCapability, Driver } from './contract.js';
+import type { Capabilities, ClockCapability, Driver, TargetProfile } from './contract.js';
 import { isCapability, type Capability } from './contract.js';
 import { controlCapabilities } from './control/capabilities.js';
 import { ControlClient } from './control/client.js';
@@ -15,6 +15,8 @@ export interface HttpDriverOptions {
   /** How control-protocol requests authenticate; the API's strategy when not given. */
   controlAuth?: AuthStrategy;
   redactor?: Redactor;
+  /** The target's engine; classic when not given. */
+  profile?: TargetProfile;
   /** Called by close() after the clients are closed (the mock driver stops its org here). */
   onClose?: () => Promise<void>;
 }
@@ -41,6 +43,7 @@ export class HttpDriver implements Driver {
   readonly fixtures: OktaUserFixtures;
   readonly redactor: Redactor;
   readonly origin: string;
+  readonly profile: TargetProfile;
   readonly #controlHttp: HttpApiClient;
   readonly #onClose: (() => Promise<void>)[] = [];
 
@@ -50,6 +53,7 @@ export class HttpDriver implements Driver {
     described: TargetDescription,
   ) {
     this.kind = options.kind ?? 'http';
+    this.profile = options.profile ?? 'classic';
     this.baseUrl = options.baseUrl;
     this.redactor = options.redactor;
     this.api = clients.api;

@@ -5,6 +5,7 @@ import { MockOrg, type MockOrgConfig } from './org.js';
 export { MockOrg } from './org.js';
 export { buildServer } from './server.js';
 export { FAULT_CATALOG, type FaultId } from './faults.js';
+export { VARIANT_CATALOG, type VariantId } from './variants.js';
 export type { MockOrgHost } from './core/host.js';
 
 export interface MockOrgOptions extends MockOrgConfig {

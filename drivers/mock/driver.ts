@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { sswsToken } from '../auth/ssws.js';
+import type { TargetProfile } from '../contract.js';
 import { HttpDriver } from '../http-driver.js';
 import type { MockOrgHost } from '../../mock-org/index.js';
 
@@ -24,7 +25,7 @@ export async function startMockHost(): Promise<MockOrgHost> {
  * Without a host (a library user calling createDriver outside the suites), one is started in
  * this process for the driver and stopped with it.
  */
-export async function connectMockDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<HttpDriver> {
+export async function connectMockDriver(options: { faults?: readonly string[]; profile?: TargetProfile; host?: MockHostAccess } = {}): Promise<HttpDriver> {
   if (!options.host) {
     const host = await startMockHost();
     try {
@@ -49,6 +50,7 @@ export async function connectMockDriver(options: { faults?: readonly string[]; h
   return HttpDriver.connect({
     kind: 'mock',
     baseUrl: body.baseUrl,
+    ...(options.profile ? { profile: options.profile } : {}),
     auth: sswsToken(body.token),
     onClose: async () => {
       const removed = await request(`${host.url}/__host/orgs/${orgId}`, {

@@ -59,6 +59,16 @@ export const methodNotAllowed = () =>
 export const unsupportedMediaType = () =>
   new OktaError(400, 'E0000021', 'Bad request.  Accept and/or Content-Type headers likely do not match supported values.');
 
+/** The same summary under E0000019, the code of the only live recording of it (variant.media-type-e0000019). */
+export const unsupportedMediaTypeRecorded = () =>
+  new OktaError(400, 'E0000019', 'Bad request.  Accept and/or Content-Type headers likely do not match supported values.');
+
+/** No credentials at all: Okta falls back to session authentication (variant.invalid-session-without-header). */
+export const invalidSession = () => new OktaError(403, 'E0000005', 'Invalid session');
+
+/** Verify of a factor that is not active, in Okta's catalog (variant.verify-inactive-410). */
+export const factorNotActive = () => new OktaError(410, 'E0000154', 'Invalid factor id, it is not currently active.');
+
 export const invalidPasscode = () =>
   new OktaError(403, 'E0000068', 'Invalid Passcode/Answer', [
     "Your passcode doesn't match our records. Please try again.",

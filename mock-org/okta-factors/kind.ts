@@ -79,6 +79,8 @@ export interface Enrollment<S> {
   activation?: Record<string, unknown>;
   /** Factors the new one replaces (a pending enrollment of the same kind); deleted when it is stored. */
   replaces?: string[];
+  /** Factors enrolled along with this one (Identity Engine: push brings Okta Verify TOTP and signed_nonce); stored with it. */
+  companions?: StoredFactor[];
   /** Runs once the enrollment is stored (send the activation OTP, …). */
   afterStore?: () => void;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { operationNotAllowed, validationFailed } from '../core/errors.js';
+import { factorNotActive, operationNotAllowed, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
 import { OrgState } from '../core/org-state.js';
 import { bodyObject, booleanQuery, optionalObject, optionalString, requiredString } from '../core/input.js';
@@ -81,6 +81,7 @@ export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void
     // Everything is validated: only now does the store change.
     for (const id of enrollment.replaces ?? []) org.store.factors.delete(id);
     org.store.factors.set(enrollment.factor.id, enrollment.factor);
+    for (const companion of enrollment.companions ?? []) org.store.factors.set(companion.id, companion);
     enrollment.afterStore?.();
     return presentFactor(org, ctx.baseUrl, enrollment.factor, enrollment.activation ? { activation: enrollment.activation } : undefined);
   });
@@ -135,7 +136,8 @@ export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void
     requireActiveUser(ctx);
     const body = bodyObject(request.body);
     if (factor.status !== 'ACTIVE' && !org.faults.has('lifecycle.verify-pending-allowed')) {
-      throw validationFailed('factor', ['The factor is not active.']);
+      // The docs name no code; Okta's catalog has 410 E0000154 (and 423 E0000180) for it, the variant answers that.
+      throw org.faults.has('variant.verify-inactive-410') ? factorNotActive() : validationFailed('factor', ['The factor is not active.']);
     }
     const draft = structuredClone(factor);
     const outcome = await kind.verify(ctx, draft, body);

@@ -1,5 +1,5 @@
 import { test } from 'vitest';
-import type { ApiClient, Capability, Driver, DriverWith, TestUser } from '../../drivers/contract.js';
+import type { ApiClient, Capability, Driver, DriverWith, TargetProfile, TestUser } from '../../drivers/contract.js';
 import { missingCapabilities, offers } from '../../drivers/contract.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
 import { attachExchanges, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
@@ -22,6 +22,11 @@ export interface CheckContext<N extends Capability = never> {
 export interface CheckOptions<N extends Capability = never> {
   /** Driver capabilities the check cannot run without; when one is missing the check is skipped, saying which. */
   needs?: readonly N[];
+  /**
+   * Profiles (engines) on which the check does not apply, each with the reason (a documented difference,
+   * e.g. Identity Engine enrolls the primary email on its own): there the check is skipped, saying why.
+   */
+  notOn?: Partial<Record<TargetProfile, string>>;
 }
 
 /**
@@ -46,6 +51,14 @@ export function check<N extends Capability = never>(
     if (!offers(driver, needs)) {
       const missing = missingCapabilities(driver, needs);
       const reason = `target lacks the ${missing.map((c) => `'${c}'`).join(', ')} capability (driver: ${driver.kind})`;
+      ctx.task.meta.skipReason = reason;
+      ctx.skip(reason);
+      return;
+    }
+
+    const notHere = options.notOn?.[driver.profile];
+    if (notHere !== undefined) {
+      const reason = `not on a ${driver.profile} target: ${notHere}`;
       ctx.task.meta.skipReason = reason;
       ctx.skip(reason);
       return;

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { ApiClient, FactorPolicyEntry } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
 import { expectSchema, expectStatus } from '../../support/expect.js';
-import { factorsPath, linkOf, listFactors, type Link } from '../factors.js';
+import { expectFactorsUnchanged, factorIds, factorsPath, linkOf, listFactors, type Link } from '../factors.js';
 import { useTarget } from '../../support/target.js';
 import { activeTotp, TOTP_FACTOR_TYPE } from '../totp/totp.js';
 
@@ -60,12 +60,13 @@ check('FACTORS.CATALOG.POLICY', 'the catalog follows the policy: REQUIRED and OP
 
 check('FACTORS.ENROLL.DISABLED', 'enrolling a factor the policy disables is refused and enrolls nothing', async ({ driver, api, newUser }) => {
   const user = await newUser();
+  const before = await factorIds(api, user.id);
   await withPolicy((e) => driver.policy.setFactorPolicy(e), [{ ...GOOGLE_TOTP, enrollment: 'DISABLED' }], async () => {
     const res = await api.post(factorsPath(user.id), GOOGLE_TOTP);
     expect(res.status, 'refused').toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expectSchema('okta-factors/error', res.body);
-    expect(await listFactors(api, user.id)).toEqual([]);
+    await expectFactorsUnchanged(api, user.id, before);
   });
 }, { needs: ['policy'] });
 
