@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver } from '../../drivers/contract.js';
 // The TOTP module alone: the package index would load WebAuthn, U2F and X.509 into every suite worker.
 import { TotpGenerator } from '../../virtual-authenticators/otp/totp-generator.js';
-import { expectHeader, expectOktaError, expectSchema, expectState, expectStatus } from '../support/expect.js';
+import { expectClientError, expectHeader, expectOktaError, expectSchema, expectState, expectStatus } from '../support/expect.js';
 
 /** A factor as the checks read it; every other property the target sends is allowed and ignored. */
 export interface Factor {
@@ -68,6 +68,16 @@ export async function expectFactorsUnchanged(api: ApiClient, userId: string, bef
 
 /** Of a user's factors, those whose ids are `ids` (what the check itself enrolled), in list order. */
 export const onlyThese = (factors: readonly Factor[], ids: readonly string[]): Factor[] => factors.filter((f) => ids.includes(f.id));
+
+/**
+ * Verify of a factor that is not ACTIVE, refused: the docs name no code (spec §11), so any 4xx error object;
+ * where the status is one Okta's catalog gives for it, its code: 410 E0000154, 423 E0000180.
+ */
+export function expectNotActiveRefused(res: ApiResponse): void {
+  if (res.status === 410) expectOktaError(res, 410, 'E0000154');
+  else if (res.status === 423) expectOktaError(res, 423, 'E0000180');
+  else expectClientError(res);
+}
 
 /** Asserts the factor is gone: GET answers 404 E0000007. */
 export async function expectFactorGone(api: ApiClient, userId: string, factorId: string): Promise<void> {

@@ -7,6 +7,7 @@ import {
   allowedMethods,
   enroll,
   expectFactorGone,
+  expectNotActiveRefused,
   factorPath,
   type Factor,
   type Link,
@@ -167,10 +168,8 @@ describe('push / OKTA: enrollment and activation', () => {
       linkOf(seen, 'user');
       expect(seen._links?.verify, 'no verify link while pending').toBeUndefined();
     }
-    // No link leads there; the documented verify URL must refuse (the code is undocumented, spec §11).
-    const res = await api.post(`${factorPath(user.id, factor.id)}/verify`);
-    expectStatus(res, [400, 403]);
-    expectSchema('okta-factors/error', res.body);
+    // No link leads there; the documented verify URL must refuse (the code is undocumented, spec §11; the catalog has 410 E0000154 and 423 E0000180).
+    expectNotActiveRefused(await api.post(`${factorPath(user.id, factor.id)}/verify`));
     expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
   });
 

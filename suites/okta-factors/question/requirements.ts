@@ -6,7 +6,7 @@ const question = feature({ family: 'okta-factors', name: 'question', suite: 'sui
 /** question / OKTA, the security question factor: spec §1 F4, §2.1, §2.13. */
 export const QUESTION_REQUIREMENTS = [
   question.must('FACTORS.QUESTION.LIST', 'list questions',
-    'GET …/factors/questions answers 200 with an array of {question, questionText} that offers every built-in question key once.',
+    'GET …/factors/questions answers 200 with an array of {question, questionText}: built-in question keys, each once, with its text (live orgs list 19 of the 20 documented keys).',
     factorsDoc('§1 F4 List security questions', 'list-security-questions')),
   question.must('FACTORS.QUESTION.ENROLL.ACTIVE', 'enroll',
     'Enrolling a question factor with a built-in question and an answer answers 200 with the factor ACTIVE at once, its profile holding the question and its questionText; it reads back ACTIVE and is listed.',
