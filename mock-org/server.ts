@@ -11,6 +11,7 @@ import {
   notFound,
   unsupportedMediaType,
   unsupportedMediaTypeRecorded,
+  clientErrorResponse,
 } from './core/errors.js';
 import { isPublicAuthnRequest } from './okta-authn/context.js';
 import { registerAuthnRoutes } from './okta-authn/routes.js';
@@ -33,6 +34,8 @@ declare module 'fastify' {
 }
 
 const CONTROL_PREFIX = '/__control/';
+/** Longer than any URL node's HTTP parser lets through (16 KiB of headers). */
+const MAX_PARAM_LENGTH = 64 * 1024;
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
 export interface ServerOptions {
@@ -45,7 +48,17 @@ export interface ServerOptions {
 /** The mock org's HTTP face: fastify routes over a MockOrg, with Okta's error shape for everything that goes wrong. */
 export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyInstance {
   const bodyLimit = options.bodyLimit ?? 256 * 1024;
-  const app = Fastify({ logger: false, bodyLimit, return503OnClosing: false });
+  // Ids of any length reach the routes (an over-long id is an unknown one: 404 E0000007, never fastify's 414).
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    return503OnClosing: false,
+    maxParamLength: MAX_PARAM_LENGTH,
+    clientErrorHandler: (error, socket) => {
+      if (socket.writable) socket.end(clientErrorResponse(error.code));
+      else socket.destroy();
+    },
+  });
 
   // Patterns of every route and their methods, to tell 405 (known path, wrong method) from 404.
   const routes: { pattern: RegExp; methods: Set<string> }[] = [];

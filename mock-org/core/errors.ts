@@ -43,6 +43,20 @@ export class OktaError extends Error {
 export const validationFailed = (what: string, causes: string[] = []) =>
   new OktaError(400, 'E0000001', `Api validation failed: ${what}`, causes);
 
+const invalidRequest = (why: string) => new OktaError(400, 'E0000002', `The request was not valid: ${why}`);
+
+/**
+ * What goes back on a socket whose request node's HTTP parser refused (a bad request line, headers over 16 KiB)
+ * before any route saw it: still Okta's error shape, and the connection closed cleanly after it.
+ */
+export function clientErrorResponse(code: string | undefined): string {
+  const tooLarge = code === 'HPE_HEADER_OVERFLOW';
+  const error = tooLarge ? new OktaError(431, 'E0000002', 'The request was not valid: request headers too large') : invalidRequest('malformed HTTP request');
+  const body = JSON.stringify(error.toBody());
+  const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+  return `HTTP/1.1 ${error.status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
 export const malformedBody = () => new OktaError(400, 'E0000003', 'The request body was not well-formed.');
 
 export const forbidden = () =>

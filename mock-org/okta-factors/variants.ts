@@ -12,6 +12,10 @@ export const OKTA_FACTORS_VARIANTS = [
     description: "GET …/factors/questions lists the documented table's 20 questions, first_kiss_location included, instead of the 19 live orgs list.",
   },
   {
+    id: 'variant.catalog-without-status',
+    description: 'Factor catalog entries carry neither status nor enrollment, as both documented examples ([S] SupportedFactorResults) show them.',
+  },
+  {
     id: 'variant.invalid-session-without-header',
     description: 'A request without any Authorization header falls back to session authentication: 403 E0000005 "Invalid session" (okta-powershell-cli issue 86).',
   },

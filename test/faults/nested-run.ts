@@ -13,7 +13,7 @@ import type { MockOrgHost } from '../../mock-org/index.js';
  * everything they import is loaded once per worker (`isolate: false`).
  */
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The `*.test.ts` files of a suite folder (relative to the root). */
 export async function suiteFiles(folder: string): Promise<string[]> {

@@ -21,11 +21,11 @@ check('FACTORS.CALL.ENROLL.INVALID_PHONE', 'a bad phoneNumber or phoneExtension 
   const refusals: [profile: Record<string, unknown>, codes: string[]][] = [
     [{ phoneNumber: 'call me maybe' }, ['E0000001', 'E0000098']],
     [{ phoneNumber: `+1555${'2'.repeat(16)}` }, ['E0000001', 'E0000098']],
-    [{ phoneNumber: { number: randomPhone() } }, ['E0000001']],
+    [{ phoneNumber: { number: randomPhone() } }, ['E0000001', 'E0000003']],
     [{}, ['E0000001', 'E0000098']],
     [{ phoneNumber: randomPhone(), phoneExtension: '1'.repeat(16) }, ['E0000001', 'E0000121']],
-    [{ phoneNumber: randomPhone(), phoneExtension: { ext: '12' } }, ['E0000001', 'E0000121']],
-    [{ phoneNumber: randomPhone(), phoneExtension: ['12'] }, ['E0000001', 'E0000121']],
+    [{ phoneNumber: randomPhone(), phoneExtension: { ext: '12' } }, ['E0000001', 'E0000121', 'E0000003']],
+    [{ phoneNumber: randomPhone(), phoneExtension: ['12'] }, ['E0000001', 'E0000121', 'E0000003']],
   ];
   for (const [profile, codes] of refusals) {
     expectOktaError(await api.post(factorsPath(user.id), { factorType: 'call', provider: 'OKTA', profile }), 400, codes);

@@ -13,8 +13,9 @@ useTarget();
 interface CatalogEntry {
   factorType: string;
   provider: string;
-  status: string;
-  enrollment: string;
+  /** Both documented examples omit status and enrollment ([S] SupportedFactorResults). */
+  status?: string;
+  enrollment?: string;
   _links?: Record<string, Link | Link[]>;
 }
 
@@ -48,14 +49,18 @@ check('FACTORS.CATALOG.POLICY', 'the catalog follows the policy: REQUIRED and OP
     const entries = await catalog(api, user.id);
     const okta = entryFor(entries, OKTA_TOTP.factorType, OKTA_TOTP.provider);
     expect(okta, 'the REQUIRED factor is listed').toBeDefined();
-    expect(okta).toMatchObject({ status: 'NOT_SETUP', enrollment: 'REQUIRED' });
+    // Both documented catalog examples omit status and enrollment: each is checked when present.
+    if (okta?.status !== undefined) expect(okta.status).toBe('NOT_SETUP');
+    if (okta?.enrollment !== undefined) expect(okta.enrollment).toBe('REQUIRED');
     const enroll = linkOf(okta!, 'enroll');
     expect(new URL(enroll.href).pathname.endsWith(factorsPath(user.id)), `enroll link ${enroll.href}`).toBe(true);
     expect(entryFor(entries, GOOGLE_TOTP.factorType, GOOGLE_TOTP.provider), 'the DISABLED factor is not listed').toBeUndefined();
-    for (const entry of entries) expect(['REQUIRED', 'OPTIONAL']).toContain(entry.enrollment);
+    for (const entry of entries) if (entry.enrollment !== undefined) expect(['REQUIRED', 'OPTIONAL']).toContain(entry.enrollment);
   });
   // With the policy back to OPTIONAL, the catalog says so.
-  expect(entryFor(await catalog(api, user.id), OKTA_TOTP.factorType, OKTA_TOTP.provider)?.enrollment).toBe('OPTIONAL');
+  const restored = entryFor(await catalog(api, user.id), OKTA_TOTP.factorType, OKTA_TOTP.provider);
+  expect(restored, 'the OPTIONAL factor is listed').toBeDefined();
+  if (restored?.enrollment !== undefined) expect(restored.enrollment).toBe('OPTIONAL');
 }, { needs: ['policy'] });
 
 check('FACTORS.ENROLL.DISABLED', 'enrolling a factor the policy disables is refused and enrolls nothing', async ({ driver, api, newUser }) => {
@@ -74,7 +79,7 @@ check('FACTORS.CATALOG.ENROLLED', 'an enrolled factor is no longer NOT_SETUP in 
   const user = await newUser();
   const before = entryFor(await catalog(api, user.id), GOOGLE_TOTP.factorType, GOOGLE_TOTP.provider);
   expect(before, 'the org offers Google Authenticator').toBeDefined();
-  expect(before?.status).toBe('NOT_SETUP');
+  if (before?.status !== undefined) expect(before.status).toBe('NOT_SETUP');
   await activeTotp(driver, api, 'GOOGLE', user);
   const after = entryFor(await catalog(api, user.id), GOOGLE_TOTP.factorType, GOOGLE_TOTP.provider);
   // Either listed with its new status, or no longer offered for enrollment: never NOT_SETUP.

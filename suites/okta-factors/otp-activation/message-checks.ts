@@ -60,7 +60,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
       linkOf(seen, 'user');
       expect(seen._links?.verify, 'no verify link while pending').toBeUndefined();
     }
-  });
+  }, { notOn: spec.notOn });
 
   check(id('ENROLL.AUTO_ACTIVATE'), `?activate=true enrolls the ${channel} factor ACTIVE and sends nothing`, async ({ driver, api }) => {
     const { user, factor, body } = await enrollFresh(driver, api, spec, { activate: true });

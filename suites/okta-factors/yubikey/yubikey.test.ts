@@ -4,7 +4,7 @@ import type { ApiClient, ApiResponse, Driver, TestUser } from '../../../drivers/
 import { YubiKeyOtpToken, type YubiKeyOtpTamper } from '../../../virtual-authenticators/yubikey/yubikey-otp-token.js';
 import { check } from '../../support/check.js';
 import { given } from '../../support/given.js';
-import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
+import { expectClientError, expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { allowedMethods, enroll, expectPasscodeRefused, factorPath, factorsPath, type Factor, linkOf, readFactor } from '../factors.js';
 import {
   expectActiveEnrollment, expectBadRequest, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused,
@@ -143,7 +143,7 @@ check('FACTORS.YUBIKEY.TOKEN.UPLOAD', 'an upload answers the token UNASSIGNED, s
   expect(stored).toMatchObject({ id: token.id, status: 'UNASSIGNED', profile: { serial: padded(yubikey.secrets.serialNumber) } });
 }, { needs: ['yubikeyUpload'] });
 
-check('FACTORS.YUBIKEY.TOKEN.UPLOAD_INVALID', 'an upload with a missing or malformed field is refused with a 400 and stores nothing', async ({ driver, api }) => {
+check('FACTORS.YUBIKEY.TOKEN.UPLOAD_INVALID', 'an upload with a missing or malformed field is refused (any 4xx) and stores nothing', async ({ driver, api }) => {
   const good = newYubikey(driver).secrets;
   const hex = (bytes: number) => randomBytes(bytes).toString('hex');
   const bodies: [string, Record<string, string>][] = [
@@ -156,17 +156,16 @@ check('FACTORS.YUBIKEY.TOKEN.UPLOAD_INVALID', 'an upload with a missing or malfo
   ];
   for (const [what, body] of bodies) {
     const serial = String(randomInt(10_000_000, 100_000_000));
-    const res = await api.post(TOKENS, { ...body, ...(body.serialNumber ? { serialNumber: serial } : {}) });
-    expect(res.status, `${what}: HTTP ${res.status}`).toBe(400);
-    expectBadRequest(res);
+    // [S] lists 400, 403, 404 and 429 for the upload and no code for a bad field: any 4xx error object.
+    expectClientError(await api.post(TOKENS, { ...body, ...(body.serialNumber ? { serialNumber: serial } : {}) }));
     if (body.serialNumber) expect(await tokensWithSerial(api, serial), `${what}: nothing stored`).toEqual([]);
   }
 }, { needs: ['yubikeyUpload'] });
 
-check('FACTORS.YUBIKEY.TOKEN.UPLOAD_DUPLICATE', 'a second upload with the same serial is refused with a 400', async ({ driver, api }) => {
+check('FACTORS.YUBIKEY.TOKEN.UPLOAD_DUPLICATE', 'a second upload with the same serial is refused (any 4xx)', async ({ driver, api }) => {
   const { yubikey, token } = await uploaded(driver, api);
   const other = newYubikey(driver, { serialNumber: yubikey.secrets.serialNumber });
-  expectBadRequest(await api.post(TOKENS, other.secrets));
+  expectClientError(await api.post(TOKENS, other.secrets));
   expect((await tokensWithSerial(api, yubikey.secrets.serialNumber)).map((t) => t.id)).toEqual([token.id]);
 }, { needs: ['yubikeyUpload'] });
 
