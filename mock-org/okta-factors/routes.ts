@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { factorNotActive, operationNotAllowed, validationFailed } from '../core/errors.js';
+import { factorNotActive, methodNotAllowed, operationNotAllowed, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
 import { OrgState } from '../core/org-state.js';
 import { bodyObject, booleanQuery, optionalObject, optionalString, requiredString } from '../core/input.js';
@@ -89,6 +89,19 @@ export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void
   app.get<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request) => {
     const facts = userRequest(org, request);
     return presentFactor(org, facts.baseUrl, factorOr404(facts, request.params.factorId).factor);
+  });
+
+  // Live orgs answer PUT of a question factor 200 with the factor (test/fixtures/real/terraform/); other kinds: 405.
+  app.put<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request) => {
+    const { factor, kind, ctx } = factorOr404(userRequest(org, request), request.params.factorId);
+    if (!kind.update) throw methodNotAllowed();
+    requireActiveUser(ctx);
+    const body = bodyObject(request.body);
+    const draft = structuredClone(factor);
+    kind.update(ctx, draft, body);
+    draft.lastUpdated = org.clock.iso();
+    if (!org.faults.has('factors.update-not-persisted')) org.store.factors.set(draft.id, draft);
+    return presentFactor(org, ctx.baseUrl, draft);
   });
 
   app.delete<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request, reply) => {

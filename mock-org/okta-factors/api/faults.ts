@@ -24,6 +24,11 @@ export const API_FAULTS = [
     breaks: ['API.RATE_LIMIT.HEADERS'],
   },
   {
+    id: 'factors.update-not-persisted',
+    description: 'PUT of a factor answers with the change but the stored factor stays as it was',
+    breaks: ['FACTORS.QUESTION.UPDATE'],
+  },
+  {
     id: 'factors.activate-not-persisted',
     description: 'activation answers ACTIVE but the stored factor stays PENDING_ACTIVATION',
     breaks: ['FACTORS.TOTP.ACTIVATE.GOOD_CODE', 'FACTORS.TOTP.VERIFY.GOOD_CODE', 'FACTORS.GET.FACTOR', 'FACTORS.LIST.ENROLLED', 'FACTORS.SMS.ACTIVATE.GOOD_CODE', 'FACTORS.CALL.ACTIVATE.GOOD_CODE', 'FACTORS.EMAIL.ACTIVATE.GOOD_CODE'],

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { ApiClient, Driver } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
 import { given } from '../../support/given.js';
-import { expectNoSecret, expectSchema, expectStatus } from '../../support/expect.js';
+import { expectNoSecret, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { CheckFailure } from '../../support/failure.js';
 import { allowedMethods, enroll, factorPath, factorsPath, type Factor, linkOf, listFactors, readFactor } from '../factors.js';
 import { expectBadRequest, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
@@ -139,4 +139,18 @@ check('FACTORS.QUESTION.VERIFY.WRONG_ANSWER', 'verify with a wrong answer is ref
   await expectVerifyRefused(api, user.id, factor.id, { answer: 'ketchup' });
   // The cause wording is the target's own; the docs' is "Your answer doesn't match our records. Please try again."
   await expectVerified(api, user.id, factor.id, { answer });
+});
+
+check('FACTORS.QUESTION.UPDATE', 'PUT with a new question and answer changes both: read back, the new answer verifies, the old one no more', async ({ driver, api }) => {
+  const { user, answer, factor } = await enrolledQuestion(driver, api);
+  const newQuestion = 'favorite_toy';
+  const newAnswer2 = newAnswer(driver);
+  const res = await api.request<Factor>('PUT', factorPath(user.id, factor.id), { body: { profile: { question: newQuestion, answer: newAnswer2 } } });
+  expectStatus(res, 200);
+  expectSchema('okta-factors/factor', res.body);
+  expectNoAnswer(res.body, newAnswer2);
+  expect(res.body).toMatchObject({ id: factor.id, factorType: FACTOR_TYPE, status: 'ACTIVE', profile: { question: newQuestion } });
+  expectState('question read back', (await readFactor(api, user.id, factor.id)).profile?.question, newQuestion);
+  await expectVerified(api, user.id, factor.id, { answer: newAnswer2 });
+  await expectVerifyRefused(api, user.id, factor.id, { answer });
 });
