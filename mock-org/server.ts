@@ -108,6 +108,9 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
     reply.header('date', new Date(org.clock.now()).toUTCString());
     if (org.faults.has('variant.extra-headers') && !request.url.startsWith(CONTROL_PREFIX)) reply.headers(realOrgHeaders());
     payload = bodyVariant(org, request, reply, payload);
+    if (org.faults.has('api.content-type-text') && reply.statusCode < 400 && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) {
+      reply.type('text/plain; charset=utf-8');
+    }
     if (request.rateLimit && !reply.hasHeader('x-rate-limit-limit') && !org.faults.has('ratelimit.drop-headers')) {
       reply.headers(rateLimitHeaders(request.rateLimit));
     }

@@ -10,8 +10,8 @@ import { presentFactor } from './present.js';
 type UserParams = { Params: { userId: string } };
 
 /** Factor operations need a user who can still use factors. */
-function requireActiveUser(ctx: RequestFacts): void {
-  if (ctx.user.status === 'DEPROVISIONED' || ctx.user.status === 'SUSPENDED') {
+function requireActiveUser(ctx: RequestFacts & { faults: FactorOrg['faults'] }): void {
+  if ((ctx.user.status === 'DEPROVISIONED' || ctx.user.status === 'SUSPENDED') && !ctx.faults.has('lifecycle.inactive-user-usable')) {
     throw operationNotAllowed(`The user is ${ctx.user.status}.`);
   }
 }
@@ -38,13 +38,14 @@ function send(reply: FastifyReply, response: KindResponse) {
 /** The Factors API (spec §1): enroll, list, get, activate, resend, verify, unenroll. */
 export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void {
   app.get<UserParams>('/api/v1/users/:userId/factors', async (request) => {
+    if (org.faults.has('errors.unknown-user-empty-list') && !org.store.findUser(request.params.userId)) return [];
     const ctx = userRequest(org, request);
     return org.store.factorsOf(ctx.user.id).map((f) => presentFactor(org, ctx.baseUrl, f));
   });
 
   app.post<UserParams>('/api/v1/users/:userId/factors', async (request) => {
     const facts = userRequest(org, request);
-    requireActiveUser(facts);
+    requireActiveUser({ ...facts, faults: org.faults });
     const body = bodyObject(request.body);
     const activate = booleanQuery(request.query, 'activate');
     const updatePhone = booleanQuery(request.query, 'updatePhone');
@@ -79,6 +80,7 @@ export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void
       { id: oktaId(providerInfo.idPrefix), userId: ctx.user.id, factorType, provider, vendorName: providerInfo.vendorName, created: now, lastUpdated: now },
     );
     // Everything is validated: only now does the store change.
+    if (activate && !kind.autoActivation && org.faults.has('lifecycle.activate-query-any-kind')) enrollment.factor.status = 'ACTIVE';
     for (const id of enrollment.replaces ?? []) org.store.factors.delete(id);
     org.store.factors.set(enrollment.factor.id, enrollment.factor);
     for (const companion of enrollment.companions ?? []) org.store.factors.set(companion.id, companion);

@@ -24,6 +24,16 @@ export const API_FAULTS = [
     breaks: ['API.RATE_LIMIT.HEADERS'],
   },
   {
+    id: 'errors.unknown-user-empty-list',
+    description: "an unknown user's factor list answers 200 [] instead of 404",
+    breaks: ['FACTORS.USER.UNKNOWN'],
+  },
+  {
+    id: 'api.content-type-text',
+    description: 'successful JSON answers say Content-Type text/plain',
+    breaks: ['API.CONTENT_TYPE'],
+  },
+  {
     id: 'factors.update-not-persisted',
     description: 'PUT of a factor answers with the change but the stored factor stays as it was',
     breaks: ['FACTORS.QUESTION.UPDATE'],

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { ApiResponse } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectSchema } from '../../support/expect.js';
+import { expectHeader, expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { expectFactorsUnchanged, expectRateLimitHeaders, factorIds, factorPath, factorsPath, listFactors } from '../factors.js';
 import { useTarget } from '../../support/target.js';
 
@@ -146,3 +146,53 @@ check('API.AUTH.PERMISSION', "a read-only administrator's token reads factors bu
   // Nothing changed: the same factors, the enrolled one still there.
   await expectFactorsUnchanged(api, user.id, before);
 }, { needs: ['readOnlyToken'] });
+
+check('FACTORS.USER.UNKNOWN', 'every Factors API operation on an unknown user is answered 404 E0000007', async ({ api }) => {
+  const user = '00u0000000000nonesuch';
+  const factor = 'ostf00000000000000000';
+  const operations: [method: string, path: string, body?: unknown][] = [
+    ['GET', factorsPath(user)],
+    ['POST', factorsPath(user), { factorType: 'token:software:totp', provider: 'GOOGLE' }],
+    ['GET', factorPath(user, factor)],
+    ['POST', `${factorPath(user, factor)}/lifecycle/activate`, { passCode: '123456' }],
+    ['POST', `${factorPath(user, factor)}/verify`, { passCode: '123456' }],
+    ['GET', `${factorsPath(user)}/questions`],
+    ['GET', `${factorsPath(user)}/catalog`],
+    ['POST', `/api/v1/users/${user}/lifecycle/reset_factors`],
+  ];
+  for (const [method, path, body] of operations) {
+    expectOktaError(await api.request(method, path, body === undefined ? {} : { body }), 404, 'E0000007');
+  }
+});
+
+check('API.AUTH.PERMISSION', 'a read-only token may not activate, verify, resend or reset factors either (403 E0000006)', async ({ driver, api, newUser }) => {
+  const user = await newUser();
+  const pending = await api.post<{ id: string }>(factorsPath(user.id), { factorType: 'token:software:totp', provider: 'GOOGLE' });
+  expectStatus(pending, 200);
+  const readOnly = { authorization: `SSWS ${await driver.readOnlyToken.token()}` };
+  const before = await factorIds(api, user.id);
+  const factor = factorPath(user.id, pending.body.id);
+  expectOktaError(await api.post(`${factor}/lifecycle/activate`, { passCode: '123456' }, readOnly), 403, 'E0000006');
+  expectOktaError(await api.post(`${factor}/verify`, { passCode: '123456' }, readOnly), 403, 'E0000006');
+  expectOktaError(await api.post(`${factor}/resend`, { factorType: 'token:software:totp', provider: 'GOOGLE' }, readOnly), 403, 'E0000006');
+  expectOktaError(await api.post(`/api/v1/users/${user.id}/lifecycle/reset_factors`, undefined, readOnly), 403, 'E0000006');
+  await expectFactorsUnchanged(api, user.id, before);
+  expectState('factor status', (await api.get<{ status: string }>(factor)).body.status, 'PENDING_ACTIVATION');
+}, { needs: ['readOnlyToken'] });
+
+check('API.CONTENT_TYPE', 'JSON answers, successes and errors alike, carry Content-Type application/json', async ({ api, newUser }) => {
+  const user = await newUser();
+  const enrolled = await api.post<{ id: string }>(factorsPath(user.id), { factorType: 'token:software:totp', provider: 'GOOGLE' });
+  const answers = [
+    enrolled,
+    await api.get(factorsPath(user.id)),
+    await api.get(factorPath(user.id, enrolled.body.id)),
+    await api.get(`${factorsPath(user.id)}/catalog`),
+    await api.get(factorPath(user.id, 'ostf00000000000000000')),
+    await api.post(factorsPath(user.id), { factorType: 'nonesuch', provider: 'OKTA' }),
+  ];
+  for (const res of answers) {
+    expectHeader(res, 'Content-Type', 'application/json', (value) => value !== undefined && /^application\/json\s*(;|$)/i.test(value));
+  }
+});
+

@@ -69,3 +69,33 @@ check('FACTORS.LIFECYCLE.VERIFY_PENDING', 'verifying a factor pending activation
   expectNotActiveRefused(res);
   expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
 });
+
+check('FACTORS.LIFECYCLE.INACTIVE_USER', "a deactivated user's factors can be neither enrolled, activated, verified nor unenrolled", async ({ driver, api }) => {
+  const { user, factor, totp } = await activeTotp(driver, api, 'GOOGLE');
+  const pending = await enrollTotp(driver, api, 'OKTA', user);
+  expectStatus(await api.post(`/api/v1/users/${user.id}/lifecycle/deactivate`), [200, 204]);
+  const before = await factorIds(api, user.id);
+  expectClientError(await api.post(factorsPath(user.id), { factorType: 'question', provider: 'OKTA', profile: { question: 'disliked_food', answer: 'deactivated' } }));
+  expectClientError(await api.post(`${factorPath(user.id, pending.factor.id)}/lifecycle/activate`, { passCode: await currentCode(driver, pending.totp) }));
+  expectClientError(await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode: await currentCode(driver, totp) }));
+  expectClientError(await api.delete(factorPath(user.id, factor.id)));
+  await expectFactorsUnchanged(api, user.id, before);
+  expectState('pending factor status', (await readFactor(api, user.id, pending.factor.id)).status, 'PENDING_ACTIVATION');
+});
+
+check('FACTORS.LIFECYCLE.ACTIVATE_QUERY', '?activate=true leaves token:software:totp and push pending (or is refused), never ACTIVE', async ({ api, newUser }) => {
+  for (const body of [{ factorType: TOTP_FACTOR_TYPE, provider: 'GOOGLE' }, { factorType: 'push', provider: 'OKTA' }]) {
+    const user = await newUser();
+    const before = await factorIds(api, user.id);
+    const res = await api.post<{ id: string; status: string }>(factorsPath(user.id), body, { query: { activate: true } });
+    if (res.status !== 200) {
+      expectClientError(res);
+      await expectFactorsUnchanged(api, user.id, before);
+      continue;
+    }
+    expectSchema('okta-factors/factor', res.body);
+    expectState(`${body.factorType} status after enroll with activate=true`, res.body.status, 'PENDING_ACTIVATION');
+    expectState(`${body.factorType} status read back`, (await readFactor(api, user.id, res.body.id)).status, 'PENDING_ACTIVATION');
+  }
+});
+
