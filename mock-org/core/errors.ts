@@ -83,6 +83,9 @@ export const invalidSession = () => new OktaError(403, 'E0000005', 'Invalid sess
 /** Verify of a factor that is not active, in Okta's catalog (variant.verify-inactive-410). */
 export const factorNotActive = () => new OktaError(410, 'E0000154', 'Invalid factor id, it is not currently active.');
 
+/** The catalog's other code for it (variant.verify-inactive-423). */
+export const factorLocked = () => new OktaError(423, 'E0000180', 'Factor id is currently not active.');
+
 export const invalidPasscode = () =>
   new OktaError(403, 'E0000068', 'Invalid Passcode/Answer', [
     "Your passcode doesn't match our records. Please try again.",

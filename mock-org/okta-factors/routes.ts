@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { factorNotActive, methodNotAllowed, operationNotAllowed, validationFailed } from '../core/errors.js';
+import { factorLocked, factorNotActive, methodNotAllowed, operationNotAllowed, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
 import { OrgState } from '../core/org-state.js';
 import { bodyObject, booleanQuery, optionalObject, optionalString, requiredString } from '../core/input.js';
@@ -152,7 +152,9 @@ export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void
     const body = bodyObject(request.body);
     if (factor.status !== 'ACTIVE' && !org.faults.has('lifecycle.verify-pending-allowed')) {
       // The docs name no code; Okta's catalog has 410 E0000154 (and 423 E0000180) for it, the variant answers that.
-      throw org.faults.has('variant.verify-inactive-410') ? factorNotActive() : validationFailed('factor', ['The factor is not active.']);
+      if (org.faults.has('variant.verify-inactive-410')) throw factorNotActive();
+      if (org.faults.has('variant.verify-inactive-423')) throw factorLocked();
+      throw validationFailed('factor', ['The factor is not active.']);
     }
     const draft = structuredClone(factor);
     const outcome = await kind.verify(ctx, draft, body);

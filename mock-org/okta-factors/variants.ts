@@ -28,6 +28,10 @@ export const OKTA_FACTORS_VARIANTS = [
     description: "Verify of a factor that is not ACTIVE is answered 410 E0000154 \"Invalid factor id, it is not currently active.\" (Okta's error catalog).",
   },
   {
+    id: 'variant.verify-inactive-423',
+    description: "Verify of a factor that is not ACTIVE is answered 423 E0000180 \"Factor id is currently not active.\" (Okta's error catalog).",
+  },
+  {
     id: 'variant.identity-engine',
     description: 'Identity Engine: a new user has an ACTIVE email factor for the verified primary email from the start, and a push enrollment also enrolls token:software:totp (OKTA) and signed_nonce.',
     profile: 'identity-engine',

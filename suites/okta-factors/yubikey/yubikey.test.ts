@@ -5,7 +5,7 @@ import { YubiKeyOtpToken, type YubiKeyOtpTamper } from '../../../virtual-authent
 import { check } from '../../support/check.js';
 import { given } from '../../support/given.js';
 import { expectClientError, expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
-import { allowedMethods, enroll, expectPasscodeRefused, factorPath, factorsPath, type Factor, linkOf, readFactor } from '../factors.js';
+import { allowedMethods, enroll, expectFactorsUnchanged, expectPasscodeRefused, factorIds, factorPath, factorsPath, type Factor, linkOf, readFactor } from '../factors.js';
 import {
   expectActiveEnrollment, expectBadRequest, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused,
 } from '../token-factors.js';
@@ -322,3 +322,16 @@ check('FACTORS.YUBIKEY.VERIFY.PRIVATE_ID', "an OTP that decrypts with the token'
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await press(driver, impostor) });
   await expectVerified(api, user.id, factor.id, { passCode: await press(driver, yubikey) });
 }, { needs: ['yubikeyUpload'] });
+
+check('FACTORS.YUBIKEY.ENROLL.OTHER_USER', "a YubiKey active for one user cannot be enrolled by another; it stays the first user's", async ({ driver, api }) => {
+  const { user, yubikey, token, factor } = await enrolledYubikey(driver, api);
+  const other = await driver.fixtures.createUser();
+  const before = await factorIds(api, other.id);
+  expectClientError(await api.post(factorsPath(other.id), enrollBody(await press(driver, yubikey))));
+  await expectFactorsUnchanged(api, other.id, before);
+  const assigned = await readToken(api, token.id);
+  expectState('token status', assigned.status, 'ACTIVE');
+  expect(linkOf(assigned, 'user').href).toMatch(new RegExp(`/api/v1/users/${user.id}$`));
+  expectState("the first user's factor", (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
+}, { needs: ['yubikeyUpload'] });
+
