@@ -423,3 +423,23 @@ describe('push / OKTA: unenrollment', () => {
     expect(listed.find((f) => f.id === googleTotp.factor.id)?.status, 'Google Authenticator stays').toBe('ACTIVE');
   }, RESPONDER);
 });
+
+describe('push / OKTA: what a finished transaction says', () => {
+  check('FACTORS.PUSH.RESULT.CREDENTIAL', "REJECTED and TIMEOUT results carry profile.credentialId, the factor's own", async ({ driver, api }) => {
+    const rejected = await activatedPush(driver, api);
+    const first = await challenge(api, rejected.factor);
+    await driver.push.respond(rejected.user.id, rejected.factor.id, 'reject');
+    const refused = await pollTransaction(api, first);
+    expectState('factorResult', refused.factorResult, 'REJECTED');
+    expectState('REJECTED profile.credentialId', refused.profile?.credentialId, rejected.factor.profile?.credentialId);
+
+    const ignored = await activatedPush(driver, api);
+    const second = await challenge(api, ignored.factor);
+    await driver.push.respond(ignored.user.id, ignored.factor.id, 'ignore');
+    await driver.clock.advance((await msUntil(driver, second.expiresAt, 'the challenge')) + PAST_EXPIRY_MS);
+    const timedOut = await pollTransaction(api, second);
+    expectState('factorResult', timedOut.factorResult, 'TIMEOUT');
+    expectState('TIMEOUT profile.credentialId', timedOut.profile?.credentialId, ignored.factor.profile?.credentialId);
+  }, CLOCK_AND_RESPONDER);
+});
+
