@@ -38,11 +38,20 @@ export interface IdentityNowTargetConfig {
   clientSecret: string;
 }
 
+/**
+ * Which Okta engine the target runs. Classic and Identity Engine orgs answer the same protocol with a few
+ * documented differences (an Identity Engine user has an ACTIVE email factor from the start, push enrolls
+ * totp and signed_nonce along, …); a check that truly differs skips on the other profile, saying why.
+ */
+export type TargetProfile = 'classic' | 'identity-engine';
+
+export const TARGET_PROFILES = ['classic', 'identity-engine'] as const satisfies readonly TargetProfile[];
+
 /** How a run reaches its target; passed from the CLI/vitest config to the suites via `provide('target', …)`. */
-export type TargetConfig =
+export type TargetConfig = (
   | {
       kind: 'mock';
-      /** Fault ids to switch on in each embedded mock org (harness fault tests). */
+      /** Fault and `variant.*` ids to switch on in each embedded mock org (harness fault and variant tests). */
       faults?: string[];
       /** A Duo account to check instead of each embedded org's own. */
       duo?: DuoTargetConfig;
@@ -73,7 +82,11 @@ export type TargetConfig =
       telephonyHook?: TelephonyHookConfig;
       duo?: DuoTargetConfig;
       identityNow?: IdentityNowTargetConfig;
-    };
+    }
+) & {
+  /** The target's engine, configured or detected by its driver; `classic` when not given. */
+  profile?: TargetProfile;
+};
 
 /** How the harness authenticates to a real org, as Okta's SDKs name the modes (OKTA_CLIENT_AUTHORIZATIONMODE). */
 export type OktaCredentials =
@@ -255,9 +268,6 @@ export interface Capabilities {
   readonly stepUp?: StepUpCapability;
 }
 
-/** The engine a target runs, as its `/.well-known/okta-organization` says (`pipeline`: `v1` or `idx`). */
-export type TargetProfile = 'classic' | 'identity-engine';
-
 /** A driver of any family; `F` is the family's fixtures port (the Okta families share OktaFixtures). */
 export interface Driver<F extends FixturesPort = OktaFixtures> extends Capabilities {
   /** `mock` (embedded mock org), `okta` (a real org), `http` (any endpoint). */
@@ -268,10 +278,13 @@ export interface Driver<F extends FixturesPort = OktaFixtures> extends Capabilit
    * control protocol's `capabilities` names as `origin`, else the origin of `baseUrl` (a real org).
    */
   readonly origin: string;
+  /**
+   * An Okta target's engine (TargetConfig.profile, or what a real org says): what a check that differs between
+   * engines reads to skip with the reason. Absent for the other families' targets, which have no engine.
+   */
+  readonly profile?: TargetProfile;
   /** An API client, authenticated by the family's strategy. */
   readonly api: ApiClient;
-  /** Classic or Identity Engine, where the target says (a real org's `/.well-known/okta-organization`). */
-  readonly profile?: TargetProfile;
   /** Creates and cleans up the users and other resources a check needs, marked as the run's own. */
   readonly fixtures: F;
   /** Marks a value as secret: from now on it is redacted from every recorded exchange and report. */

@@ -20,6 +20,8 @@ export interface HttpDriverOptions {
   redactor?: Redactor;
   /** How requests reach the target (default: a connection pool of the client's own). */
   dispatcher?: Dispatcher;
+  /** The target's engine; classic when not given. */
+  profile?: TargetProfile;
   /** Called by close() after the clients are closed (the mock driver stops its org here). */
   onClose?: () => Promise<void>;
   /** Pace requests by the target's X-Rate-Limit-* headers (real targets; the embedded mock is not paced). */
@@ -60,7 +62,7 @@ export class HttpDriver implements Driver {
   readonly fixtures: OktaUserFixtures;
   readonly redactor: Redactor;
   readonly origin: string;
-  readonly profile?: TargetProfile;
+  readonly profile: TargetProfile;
   readonly #controlHttp: HttpApiClient;
   readonly #onClose: (() => Promise<void>)[] = [];
 
@@ -70,6 +72,7 @@ export class HttpDriver implements Driver {
     described: TargetDescription & Detected,
   ) {
     this.kind = options.kind ?? 'http';
+    this.profile = options.profile ?? 'classic';
     this.baseUrl = options.baseUrl;
     this.redactor = options.redactor;
     this.api = clients.api;

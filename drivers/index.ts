@@ -32,13 +32,18 @@ export { HARNESS_VERSION, USER_AGENT } from './version.js';
  */
 export async function createDriver(target: TargetConfig, options: { mockHost?: MockHostAccess } = {}): Promise<HttpDriver> {
   if (target.kind === 'mock') {
-    return connectMockDriver({ faults: target.faults ?? [], ...(options.mockHost ? { host: options.mockHost } : {}) });
+    return connectMockDriver({
+      faults: target.faults ?? [],
+      ...(target.profile ? { profile: target.profile } : {}),
+      ...(options.mockHost ? { host: options.mockHost } : {}),
+    });
   }
   if (target.kind === 'okta') return connectOktaDriver(target);
   return HttpDriver.connect({
     kind: 'http',
     baseUrl: target.baseUrl,
     auth: sswsToken(target.token),
+    ...(target.profile ? { profile: target.profile } : {}),
     ...(target.controlToken ? { controlAuth: sswsToken(target.controlToken) } : {}),
     pacing: true,
     ...(target.run ? { run: target.run } : {}),

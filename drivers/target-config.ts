@@ -1,6 +1,6 @@
 import type {} from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import type { DuoTargetConfig, IdentityNowTargetConfig, OktaCredentials, RunIdentity, TargetConfig } from './contract.js';
+import { TARGET_PROFILES, type DuoTargetConfig, type IdentityNowTargetConfig, type OktaCredentials, type RunIdentity, type TargetConfig, type TargetProfile } from './contract.js';
 
 /**
  * Reads the target from the environment, the way Okta's SDKs do:
@@ -55,6 +55,18 @@ function oktaTargetFromEnv(env: NodeJS.ProcessEnv): TargetConfig {
 export function parseTargetConfig(value: unknown): TargetConfig {
   if (typeof value !== 'object' || value === null) throw new TypeError('target config must be an object');
   const v = value as Record<string, unknown>;
+  const profile = parseProfile(v.profile);
+  return { ...parseTarget(v), ...(profile ? { profile } : {}) };
+}
+
+function parseProfile(value: unknown): TargetProfile | undefined {
+  if (value === undefined) return undefined;
+  const known = TARGET_PROFILES.find((p) => p === value);
+  if (!known) throw new TypeError(`target.profile must be one of ${TARGET_PROFILES.join(', ')}`);
+  return known;
+}
+
+function parseTarget(v: Record<string, unknown>): TargetConfig {
   if (v.kind === 'mock') {
     const faults = v.faults;
     if (faults !== undefined && !(Array.isArray(faults) && faults.every((f) => typeof f === 'string'))) {

@@ -9,6 +9,7 @@ import { duoAccountKeys, duoHostApp, type DuoAccountKeys } from './duo-auth/inde
 export { MockOrg } from './org.js';
 export { buildServer } from './server.js';
 export { FAULT_CATALOG, type FaultId } from './faults.js';
+export { VARIANT_CATALOG, type VariantId } from './variants.js';
 export type { MockOrgHost } from './core/host.js';
 export type { IdentityNowAccess } from './identitynow-mfa/index.js';
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { VirtualClock } from './core/clock.js';
 import { FaultSwitches } from './core/faults.js';
 import { FAULT_CATALOG, type FaultId } from './faults.js';
+import { VARIANT_CATALOG, type VariantId } from './variants.js';
 import { OrgScope } from './core/org-state.js';
 import { Outbox } from './core/outbox.js';
 import { WindowThrottle } from './core/throttle.js';
@@ -47,7 +48,8 @@ const API_BUCKET_LIMIT = 600;
 export class MockOrg implements FactorOrg {
   readonly clock: VirtualClock;
   readonly store = new OrgStore();
-  readonly faults = new FaultSwitches<FaultId>(FAULT_CATALOG);
+  /** Faults and `variant.*` switches (conformant real-org behaviours), switched the same way. */
+  readonly faults = new FaultSwitches<FaultId | VariantId>([...FAULT_CATALOG, ...VARIANT_CATALOG]);
   readonly outbox = new Outbox();
   readonly kinds: FactorKinds = oktaFactorKinds();
   readonly policy = new FactorPolicy(this.kinds.entries().map((entry) => ({ ...entry, enrollment: 'OPTIONAL' as const })));

@@ -1,14 +1,17 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import {
   OktaError,
   forbidden,
   internalError,
+  invalidSession,
   invalidToken,
   rateLimited,
   malformedBody,
   methodNotAllowed,
   notFound,
   unsupportedMediaType,
+  unsupportedMediaTypeRecorded,
+  clientErrorResponse,
 } from './core/errors.js';
 import { isPublicAuthnRequest } from './okta-authn/context.js';
 import { registerAuthnRoutes } from './okta-authn/routes.js';
@@ -21,6 +24,9 @@ import { registerUserRoutes } from './okta-factors/users.js';
 import { registerUserListRoutes } from './okta-factors/users-list.js';
 import { isTokenRequest, registerOAuthRoutes } from './okta-oauth/routes.js';
 import { rateLimitHeaders, type ThrottleState } from './core/throttle.js';
+import { isObject } from './core/input.js';
+import { realOrgHeaders, reverseKeyOrder, rewordedError, withUndocumentedExtras } from './core/response-variants.js';
+import { requestBaseUrl } from './core/base-url.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,6 +36,8 @@ declare module 'fastify' {
 }
 
 const CONTROL_PREFIX = '/__control/';
+/** Longer than any URL node's HTTP parser lets through (16 KiB of headers). */
+const MAX_PARAM_LENGTH = 64 * 1024;
 const READ_METHODS = new Set(['GET', 'HEAD']);
 
 export interface ServerOptions {
@@ -42,7 +50,17 @@ export interface ServerOptions {
 /** The mock org's HTTP face: fastify routes over a MockOrg, with Okta's error shape for everything that goes wrong. */
 export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyInstance {
   const bodyLimit = options.bodyLimit ?? 256 * 1024;
-  const app = Fastify({ logger: false, bodyLimit, return503OnClosing: false });
+  // Ids of any length reach the routes (an over-long id is an unknown one: 404 E0000007, never fastify's 414).
+  const app = Fastify({
+    logger: false,
+    bodyLimit,
+    return503OnClosing: false,
+    maxParamLength: MAX_PARAM_LENGTH,
+    clientErrorHandler: (error, socket) => {
+      if (socket.writable) socket.end(clientErrorResponse(error.code));
+      else socket.destroy();
+    },
+  });
 
   // Patterns of every route and their methods, to tell 405 (known path, wrong method) from 404.
   const routes: { pattern: RegExp; methods: Set<string> }[] = [];
@@ -72,6 +90,8 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
     const oauth = isTokenRequest(request) || (!request.url.startsWith(CONTROL_PREFIX) && org.serviceApps.authorize(request.headers.authorization, request.method));
     // Authentication API calls may come without a token (public applications): only those paths, only then.
     if (!oauth && !isPublicAuthnRequest(org, request) && !(org.faults.has('auth.accept-missing-token') && !request.headers.authorization)) {
+      // A real org takes a request with no Authorization header at all for a session request: 403 E0000005.
+      if (request.headers.authorization === undefined && org.faults.has('variant.invalid-session-without-header')) throw invalidSession();
       const readOnly = request.headers.authorization === `SSWS ${org.readOnlyToken}`;
       if (request.headers.authorization !== `SSWS ${org.apiToken}` && !readOnly) throw invalidToken();
       // A read-only administrator reads; anything else is beyond its permissions (E0000006).
@@ -92,6 +112,11 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
     // a code sent through the telephony inline hook is delivered before the API answers
     await org.outbox.settled();
     reply.header('date', new Date(org.clock.now()).toUTCString());
+    if (org.faults.has('variant.extra-headers') && !request.url.startsWith(CONTROL_PREFIX)) reply.headers(realOrgHeaders());
+    payload = bodyVariant(org, request, reply, payload);
+    if (org.faults.has('api.content-type-text') && reply.statusCode < 400 && String(reply.getHeader('content-type') ?? '').startsWith('application/json')) {
+      reply.type('text/plain; charset=utf-8');
+    }
     if (request.rateLimit && !reply.hasHeader('x-rate-limit-limit') && !org.faults.has('ratelimit.drop-headers')) {
       reply.headers(rateLimitHeaders(request.rateLimit));
     }
@@ -106,7 +131,7 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   });
 
   app.setErrorHandler(async (error: FastifyError | OktaError, _request, reply) => {
-    const refusal = toOktaError(error);
+    const refusal = toOktaError(org, error);
     const oktaError = crashesUnderFault(org, refusal) ? internalError() : refusal;
     if (oktaError.status >= 500) reply.log.error(error);
     if (!org.faults.has('ratelimit.drop-headers')) reply.headers(oktaError.headers);
@@ -133,11 +158,11 @@ function crashesUnderFault(org: MockOrg, refusal: OktaError): boolean {
   );
 }
 
-function toOktaError(error: FastifyError | OktaError): OktaError {
+function toOktaError(org: MockOrg, error: FastifyError | OktaError): OktaError {
   if (error instanceof OktaError) return error;
   switch (error.code) {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return unsupportedMediaType();
+      return org.faults.has('variant.media-type-e0000019') ? unsupportedMediaTypeRecorded() : unsupportedMediaType();
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
@@ -146,6 +171,21 @@ function toOktaError(error: FastifyError | OktaError): OktaError {
   }
   if (typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500) return malformedBody();
   return internalError();
+}
+
+/**
+ * The body variants (mock-org/variants.ts) on a JSON answer of the API (never the control protocol's):
+ * reworded errors, undocumented extras, reversed key order.
+ */
+function bodyVariant(org: MockOrg, request: FastifyRequest, reply: FastifyReply, payload: unknown): unknown {
+  const variants = ['variant.error-wording', 'variant.extra-properties', 'variant.reversed-key-order'] as const;
+  if (!variants.some((v) => org.faults.has(v)) || typeof payload !== 'string' || request.url.startsWith(CONTROL_PREFIX)) return payload;
+  if (!String(reply.getHeader('content-type') ?? '').startsWith('application/json') || payload === '') return payload;
+  let body: unknown = JSON.parse(payload);
+  if (org.faults.has('variant.error-wording') && isObject(body) && typeof body.errorCode === 'string') body = rewordedError(body);
+  if (org.faults.has('variant.extra-properties')) body = withUndocumentedExtras(body, requestBaseUrl(request));
+  if (org.faults.has('variant.reversed-key-order')) body = reverseKeyOrder(body);
+  return JSON.stringify(body);
 }
 
 function errorBody(org: MockOrg, error: OktaError): Record<string, unknown> {

@@ -12,6 +12,8 @@ export const factorsSpec = (section: string, operation: string): Source => ({ ta
 export const errorsDoc = (code: string): Source => ({ tag: 'E', section: code, url: `${ERRORS_DOC}#${code.toLowerCase()}` });
 export const rateLimitsDoc = (section: string, anchor: string): Source => ({ tag: 'R', section, url: `${RATE_LIMITS_DOC}#${anchor}` });
 export const authnDoc = (section: string, anchor: string): Source => ({ tag: 'A', section, url: `${AUTHN_DOC}#${anchor}` });
+/** Traffic recorded against real orgs (test/fixtures/real/): where the docs are silent, what live Okta does. */
+export const recorded = (section: string, url: string): Source => ({ tag: 'REC', section, url });
 
 const U2F_RAW_MESSAGES = 'https://fidoalliance.org/specs/fido-u2f-v1.2-ps-20170411/fido-u2f-raw-message-formats-v1.2-ps-20170411.html';
 const U2F_JS_API = 'https://fidoalliance.org/specs/fido-u2f-v1.2-ps-20170411/fido-u2f-javascript-api-v1.2-ps-20170411.html';

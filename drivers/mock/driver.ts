@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import { sswsToken } from '../auth/ssws.js';
+import type { TargetProfile } from '../contract.js';
 import { HttpDriver } from '../http-driver.js';
 import { IdentityNowDriver, type IdentityNowTenantConfig } from '../identitynow/driver.js';
 import type { MockOrgHost } from '../../mock-org/index.js';
@@ -17,12 +18,13 @@ export interface MockHostAccess {
  * handed by undici to the org's fastify app without a socket (in-process.ts), so a suite worker is its own
  * mock and no other thread sits on the critical path of every request.
  */
-export async function connectMockDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<HttpDriver> {
-  if (!options.host) return connectInProcess(options.faults ?? []);
+export async function connectMockDriver(options: { faults?: readonly string[]; profile?: TargetProfile; host?: MockHostAccess } = {}): Promise<HttpDriver> {
+  if (!options.host) return connectInProcess(options.faults ?? [], options.profile);
   const { body, host } = await createHostedOrg(options.host, options.faults ?? []);
   return HttpDriver.connect({
     kind: 'mock',
     baseUrl: body.baseUrl,
+    ...(options.profile ? { profile: options.profile } : {}),
     auth: sswsToken(body.token),
     onClose: async () => {
       const removed = await request(`${host.url}/__host/orgs/${body.id}`, {
@@ -97,7 +99,7 @@ export function workerMockHost(): Promise<MockHostAccess> {
   return workerHost;
 }
 
-async function connectInProcess(faults: readonly string[]): Promise<HttpDriver> {
+async function connectInProcess(faults: readonly string[], profile: TargetProfile | undefined): Promise<HttpDriver> {
   const { openInProcessMockOrg } = await import('../../mock-org/index.js');
   const org = await openInProcessMockOrg({ faults });
   try {
@@ -106,6 +108,7 @@ async function connectInProcess(faults: readonly string[]): Promise<HttpDriver> 
       baseUrl: IN_PROCESS_ORIGIN,
       auth: sswsToken(org.token),
       dispatcher: new InProcessDispatcher(org),
+      ...(profile ? { profile } : {}),
       onClose: () => org.close(),
     });
   } catch (error) {

@@ -43,6 +43,20 @@ export class OktaError extends Error {
 export const validationFailed = (what: string, causes: string[] = []) =>
   new OktaError(400, 'E0000001', `Api validation failed: ${what}`, causes);
 
+const invalidRequest = (why: string) => new OktaError(400, 'E0000002', `The request was not valid: ${why}`);
+
+/**
+ * What goes back on a socket whose request node's HTTP parser refused (a bad request line, headers over 16 KiB)
+ * before any route saw it: still Okta's error shape, and the connection closed cleanly after it.
+ */
+export function clientErrorResponse(code: string | undefined): string {
+  const tooLarge = code === 'HPE_HEADER_OVERFLOW';
+  const error = tooLarge ? new OktaError(431, 'E0000002', 'The request was not valid: request headers too large') : invalidRequest('malformed HTTP request');
+  const body = JSON.stringify(error.toBody());
+  const reason = tooLarge ? 'Request Header Fields Too Large' : 'Bad Request';
+  return `HTTP/1.1 ${error.status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+}
+
 export const malformedBody = () => new OktaError(400, 'E0000003', 'The request body was not well-formed.');
 
 export const forbidden = () =>
@@ -58,6 +72,19 @@ export const methodNotAllowed = () =>
 /** Okta's catalog: E0000021, 400, for a Content-Type or Accept the endpoint does not take. */
 export const unsupportedMediaType = () =>
   new OktaError(400, 'E0000021', 'Bad request.  Accept and/or Content-Type headers likely do not match supported values.');
+
+/** The same summary under E0000019, the code of the only live recording of it (variant.media-type-e0000019). */
+export const unsupportedMediaTypeRecorded = () =>
+  new OktaError(400, 'E0000019', 'Bad request.  Accept and/or Content-Type headers likely do not match supported values.');
+
+/** No credentials at all: Okta falls back to session authentication (variant.invalid-session-without-header). */
+export const invalidSession = () => new OktaError(403, 'E0000005', 'Invalid session');
+
+/** Verify of a factor that is not active, in Okta's catalog (variant.verify-inactive-410). */
+export const factorNotActive = () => new OktaError(410, 'E0000154', 'Invalid factor id, it is not currently active.');
+
+/** The catalog's other code for it (variant.verify-inactive-423). */
+export const factorLocked = () => new OktaError(423, 'E0000180', 'Factor id is currently not active.');
 
 export const invalidPasscode = () =>
   new OktaError(403, 'E0000068', 'Invalid Passcode/Answer', [

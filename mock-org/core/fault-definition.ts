@@ -5,3 +5,17 @@ export interface FaultDefinition<RequirementId extends string = string> {
   /** Every requirement whose checks must fail while the fault is on (test/faults/ proves it). */
   readonly breaks: readonly RequirementId[];
 }
+
+/** A target profile: which Okta engine an org runs (a check that truly differs between them skips on the other). */
+export type EngineProfile = 'classic' | 'identity-engine';
+
+/**
+ * One switchable real-org behaviour the protocol allows (`variant.*`): recorded traffic or Okta's own catalog
+ * shows a real org doing it, so every suite must still pass with it on (test/faults/ proves it).
+ */
+export interface VariantDefinition {
+  readonly id: `variant.${string}`;
+  readonly description: string;
+  /** The profile a driver reports for an org with this variant on (default classic). */
+  readonly profile?: EngineProfile;
+}

@@ -1,15 +1,19 @@
-import type { FaultDefinition } from './fault-definition.js';
+/** One switch of an org: a fault (a departure from the protocol) or a `variant.*` (a conformant real-org behaviour). */
+export interface SwitchDefinition {
+  readonly id: string;
+  readonly description: string;
+}
 
 /**
- * Which faults are switched on in one org. It knows no family or kind: the catalog it is
- * constructed with (mock-org/faults.ts) says which faults exist.
+ * Which faults and variants are switched on in one org. It knows no family or kind: the catalog it is
+ * constructed with (mock-org/faults.ts, mock-org/variants.ts) says which switches exist.
  */
 export class FaultSwitches<Id extends string = string> {
-  readonly #catalog: readonly (FaultDefinition & { readonly id: Id })[];
+  readonly #catalog: readonly (SwitchDefinition & { readonly id: Id })[];
   readonly #known: ReadonlySet<string>;
   readonly #enabled = new Set<Id>();
 
-  constructor(catalog: readonly (FaultDefinition & { readonly id: Id })[]) {
+  constructor(catalog: readonly (SwitchDefinition & { readonly id: Id })[]) {
     this.#catalog = catalog;
     this.#known = new Set(catalog.map((f) => f.id));
   }

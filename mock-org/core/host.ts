@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { UnknownFaultError } from './faults.js';
+import { clientErrorResponse } from './errors.js';
 import { randomAlphanumeric } from './ids.js';
 import { ORG_PREFIX_HEADER } from './base-url.js';
 
@@ -69,6 +70,11 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
 
   const server: Server = createServer((req, res) => {
     void dispatch(req, res).catch(() => answer(res, 500, { error: 'host failure' }));
+  });
+
+  server.on('clientError', (error: Error & { code?: string }, socket) => {
+    if (socket.writable) socket.end(clientErrorResponse(error.code));
+    else socket.destroy();
   });
 
   async function dispatch(req: IncomingMessage, res: ServerResponse): Promise<void> {

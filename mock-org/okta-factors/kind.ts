@@ -79,6 +79,8 @@ export interface Enrollment<S> {
   activation?: Record<string, unknown>;
   /** Factors the new one replaces (a pending enrollment of the same kind); deleted when it is stored. */
   replaces?: string[];
+  /** Factors enrolled along with this one (Identity Engine: push brings Okta Verify TOTP and signed_nonce); stored with it. */
+  companions?: StoredFactor[];
   /** Runs once the enrollment is stored (send the activation OTP, …). */
   afterStore?: () => void;
 }
@@ -117,6 +119,11 @@ export interface FactorKind<S> {
   activate(ctx: FactorContext<S>, draft: StoredFactor<S>, body: Record<string, unknown>): KindResponse | void | Promise<KindResponse | void>;
   /** Verifies (or, without a passCode, challenges) an ACTIVE draft. Async for kinds that verify with WebCrypto (webauthn). */
   verify(ctx: FactorContext<S>, draft: StoredFactor<S>, body: Record<string, unknown>): VerifyOutcome | Promise<VerifyOutcome>;
+  /**
+   * `PUT …/factors/{id}`: change an enrolled factor. Undocumented, but live orgs answer it 200 with the factor
+   * (terraform-provider-okta recordings change a question's question and answer this way); without it, 405.
+   */
+  update?(ctx: FactorContext<S>, draft: StoredFactor<S>, body: Record<string, unknown>): void;
   /** `POST …/resend` (sms, call, email): send the enrollment OTP again. */
   resend?(ctx: FactorContext<S>, draft: StoredFactor<S>, body: Record<string, unknown>): void;
   /** Links this kind adds to a factor in its current status (`resend`, `poll`, `questions`, …); `faults` for its fault switches. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { operationNotAllowed, validationFailed } from '../core/errors.js';
+import { factorLocked, factorNotActive, methodNotAllowed, operationNotAllowed, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
 import { OrgState } from '../core/org-state.js';
 import { bodyObject, booleanQuery, optionalObject, optionalString, requiredString } from '../core/input.js';
@@ -10,8 +10,8 @@ import { presentFactor } from './present.js';
 type UserParams = { Params: { userId: string } };
 
 /** Factor operations need a user who can still use factors. */
-function requireActiveUser(ctx: RequestFacts): void {
-  if (ctx.user.status === 'DEPROVISIONED' || ctx.user.status === 'SUSPENDED') {
+function requireActiveUser(ctx: RequestFacts & { faults: FactorOrg['faults'] }): void {
+  if ((ctx.user.status === 'DEPROVISIONED' || ctx.user.status === 'SUSPENDED') && !ctx.faults.has('lifecycle.inactive-user-usable')) {
     throw operationNotAllowed(`The user is ${ctx.user.status}.`);
   }
 }
@@ -38,13 +38,14 @@ function send(reply: FastifyReply, response: KindResponse) {
 /** The Factors API (spec §1): enroll, list, get, activate, resend, verify, unenroll. */
 export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void {
   app.get<UserParams>('/api/v1/users/:userId/factors', async (request) => {
+    if (org.faults.has('errors.unknown-user-empty-list') && !org.store.findUser(request.params.userId)) return [];
     const ctx = userRequest(org, request);
     return org.store.factorsOf(ctx.user.id).map((f) => presentFactor(org, ctx.baseUrl, f));
   });
 
   app.post<UserParams>('/api/v1/users/:userId/factors', async (request) => {
     const facts = userRequest(org, request);
-    requireActiveUser(facts);
+    requireActiveUser({ ...facts, faults: org.faults });
     const body = bodyObject(request.body);
     const activate = booleanQuery(request.query, 'activate');
     const updatePhone = booleanQuery(request.query, 'updatePhone');
@@ -79,8 +80,10 @@ export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void
       { id: oktaId(providerInfo.idPrefix), userId: ctx.user.id, factorType, provider, vendorName: providerInfo.vendorName, created: now, lastUpdated: now },
     );
     // Everything is validated: only now does the store change.
+    if (activate && !kind.autoActivation && org.faults.has('lifecycle.activate-query-any-kind')) enrollment.factor.status = 'ACTIVE';
     for (const id of enrollment.replaces ?? []) org.store.factors.delete(id);
     org.store.factors.set(enrollment.factor.id, enrollment.factor);
+    for (const companion of enrollment.companions ?? []) org.store.factors.set(companion.id, companion);
     enrollment.afterStore?.();
     return presentFactor(org, ctx.baseUrl, enrollment.factor, enrollment.activation ? { activation: enrollment.activation } : undefined);
   });
@@ -88,6 +91,19 @@ export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void
   app.get<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request) => {
     const facts = userRequest(org, request);
     return presentFactor(org, facts.baseUrl, factorOr404(facts, request.params.factorId).factor);
+  });
+
+  // Live orgs answer PUT of a question factor 200 with the factor (test/fixtures/real/terraform/); other kinds: 405.
+  app.put<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request) => {
+    const { factor, kind, ctx } = factorOr404(userRequest(org, request), request.params.factorId);
+    if (!kind.update) throw methodNotAllowed();
+    requireActiveUser(ctx);
+    const body = bodyObject(request.body);
+    const draft = structuredClone(factor);
+    kind.update(ctx, draft, body);
+    draft.lastUpdated = org.clock.iso();
+    if (!org.faults.has('factors.update-not-persisted')) org.store.factors.set(draft.id, draft);
+    return presentFactor(org, ctx.baseUrl, draft);
   });
 
   app.delete<FactorParams>('/api/v1/users/:userId/factors/:factorId', async (request, reply) => {
@@ -135,6 +151,9 @@ export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void
     requireActiveUser(ctx);
     const body = bodyObject(request.body);
     if (factor.status !== 'ACTIVE' && !org.faults.has('lifecycle.verify-pending-allowed')) {
+      // The docs name no code; Okta's catalog has 410 E0000154 (and 423 E0000180) for it, the variant answers that.
+      if (org.faults.has('variant.verify-inactive-410')) throw factorNotActive();
+      if (org.faults.has('variant.verify-inactive-423')) throw factorLocked();
       throw validationFailed('factor', ['The factor is not active.']);
     }
     const draft = structuredClone(factor);

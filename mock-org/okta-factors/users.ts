@@ -33,6 +33,14 @@ export function registerUserRoutes(app: FastifyInstance, org: FactorServices): v
       ...(recoveryQuestion ? { recoveryQuestion } : {}),
     };
     org.store.users.set(user.id, user);
+    // Identity Engine: the verified primary email is an ACTIVE email enrollment from the start ([U]).
+    if (activate && org.faults.has('variant.identity-engine')) {
+      const id = oktaId('emf');
+      org.store.factors.set(id, {
+        id, userId: user.id, factorType: 'email', provider: 'OKTA', vendorName: 'OKTA', status: 'ACTIVE',
+        created: now, lastUpdated: now, profile: { email: profile.email }, secret: {},
+      });
+    }
     return presentUser(requestBaseUrl(request), user);
   });
 

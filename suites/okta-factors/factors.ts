@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver } from '../../drivers/contract.js';
 // The TOTP module alone: the package index would load WebAuthn, U2F and X.509 into every suite worker.
 import { TotpGenerator } from '../../virtual-authenticators/otp/totp-generator.js';
-import { expectHeader, expectOktaError, expectSchema, expectStatus } from '../support/expect.js';
+import { expectClientError, expectHeader, expectOktaError, expectSchema, expectState, expectStatus } from '../support/expect.js';
 
 /** A factor as the checks read it; every other property the target sends is allowed and ignored. */
 export interface Factor {
@@ -49,6 +49,34 @@ export async function listFactors(api: ApiClient, userId: string): Promise<Facto
   expect(Array.isArray(res.body), 'the factor list is an array').toBe(true);
   for (const factor of res.body) expectSchema('okta-factors/factor', factor);
   return res.body;
+}
+
+/**
+ * The ids of a user's factors, sorted: read before a request that must change nothing and compared after it
+ * (expectFactorsUnchanged). A check never assumes a new user has no factor: an Identity Engine org enrolls the
+ * verified primary email on its own.
+ */
+export async function factorIds(api: ApiClient, userId: string): Promise<string[]> {
+  return (await listFactors(api, userId)).map((f) => f.id).sort();
+}
+
+/** The user's factors are exactly those read before (`before`, from factorIds): nothing enrolled, nothing removed. */
+export async function expectFactorsUnchanged(api: ApiClient, userId: string, before: readonly string[], what = 'nothing was enrolled or removed'): Promise<void> {
+  // One allowed value, the list itself (expectState takes an array as alternatives).
+  expectState(`the user's factor ids (${what})`, await factorIds(api, userId), [[...before]]);
+}
+
+/** Of a user's factors, those whose ids are `ids` (what the check itself enrolled), in list order. */
+export const onlyThese = (factors: readonly Factor[], ids: readonly string[]): Factor[] => factors.filter((f) => ids.includes(f.id));
+
+/**
+ * Verify of a factor that is not ACTIVE, refused: the docs name no code (spec §11), so any 4xx error object;
+ * where the status is one Okta's catalog gives for it, its code: 410 E0000154, 423 E0000180.
+ */
+export function expectNotActiveRefused(res: ApiResponse): void {
+  if (res.status === 410) expectOktaError(res, 410, 'E0000154');
+  else if (res.status === 423) expectOktaError(res, 423, 'E0000180');
+  else expectClientError(res);
 }
 
 /** Asserts the factor is gone: GET answers 404 E0000007. */

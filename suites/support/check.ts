@@ -1,5 +1,5 @@
 import { test } from 'vitest';
-import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, TestUser } from '../../drivers/contract.js';
+import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, TargetProfile, TestUser } from '../../drivers/contract.js';
 import { missingCapabilities, offers } from '../../drivers/contract.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
 import { attachExchanges, attachSchemaViolations, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
@@ -25,6 +25,11 @@ export interface CheckOptions<N extends Capability = never> {
   needs?: readonly N[];
   /** The cells of the Authentication API's transition table the check exercises (requirements/authn-transitions.ts). */
   cells?: readonly TransitionCellId[];
+  /**
+   * Profiles (engines) on which the check does not apply, each with the reason (a documented difference,
+   * e.g. Identity Engine enrolls the primary email on its own): there the check is skipped, saying why.
+   */
+  notOn?: Partial<Record<TargetProfile, string>>;
 }
 
 /**
@@ -77,6 +82,14 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
     if (!offers(driver, needs)) {
       const missing = missingCapabilities(driver, needs);
       const reason = `target lacks the ${missing.map((c) => `'${c}'`).join(', ')} capability (driver: ${driver.kind})`;
+      ctx.task.meta.skipReason = reason;
+      ctx.skip(reason);
+      return;
+    }
+
+    const notHere = driver.profile && options.notOn?.[driver.profile];
+    if (notHere !== undefined) {
+      const reason = `not on a ${driver.profile} target: ${notHere}`;
       ctx.task.meta.skipReason = reason;
       ctx.skip(reason);
       return;

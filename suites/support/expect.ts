@@ -48,6 +48,18 @@ export function expectNoSecret(what: string, value: unknown, secret: string): vo
   throw new CheckFailure('secret', `${what} came back in a response`, `no ${what}`, `the ${what} (redacted)`);
 }
 
+/**
+ * A refusal whose code the docs do not give: any 4xx with a valid Okta error object (the state read back
+ * afterwards is what the check asserts exactly).
+ */
+export function expectClientError(res: ApiResponse): OktaErrorBody {
+  if (res.status < 400 || res.status >= 500) {
+    throw new CheckFailure('status', `HTTP ${res.status}, expected a 4xx refusal; body: ${shown(res.body ?? res.text)}`, '4xx', res.status);
+  }
+  expectSchema('okta-factors/error', res.body);
+  return res.body as OktaErrorBody;
+}
+
 export interface OktaErrorBody {
   errorCode: string;
   errorSummary: string;

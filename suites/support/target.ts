@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDriver, type MockHostAccess } from '../../drivers/index.js';
-import type { Driver, FixturesPort, TargetConfig } from '../../drivers/contract.js';
+import type { Driver, FixturesPort, TargetConfig, TargetProfile } from '../../drivers/contract.js';
 
 /**
  * One driver per suite file. Files run in parallel, each against its own driver; with the
@@ -16,6 +16,8 @@ let active: Driver<FixturesPort> | undefined;
  * fault-detection runner (test/faults/), which runs one small wrapper file per fault and suite.
  */
 let faultsForNextFile: string[] | undefined;
+/** The profile the next suite file's driver reports (a `variant.*` that makes the mock behave as Identity Engine). */
+let profileForNextFile: TargetProfile | undefined;
 
 /**
  * Requirements whose checks the suite file being collected registers to run; the others it registers skipped.
@@ -25,8 +27,9 @@ let faultsForNextFile: string[] | undefined;
 let requirementsToRun: ReadonlySet<string> | undefined;
 
 /** @public The fault-detection harness calls it from the suite files it writes (not an import knip can see). */
-export function useFaultsForNextSuiteFile(faults: string[]): void {
+export function useFaultsForNextSuiteFile(faults: string[], profile?: TargetProfile): void {
   faultsForNextFile = faults;
+  profileForNextFile = profile;
 }
 
 /** The faults set for the suite file now connecting, once (any family's target hook takes them). */
@@ -57,7 +60,8 @@ export function useConnectedDriver(connect: (target: TargetConfig, mockHost: Moc
     const mockHost = inject('mockHost');
     let target = inject('target');
     const faults = takeFaultsForNextFile();
-    if (faults && target.kind === 'mock') target = { ...target, faults };
+    if (faults && target.kind === 'mock') target = { ...target, faults, ...(profileForNextFile ? { profile: profileForNextFile } : {}) };
+    profileForNextFile = undefined;
     current = await connect(target, mockHost);
     active = current;
   });

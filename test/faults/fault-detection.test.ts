@@ -1,30 +1,24 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
-import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Reporter, TestModule } from 'vitest/node';
 import { FAULT_CATALOG, type FaultId } from '../../mock-org/faults.js';
 import { isRequirementId, requirement, REQUIREMENTS, type RequirementId } from '../../requirements/index.js';
+import { OutcomeCollector, runDir, runNested, suiteFiles, writeWrappers } from './nested-run.js';
 
 /**
  * Every check must be able to fail: with each fault of the mock org switched on, the suite
  * files of the requirements it `breaks` (each requirement knows its suite folder) run against an
- * embedded mock org with that fault, and must fail on every requirement it names. Only the checks
- * that name one of those requirements run (the others are registered skipped: they cannot prove
- * this fault is caught); other requirements those checks also name and that fail are reported as
- * an annotation of the fault's test, not as a failure.
+ * embedded mock org with that fault, and must fail on every requirement it names. Requirements
+ * that fail beyond those are reported as an annotation of the fault's test, not as a failure.
+ * (The opposite direction, variants.test.ts: with a conformant real-org behaviour on, nothing fails.)
  *
- * How, quickly: one nested vitest run, one project, modules shared within each worker
- * (`isolate: false`). For every (fault, suite file) pair a small wrapper file switches the
- * fault on for the next org, narrows the checks to the fault's requirements and imports the suite
- * file under its own module id, so the suite's checks register afresh while everything they import
- * is loaded once per worker. Each org lives in its worker (the mock driver's in-process org).
+ * Only the checks that name one of the fault's requirements run (the others are registered skipped:
+ * they cannot prove this fault is caught).
+ *
+ * How, quickly: one nested vitest run (nested-run.ts), one wrapper file per (fault, suite file), each
+ * org in its worker (the mock driver's in-process org).
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** This run's own folder: two runs at once (two terminals, CI shards) must not share wrapper files. */
-const RUN_DIR = fileURLToPath(new URL(`./.runs/${process.pid}-${Date.now().toString(36)}/`, import.meta.url));
+const RUN_DIR = runDir('faults');
 
 /** `MFA_FAULTS=sms.,call.` runs only the faults whose id starts with one of these (while working on an area). */
 const ONLY = process.env.MFA_FAULTS?.split(',').filter(Boolean);
@@ -37,12 +31,6 @@ const BREAKS = new Map<FaultId, readonly RequirementId[]>(FAULT_CATALOG.map((f) 
 
 const breaksOf = (fault: FaultId): readonly RequirementId[] => BREAKS.get(fault) ?? [];
 
-/** The suite files of a requirement: the `*.test.ts` files of its suite folder. */
-async function suiteFiles(folder: string): Promise<string[]> {
-  const names = await readdir(`${ROOT}${folder}`);
-  return names.filter((name) => name.endsWith('.test.ts')).sort().map((name) => `${folder}/${name}`);
-}
-
 /** The suite files that must notice a fault: those of every requirement it breaks. */
 async function filesCatching(fault: FaultId): Promise<string[]> {
   const folders = new Set(breaksOf(fault).map((id) => requirement(id).suite));
@@ -50,105 +38,12 @@ async function filesCatching(fault: FaultId): Promise<string[]> {
   return files.flat();
 }
 
-interface FaultOutcome {
-  /** requirement id → names of the checks that failed on it */
-  failed: Map<string, string[]>;
-  /** requirement id → names of its checks a failed precondition blocked (BLOCKED is not FAIL: it proves nothing) */
-  blocked: Map<string, string[]>;
-  moduleErrors: string[];
-  ranChecks: number;
-}
-
-/** Collects, per fault (named by its wrapper files), which checks failed and on which requirements. */
-class OutcomeCollector implements Reporter {
-  readonly outcomes = new Map<string, FaultOutcome>();
-  readonly #faultOfFile = new Map<string, string>();
-
-  expect(file: string, fault: string): void {
-    this.#faultOfFile.set(file, fault);
-  }
-
-  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
-    for (const module of modules) {
-      const fault = this.#faultOfFile.get(module.moduleId);
-      if (!fault) continue;
-      const outcome = this.#outcome(fault);
-      for (const error of module.errors()) outcome.moduleErrors.push(error.message);
-      for (const testCase of module.children.allTests()) {
-        const state = testCase.result().state;
-        if (state === 'passed' || state === 'failed') outcome.ranChecks++;
-        const into = state === 'failed' ? outcome.failed : state === 'skipped' && testCase.meta().blocked ? outcome.blocked : undefined;
-        if (!into) continue;
-        for (const id of testCase.meta().requirements ?? []) {
-          into.set(id, [...(into.get(id) ?? []), testCase.fullName]);
-        }
-      }
-    }
-  }
-
-  #outcome(fault: string): FaultOutcome {
-    let outcome = this.outcomes.get(fault);
-    if (!outcome) {
-      outcome = { failed: new Map(), blocked: new Map(), moduleErrors: [], ranChecks: 0 };
-      this.outcomes.set(fault, outcome);
-    }
-    return outcome;
-  }
-}
-
 const collector = new OutcomeCollector();
 
-/** Writes one wrapper file per (fault, suite file); returns their paths. */
-async function writeWrappers(): Promise<string[]> {
-  await rm(RUN_DIR, { recursive: true, force: true });
-  await mkdir(RUN_DIR, { recursive: true });
-  const files: string[] = [];
-  for (const fault of FAULTS) {
-    for (const suite of await filesCatching(fault)) {
-      const file = `${RUN_DIR}${fault}--${suite.replace(/[/.]/g, '_')}.test.ts`;
-      // A number, not the fault id: a query ending like `.unlimited` would hide the file's .ts language.
-      const suiteUrl = `../../../../${suite}?fault=${files.length}`;
-      await writeFile(
-        file,
-        `import { runOnlyChecksOf, useFaultsForNextSuiteFile } from '../../../../suites/support/target.js';\n` +
-          `useFaultsForNextSuiteFile(${JSON.stringify([fault])});\n` +
-          `runOnlyChecksOf(${JSON.stringify(breaksOf(fault))});\n` +
-          `try {\n  await import(${JSON.stringify(suiteUrl)});\n} finally {\n  runOnlyChecksOf(undefined);\n}\n`,
-      );
-      collector.expect(file, fault);
-      files.push(file);
-    }
-  }
-  return files;
-}
-
 beforeAll(async () => {
-  const files = await writeWrappers();
-  const { startVitest } = await import('vitest/node');
-  const savedExitCode = process.exitCode;
-  const vitest = await startVitest(
-    'test',
-    [],
-    {
-      root: ROOT,
-      config: false,
-      watch: false,
-      include: files.map((f) => f.slice(ROOT.length)),
-      reporters: [collector],
-      // each suite file's org lives in its worker (the mock driver's in-process org), with the wrapper's fault on
-      provide: { target: { kind: 'mock' } },
-      setupFiles: ['allure-vitest/setup'],
-      testTimeout: 30_000,
-      hookTimeout: 30_000,
-      pool: 'threads',
-      isolate: false,
-      maxWorkers: Math.max(2, availableParallelism()),
-    },
-    undefined,
-    { stdout: nullStream(), stderr: nullStream() },
-  );
-  await vitest.close();
-  process.exitCode = savedExitCode; // the nested run fails on purpose; this run's result is ours to decide
+  const plan = await Promise.all(FAULTS.map(async (id) => ({ id, suites: await filesCatching(id), runOnly: breaksOf(id) })));
+  const files = await writeWrappers(RUN_DIR, plan, collector);
+  await runNested(files, collector);
 }, 600_000);
 
 afterAll(async () => {
@@ -193,8 +88,4 @@ function faultShard(value: string | undefined): { index: number; count: number }
   const count = Number(match?.[2]);
   if (!match || index < 1 || index > count) throw new Error(`MFA_FAULT_SHARD must be I/N with 1 <= I <= N, got ${value}`);
   return { index, count };
-}
-
-function nullStream(): Writable {
-  return new Writable({ write: (_chunk, _encoding, done) => done() });
 }

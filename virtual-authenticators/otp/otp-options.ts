@@ -2,7 +2,8 @@ import { createGuardrails } from 'otplib';
 import type { OtpSecretEncoding } from './otp-secret.js';
 
 export type OtpHashAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
-export type OtpDigits = 6 | 7 | 8;
+/** RFC 4226 asks for at least 6; its 31-bit truncation allows up to 10 (Okta's Custom OTP authenticator: 6 to 10). */
+export type OtpDigits = 6 | 7 | 8 | 9 | 10;
 
 export interface OtpSecretOptions {
   /** Key bytes, or a string in `encoding`. */
@@ -27,7 +28,7 @@ export const OTPLIB_ALGORITHM = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha51
 export const OTP_GUARDRAILS = createGuardrails({ MIN_SECRET_BYTES: 1 });
 
 export function checkDigits(digits: number): OtpDigits {
-  if (digits !== 6 && digits !== 7 && digits !== 8) throw new RangeError(`An OTP has 6, 7 or 8 digits, not ${digits}`);
+  if (digits !== 6 && digits !== 7 && digits !== 8 && digits !== 9 && digits !== 10) throw new RangeError(`An OTP has 6 to 10 digits, not ${digits}`);
   return digits;
 }
 

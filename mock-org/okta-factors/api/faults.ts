@@ -24,6 +24,21 @@ export const API_FAULTS = [
     breaks: ['API.RATE_LIMIT.HEADERS'],
   },
   {
+    id: 'errors.unknown-user-empty-list',
+    description: "an unknown user's factor list answers 200 [] instead of 404",
+    breaks: ['FACTORS.USER.UNKNOWN'],
+  },
+  {
+    id: 'api.content-type-text',
+    description: 'successful JSON answers say Content-Type text/plain',
+    breaks: ['API.CONTENT_TYPE'],
+  },
+  {
+    id: 'factors.update-not-persisted',
+    description: 'PUT of a factor answers with the change but the stored factor stays as it was',
+    breaks: ['FACTORS.QUESTION.UPDATE'],
+  },
+  {
     id: 'factors.activate-not-persisted',
     description: 'activation answers ACTIVE but the stored factor stays PENDING_ACTIVATION',
     breaks: ['FACTORS.TOTP.ACTIVATE.GOOD_CODE', 'FACTORS.TOTP.VERIFY.GOOD_CODE', 'FACTORS.GET.FACTOR', 'FACTORS.LIST.ENROLLED', 'FACTORS.SMS.ACTIVATE.GOOD_CODE', 'FACTORS.CALL.ACTIVATE.GOOD_CODE', 'FACTORS.EMAIL.ACTIVATE.GOOD_CODE'],

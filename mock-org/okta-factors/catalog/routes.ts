@@ -31,12 +31,13 @@ export function registerCatalogRoutes(app: FastifyInstance, org: FactorOrg): voi
       .map((entry) => {
         const mine = enrolled.find((f) => f.factorType === entry.factorType && f.provider === entry.provider);
         const enrollment = entry.enrollment === 'REQUIRED' && !org.faults.has('catalog.wrong-enrollment') ? 'REQUIRED' : 'OPTIONAL';
+        const status = org.faults.has('catalog.enrolled-not-setup') ? 'NOT_SETUP' : (mine?.status ?? 'NOT_SETUP');
         return {
           factorType: entry.factorType,
           provider: entry.provider,
           vendorName: org.kinds.provider(entry.factorType, entry.provider)?.vendorName ?? entry.provider,
-          status: org.faults.has('catalog.enrolled-not-setup') ? 'NOT_SETUP' : (mine?.status ?? 'NOT_SETUP'),
-          enrollment,
+          // Both documented examples ([S] SupportedFactorResults) have neither: the variant leaves them out.
+          ...(org.faults.has('variant.catalog-without-status') ? {} : { status, enrollment }),
           _links: {
             enroll: link(enrollHref, ['POST']),
             ...org.kinds.find(entry.factorType, entry.provider)?.catalogLinks?.(ctx.baseUrl, ctx.user.id),

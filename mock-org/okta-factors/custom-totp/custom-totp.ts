@@ -97,7 +97,9 @@ export const customTotpFactor: FactorKind<CustomTotpSecret> = {
   verify(ctx, factor, body) {
     const secret = factor.secret;
     const passCode = optionalString(body, 'passCode', { maxLength: 64 });
-    const window = ctx.faults.has('custom-totp.unbounded-window') ? UNBOUNDED_STEPS : secret.driftSteps;
+    const window = ctx.faults.has('custom-totp.unbounded-window')
+      ? UNBOUNDED_STEPS
+      : secret.driftSteps + (ctx.faults.has('custom-totp.window-one-step-wide') ? 1 : 0);
     const step =
       passCode === undefined || !new RegExp(`^\\d{${secret.digits}}$`).test(passCode)
         ? null

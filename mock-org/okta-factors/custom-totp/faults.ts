@@ -44,6 +44,11 @@ export const CUSTOM_TOTP_FAULTS = [
     breaks: ['FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW'],
   },
   {
+    id: 'custom-totp.window-one-step-wide',
+    description: "Custom TOTP verification accepts codes one time step beyond the profile's clock drift interval",
+    breaks: ['FACTORS.CUSTOM_TOTP.VERIFY.TIME_WINDOW'],
+  },
+  {
     id: 'custom-totp.no-clock-drift',
     description: "Custom TOTP verification ignores the profile's clock drift interval (only the current step matches)",
     breaks: ['FACTORS.CUSTOM_TOTP.VERIFY.CLOCK_DRIFT'],

@@ -36,6 +36,16 @@ function defaultFactorProfiles(): readonly CustomTotpProfile[] {
       clockDriftSteps: 2,
       sharedSecretEncoding: 'base32',
     },
+    // Okta's Custom OTP allows passcodes of up to 10 digits and a clock drift of up to 10 intervals (default 3).
+    {
+      id: oktaId('fpr'),
+      vendorName: 'Long Code Tokens',
+      algorithm: 'SHA512',
+      digits: 10,
+      timeStepSeconds: 30,
+      clockDriftSteps: 10,
+      sharedSecretEncoding: 'base64',
+    },
   ];
 }
 

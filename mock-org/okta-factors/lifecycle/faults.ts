@@ -19,6 +19,16 @@ export const LIFECYCLE_FAULTS = [
     breaks: ['FACTORS.LIFECYCLE.ACTIVATE_ACTIVE'],
   },
   {
+    id: 'lifecycle.inactive-user-usable',
+    description: "a deactivated user's factors can be enrolled, activated, verified and unenrolled",
+    breaks: ['FACTORS.LIFECYCLE.INACTIVE_USER'],
+  },
+  {
+    id: 'lifecycle.activate-query-any-kind',
+    description: '`?activate=true` activates any factor type at enrollment, token:software:totp and push included',
+    breaks: ['FACTORS.LIFECYCLE.ACTIVATE_QUERY'],
+  },
+  {
     id: 'lifecycle.verify-pending-allowed',
     description: 'a factor pending activation can be verified',
     breaks: ['FACTORS.LIFECYCLE.VERIFY_PENDING'],

@@ -113,4 +113,9 @@ export const PUSH_FAULTS = [
     description: 'unenrolling push also removes the Google Authenticator (GOOGLE token:software:totp) factor',
     breaks: ['FACTORS.PUSH.UNENROLL.RESETS_TOTP'],
   },
+  {
+    id: 'push.result-no-credential',
+    description: 'REJECTED and TIMEOUT transaction results carry no profile.credentialId',
+    breaks: ['FACTORS.PUSH.RESULT.CREDENTIAL'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

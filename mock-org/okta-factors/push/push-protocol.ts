@@ -203,7 +203,9 @@ export function transactionBody(ctx: PushContext, factor: PushFactor, tx: PushTr
   const result = transactionResult(ctx, tx);
   const credentialId = typeof factor.profile.credentialId === 'string' ? factor.profile.credentialId : ctx.user.profile.login;
   if (result === 'SUCCESS') return { factorResult: 'SUCCESS' };
-  if (result !== 'WAITING') return { factorResult: result, profile: { credentialId }, _links: resultLinks(ctx.baseUrl, factor) };
+  if (result !== 'WAITING') {
+    return { factorResult: result, ...(ctx.faults.has('push.result-no-credential') ? {} : { profile: { credentialId } }), _links: resultLinks(ctx.baseUrl, factor) };
+  }
   const url = `${factorUrl(ctx.baseUrl, factor)}/transactions/${tx.id}`;
   const body: Record<string, unknown> = {
     expiresAt: iso(tx.expiresAtMs),

@@ -1,6 +1,7 @@
 import { validationFailed } from '../../core/errors.js';
 import type { StoredFactor } from '../store.js';
-import type { FactorKind } from '../kind.js';
+import type { FactorContext, FactorKind } from '../kind.js';
+import { oktaId } from '../../core/ids.js';
 import { factorUrl, link, type Link } from '../links.js';
 import {
   activateOrRestart,
@@ -25,6 +26,19 @@ import { registerPushRoutes } from './push-routes.js';
 const isOktaVerifyTotp = (f: StoredFactor) => f.factorType === 'token:software:totp' && f.provider === 'OKTA';
 const isGoogleTotp = (f: StoredFactor) => f.factorType === 'token:software:totp' && f.provider === 'GOOGLE';
 
+/**
+ * Identity Engine: a push enrollment also enrolls Okta Verify TOTP and signed_nonce when the user has
+ * none ([F] OIE note). Their status at that moment is undocumented: they follow the push factor's.
+ */
+function identityEngineCompanions(ctx: FactorContext, push: StoredFactor): StoredFactor[] {
+  const mine = ctx.store.factorsOf(ctx.user.id);
+  const base = { userId: push.userId, provider: 'OKTA', vendorName: 'OKTA', status: push.status, created: push.created, lastUpdated: push.lastUpdated, secret: {} };
+  return [
+    ...(mine.some(isOktaVerifyTotp) ? [] : [{ ...base, id: oktaId('ost'), factorType: 'token:software:totp', profile: { credentialId: ctx.user.profile.login } }]),
+    ...(mine.some((f) => f.factorType === 'signed_nonce') ? [] : [{ ...base, id: oktaId('crp'), factorType: 'signed_nonce', profile: { credentialId: ctx.user.profile.login } }]),
+  ];
+}
+
 export const pushFactor: FactorKind<PushState> = {
   factorType: 'push',
   providers: { OKTA: { idPrefix: 'opf', vendorName: 'OKTA' } },
@@ -41,6 +55,7 @@ export const pushFactor: FactorKind<PushState> = {
       factor,
       ...(ctx.faults.has('push.enroll-no-activation') ? {} : { activation }),
       replaces: existing.map((f) => f.id),
+      ...(ctx.faults.has('variant.identity-engine') ? { companions: identityEngineCompanions(ctx, factor) } : {}),
     };
   },
 

@@ -4,8 +4,13 @@ import type { FaultDefinition } from '../../core/fault-definition.js';
 /** Faults of the security question factor. */
 export const QUESTION_FAULTS = [
   {
-    id: 'question.list-incomplete',
-    description: 'the security question list leaves out some of the built-in questions',
+    id: 'question.list-offers-unknown',
+    description: 'the security question list offers a question key that is not a built-in question',
+    breaks: ['FACTORS.QUESTION.LIST'],
+  },
+  {
+    id: 'question.list-duplicates',
+    description: 'the security question list offers one question twice',
     breaks: ['FACTORS.QUESTION.LIST'],
   },
   {

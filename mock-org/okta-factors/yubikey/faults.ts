@@ -103,4 +103,9 @@ export const YUBIKEY_FAULTS = [
     description: 'a YubiKey OTP is accepted whatever private id it decrypts to',
     breaks: ['FACTORS.YUBIKEY.VERIFY.PRIVATE_ID'],
   },
+  {
+    id: 'yubikey.token-shared',
+    description: 'a YubiKey already assigned to one user can be enrolled by another',
+    breaks: ['FACTORS.YUBIKEY.ENROLL.OTHER_USER'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

@@ -34,7 +34,7 @@ export const yubikeyFactor: FactorKind<YubikeyFactorState> = {
       throw validationFailed('factorEnrollRequest', ['A factor of this type is already set up.']);
     }
     const token = tokenOfOtp(ctx, passCode);
-    if (tokenStatus(ctx, token) === 'ACTIVE') {
+    if (tokenStatus(ctx, token) === 'ACTIVE' && !ctx.faults.has('yubikey.token-shared')) {
       throw validationFailed('factorEnrollRequest', ['This YubiKey is already assigned to a user.']);
     }
     const accepted = checkOtp(ctx, token, passCode);

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectState, expectStatus } from '../../support/expect.js';
-import { expectPasscodeRefused, type Factor, factorsPath, linkOf, listFactors, readFactor } from '../factors.js';
+import { expectClientError, expectOktaError, expectState, expectStatus } from '../../support/expect.js';
+import { expectFactorsUnchanged, expectPasscodeRefused, type Factor, factorIds, factorsPath, linkOf, readFactor } from '../factors.js';
 import { messageFactorChecks } from '../otp-activation/message-checks.js';
 import { EMAIL } from '../otp-activation/message-channels.js';
 import { activeFactor, challenge, challengeCode, messagesOf, pendingWithCode } from '../otp-activation/messages.js';
@@ -42,31 +42,34 @@ async function expectEnrollmentLifetime(driver: DriverWith<'clock' | 'outbox'>, 
 
 check('FACTORS.EMAIL.ENROLL.UNVERIFIED_ADDRESS', "an address that is not the user's own is refused with 400 E0000001", async ({ driver, api, newUser }) => {
   const user = await newUser();
+  const before = await factorIds(api, user.id);
   const stranger = `someone-else-${randomBytes(6).toString('hex')}@example.com`;
   const res = await api.post(factorsPath(user.id), { factorType: 'email', provider: 'OKTA', profile: { email: stranger } });
   expectOktaError(res, 400, 'E0000001');
-  expect(await listFactors(api, user.id), 'nothing was enrolled').toEqual([]);
+  await expectFactorsUnchanged(api, user.id, before);
   if (driver.outbox) expect(await driver.outbox.messages(user.id, 'email'), 'no email was sent').toEqual([]);
 });
 
 check('FACTORS.EMAIL.ENROLL.INVALID_INPUT', 'a missing, overlong or mistyped profile.email is refused with 400 E0000001', async ({ api, newUser }) => {
   const user = await newUser();
+  const before = await factorIds(api, user.id);
   const longAddress = `${'a'.repeat(95)}@example.com`;
   const profiles: unknown[] = [{}, { email: longAddress }, { email: { address: user.email } }, { email: [user.email] }, { email: true }, 'email'];
+  // A field of the wrong JSON type may be refused by Okta's JSON binding instead: E0000003.
   for (const profile of profiles) {
-    expectOktaError(await api.post(factorsPath(user.id), { factorType: 'email', provider: 'OKTA', profile }), 400, 'E0000001');
+    expectOktaError(await api.post(factorsPath(user.id), { factorType: 'email', provider: 'OKTA', profile }), 400, ['E0000001', 'E0000003']);
   }
   expectOktaError(await api.post(factorsPath(user.id), { factorType: 'email', provider: 'OKTA' }), 400, 'E0000001');
-  expect(await listFactors(api, user.id), 'nothing was enrolled').toEqual([]);
+  await expectFactorsUnchanged(api, user.id, before);
 });
 
 check('FACTORS.EMAIL.LIFETIME.DEFAULT', 'without tokenLifetimeSeconds the enrollment code lives 300 s', async ({ driver, api }) => {
   await expectEnrollmentLifetime(driver, api, DEFAULT_LIFETIME_S);
-}, { needs: ['outbox', 'clock'] });
+}, { notOn: EMAIL.notOn, needs: ['outbox', 'clock'] });
 
 check('FACTORS.EMAIL.LIFETIME.ENROLL', 'enroll ?tokenLifetimeSeconds=120: the code lives 120 s', async ({ driver, api }) => {
   await expectEnrollmentLifetime(driver, api, 120, { tokenLifetimeSeconds: '120' });
-}, { needs: ['outbox', 'clock'] });
+}, { notOn: EMAIL.notOn, needs: ['outbox', 'clock'] });
 
 check('FACTORS.EMAIL.LIFETIME.CHALLENGE', 'challenge ?tokenLifetimeSeconds=600: the code lives 600 s', async ({ driver, api }) => {
   const setup = await activeFactor(driver, api, EMAIL);
@@ -82,20 +85,19 @@ check('FACTORS.EMAIL.LIFETIME.CHALLENGE', 'challenge ?tokenLifetimeSeconds=600: 
   await driver.clock.advance(601 * SECOND_MS);
   expectPasscodeRefused(await api.post(verify, { passCode: second }), EXPIRED_CODES, EXPIRED_RESULTS);
   expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
-}, { needs: ['outbox', 'clock'] });
+}, { notOn: EMAIL.notOn, needs: ['outbox', 'clock'] });
 
-check('FACTORS.EMAIL.LIFETIME.RANGE', 'a tokenLifetimeSeconds outside 1..86400 or not an integer is refused with 400 E0000001', async ({ driver, api, newUser }) => {
+check('FACTORS.EMAIL.LIFETIME.RANGE', 'a tokenLifetimeSeconds outside 1..86400 or not an integer is refused with a 4xx', async ({ driver, api, newUser }) => {
   const bad = ['0', '86401', '-5', '1.5', 'abc'];
   const user = await newUser();
-  for (const value of bad) {
-    const res = await api.post(factorsPath(user.id), EMAIL.enrollBody(user).body, { query: { tokenLifetimeSeconds: value } });
-    expectOktaError(res, 400, 'E0000001');
-  }
-  expect(await listFactors(api, user.id), 'nothing was enrolled').toEqual([]);
+  const before = await factorIds(api, user.id);
+  // The range is documented, the code of the refusal is not: any 4xx error object.
+  for (const value of bad) expectClientError(await api.post(factorsPath(user.id), EMAIL.enrollBody(user).body, { query: { tokenLifetimeSeconds: value } }));
+  await expectFactorsUnchanged(api, user.id, before);
 
   const setup = await activeFactor(driver, api, EMAIL);
-  for (const value of bad) expectOktaError(await challenge(api, setup.factor, { tokenLifetimeSeconds: value }), 400, 'E0000001');
+  for (const value of bad) expectClientError(await challenge(api, setup.factor, { tokenLifetimeSeconds: value }));
   expect(await messagesOf(driver, setup.user.id, 'email', setup.factor.id), 'no email was sent').toEqual([]);
   // The upper bound itself is accepted.
   expect((await challengeCode(driver, api, EMAIL, setup, { tokenLifetimeSeconds: '86400' })).length).toBeGreaterThan(0);
-}, { needs: ['outbox'] });
+}, { notOn: EMAIL.notOn, needs: ['outbox'] });

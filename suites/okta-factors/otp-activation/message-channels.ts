@@ -60,4 +60,7 @@ export const EMAIL: MessageChannel<'EMAIL'> = {
   expectChallengeProfile(profile, sent) {
     if (profile?.email !== undefined) expect(sameDestination('email', profile.email, sent.email)).toBe(true);
   },
+  notOn: {
+    'identity-engine': 'the verified primary email is an ACTIVE email enrollment from the start ([U]), so it cannot be enrolled, activated or resent as these checks do',
+  },
 };

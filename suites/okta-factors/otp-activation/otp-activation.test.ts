@@ -1,10 +1,10 @@
 import { describe, expect } from 'vitest';
 import type { ApiClient, Capability, Driver, DriverWith } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
-import { expectOktaError, expectState, expectStatus } from '../../support/expect.js';
+import { expectClientError, expectOktaError, expectState, expectStatus } from '../../support/expect.js';
 import { currentCode, type Factor, linkOf, readFactor, wrongCode } from '../factors.js';
 import { CALL, EMAIL, SMS } from './message-channels.js';
-import { expectClientError, expectOneNewMessage, expectRateLimited, type MessageChannel, messagesOf, otherCode, pendingWithCode, resend } from './messages.js';
+import { expectOneNewMessage, expectRateLimited, type MessageChannel, messagesOf, otherCode, pendingWithCode, resend } from './messages.js';
 import { enrollTotp } from '../totp/totp.js';
 import { useTarget } from '../../support/target.js';
 
@@ -34,6 +34,7 @@ interface PendingOtp {
 interface OtpFactorType {
   name: string;
   needs: Capability[];
+  notOn?: MessageChannel['notOn'];
   enroll(driver: DriverWith<'outbox'>, api: ApiClient): Promise<PendingOtp>;
 }
 
@@ -41,6 +42,7 @@ function messageType(spec: MessageChannel): OtpFactorType {
   return {
     name: spec.channel,
     needs: ['outbox'],
+    ...(spec.notOn ? { notOn: spec.notOn } : {}),
     async enroll(driver, api) {
       const setup = await pendingWithCode(driver, api, spec);
       const { factor, user } = setup;
@@ -85,7 +87,7 @@ describe.each([messageType(SMS), messageType(CALL), messageType(EMAIL), TOTP])('
     const res = await api.post(linkOf(pending.factor, 'activate').href, { passCode: await pending.rightCode() }, { noRetry: true });
     await expectRateLimited(driver, res, ['E0000047']);
     expectState('factor status', (await readFactor(api, pending.userId, pending.factor.id)).status, 'PENDING_ACTIVATION');
-  }, { needs: type.needs });
+  }, { needs: type.needs, notOn: type.notOn });
 
   check('FACTORS.OTP_ACTIVATION.RECOVERY', `five minutes after the attempts ran out the factor activates (${type.name})`, async ({ driver, api }) => {
     const pending = await exhausted(driver, api, type);
@@ -95,7 +97,7 @@ describe.each([messageType(SMS), messageType(CALL), messageType(EMAIL), TOTP])('
     expectStatus(res, 200);
     expect(res.body.status).toBe('ACTIVE');
     expectState('factor status', (await readFactor(api, pending.userId, pending.factor.id)).status, 'ACTIVE');
-  }, { needs: [...type.needs, 'clock'] });
+  }, { needs: [...type.needs, 'clock'], notOn: type.notOn });
 });
 
 describe.each([SMS, CALL, EMAIL])('activation attempts and resend: $channel', (spec) => {
@@ -111,5 +113,5 @@ describe.each([SMS, CALL, EMAIL])('activation attempts and resend: $channel', (s
     expectClientError(await resend(api, setup));
     expect(await messagesOf(driver, setup.user.id, spec.channel, setup.factor.id), 'nothing more was sent').toHaveLength(1);
     expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'PENDING_ACTIVATION');
-  }, { needs: ['outbox', 'clock'] });
+  }, { needs: ['outbox', 'clock'], notOn: spec.notOn });
 });

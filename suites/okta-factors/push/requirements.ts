@@ -56,4 +56,7 @@ export const PUSH_REQUIREMENTS = [
   push.must('FACTORS.PUSH.UNENROLL.RESETS_TOTP', 'unenroll',
     "Unenrolling push (204) also removes the user's Okta Verify TOTP (OKTA token:software:totp) factor, and leaves a Google Authenticator (GOOGLE) factor enrolled.",
     factorsDoc('§2.6 Reset factor (push resets totp and signed_nonce)', 'reset-factor')),
+  push.must('FACTORS.PUSH.RESULT.CREDENTIAL', 'verify',
+    "A REJECTED or TIMEOUT transaction carries profile.credentialId, the push factor's own.",
+    factorsDoc('§2.6 Poll for verify transaction completion (rejected, timeout)', 'poll-for-verify-transaction-completion')),
 ] as const;

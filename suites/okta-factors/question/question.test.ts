@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { ApiClient, Driver } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
 import { given } from '../../support/given.js';
-import { expectNoSecret, expectSchema, expectStatus } from '../../support/expect.js';
+import { expectNoSecret, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { CheckFailure } from '../../support/failure.js';
 import { allowedMethods, enroll, factorPath, factorsPath, type Factor, linkOf, listFactors, readFactor } from '../factors.js';
 import { expectBadRequest, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
@@ -15,14 +15,6 @@ useTarget();
 const FACTOR_TYPE = 'question';
 const QUESTION = 'disliked_food';
 
-/** The built-in question keys [F][S]. */
-const BUILT_IN_KEYS = [
-  'disliked_food', 'name_of_first_plush_toy', 'first_award', 'favorite_security_question', 'favorite_toy',
-  'first_computer_game', 'favorite_movie_quote', 'first_sports_team_mascot', 'first_music_purchase', 'favorite_art_piece',
-  'grandmother_favorite_desert', 'first_thing_cooked', 'childhood_dream_job', 'first_kiss_location',
-  'place_where_significant_other_was_met', 'favorite_vacation_location', 'new_years_two_thousand', 'favorite_speaker_actor',
-  'favorite_book_movie_character', 'favorite_sports_player',
-];
 
 /**
  * A fresh answer, registered as a secret at once. It has capitals and digits: nothing in a
@@ -50,7 +42,12 @@ async function enrolledQuestion(driver: Driver, api: ApiClient) {
   }, { by: 'FACTORS.QUESTION.ENROLL.ACTIVE' });
 }
 
-check('FACTORS.QUESTION.LIST', 'the security questions list offers every built-in question once', async ({ api, newUser }) => {
+/**
+ * The docs' table lists the keys Okta accepts, not what the list must return: live Classic and Identity Engine
+ * orgs list 19 of the 20, without first_kiss_location (test/fixtures/real/terraform/). So: built-in keys only
+ * (the schema's enum), each once with its text, the one the enrollment checks use among them.
+ */
+check('FACTORS.QUESTION.LIST', 'the security questions list offers built-in questions, each once, with their text', async ({ api, newUser }) => {
   const user = await newUser();
   const res = await api.get<{ question: string; questionText: string }[]>(`${factorsPath(user.id)}/questions`);
   expectStatus(res, 200);
@@ -58,7 +55,7 @@ check('FACTORS.QUESTION.LIST', 'the security questions list offers every built-i
   for (const entry of res.body) expectSchema('okta-factors/question#securityQuestion', entry);
   const keys = res.body.map((q) => q.question);
   expect(new Set(keys).size, 'each question once').toBe(keys.length);
-  expect(keys).toEqual(expect.arrayContaining(BUILT_IN_KEYS));
+  expect(keys, `the question the enrollment checks use (${QUESTION})`).toContain(QUESTION);
 });
 
 check('FACTORS.QUESTION.ENROLL.ACTIVE', 'enroll answers the factor ACTIVE with the question and its text', async ({ driver, api }) => {
@@ -142,4 +139,18 @@ check('FACTORS.QUESTION.VERIFY.WRONG_ANSWER', 'verify with a wrong answer is ref
   await expectVerifyRefused(api, user.id, factor.id, { answer: 'ketchup' });
   // The cause wording is the target's own; the docs' is "Your answer doesn't match our records. Please try again."
   await expectVerified(api, user.id, factor.id, { answer });
+});
+
+check('FACTORS.QUESTION.UPDATE', 'PUT with a new question and answer changes both: read back, the new answer verifies, the old one no more', async ({ driver, api }) => {
+  const { user, answer, factor } = await enrolledQuestion(driver, api);
+  const newQuestion = 'favorite_toy';
+  const newAnswer2 = newAnswer(driver);
+  const res = await api.request<Factor>('PUT', factorPath(user.id, factor.id), { body: { profile: { question: newQuestion, answer: newAnswer2 } } });
+  expectStatus(res, 200);
+  expectSchema('okta-factors/factor', res.body);
+  expectNoAnswer(res.body, newAnswer2);
+  expect(res.body).toMatchObject({ id: factor.id, factorType: FACTOR_TYPE, status: 'ACTIVE', profile: { question: newQuestion } });
+  expectState('question read back', (await readFactor(api, user.id, factor.id)).profile?.question, newQuestion);
+  await expectVerified(api, user.id, factor.id, { answer: newAnswer2 });
+  await expectVerifyRefused(api, user.id, factor.id, { answer });
 });

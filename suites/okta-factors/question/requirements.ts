@@ -1,12 +1,12 @@
 import { feature } from '../../../requirements/builders.js';
-import { factorsDoc, factorsSpec } from '../../../requirements/sources.js';
+import { factorsDoc, factorsSpec, recorded } from '../../../requirements/sources.js';
 
 const question = feature({ family: 'okta-factors', name: 'question', suite: 'suites/okta-factors/question' });
 
 /** question / OKTA, the security question factor: spec §1 F4, §2.1, §2.13. */
 export const QUESTION_REQUIREMENTS = [
   question.must('FACTORS.QUESTION.LIST', 'list questions',
-    'GET …/factors/questions answers 200 with an array of {question, questionText} that offers every built-in question key once.',
+    'GET …/factors/questions answers 200 with an array of {question, questionText}: built-in question keys, each once, with its text (live orgs list 19 of the 20 documented keys).',
     factorsDoc('§1 F4 List security questions', 'list-security-questions')),
   question.must('FACTORS.QUESTION.ENROLL.ACTIVE', 'enroll',
     'Enrolling a question factor with a built-in question and an answer answers 200 with the factor ACTIVE at once, its profile holding the question and its questionText; it reads back ACTIVE and is listed.',
@@ -29,4 +29,7 @@ export const QUESTION_REQUIREMENTS = [
   question.must('FACTORS.QUESTION.VERIFY.WRONG_ANSWER', 'verify',
     'Verifying with a wrong answer is refused with 403 E0000068; the factor stays ACTIVE.',
     factorsDoc('§2.1 Verify Security Question factor', 'verify-security-question-factor')),
+  question.should('FACTORS.QUESTION.UPDATE', 'update',
+    'PUT …/factors/{id} with a new question and answer answers 200 with the factor carrying the new question; it reads back so, the new answer verifies and the old one is refused.',
+    recorded('terraform-provider-okta okta_user_factor_question recordings (test/fixtures/real/terraform/)', 'https://github.com/okta/terraform-provider-okta/blob/bb6ac0a4f71d8a97ac4263addd3f1bcde630ae37/test/fixtures/vcr/idaas/TestAccResourceOktaUserFactorQuestion_crud/classic-00.yaml')),
 ] as const;

@@ -63,4 +63,7 @@ export const YUBIKEY_REQUIREMENTS = [
   yubikey.must('FACTORS.YUBIKEY.VERIFY.PRIVATE_ID', 'verify',
     "An OTP that decrypts with the token's key but carries another private id is refused (403 E0000068).",
     factorsDoc('§2.9 Verify YubiKey factor', 'verify-yubikey-factor')),
+  yubikey.must('FACTORS.YUBIKEY.ENROLL.OTHER_USER', 'enroll',
+    "A YubiKey active for one user cannot be enrolled by another: the enrollment is refused with a 4xx error object, the other user gets no factor, and the token stays the first user's.",
+    factorsSpec('§8 token status ACTIVE: assigned to a user', 'operation/uploadYubikeyOtpTokenSeed')),
 ] as const;

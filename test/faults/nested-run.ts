@@ -1,0 +1,137 @@
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import type { Reporter, TestModule } from 'vitest/node';
+import type { TargetProfile } from '../../drivers/contract.js';
+
+/**
+ * What the fault-detection harness and its opposite, the variant harness, share: one nested vitest
+ * run over wrapper files, each switching mock-org switches (faults or `variant.*`) on for the next org
+ * and importing a suite file under its own module id, so the suite's checks register afresh while
+ * everything they import is loaded once per worker (`isolate: false`).
+ */
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The `*.test.ts` files of a suite folder (relative to the root). */
+export async function suiteFiles(folder: string): Promise<string[]> {
+  const names = await readdir(`${ROOT}${folder}`, { recursive: true });
+  return names.filter((name) => name.endsWith('.test.ts')).sort().map((name) => `${folder}/${name}`);
+}
+
+export interface SwitchOutcome {
+  /** requirement id → names of the checks that failed on it */
+  failed: Map<string, string[]>;
+  /** requirement id → names of its checks a failed precondition blocked (BLOCKED is not FAIL: it proves nothing) */
+  blocked: Map<string, string[]>;
+  moduleErrors: string[];
+  ranChecks: number;
+}
+
+/** Collects, per switch (named by its wrapper files), which checks failed or were blocked, on which requirements. */
+export class OutcomeCollector implements Reporter {
+  readonly outcomes = new Map<string, SwitchOutcome>();
+  readonly #switchOfFile = new Map<string, string>();
+
+  expect(file: string, id: string): void {
+    this.#switchOfFile.set(file, id);
+  }
+
+  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
+    for (const module of modules) {
+      const id = this.#switchOfFile.get(module.moduleId);
+      if (!id) continue;
+      const outcome = this.#outcome(id);
+      for (const error of module.errors()) outcome.moduleErrors.push(error.message);
+      for (const testCase of module.children.allTests()) {
+        const state = testCase.result().state;
+        if (state === 'passed' || state === 'failed') outcome.ranChecks++;
+        const into = state === 'failed' ? outcome.failed : state === 'skipped' && testCase.meta().blocked ? outcome.blocked : undefined;
+        if (!into) continue;
+        const failure = state === 'failed' ? (testCase.result().errors?.[0]?.message.split('\n', 1)[0] ?? '') : '';
+        for (const requirement of testCase.meta().requirements ?? []) {
+          into.set(requirement, [...(into.get(requirement) ?? []), failure ? `${testCase.fullName}: ${failure}` : testCase.fullName]);
+        }
+      }
+    }
+  }
+
+  #outcome(id: string): SwitchOutcome {
+    let outcome = this.outcomes.get(id);
+    if (!outcome) {
+      outcome = { failed: new Map(), blocked: new Map(), moduleErrors: [], ranChecks: 0 };
+      this.outcomes.set(id, outcome);
+    }
+    return outcome;
+  }
+}
+
+/** One run's own folder: two runs at once (two terminals, CI shards) must not share wrapper files. */
+export function runDir(kind: string): string {
+  return fileURLToPath(new URL(`./.runs/${kind}-${process.pid}-${Date.now().toString(36)}/`, import.meta.url));
+}
+
+/** Writes one wrapper file per (switch, suite file); returns their paths. */
+export async function writeWrappers(
+  dir: string,
+  /** `runOnly`: the requirements whose checks run (the others are registered skipped); all when absent. */
+  plan: readonly { id: string; suites: readonly string[]; profile?: TargetProfile; runOnly?: readonly string[] }[],
+  collector: OutcomeCollector,
+): Promise<string[]> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const files: string[] = [];
+  for (const { id, suites, profile, runOnly } of plan) {
+    for (const suite of suites) {
+      const file = `${dir}${id}--${suite.replace(/[/.]/g, '_')}.test.ts`;
+      // A number, not the switch id: a query ending like `.unlimited` would hide the file's .ts language.
+      const suiteUrl = `../../../../${suite}?switch=${files.length}`;
+      const args = [JSON.stringify([id]), ...(profile ? [JSON.stringify(profile)] : [])].join(', ');
+      const body = runOnly
+        ? `runOnlyChecksOf(${JSON.stringify(runOnly)});\ntry {\n  await import(${JSON.stringify(suiteUrl)});\n} finally {\n  runOnlyChecksOf(undefined);\n}\n`
+        : `await import(${JSON.stringify(suiteUrl)});\n`;
+      await writeFile(
+        file,
+        `import { runOnlyChecksOf, useFaultsForNextSuiteFile } from '../../../../suites/support/target.js';\n` +
+          `useFaultsForNextSuiteFile(${args});\n` +
+          body,
+      );
+      collector.expect(file, id);
+      files.push(file);
+    }
+  }
+  return files;
+}
+
+/** Runs the wrapper files against embedded mock orgs (each in its worker: the mock driver's in-process org), reporting to `collector` only. */
+export async function runNested(files: readonly string[], collector: OutcomeCollector): Promise<void> {
+  const { startVitest } = await import('vitest/node');
+  const savedExitCode = process.exitCode;
+  const vitest = await startVitest(
+    'test',
+    [],
+    {
+      root: ROOT,
+      config: false,
+      watch: false,
+      include: files.map((f) => f.slice(ROOT.length)),
+      reporters: [collector],
+      provide: { target: { kind: 'mock' } },
+      setupFiles: ['allure-vitest/setup'],
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+      pool: 'threads',
+      isolate: false,
+      maxWorkers: Math.max(2, availableParallelism()),
+    },
+    undefined,
+    { stdout: nullStream(), stderr: nullStream() },
+  );
+  await vitest.close();
+  process.exitCode = savedExitCode; // a nested run may fail on purpose; the outer run's result is ours to decide
+}
+
+function nullStream(): Writable {
+  return new Writable({ write: (_chunk, _encoding, done) => done() });
+}
