@@ -55,7 +55,7 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
     logger: false,
     bodyLimit,
     return503OnClosing: false,
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     clientErrorHandler: (error, socket) => {
       if (socket.writable) socket.end(clientErrorResponse(error.code));
       else socket.destroy();
