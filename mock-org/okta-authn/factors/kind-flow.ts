@@ -222,6 +222,7 @@ export function kindFlow(kind: FactorKind<unknown>, factorType: string, provider
               return kind.resend(kctx, factor, body);
             }
             // A11: a new challenge (a new OTP, a new push).
+            if (ctx.org.faults.has('authn-factors.challenge-resend-not-sent')) return;
             afterVerify(ctx, factor, (await kind.verify(kctx, factor, {})).body);
           },
         }

@@ -71,7 +71,7 @@ check('AUTHN.PUSH.SEND', 'the activation send links deliver the activation link 
     }
     expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL_ACTIVATE');
   });
-}, { needs: ['policy', 'outbox'] });
+}, { needs: ['policy', 'outbox'], cells: ['MFA_ENROLL_ACTIVATE send-activation'] });
 
 /** A user with an active push factor (enrolled and activated through the Factors API with the device's approval). */
 async function activePush(driver: DriverWith<'push'>, api: ApiClient) {
