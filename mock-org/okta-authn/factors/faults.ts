@@ -40,6 +40,11 @@ export const AUTHN_FACTOR_FAULTS = [
     breaks: ['AUTHN.SMS.CHALLENGE.RESEND', 'AUTHN.CALL.CHALLENGE.RESEND'],
   },
   {
+    id: 'authn-factors.push-number-challenge-dropped',
+    description: "a number challenge push's correctAnswer does not reach the transaction (no _embedded.factor._embedded.challenge)",
+    breaks: ['AUTHN.PUSH.VERIFY.NUMBER_CHALLENGE'],
+  },
+  {
     id: 'authn-factors.push-poll-early-success',
     description: 'polling a push challenge answers SUCCESS before the device answered',
     breaks: ['AUTHN.PUSH.VERIFY.WAITING'],

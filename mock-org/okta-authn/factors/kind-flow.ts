@@ -137,7 +137,8 @@ function afterVerify(ctx: AuthnContext, factor: StoredFactor, body: Record<strin
   if (result === 'CHALLENGE' && factor.factorType !== 'webauthn') delete transaction.factorResult;
   else transaction.factorResult = (result ?? 'WAITING') as AuthnFactorResult;
   const embedded = body._embedded as Record<string, unknown> | undefined;
-  const challenge = embedded?.challenge;
+  const dropped = factor.factorType === 'push' && ctx.org.faults.has('authn-factors.push-number-challenge-dropped');
+  const challenge = dropped ? undefined : embedded?.challenge;
   transaction.flow = { ...previous, embedded: challenge ? { challenge } : previous.embedded };
 }
 
