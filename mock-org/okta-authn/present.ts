@@ -70,7 +70,7 @@ function enrollableFactors(ctx: AuthnContext): Record<string, unknown>[] {
   const enroll = post(authnUrl(ctx.baseUrl, '/factors'));
   return ctx.org.policy
     .list()
-    .filter((entry) => entry.enrollment !== 'DISABLED')
+    .filter((entry) => entry.enrollment !== 'DISABLED' || ctx.org.faults.has('authn.disabled-factor-listed'))
     .map((entry) => ({
       factorType: entry.factorType,
       provider: entry.provider,

@@ -148,7 +148,8 @@ export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
     const provider = requiredString(body, 'provider', { maxLength: MAX_NAME_LENGTH, subject: 'factorEnrollRequest' });
     optionalObject(body, 'profile', 'factorEnrollRequest');
     const providerInfo = org.kinds.provider(factorType, provider);
-    if (!providerInfo || org.policy.enrollment(factorType, provider) === 'DISABLED') {
+    const disabled = org.policy.enrollment(factorType, provider) === 'DISABLED' && !org.faults.has('authn.disabled-factor-enrollable');
+    if (!providerInfo || disabled) {
       throw validationFailed('factorEnrollRequest', [`The factor ${factorType} (${provider}) is not enabled for this user.`]);
     }
     const flow = authnFlow(org.kinds, factorType, provider);

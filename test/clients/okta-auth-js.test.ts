@@ -7,7 +7,7 @@ import { useMockOrg } from '../mock-org/helpers.js';
  * The official Okta Auth JS client (its Classic Authentication API transactions) against the mock org: the mock must
  * answer what the client follows, HAL links with `hints.allow` naming exactly the method each takes, and the states
  * and objects the client reads. Codes come from the control protocol (outbox, clock), pushes are approved by its
- * push responder, as the suites do.
+ * push responder, as the suites do; recovery tokens come from the recovery email in the outbox.
  */
 
 const { mock, call, newUser } = useMockOrg({ token: false, userPrefix: 'authjs' });
@@ -195,7 +195,141 @@ test('a wrong password is an AuthApiError E0000004', async () => {
   expect((error as AuthApiError).errorCode).toBe('E0000004');
 });
 
-// The mock publishes `skip` nowhere yet (optional enrollment, PASSWORD_WARN) and serves no recovery: both arrive with
-// the transaction state machine's own work (password, recovery and lockout flows), which these tests will then drive.
-test.skip('skip() where a skip link is published: no state of the mock publishes one yet', () => {});
-test.skip('forgotPassword / unlockAccount / verifyRecoveryToken: the mock serves no recovery flows yet', () => {});
+async function setPasswordPolicy(changes: Json): Promise<void> {
+  await control('POST', '/password-policy', changes);
+}
+
+/** The recovery token the latest recovery email carries (the outbox keeps it as the message's code). */
+const latestRecoveryToken = (userId: string) => latestCode(userId, 'email');
+
+/** A user with an active sms factor: SMS recovery sends its code to that phone. */
+async function userWithSms(): Promise<{ id: string; login: string; password: string }> {
+  const user = await newUser();
+  await factorsApi('POST', `/api/v1/users/${user.id}/factors?activate=true`, { factorType: 'sms', provider: 'OKTA', profile: { phoneNumber: '+15554151337' } });
+  return user;
+}
+
+const NEW_PASSWORD = 'Zyxwvut9q';
+
+describe('skip() where a skip link is published', () => {
+  test('PASSWORD_WARN (warnBeforePasswordExpired): skip() → SUCCESS with a sessionToken', async () => {
+    await setPasswordPolicy({ expiration: { passwordExpireDays: 1, expireWarnDays: 1 } });
+    try {
+      const user = await newUser();
+      // The client sends what it is given as the request body; `options` is the Authentication API's.
+      const credentials = { username: user.login, password: user.password, options: { warnBeforePasswordExpired: true } };
+      const tx = await client().signInWithCredentials(credentials);
+      expect(tx.status).toBe('PASSWORD_WARN');
+      expect(typeof tx.skip, 'the client offers skip() from the published link').toBe('function');
+      const done = await tx.skip!();
+      expect(done.status).toBe('SUCCESS');
+      expect(typeof done.sessionToken).toBe('string');
+    } finally {
+      await setPasswordPolicy({ expiration: { passwordExpireDays: 0, expireWarnDays: 0 } });
+    }
+  });
+
+  test('MFA_ENROLL (multiOptionalFactorEnroll): the required factor enrolled, optional ones left: skip() → SUCCESS', async () => {
+    const before = (await control('GET', '/factor-policy')).factors as Parameters<typeof setPolicy>[0];
+    await setPolicy([
+      { factorType: 'token:software:totp', provider: 'GOOGLE', enrollment: 'REQUIRED' },
+      { factorType: 'sms', provider: 'OKTA', enrollment: 'OPTIONAL' },
+    ]);
+    try {
+      const user = await newUser();
+      const credentials = { username: user.login, password: user.password, options: { multiOptionalFactorEnroll: true } };
+      const tx = await client().signInWithCredentials(credentials);
+      expect(tx.status).toBe('MFA_ENROLL');
+      expect(tx.skip, 'nothing to skip while a REQUIRED factor is missing').toBeUndefined();
+      const activating = await factorOf(tx, 'token:software:totp', 'GOOGLE').enroll();
+      const activation = (activating.factor as unknown as { activation: { sharedSecret: string; encoding: string; timeStep: number } }).activation;
+      const optional = await activating.activate!({ passCode: TotpGenerator.fromOktaActivation(activation).code(await mockNow()) });
+      expect(optional.status).toBe('MFA_ENROLL');
+      expect(typeof optional.skip, 'the client offers skip() from the published link').toBe('function');
+      const done = await optional.skip!();
+      expect(done.status).toBe('SUCCESS');
+      expect(typeof done.sessionToken).toBe('string');
+    } finally {
+      await setPolicy(before);
+    }
+  });
+
+  test('MFA_REQUIRED publishes no skip link: the client offers no skip()', async () => {
+    const user = await newUser();
+    await activeTotp(user.id);
+    const tx = await client().signInWithCredentials({ username: user.login, password: user.password });
+    expect(tx.status).toBe('MFA_REQUIRED');
+    expect(tx.skip).toBeUndefined();
+  });
+});
+
+describe('recovery', () => {
+  test('forgotPassword({factorType: SMS}) → RECOVERY_CHALLENGE → verify({passCode}) → PASSWORD_RESET → resetPassword() → SUCCESS', async () => {
+    const user = await userWithSms();
+    const authClient = client();
+    const challenge = await authClient.forgotPassword({ username: user.login, factorType: 'SMS' });
+    expect(challenge.status).toBe('RECOVERY_CHALLENGE');
+    const reset = await challenge.verify!({ passCode: await latestCode(user.id, 'sms') });
+    expect(reset.status).toBe('PASSWORD_RESET');
+    const done = await reset.resetPassword!({ newPassword: NEW_PASSWORD });
+    expect(done.status).toBe('SUCCESS');
+    expect(typeof done.sessionToken).toBe('string');
+    await advance(1_100);
+    const again = await authClient.signInWithCredentials({ username: user.login, password: NEW_PASSWORD });
+    expect(['SUCCESS', 'MFA_REQUIRED']).toContain(again.status);
+  });
+
+  test('forgotPassword({factorType: EMAIL}) → RECOVERY_CHALLENGE (WAITING, no stateToken); the emailed token through verifyRecoveryToken → PASSWORD_RESET → SUCCESS', async () => {
+    const user = await newUser();
+    const authClient = client();
+    const challenge = await authClient.forgotPassword({ username: user.login, factorType: 'EMAIL' });
+    expect(challenge.status).toBe('RECOVERY_CHALLENGE');
+    expect(challenge.factorResult).toBe('WAITING');
+    expect(stateTokenOf(challenge)).toBeUndefined();
+    const reset = await authClient.verifyRecoveryToken({ recoveryToken: await latestRecoveryToken(user.id) });
+    expect(reset.status).toBe('PASSWORD_RESET');
+    const done = await reset.resetPassword!({ newPassword: NEW_PASSWORD });
+    expect(done.status).toBe('SUCCESS');
+  });
+
+  test('verifyRecoveryToken with a user who has a recovery question → RECOVERY → answer() → PASSWORD_RESET', async () => {
+    const user = await newUser();
+    const question = { question: 'Who is a major player in the cowboy scene?', answer: 'Annie Oakley' };
+    await factorsApi('POST', `/api/v1/users/${user.id}`, { credentials: { recovery_question: question } });
+    const authClient = client();
+    await authClient.forgotPassword({ username: user.login, factorType: 'EMAIL' });
+    const recovery = await authClient.verifyRecoveryToken({ recoveryToken: await latestRecoveryToken(user.id) });
+    expect(recovery.status).toBe('RECOVERY');
+    const reset = await recovery.answer!({ answer: question.answer });
+    expect(reset.status).toBe('PASSWORD_RESET');
+  });
+
+  test('a wrong recovery token is an AuthApiError E0000011', async () => {
+    const error = await client().verifyRecoveryToken({ recoveryToken: 'not-a-recovery-token' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthApiError);
+    expect((error as AuthApiError).errorCode).toBe('E0000011');
+  });
+
+  test('LOCKED_OUT → unlockAccount({factorType: SMS}) → verify({passCode}) → SUCCESS; the password signs in again', async () => {
+    await setPasswordPolicy({ lockout: { maxAttempts: 2, showLockoutFailures: true } });
+    try {
+      const user = await userWithSms();
+      const authClient = client();
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await authClient.signInWithCredentials({ username: user.login, password: `${user.password}x` }).catch((e: unknown) => e);
+        await advance(1_100);
+      }
+      const locked = await authClient.signInWithCredentials({ username: user.login, password: user.password });
+      expect(locked.status).toBe('LOCKED_OUT');
+      const challenge = await authClient.unlockAccount({ username: user.login, factorType: 'SMS' });
+      expect(challenge.status).toBe('RECOVERY_CHALLENGE');
+      const done = await challenge.verify!({ passCode: await latestCode(user.id, 'sms') });
+      expect(done.status).toBe('SUCCESS');
+      await advance(1_100);
+      const again = await authClient.signInWithCredentials({ username: user.login, password: user.password });
+      expect(again.status).toBe('MFA_REQUIRED');
+    } finally {
+      await setPasswordPolicy({ lockout: { maxAttempts: 10, showLockoutFailures: false } });
+    }
+  });
+});

@@ -30,7 +30,7 @@ const readJson = (name: string): unknown => JSON.parse(readFileSync(new URL(name
 const INDEX = readJson('index.json') as { files: CorpusFile[] };
 
 /** The number of payloads in the corpus, and how many (payload, schema) pairs the test proves: the closing note of issue 9 quotes them. */
-const EXPECTED = { files: 11, exchanges: 85, validations: 223 };
+const EXPECTED = { files: 13, exchanges: 92, validations: 230 };
 
 const USER = '/api/v1/users/[^/]+';
 const FACTOR_ID = '(?!catalog$|questions$)[^/]+';
@@ -47,6 +47,8 @@ const ROUTES: { method: string; path: RegExp; schema: SchemaRef; each?: true }[]
   { method: 'POST', path: new RegExp(`^${USER}/factors/${FACTOR_ID}/lifecycle/activate$`), schema: 'okta-factors/factor' },
   { method: 'POST', path: new RegExp(`^${USER}/factors/${FACTOR_ID}/verify$`), schema: 'okta-factors/factor-verify-result' },
   { method: 'GET', path: /^\/api\/v1\/org\/factors\/yubikey_token\/tokens$/, schema: 'okta-factors/yubikey#token', each: true },
+  // The Authentication API: every answer of a transaction step is a transaction (Okta Auth JS, Sign-In Widget captures).
+  { method: 'POST', path: /^\/api\/v1\/authn(\/(recovery\/(password|unlock|token|answer)|factors\/[^/]+\/verify|introspect))?$/, schema: 'okta-authn/transaction' },
 ];
 
 /** The (schema, value) pairs one exchange must satisfy; none for a body-less answer (204, reset_factors' `{}`). */

@@ -43,4 +43,14 @@ export const DUO_FAULTS = [
     description: 'the Duo callback accepts an expired sig_response',
     breaks: ['AUTHN.DUO.CALLBACK.EXPIRED'],
   },
+  {
+    id: 'duo.response-for-other-user-accepted',
+    description: "the Duo callback takes any genuinely signed response, also one for another user or another prompt",
+    breaks: ['AUTHN.DUO.CALLBACK.OTHER_USER', 'AUTHN.DUO.CALLBACK.OTHER_PROMPT'],
+  },
+  {
+    id: 'duo.response-for-other-prompt-accepted',
+    description: "the Duo callback takes the user's genuine response to another prompt (the APP value is not matched to this transaction's)",
+    breaks: ['AUTHN.DUO.CALLBACK.OTHER_PROMPT'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

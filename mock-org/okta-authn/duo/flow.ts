@@ -140,11 +140,13 @@ function checkSignedResponse(org: AuthnOrg, ctx: AuthnContext, state: DuoState, 
       checkApp: !org.faults.has('duo.app-part-not-checked'),
       checkExpiry: !org.faults.has('duo.expired-accepted'),
     });
+    if (org.faults.has('duo.response-for-other-user-accepted')) return;
     if (username !== ctx.user.profile.login) throw new DuoSignatureError('the response is for another user');
     // The APP value comes back unchanged from this transaction's sig_request: a response to another prompt is refused.
     const [, issuedApp] = splitPair(state.sigRequest);
     const [, returnedApp] = splitPair(sigResponse);
-    if (returnedApp !== issuedApp && !org.faults.has('duo.app-part-not-checked')) throw new DuoSignatureError('the response answers another request');
+    const matchApp = !org.faults.has('duo.app-part-not-checked') && !org.faults.has('duo.response-for-other-prompt-accepted');
+    if (returnedApp !== issuedApp && matchApp) throw new DuoSignatureError('the response answers another request');
   } catch (error) {
     if (error instanceof DuoSignatureError) throw duoResponseRefused();
     throw error;

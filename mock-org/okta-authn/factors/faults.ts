@@ -29,7 +29,20 @@ export const AUTHN_FACTOR_FAULTS = [
   {
     id: 'authn-factors.resend-link-missing',
     description: 'sms, call, email and push steps publish no resend link',
-    breaks: ['AUTHN.SMS.RESEND', 'AUTHN.CALL.RESEND', 'AUTHN.EMAIL.RESEND', 'AUTHN.SMS.CHALLENGE', 'AUTHN.CALL.CHALLENGE', 'AUTHN.EMAIL.CHALLENGE'],
+    breaks: [
+      'AUTHN.SMS.RESEND', 'AUTHN.CALL.RESEND', 'AUTHN.EMAIL.RESEND', 'AUTHN.SMS.CHALLENGE', 'AUTHN.CALL.CHALLENGE', 'AUTHN.EMAIL.CHALLENGE',
+      'AUTHN.SMS.CHALLENGE.RESEND', 'AUTHN.CALL.CHALLENGE.RESEND',
+    ],
+  },
+  {
+    id: 'authn-factors.challenge-resend-not-sent',
+    description: 'the challenge resend (A11) answers MFA_CHALLENGE but sends no new code',
+    breaks: ['AUTHN.SMS.CHALLENGE.RESEND', 'AUTHN.CALL.CHALLENGE.RESEND'],
+  },
+  {
+    id: 'authn-factors.push-number-challenge-dropped',
+    description: "a number challenge push's correctAnswer does not reach the transaction (no _embedded.factor._embedded.challenge)",
+    breaks: ['AUTHN.PUSH.VERIFY.NUMBER_CHALLENGE'],
   },
   {
     id: 'authn-factors.push-poll-early-success',

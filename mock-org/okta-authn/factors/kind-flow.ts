@@ -137,7 +137,8 @@ function afterVerify(ctx: AuthnContext, factor: StoredFactor, body: Record<strin
   if (result === 'CHALLENGE' && factor.factorType !== 'webauthn') delete transaction.factorResult;
   else transaction.factorResult = (result ?? 'WAITING') as AuthnFactorResult;
   const embedded = body._embedded as Record<string, unknown> | undefined;
-  const challenge = embedded?.challenge;
+  const dropped = factor.factorType === 'push' && ctx.org.faults.has('authn-factors.push-number-challenge-dropped');
+  const challenge = dropped ? undefined : embedded?.challenge;
   transaction.flow = { ...previous, embedded: challenge ? { challenge } : previous.embedded };
 }
 
@@ -222,6 +223,7 @@ export function kindFlow(kind: FactorKind<unknown>, factorType: string, provider
               return kind.resend(kctx, factor, body);
             }
             // A11: a new challenge (a new OTP, a new push).
+            if (ctx.org.faults.has('authn-factors.challenge-resend-not-sent')) return;
             afterVerify(ctx, factor, (await kind.verify(kctx, factor, {})).body);
           },
         }

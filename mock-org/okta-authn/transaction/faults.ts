@@ -128,4 +128,14 @@ export const TRANSACTION_FAULTS = [
     description: 'cancel is refused 403 E0000079 in the password, recovery and step-up states',
     breaks: ['AUTHN.CANCEL.EVERY_STATE'],
   },
+  {
+    id: 'authn.disabled-factor-listed',
+    description: 'MFA_ENROLL lists the factors the policy DISABLES too',
+    breaks: ['AUTHN.MFA_ENROLL.DISABLED_FACTOR'],
+  },
+  {
+    id: 'authn.disabled-factor-enrollable',
+    description: 'a factor the policy DISABLES is enrolled through the transaction (MFA_ENROLL_ACTIVATE)',
+    breaks: ['AUTHN.MFA_ENROLL.DISABLED_FACTOR'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

@@ -151,3 +151,31 @@ check('AUTHN.DUO.CALLBACK.EXPIRED', "a response past Duo's expiry is refused; th
     expect(expectTransaction(driver, await follow(api, txn, 'next', stateToken), 'MFA_ENROLL_ACTIVATE').factorResult).toBe('WAITING');
   });
 }, { needs: [...DUO_NEEDS, 'clock'] });
+
+check('AUTHN.DUO.CALLBACK.OTHER_USER', "Duo's genuine response to another user's prompt is refused; the transaction keeps WAITING", async ({ driver, api }) => {
+  await withDuoRequired(driver, async () => {
+    const mine = await startDuoEnrollment(driver, api);
+    const theirs = await startDuoEnrollment(driver, api);
+    const theirResponse = await duoApproves(driver, theirs.widget);
+    expectOktaRefusal(await postDuoCallback(driver, api, mine.widget, mine.stateToken, theirResponse));
+    expect(expectTransaction(driver, await getState(api, mine.stateToken), 'MFA_ENROLL_ACTIVATE').factorResult).toBe('WAITING');
+    expect(expectTransaction(driver, await follow(api, mine.txn, 'next', mine.stateToken), 'MFA_ENROLL_ACTIVATE').factorResult).toBe('WAITING');
+    // The response was genuine: it completes its own user's enrollment.
+    expectCallbackAccepted(await postDuoCallback(driver, api, theirs.widget, theirs.stateToken, theirResponse));
+  });
+}, { needs: [...DUO_NEEDS] });
+
+check('AUTHN.DUO.CALLBACK.OTHER_PROMPT', "Duo's genuine response to the same user's earlier prompt is refused by a later challenge; it keeps WAITING", async ({ driver, api }) => {
+  await withDuoRequired(driver, async () => {
+    const { user } = await userWithActiveDuo(driver, api);
+    const earlier = await startDuoChallenge(driver, api, user);
+    const earlierResponse = await duoApproves(driver, earlier.widget);
+    // A later prompt is signed at a later second, so its APP value differs from the earlier one's.
+    await advanceKeepingAlive(driver, api, earlier.stateToken, 2_000);
+    const later = await startDuoChallenge(driver, api, user);
+    // Compared as a boolean: a failure message must not print the signed values.
+    expect(later.widget.signature !== earlier.widget.signature, 'the later prompt is another sig_request').toBe(true);
+    expectOktaRefusal(await postDuoCallback(driver, api, later.widget, later.stateToken, earlierResponse));
+    expect(expectTransaction(driver, await follow(api, later.txn, 'next', later.stateToken), 'MFA_CHALLENGE').factorResult).toBe('WAITING');
+  });
+}, { needs: [...DUO_NEEDS, 'clock'] });

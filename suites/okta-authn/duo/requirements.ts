@@ -29,4 +29,10 @@ export const DUO_REQUIREMENTS = [
   duo.must('AUTHN.DUO.CALLBACK.EXPIRED', 'callback',
     'A Duo response past its expiry is refused with a 4xx Okta error, and the transaction stays WAITING.',
     authnDoc('§5.6 Duo callback', 'enroll-duo-factor')),
+  duo.must('AUTHN.DUO.CALLBACK.OTHER_USER', 'callback',
+    "A genuine Duo response signed for another user (another user's prompt) is refused with a 4xx Okta error, and the transaction stays WAITING.",
+    authnDoc('§5.6 Duo callback', 'enroll-duo-factor')),
+  duo.must('AUTHN.DUO.CALLBACK.OTHER_PROMPT', 'callback',
+    "A genuine Duo response of the same user to another prompt (another transaction's sig_request) is refused with a 4xx Okta error, and the transaction stays WAITING.",
+    authnDoc('§5.6 Duo callback', 'enroll-duo-factor')),
 ] as const;

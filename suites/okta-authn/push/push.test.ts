@@ -71,7 +71,7 @@ check('AUTHN.PUSH.SEND', 'the activation send links deliver the activation link 
     }
     expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL_ACTIVATE');
   });
-}, { needs: ['policy', 'outbox'] });
+}, { needs: ['policy', 'outbox'], cells: ['MFA_ENROLL_ACTIVATE send-activation'] });
 
 /** A user with an active push factor (enrolled and activated through the Factors API with the device's approval). */
 async function activePush(driver: DriverWith<'push'>, api: ApiClient) {
@@ -112,6 +112,27 @@ check('AUTHN.PUSH.VERIFY.WAITING', 'verifying push answers MFA_CHALLENGE WAITING
   const polled = expectTransaction(driver, await postLink(api, linkOf(txn, 'next'), stateToken), 'MFA_CHALLENGE');
   expect(polled.factorResult, 'no answer from the device yet').toBe('WAITING');
 }, { needs: ['push'] });
+
+/** The number the user must pick on the device: `_embedded.factor._embedded.challenge.correctAnswer` (spec §5.5). */
+const correctAnswerOf = (txn: Transaction): unknown => (currentFactor(txn)._embedded?.challenge as { correctAnswer?: unknown } | undefined)?.correctAnswer;
+
+// Okta shows a number challenge when it sees a risky sign-in (spec §5.5); the check asks for one as the Factors API
+// does (`useNumberMatchingChallenge`), which the reference mock takes in the Authentication API too.
+check('AUTHN.PUSH.VERIFY.NUMBER_CHALLENGE', 'a number challenge push: MFA_CHALLENGE WAITING carries the correctAnswer on every poll; approved, SUCCESS', async ({ driver, api }) => {
+  const { user, factorId } = await activePush(driver, api);
+  const { stateToken, entry } = await required(driver, api, user, factorId);
+  const txn = expectTransaction(driver, await postLink(api, linkOf(entry, 'verify'), stateToken, { useNumberMatchingChallenge: true }), 'MFA_CHALLENGE');
+  expect(txn.factorResult).toBe('WAITING');
+  const answer = correctAnswerOf(txn);
+  expect(Number.isInteger(answer), `_embedded.factor._embedded.challenge.correctAnswer is an integer (${String(answer)})`).toBe(true);
+  const polled = expectTransaction(driver, await postLink(api, linkOf(txn, 'next'), stateToken), 'MFA_CHALLENGE');
+  expect(polled.factorResult).toBe('WAITING');
+  expect(correctAnswerOf(polled), 'the same number while the push waits').toBe(answer);
+  expect(correctAnswerOf(expectTransaction(driver, await getState(api, stateToken), 'MFA_CHALLENGE')), 'read back: the same number').toBe(answer);
+  // The responder approving stands for the user picking the right number.
+  await driver.push.respond(user.id, factorId, 'approve');
+  expectSuccess(driver, await postLink(api, linkOf(polled, 'next'), stateToken), user);
+}, { needs: ['push'], cells: ['MFA_CHALLENGE verify'] });
 
 check('AUTHN.PUSH.VERIFY.SUCCESS', 'after the device approves, polling answers SUCCESS; ?autoPush=true shows as autoPushEnabled next time', async ({ driver, api }) => {
   const { user, factorId, stateToken, txn } = await pushWaiting(driver, api, '?autoPush=true');

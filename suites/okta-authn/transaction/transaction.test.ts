@@ -6,6 +6,7 @@ import {
   authnPost,
   currentFactor,
   entryFor,
+  expectOktaRefusal,
   expectSuccess,
   expectTransaction,
   factorList,
@@ -18,7 +19,7 @@ import {
   type Transaction,
 } from '../authn.js';
 import { DUO, startDuoEnrollment, withDuoRequired } from '../duo/duo.js';
-import { linkOf } from '../../okta-factors/factors.js';
+import { linkOf, listFactors } from '../../okta-factors/factors.js';
 import { useTarget } from '../../support/target.js';
 import { activeTotp } from '../../okta-factors/totp/totp.js';
 
@@ -73,6 +74,29 @@ check('AUTHN.PRIMARY.MFA_ENROLL', 'a REQUIRED factor the user lacks leads to MFA
     expect(pathOf(linkOf(duo, 'enroll')).endsWith(`${AUTHN_PATH}/factors`), 'the enroll link is the Authn enroll operation').toBe(true);
   });
 }, { needs: ['policy'], cells: ['start authenticate'] });
+
+const GOOGLE_TOTP = { factorType: 'token:software:totp', provider: 'GOOGLE' } as const;
+
+check('AUTHN.MFA_ENROLL.DISABLED_FACTOR', 'a factor the policy DISABLES is neither listed in MFA_ENROLL nor enrollable there', async ({ driver, api, newUser }) => {
+  const user = await newUser();
+  await withDuoRequired(driver, async () => {
+    await driver.policy.setFactorPolicy([{ ...GOOGLE_TOTP, enrollment: 'DISABLED' }]);
+    try {
+      // Signed in here, not in a given(): a listed DISABLED factor may already break the transaction's schema.
+      const txn = expectTransaction(driver, await primaryAuth(api, user.login, user.password), 'MFA_ENROLL');
+      const stateToken = stateTokenOf(txn);
+      const listed = factorList(txn).filter((f) => f.factorType === GOOGLE_TOTP.factorType && f.provider === GOOGLE_TOTP.provider);
+      expect(listed, 'the DISABLED factor is not offered').toEqual([]);
+      const enroll = linkOf(entryFor(factorList(txn), DUO.factorType, DUO.provider), 'enroll');
+      expectOktaRefusal(await authnPost(api, enroll.href, { stateToken, ...GOOGLE_TOTP }));
+      expectTransaction(driver, await getState(api, stateToken), 'MFA_ENROLL');
+      const stored = (await listFactors(api, user.id)).filter((f) => f.factorType === GOOGLE_TOTP.factorType && f.provider === GOOGLE_TOTP.provider);
+      expect(stored, 'nothing was enrolled').toEqual([]);
+    } finally {
+      await driver.policy.setFactorPolicy([{ ...GOOGLE_TOTP, enrollment: 'OPTIONAL' }]);
+    }
+  });
+}, { needs: ['policy'], cells: ['MFA_ENROLL enroll'] });
 
 // Whether an enrolled user is challenged is the target's sign-on policy: a target that lets the driver set the factor
 // policy is one configured for the suites, where it is. (A real org on Okta's default policy is not.)
