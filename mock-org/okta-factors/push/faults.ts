@@ -118,4 +118,9 @@ export const PUSH_FAULTS = [
     description: 'REJECTED and TIMEOUT transaction results carry no profile.credentialId',
     breaks: ['FACTORS.PUSH.RESULT.CREDENTIAL'],
   },
+  {
+    id: 'push.qrcode-not-image',
+    description: "GET of a pending push activation's qrcode link answers JSON instead of an image/png",
+    breaks: ['FACTORS.PUSH.ACTIVATE.QRCODE'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

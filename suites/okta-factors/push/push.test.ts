@@ -158,6 +158,20 @@ describe('push / OKTA: enrollment and activation', () => {
     expect((await listFactors(api, user.id)).map((f) => f.id)).toContain(factor.id);
   });
 
+  check('FACTORS.PUSH.ACTIVATE.QRCODE', "GET of the activation's qrcode link answers an image/png", async ({ driver, api }) => {
+    const { user, factor, activation } = await enrolledPush(driver, api);
+    const qrcode = await given('the activation publishes a qrcode link', () => linkOf(activation as Activation, 'qrcode'), { by: 'FACTORS.PUSH.ENROLL.PENDING' });
+    const res = await api.get(qrcode.href, { headers: { accept: 'image/png, image/*' } });
+    expectStatus(res, 200);
+    expect(res.headers['content-type'] ?? '', 'Content-Type of the qrcode link').toMatch(/^image\/png\b/i);
+    // A PNG starts with 0x89 "PNG" CR LF; the text view shows the byte 0x89 as one replacement character.
+    expect(res.text.slice(1, 4), 'the body is a PNG').toBe('PNG');
+    // The opaque part is what makes the link: altered, it is no QR code of this activation.
+    const altered = qrcode.href.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
+    expectClientError(await api.get(altered, { headers: { accept: 'image/png, image/*' } }));
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
+  });
+
   check('FACTORS.PUSH.ENROLL.LINKS', 'a pending push factor offers poll, not verify, and cannot be verified', async ({ driver, api }) => {
     const { user, factor } = await enrolledPush(driver, api);
     for (const seen of [factor, await readFactor(api, user.id, factor.id)]) {
