@@ -332,6 +332,20 @@ describe('push / OKTA: challenges', () => {
     expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, RESPONDER);
 
+  check('FACTORS.PUSH.VERIFY.CONCURRENT', 'two challenges at once are two transactions; the approval reaches only the newest', async ({ driver, api }) => {
+    const { user, factor } = await activatedPush(driver, api);
+    const first = await challenge(api, factor);
+    const second = await challenge(api, factor);
+    expect(linkOf(second, 'poll').href, 'the second challenge is a transaction of its own').not.toBe(linkOf(first, 'poll').href);
+    expect((await pollTransaction(api, second)).factorResult).toBe('WAITING');
+    await driver.push.respond(user.id, factor.id, 'approve');
+    expect((await pollTransaction(api, second)).factorResult, 'the challenge the device answered').toBe('SUCCESS');
+    const older = await api.get<VerifyResult>(linkOf(first, 'poll').href);
+    if (older.status === 200) expect(older.body.factorResult, 'the older challenge was not approved').not.toBe('SUCCESS');
+    else expectClientError(older);
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
+  }, RESPONDER);
+
   check('FACTORS.PUSH.VERIFY.REJECT', 'after the user rejects, the transaction polls REJECTED and verify starts a new challenge', async ({ driver, api }) => {
     const { user, factor } = await activatedPush(driver, api);
     const started = await challenge(api, factor);
