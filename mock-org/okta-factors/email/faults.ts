@@ -48,4 +48,9 @@ export const EMAIL_FAULTS = [
     description: "only the user's primary address can be enrolled; the verified secondary address is refused",
     breaks: ['FACTORS.EMAIL.ENROLL.SECONDARY'],
   },
+  {
+    id: 'email.activation-code-kept',
+    description: 'the enrollment code stays valid after it activated the factor: it verifies the active factor once more',
+    breaks: ['FACTORS.EMAIL.ACTIVATE.CODE_SPENT'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

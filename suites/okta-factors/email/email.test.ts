@@ -137,3 +137,13 @@ check('FACTORS.EMAIL.ENROLL.SECONDARY', "the user's secondary address can be enr
   expectStatus(res, 200);
   expectState('factor status after activation', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
 }, { notOn: EMAIL.notOn, needs: ['outbox'] });
+
+check('FACTORS.EMAIL.ACTIVATE.CODE_SPENT', 'the enrollment code, once it activated the factor, does not verify it again', async ({ driver, api }) => {
+  const setup = await pendingWithCode(driver, api, EMAIL);
+  const activated = await api.post<Factor>(linkOf(setup.factor, 'activate').href, { passCode: setup.code });
+  expectStatus(activated, 200);
+  expectState('factor status after activation', activated.body.status, 'ACTIVE');
+  const verify = linkOf(activated.body, 'verify').href;
+  expectPasscodeRefused(await api.post(verify, { passCode: setup.code }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
+  expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
+}, { notOn: EMAIL.notOn, needs: ['outbox'] });

@@ -65,4 +65,7 @@ export const EMAIL_REQUIREMENTS = [
   email.must('FACTORS.EMAIL.ENROLL.SECONDARY', 'enroll',
     "The user's secondary address (profile.secondEmail) can be enrolled: 200 PENDING_ACTIVATION with profile.email as sent, the code goes to that address and activates the factor.",
     factorsDoc('§2.4 "Only verified primary or secondary email can be enrolled"', 'enroll-okta-email-factor')),
+  email.must('FACTORS.EMAIL.ACTIVATE.CODE_SPENT', 'activate',
+    'The enrollment passcode is spent by the activation it made: verifying the now active factor with it is refused (403 E0000068 or a replay result); the factor stays ACTIVE.',
+    factorsDoc('§3.4 PASSCODE_REPLAYED; §2.4 one-time passcode', 'verify-email-factor')),
 ] as const;
