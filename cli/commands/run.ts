@@ -30,7 +30,7 @@ Target (default: an embedded mock org per suite file):
   --driver okta|http     okta: a real org (engine detection, OAuth, telephony hook); default okta for Okta hosts
   --telephony-hook-port N  serve the telephony inline hook on this port (secret: MFA_CONFORMANCE_TELEPHONY_HOOK_SECRET)
   --control-token T      admin token for its control protocol (or MFA_CONFORMANCE_CONTROL_TOKEN)
-  --fault ID             switch a fault on in the embedded mock org (repeatable; not with --target)
+  --fault ID             switch a fault or variant.* on in the embedded mock org (repeatable; not with --target)
 
 Safety (a target other than the embedded mock is written to only when allowed):
   --allow-target HOST    allow this host (repeatable; or allowTargets in mfa-conformance.config.*)
@@ -177,10 +177,10 @@ function outputPaths(values: Record<string, unknown>, cwd: string): Partial<Reco
   return outputs;
 }
 
-/** An unknown fault id would fail every suite file's set-up; say so once, up front. */
+/** An unknown fault or `variant.*` id would fail every suite file's set-up; say so once, up front. */
 async function checkFaultIds(faults: readonly string[]): Promise<void> {
-  const { FAULT_CATALOG } = await import('../../mock-org/index.js');
-  const known = new Set<string>(FAULT_CATALOG.map((fault) => fault.id));
+  const { FAULT_CATALOG, VARIANT_CATALOG } = await import('../../mock-org/index.js');
+  const known = new Set<string>([...FAULT_CATALOG, ...VARIANT_CATALOG].map((entry) => entry.id));
   const unknown = faults.filter((id) => !known.has(id));
   if (unknown.length > 0) {
     throw new UsageError(`unknown fault ${unknown.join(', ')}; known faults: ${[...known].join(', ')}`);

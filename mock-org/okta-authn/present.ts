@@ -39,6 +39,10 @@ const rememberDevicePolicy = (ctx: AuthnContext) => ({
   factorsPolicyInfo: factorsPolicyInfo(ctx.org, ctx.user.id),
 });
 
+/** MFA_CHALLENGE's policy; live recordings show `factorsPolicyInfo: null` there whatever the factor (variant). */
+const challengePolicy = (ctx: AuthnContext) =>
+  ctx.org.faults.has('variant.factors-policy-info-null') ? { ...rememberDevicePolicy(ctx), factorsPolicyInfo: null } : rememberDevicePolicy(ctx);
+
 const post = (href: string) => link(href, ['POST']);
 
 function publicProfile(kinds: FactorKinds, factor: StoredFactor): Record<string, unknown> | undefined {
@@ -122,7 +126,7 @@ export function presentTransaction(ctx: AuthnContext): Record<string, unknown> {
           user,
           factor: presentFactor(ctx.org.kinds, factor, embedded ? { _embedded: embedded } : {}),
           ...extras?.embedded,
-          ...(transaction.status === 'MFA_CHALLENGE' ? { policy: rememberDevicePolicy(ctx) } : {}),
+          ...(transaction.status === 'MFA_CHALLENGE' ? { policy: challengePolicy(ctx) } : {}),
         },
         _links: { next: flow.next(ctx, factor), ...flow.links?.(ctx, factor), cancel, prev: post(authnUrl(ctx.baseUrl, '/previous')) },
       };

@@ -23,6 +23,13 @@ function attempts(services: KindServices): WindowThrottle {
     : services.throttle('otp-activation.attempts', LIMIT, WINDOW_MS);
 }
 
+/** Whose attempts these are: the user's (the `otp-activation.per-factor` / `.per-org` faults count per the wrong key). */
+function attemptKey(ctx: FactorContext, factor: StoredFactor): string {
+  if (ctx.faults.has('otp-activation.per-factor')) return `factor:${factor.id}`;
+  if (ctx.faults.has('otp-activation.per-org')) return 'org';
+  return ctx.user.id;
+}
+
 /**
  * One activation attempt of the user (good code or bad): reads the body's passCode first (bad input
  * is the API's 400 and no attempt), then counts, throwing 429 once the window's five are used.
@@ -32,7 +39,7 @@ export function activationAttempt(ctx: FactorContext, factor: StoredFactor, body
   const passCode = optionalString(body, 'passCode', { maxLength: PASSCODE_MAX_LENGTH });
   if (ctx.faults.has('otp-activation.unlimited')) return passCode;
   if (factor.factorType === 'token:software:totp' && ctx.faults.has('otp-activation.totp-exempt')) return passCode;
-  throttleOrThrow(attempts(ctx), ctx.user.id, ctx.clock.now(), () =>
+  throttleOrThrow(attempts(ctx), attemptKey(ctx, factor), ctx.clock.now(), () =>
     ctx.faults.has('otp-activation.wrong-error')
       ? new OktaError(403, 'E0000068', 'Invalid Passcode/Answer')
       : rateLimited(),

@@ -230,3 +230,28 @@ describe('push: where the docs are silent', () => {
     expect(left).not.toContain(okta.json?.id);
   });
 });
+
+describe('push: variant.factors-policy-info-null', () => {
+  /** Primary authentication, then a push verify: the MFA_CHALLENGE transaction's embedded policy. */
+  async function challengePolicy(): Promise<Json | undefined> {
+    const user = await newUser();
+    const path = await activePush(user.id);
+    const authn = await call('POST', '/api/v1/authn', JSON.stringify({ username: user.login, password: user.password }));
+    expect(authn.json?.status, authn.text).toBe('MFA_REQUIRED');
+    const challenge = await call('POST', `/api/v1/authn/factors/${path.split('/').at(-1) as string}/verify`, JSON.stringify({ stateToken: authn.json?.stateToken }));
+    expect(challenge.json?.status, challenge.text).toBe('MFA_CHALLENGE');
+    return (challenge.json?._embedded as Json | undefined)?.policy as Json | undefined;
+  }
+
+  test('MFA_CHALLENGE embeds factorsPolicyInfo null with the variant on, the push factor\'s preference without it', async () => {
+    expect((await challengePolicy())?.factorsPolicyInfo, 'without the variant').not.toBeNull();
+    expect((await call('POST', '/__control/v1/faults', JSON.stringify({ enable: ['variant.factors-policy-info-null'] }))).status).toBe(200);
+    try {
+      const policy = await challengePolicy();
+      expect(policy, 'the policy is still embedded').toBeDefined();
+      expect(policy?.factorsPolicyInfo, 'with the variant').toBeNull();
+    } finally {
+      await call('POST', '/__control/v1/faults', JSON.stringify({ disable: ['variant.factors-policy-info-null'] }));
+    }
+  });
+});

@@ -21,7 +21,8 @@ const emailOf = (factor: StoredFactor) => String(factor.profile.email ?? '');
 /** The user's addresses an email factor may use, lower-cased. */
 function verifiedAddresses(ctx: FactorContext): string[] {
   const { email, secondEmail } = ctx.user.profile;
-  return [email, secondEmail].filter((a): a is string => typeof a === 'string' && a !== '').map((a) => a.toLowerCase());
+  const addresses = ctx.faults.has('email.secondary-refused') ? [email] : [email, secondEmail];
+  return addresses.filter((a): a is string => typeof a === 'string' && a !== '').map((a) => a.toLowerCase());
 }
 
 /** `tokenLifetimeSeconds` of this request, in milliseconds: an integer from 1 to 86400, else 400 E0000001. */
@@ -30,7 +31,8 @@ function lifetimeMs(ctx: FactorContext): number {
   const raw = ctx.query.tokenLifetimeSeconds;
   if (raw === undefined) return fallback;
   const seconds = /^\d{1,6}$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!(seconds >= 1 && seconds <= MAX_LIFETIME_SECONDS)) {
+  const inRange = ctx.faults.has('email.lifetime-bounds-exclusive') ? seconds > 1 && seconds < MAX_LIFETIME_SECONDS : seconds >= 1 && seconds <= MAX_LIFETIME_SECONDS;
+  if (!inRange) {
     if (ctx.faults.has('email.lifetime-unvalidated')) return fallback;
     throw validationFailed('tokenLifetimeSeconds', [`tokenLifetimeSeconds: must be an integer from 1 to ${MAX_LIFETIME_SECONDS}`]);
   }

@@ -38,4 +38,19 @@ export const EMAIL_FAULTS = [
     description: 'a tokenLifetimeSeconds out of range or not an integer falls back to the default instead of 400',
     breaks: ['FACTORS.EMAIL.LIFETIME.RANGE'],
   },
+  {
+    id: 'email.lifetime-bounds-exclusive',
+    description: 'tokenLifetimeSeconds of exactly 1 or 86400 (the documented bounds) is refused, as if the range were open',
+    breaks: ['FACTORS.EMAIL.LIFETIME.BOUNDS'],
+  },
+  {
+    id: 'email.secondary-refused',
+    description: "only the user's primary address can be enrolled; the verified secondary address is refused",
+    breaks: ['FACTORS.EMAIL.ENROLL.SECONDARY'],
+  },
+  {
+    id: 'email.activation-code-kept',
+    description: 'the enrollment code stays valid after it activated the factor: it verifies the active factor once more',
+    breaks: ['FACTORS.EMAIL.ACTIVATE.CODE_SPENT'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

@@ -28,4 +28,14 @@ export const OTP_ACTIVATION_FAULTS = [
     description: 'the activation-attempt window lasts a day instead of five minutes',
     breaks: ['FACTORS.OTP_ACTIVATION.RECOVERY'],
   },
+  {
+    id: 'otp-activation.per-factor',
+    description: 'activation attempts are counted per factor, not per user: two pending factors give the user ten attempts',
+    breaks: ['FACTORS.OTP_ACTIVATION.PER_USER'],
+  },
+  {
+    id: 'otp-activation.per-org',
+    description: "activation attempts are counted for the whole org: one user's wrong codes lock every user out",
+    breaks: ['FACTORS.OTP_ACTIVATION.PER_USER'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

@@ -101,7 +101,10 @@ export function messageFactorKind(spec: MessageFactorSpec): FactorKind<MessageFa
     },
 
     activate(ctx, draft, body) {
+      const kept = draft.secret;
       consumeOtp(ctx, channel, draft, activationAttempt(ctx, draft, body));
+      // The `email.activation-code-kept` fault: the enrollment code stays valid once it has activated the factor.
+      if (channel === 'email' && ctx.faults.has('email.activation-code-kept')) draft.secret = kept;
       draft.status = 'ACTIVE';
     },
 

@@ -118,4 +118,19 @@ export const PUSH_FAULTS = [
     description: 'REJECTED and TIMEOUT transaction results carry no profile.credentialId',
     breaks: ['FACTORS.PUSH.RESULT.CREDENTIAL'],
   },
+  {
+    id: 'push.qrcode-not-image',
+    description: "GET of a pending push activation's qrcode link answers JSON instead of an image/png",
+    breaks: ['FACTORS.PUSH.ACTIVATE.QRCODE'],
+  },
+  {
+    id: 'push.approve-all-waiting',
+    description: 'an approval on the device makes every waiting challenge of the factor SUCCESS, not only the one it answered',
+    breaks: ['FACTORS.PUSH.VERIFY.CONCURRENT'],
+  },
+  {
+    id: 'push.challenge-id-reused',
+    description: "a new challenge reuses the factor's waiting transaction id instead of starting a transaction of its own",
+    breaks: ['FACTORS.PUSH.VERIFY.CONCURRENT'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

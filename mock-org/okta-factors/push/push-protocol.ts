@@ -185,8 +185,9 @@ export function readNumberMatching(services: KindServices, body: Record<string, 
 
 /** Starts a challenge on the draft: a WAITING transaction that expires CHALLENGE_LIFETIME_MS from now. */
 export function startChallenge(ctx: PushContext, draft: PushFactor, numberMatching: boolean): PushTransaction {
+  const waiting = draft.secret.transactions.find((t) => transactionResult(ctx, t) === 'WAITING');
   const tx: PushTransaction = {
-    id: oktaId('mst'),
+    id: waiting && ctx.faults.has('push.challenge-id-reused') ? waiting.id : oktaId('mst'),
     expiresAtMs: ctx.clock.now() + CHALLENGE_LIFETIME_MS,
     outcome: 'WAITING',
     ...(numberMatching ? { correctAnswer: randomInt(10, 100) } : {}),
@@ -251,7 +252,9 @@ function answerChallenge(services: KindServices, factor: PushFactor, action: 'ap
   const tx = waiting.at(-1);
   if (!tx) return;
   // Number matching: approving means the user picked the right number; rejecting covers a wrong pick or a denial.
-  if (action === 'approve' && !services.faults.has('push.approve-ignored')) tx.outcome = 'SUCCESS';
+  if (action === 'approve' && !services.faults.has('push.approve-ignored')) {
+    for (const answered of services.faults.has('push.approve-all-waiting') ? waiting : [tx]) answered.outcome = 'SUCCESS';
+  }
   if (action === 'reject') tx.outcome = services.faults.has('push.reject-reported-success') ? 'SUCCESS' : 'REJECTED';
 }
 

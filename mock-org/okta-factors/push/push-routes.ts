@@ -1,4 +1,6 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import QRCode from 'qrcode';
 import { notFound, operationNotAllowed, validationFailed } from '../../core/errors.js';
 import { bodyObject, optionalObject, requiredString } from '../../core/input.js';
 import { isPhoneNumber } from '../../core/phone.js';
@@ -7,6 +9,7 @@ import { resultLinks } from '../links.js';
 import { presentFactor } from '../present.js';
 import { cancelTransaction, findTransaction, pollActivation, sendActivation, transactionBody, type PushFactor, type PushState } from './push-protocol.js';
 
+type QrParams = { Params: { userId: string; factorId: string; opaque: string } };
 type TransactionParams = { Params: { userId: string; factorId: string; transactionId: string } };
 
 /** As the shared factor routes: a deprovisioned or suspended user can do nothing with factors. */
@@ -23,6 +26,12 @@ function requireSendServed(org: FactorServices, path: string): void {
 
 function requirePending(factor: PushFactor): void {
   if (factor.status !== 'PENDING_ACTIVATION') throw validationFailed('factor', ['The factor is already active.']);
+}
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function send(reply: FastifyReply, response: KindResponse) {
@@ -77,6 +86,21 @@ export function registerPushRoutes(app: FastifyInstance, org: FactorOrg, ownFact
     const response = sendActivation(ctx, draft, 'sms', phoneNumber);
     org.store.factors.set(draft.id, draft);
     return send(reply, response);
+  });
+
+  // F14: the `qrcode` link of a pending activation, an image/png for Okta Verify to scan. What the code encodes is
+  // Okta Verify's business (undocumented); the mock encodes the activation URL with its opaque token. Rendered by the
+  // `qrcode` package (a well-kept encoder) rather than by hand: a QR encoder and a PNG writer are no part of the protocol.
+  app.get<QrParams>(`${factorBase}/qr/:opaque`, async (request, reply) => {
+    const { factor, ctx } = ownFactor(request);
+    requireUsableUser(ctx);
+    const { token } = factor.secret.activation;
+    if (factor.status !== 'PENDING_ACTIVATION' || !sameToken(request.params.opaque, token)) {
+      throw notFound(`Resource not found: ${request.params.opaque} (QR code)`);
+    }
+    if (org.faults.has('push.qrcode-not-image')) return { href: `${ctx.baseUrl}${request.url}` };
+    const png = await QRCode.toBuffer(`${ctx.baseUrl}/api/v1/users/${ctx.user.id}/factors/${factor.id}/lifecycle/activate?t=${token}`, { type: 'png' });
+    return reply.code(200).type('image/png').send(png);
   });
 
   // F10: poll a challenge. An id this factor never issued is 404, whoever else issued it.

@@ -38,4 +38,9 @@ export const RSA_FAULTS = [
     description: 'verification (not enrollment) reads the passcode as tokencode then PIN, so a correct PIN + tokencode is refused',
     breaks: ['FACTORS.RSA.VERIFY.GOOD_CODE'],
   },
+  {
+    id: 'rsa.tokencode-alone-accepted',
+    description: 'RSA SecurID verification accepts a passcode that is the tokencode alone, without the PIN',
+    breaks: ['FACTORS.RSA.VERIFY.NO_PIN'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

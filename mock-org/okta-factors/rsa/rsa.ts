@@ -49,7 +49,11 @@ interface Checked {
 }
 
 function check(ctx: TokenContext, credential: ServiceCredential, passCode: string, at: 'enroll' | 'verify'): Checked {
-  if (passCode.length <= TOKENCODE_DIGITS) return { pinOk: false, step: null };
+  if (passCode.length <= TOKENCODE_DIGITS) {
+    // A tokencode alone carries no PIN; the `rsa.tokencode-alone-accepted` fault takes it as if the PIN were there.
+    const alone = at === 'verify' && ctx.faults.has('rsa.tokencode-alone-accepted');
+    return { pinOk: alone, step: alone ? matchServiceCode(credential, passCode, ctx.clock.now(), STEP_SECONDS) : null };
+  }
   const { pin, tokencode } = split(ctx, passCode, at);
   return {
     pinOk: credential.pin !== undefined && samePin(pin, credential.pin),

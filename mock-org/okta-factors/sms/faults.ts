@@ -56,7 +56,17 @@ export const SMS_FAULTS = [
   {
     id: 'sms.unknown-template-error',
     description: 'an unknown templateId is refused instead of falling back to the default template',
-    breaks: ['FACTORS.SMS.RESEND.TEMPLATE'],
+    breaks: ['FACTORS.SMS.RESEND.TEMPLATE', 'FACTORS.SMS.ENROLL.TEMPLATE', 'FACTORS.SMS.CHALLENGE.TEMPLATE'],
+  },
+  {
+    id: 'sms.enroll-ignores-language',
+    description: 'the enrollment SMS ignores Accept-Language (rendered in English); resends honour it',
+    breaks: ['FACTORS.SMS.ENROLL.TEMPLATE'],
+  },
+  {
+    id: 'sms.challenge-ignores-language',
+    description: 'a challenge SMS ignores Accept-Language (rendered in English); enrollment and resends honour it',
+    breaks: ['FACTORS.SMS.CHALLENGE.TEMPLATE'],
   },
   {
     id: 'sms.remove-recovery-unchecked',

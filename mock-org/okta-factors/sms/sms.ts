@@ -71,7 +71,7 @@ function smsRendering(ctx: FactorContext, phase: 'enroll' | 'resend' | 'challeng
   if (templateId !== undefined && ctx.faults.has('sms.unknown-template-error')) {
     throw validationFailed('templateId', [`templateId: No SMS template with id ${templateId.slice(0, 64)}`]);
   }
-  const language = phase === 'resend' && ctx.faults.has('sms.resend-ignores-language') ? 'en' : firstLanguage(ctx.headers['accept-language']);
+  const language = ctx.faults.has(`sms.${phase}-ignores-language`) ? 'en' : firstLanguage(ctx.headers['accept-language']);
   return {
     ...(templateId !== undefined && templateId !== '' ? { templateId: templateId.slice(0, 64) } : {}),
     ...(language !== undefined ? { language } : {}),

@@ -88,4 +88,9 @@ export const WEBAUTHN_FAULTS = [
     description: 'the webauthn challenge result has no profile (credentialId, authenticatorName)',
     breaks: ['FACTORS.WEBAUTHN.CHALLENGE'],
   },
+  {
+    id: 'webauthn.no-authenticator-name',
+    description: 'an activated webauthn factor has no profile.authenticatorName',
+    breaks: ['FACTORS.WEBAUTHN.ACTIVATE.AUTHENTICATOR_NAME'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

@@ -94,9 +94,8 @@ export const webauthnFactor: FactorKind<WebAuthnState> = {
     state.counter = credential.counter;
     state.challenge = null;
     draft.status = 'ACTIVE';
-    draft.profile = ctx.faults.has('webauthn.credential-id-not-in-profile')
-      ? { authenticatorName: AUTHENTICATOR_NAME }
-      : { credentialId: credential.id, authenticatorName: AUTHENTICATOR_NAME };
+    const name = ctx.faults.has('webauthn.no-authenticator-name') ? {} : { authenticatorName: AUTHENTICATOR_NAME };
+    draft.profile = ctx.faults.has('webauthn.credential-id-not-in-profile') ? name : { credentialId: credential.id, ...name };
   },
 
   async verify(ctx, draft, body) {

@@ -3,10 +3,11 @@ import { expect } from 'vitest';
 import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
 import { expectClientError, expectOktaError, expectState, expectStatus } from '../../support/expect.js';
-import { expectFactorsUnchanged, expectPasscodeRefused, type Factor, factorIds, factorsPath, linkOf, readFactor } from '../factors.js';
+import { enroll, expectFactorsUnchanged, expectPasscodeRefused, type Factor, factorIds, factorsPath, linkOf, readFactor } from '../factors.js';
 import { messageFactorChecks } from '../otp-activation/message-checks.js';
 import { EMAIL } from '../otp-activation/message-channels.js';
-import { activeFactor, challenge, challengeCode, messagesOf, pendingWithCode } from '../otp-activation/messages.js';
+import { activeFactor, challenge, challengeCode, expectOneNewMessage, messagesOf, pendingWithCode } from '../otp-activation/messages.js';
+import { given } from '../../support/given.js';
 import { useTarget } from '../../support/target.js';
 
 /** email / OKTA: spec §2.4, §3, §7. The passcode lifetime (tokenLifetimeSeconds) is documented, so it is checked exactly. */
@@ -100,4 +101,49 @@ check('FACTORS.EMAIL.LIFETIME.RANGE', 'a tokenLifetimeSeconds outside 1..86400 o
   expect(await messagesOf(driver, setup.user.id, 'email', setup.factor.id), 'no email was sent').toEqual([]);
   // The upper bound itself is accepted.
   expect((await challengeCode(driver, api, EMAIL, setup, { tokenLifetimeSeconds: '86400' })).length).toBeGreaterThan(0);
+}, { notOn: EMAIL.notOn, needs: ['outbox'] });
+
+check('FACTORS.EMAIL.LIFETIME.BOUNDS', 'enroll ?tokenLifetimeSeconds=1 and =86400 (the documented bounds) are accepted and honoured', async ({ driver, api }) => {
+  for (const lifetimeS of [1, 86_400]) {
+    // Enrolled in the check itself (not as a precondition): accepting the bound is what is checked.
+    const query = { tokenLifetimeSeconds: String(lifetimeS) };
+    for (const [afterS, accepted] of [[lifetimeS - 1, true], [lifetimeS + 1, false]] as const) {
+      const user = await driver.fixtures.createUser();
+      const { body, to } = EMAIL.enrollBody(user);
+      const factor = await enroll(api, user.id, body, query);
+      expectState('factor status', factor.status, 'PENDING_ACTIVATION');
+      const { passCode } = await expectOneNewMessage(driver, user.id, 'email', factor.id, 0, to);
+      await driver.clock.advance(afterS * SECOND_MS);
+      const res = await api.post<Factor>(linkOf(factor, 'activate').href, { passCode });
+      if (accepted) expectStatus(res, 200);
+      else expectOktaError(res, 403, EXPIRED_CODES);
+      const status = (await readFactor(api, user.id, factor.id)).status;
+      expectState(`factor status after activating ${afterS} s later (tokenLifetimeSeconds=${lifetimeS})`, status, accepted ? 'ACTIVE' : 'PENDING_ACTIVATION');
+    }
+  }
+}, { notOn: EMAIL.notOn, needs: ['outbox', 'clock'] });
+
+check('FACTORS.EMAIL.ENROLL.SECONDARY', "the user's secondary address can be enrolled, and its code activates the factor", async ({ driver, api, newUser }) => {
+  const user = await newUser();
+  const secondEmail = `second-${randomBytes(6).toString('hex')}@example.com`;
+  await given('the user has a secondary address (profile.secondEmail)', async () => {
+    expectStatus(await api.post(`/api/v1/users/${encodeURIComponent(user.id)}`, { profile: { secondEmail } }), 200);
+  });
+  const factor = await enroll(api, user.id, { factorType: 'email', provider: 'OKTA', profile: { email: secondEmail } });
+  expectState('factor status', factor.status, 'PENDING_ACTIVATION');
+  EMAIL.expectProfile(factor.profile, { email: secondEmail });
+  const message = await expectOneNewMessage(driver, user.id, 'email', factor.id, 0, secondEmail);
+  const res = await api.post<Factor>(linkOf(factor, 'activate').href, { passCode: message.passCode });
+  expectStatus(res, 200);
+  expectState('factor status after activation', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
+}, { notOn: EMAIL.notOn, needs: ['outbox'] });
+
+check('FACTORS.EMAIL.ACTIVATE.CODE_SPENT', 'the enrollment code, once it activated the factor, does not verify it again', async ({ driver, api }) => {
+  const setup = await pendingWithCode(driver, api, EMAIL);
+  const activated = await api.post<Factor>(linkOf(setup.factor, 'activate').href, { passCode: setup.code });
+  expectStatus(activated, 200);
+  expectState('factor status after activation', activated.body.status, 'ACTIVE');
+  const verify = linkOf(activated.body, 'verify').href;
+  expectPasscodeRefused(await api.post(verify, { passCode: setup.code }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
+  expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
 }, { notOn: EMAIL.notOn, needs: ['outbox'] });

@@ -59,4 +59,13 @@ export const EMAIL_REQUIREMENTS = [
   email.must('FACTORS.EMAIL.LIFETIME.RANGE', 'lifetime',
     'A tokenLifetimeSeconds outside 1..86400 or not an integer is refused with 400 E0000001, on enroll (nothing enrolled) and on challenge (no email sent).',
     factorsSpec('§1 F2, F9 tokenLifetimeSeconds', 'operation/enrollFactor')),
+  email.must('FACTORS.EMAIL.LIFETIME.BOUNDS', 'lifetime',
+    'The documented bounds of tokenLifetimeSeconds are accepted on enroll: with 1 the code is accepted at once and refused 2 s later; with 86400 it is accepted 86399 s later and refused 86401 s later.',
+    factorsSpec('§1 F2, F9 tokenLifetimeSeconds', 'operation/enrollFactor')),
+  email.must('FACTORS.EMAIL.ENROLL.SECONDARY', 'enroll',
+    "The user's secondary address (profile.secondEmail) can be enrolled: 200 PENDING_ACTIVATION with profile.email as sent, the code goes to that address and activates the factor.",
+    factorsDoc('§2.4 "Only verified primary or secondary email can be enrolled"', 'enroll-okta-email-factor')),
+  email.must('FACTORS.EMAIL.ACTIVATE.CODE_SPENT', 'activate',
+    'The enrollment passcode is spent by the activation it made: verifying the now active factor with it is refused (403 E0000068 or a replay result); the factor stays ACTIVE.',
+    factorsDoc('§3.4 PASSCODE_REPLAYED; §2.4 one-time passcode', 'verify-email-factor')),
 ] as const;

@@ -2,10 +2,11 @@ import { describe, expect } from 'vitest';
 import type { ApiClient, Capability, Driver, DriverWith } from '../../../drivers/contract.js';
 import { check } from '../../support/check.js';
 import { expectClientError, expectOktaError, expectState, expectStatus } from '../../support/expect.js';
-import { currentCode, type Factor, linkOf, readFactor, wrongCode } from '../factors.js';
+import { currentCode, enroll, type Factor, linkOf, readFactor, wrongCode } from '../factors.js';
 import { CALL, EMAIL, SMS } from './message-channels.js';
 import { expectOneNewMessage, expectRateLimited, type MessageChannel, messagesOf, otherCode, pendingWithCode, resend } from './messages.js';
 import { enrollTotp } from '../totp/totp.js';
+import { given } from '../../support/given.js';
 import { useTarget } from '../../support/target.js';
 
 /**
@@ -115,3 +116,30 @@ describe.each([SMS, CALL, EMAIL])('activation attempts and resend: $channel', (s
     expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'PENDING_ACTIVATION');
   }, { needs: ['outbox', 'clock'], notOn: spec.notOn });
 });
+
+check('FACTORS.OTP_ACTIVATION.PER_USER', "the five attempts are the user's across factors (sms and totp), and only theirs", async ({ driver, api, newUser }) => {
+  const user = await newUser();
+  const sms = await given('a pending sms factor with its enrollment passcode', async () => {
+    const { body, to } = SMS.enrollBody(user);
+    const factor = await enroll(api, user.id, body);
+    expectState('sms factor status', factor.status, 'PENDING_ACTIVATION');
+    return { factor, code: (await expectOneNewMessage(driver, user.id, 'sms', factor.id, 0, to)).passCode };
+  }, { by: 'FACTORS.SMS.ENROLL.PENDING' });
+  const totp = await enrollTotp(driver, api, 'OKTA', user);
+  const smsActivate = linkOf(sms.factor, 'activate').href;
+  const totpActivate = linkOf(totp.factor, 'activate').href;
+  for (let attempt = 1; attempt <= 3; attempt++) expectOktaError(await api.post(smsActivate, { passCode: otherCode(sms.code) }), 403, 'E0000068');
+  for (let attempt = 4; attempt <= ALLOWED_ATTEMPTS; attempt++) {
+    expectOktaError(await api.post(totpActivate, { passCode: await wrongCode(driver, totp.totp) }), 403, 'E0000068');
+  }
+  await expectRateLimited(driver, await api.post(totpActivate, { passCode: await currentCode(driver, totp.totp) }, { noRetry: true }), ['E0000047']);
+  await expectRateLimited(driver, await api.post(smsActivate, { passCode: sms.code }, { noRetry: true }), ['E0000047']);
+  expectState('sms factor status', (await readFactor(api, user.id, sms.factor.id)).status, 'PENDING_ACTIVATION');
+  expectState('totp factor status', (await readFactor(api, user.id, totp.factor.id)).status, 'PENDING_ACTIVATION');
+
+  // Another user's attempts are their own.
+  const other = await enrollTotp(driver, api, 'OKTA');
+  const res = await api.post<Factor>(linkOf(other.factor, 'activate').href, { passCode: await currentCode(driver, other.totp) }, { noRetry: true });
+  expectStatus(res, 200);
+  expectState("the other user's factor status", (await readFactor(api, other.user.id, other.factor.id)).status, 'ACTIVE');
+}, { needs: ['outbox'] });

@@ -14,4 +14,7 @@ export const OTP_ACTIVATION_REQUIREMENTS = [
   activationAttempts.must('FACTORS.OTP_ACTIVATION.RECOVERY', 'activate',
     'Five minutes after the attempts were used up, the factor can be activated (sms, call, email after a resend).',
     factorsSpec('§7 activation attempts', 'operation/activateFactor')),
+  activationAttempts.must('FACTORS.OTP_ACTIVATION.PER_USER', 'activate',
+    "The five attempts are the user's, across their factors: three wrong codes on one pending factor and two on another use them up, so the sixth is refused (429 E0000047) on either, even with the right code; another user's activation is not affected.",
+    factorsSpec('§7 activation attempts (per user)', 'operation/activateFactor')),
 ] as const;

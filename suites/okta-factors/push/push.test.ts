@@ -158,6 +158,20 @@ describe('push / OKTA: enrollment and activation', () => {
     expect((await listFactors(api, user.id)).map((f) => f.id)).toContain(factor.id);
   });
 
+  check('FACTORS.PUSH.ACTIVATE.QRCODE', "GET of the activation's qrcode link answers an image/png", async ({ driver, api }) => {
+    const { user, factor, activation } = await enrolledPush(driver, api);
+    const qrcode = await given('the activation publishes a qrcode link', () => linkOf(activation as Activation, 'qrcode'), { by: 'FACTORS.PUSH.ENROLL.PENDING' });
+    const res = await api.get(qrcode.href, { headers: { accept: 'image/png, image/*' } });
+    expectStatus(res, 200);
+    expect(res.headers['content-type'] ?? '', 'Content-Type of the qrcode link').toMatch(/^image\/png\b/i);
+    // A PNG starts with 0x89 "PNG" CR LF; the text view shows the byte 0x89 as one replacement character.
+    expect(res.text.slice(1, 4), 'the body is a PNG').toBe('PNG');
+    // The opaque part is what makes the link: altered, it is no QR code of this activation.
+    const altered = qrcode.href.replace(/.$/, (last) => (last === 'A' ? 'B' : 'A'));
+    expectClientError(await api.get(altered, { headers: { accept: 'image/png, image/*' } }));
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'PENDING_ACTIVATION');
+  });
+
   check('FACTORS.PUSH.ENROLL.LINKS', 'a pending push factor offers poll, not verify, and cannot be verified', async ({ driver, api }) => {
     const { user, factor } = await enrolledPush(driver, api);
     for (const seen of [factor, await readFactor(api, user.id, factor.id)]) {
@@ -315,6 +329,20 @@ describe('push / OKTA: challenges', () => {
     await driver.push.respond(user.id, factor.id, 'approve');
     expect((await pollTransaction(api, started)).factorResult).toBe('SUCCESS');
     expect((await pollTransaction(api, started)).factorResult, 'a finished transaction keeps its result').toBe('SUCCESS');
+    expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
+  }, RESPONDER);
+
+  check('FACTORS.PUSH.VERIFY.CONCURRENT', 'two challenges at once are two transactions; the approval reaches only the newest', async ({ driver, api }) => {
+    const { user, factor } = await activatedPush(driver, api);
+    const first = await challenge(api, factor);
+    const second = await challenge(api, factor);
+    expect(linkOf(second, 'poll').href, 'the second challenge is a transaction of its own').not.toBe(linkOf(first, 'poll').href);
+    expect((await pollTransaction(api, second)).factorResult).toBe('WAITING');
+    await driver.push.respond(user.id, factor.id, 'approve');
+    expect((await pollTransaction(api, second)).factorResult, 'the challenge the device answered').toBe('SUCCESS');
+    const older = await api.get<VerifyResult>(linkOf(first, 'poll').href);
+    if (older.status === 200) expect(older.body.factorResult, 'the older challenge was not approved').not.toBe('SUCCESS');
+    else expectClientError(older);
     expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
   }, RESPONDER);
 

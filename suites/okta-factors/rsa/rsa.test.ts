@@ -123,6 +123,14 @@ check('FACTORS.RSA.VERIFY.WRONG_PIN', 'verify with a fresh tokencode after a wro
   await expectVerified(api, user.id, factor.id, { passCode: await passCodeOf(driver, token) });
 }, { needs: ['tokenService', 'clock'] });
 
+check('FACTORS.RSA.VERIFY.NO_PIN', 'verify with a fresh tokencode alone, without the PIN, is refused with 403 E0000068', async ({ driver, api }) => {
+  const { user, token, factor } = await enrolledSecurId(driver, api);
+  await driver.clock.advance(STEP_SECONDS * 1000);
+  await expectVerifyRefused(api, user.id, factor.id, { passCode: await passCodeOf(driver, token, { pin: '' }) });
+  // The refusal did not spend the tokencode: with the PIN before it, it verifies.
+  await expectVerified(api, user.id, factor.id, { passCode: await passCodeOf(driver, token) });
+}, { needs: ['tokenService', 'clock'] });
+
 check('FACTORS.RSA.VERIFY.REPLAY', 'a passcode already used is refused', async ({ driver, api }) => {
   const { user, token, factor } = await enrolledSecurId(driver, api);
   await driver.clock.advance(STEP_SECONDS * 1000);

@@ -144,6 +144,34 @@ check('FACTORS.SMS.RESEND.TEMPLATE', 'a resend with an unknown templateId uses t
   expectStatus(activated, 200);
 }, { needs: ['outbox', 'clock'] });
 
+check('FACTORS.SMS.ENROLL.TEMPLATE', 'enroll with an unknown templateId uses the default template, in the Accept-Language asked for', async ({ driver, api, newUser }) => {
+  const user = await newUser();
+  const { body, to } = SMS.enrollBody(user);
+  const templateId = `cstnonesuch${randomBytes(5).toString('hex')}`;
+  const res = await api.post<Factor>(factorsPath(user.id), body, { query: { templateId }, headers: { 'accept-language': 'fr' }, noRetry: true });
+  expectStatus(res, 200);
+  expect(res.body.status).toBe('PENDING_ACTIVATION');
+  const message = await expectOneNewMessage(driver, user.id, 'sms', res.body.id, 0, to);
+  // Where the outbox reports the rendering, it is the language asked for.
+  expect(message.language ?? 'fr', 'the language the SMS was rendered in').toBe('fr');
+  expectStatus(await api.post(linkOf(res.body, 'activate').href, { passCode: message.passCode }), 200);
+  expect((await readFactor(api, user.id, res.body.id)).status, 'the code of the templated SMS activated the factor').toBe('ACTIVE');
+}, { needs: ['outbox'] });
+
+check('FACTORS.SMS.CHALLENGE.TEMPLATE', 'a challenge with an unknown templateId uses the default template, in the Accept-Language asked for', async ({ driver, api }) => {
+  const setup = await activeFactor(driver, api, SMS);
+  const verify = linkOf(setup.factor, 'verify').href;
+  const templateId = `cstnonesuch${randomBytes(5).toString('hex')}`;
+  const res = await api.post<{ factorResult?: string }>(verify, undefined, { query: { templateId }, headers: { 'accept-language': 'fr' }, noRetry: true });
+  expectStatus(res, 200);
+  expect(res.body.factorResult).toBe('CHALLENGE');
+  const message = await expectOneNewMessage(driver, setup.user.id, 'sms', setup.factor.id, 0, setup.to);
+  expect(message.language ?? 'fr', 'the language the SMS was rendered in').toBe('fr');
+  const verified = await api.post<{ factorResult?: string }>(verify, { passCode: message.passCode });
+  expectStatus(verified, 200);
+  expect(verified.body.factorResult, 'the code of the templated SMS verifies').toBe('SUCCESS');
+}, { needs: ['outbox'] });
+
 check('FACTORS.SMS.UNENROLL.RECOVERY_PARAM', 'unenroll takes removeRecoveryEnrollment=true; a non-boolean value is a 400', async ({ driver, api }) => {
   const { user, factor } = await activeFactor(driver, api, SMS);
   const path = factorPath(user.id, factor.id);

@@ -133,6 +133,17 @@ describe('webauthn / FIDO activation', () => {
     });
   }
 
+  check('FACTORS.WEBAUTHN.ACTIVATE.AUTHENTICATOR_NAME', 'an activated factor carries profile.authenticatorName, the same on read-back', async ({ driver, api }) => {
+    const setup = await enrollWebAuthn(driver, api, { attestation: 'none' });
+    const res = await activateWebAuthn(api, setup, webAuthnActivationBody(await createCredential(driver, setup)));
+    expectStatus(res, 200);
+    const name = res.body.profile?.authenticatorName;
+    expect(typeof name === 'string' && name.length > 0, `profile.authenticatorName is a non-empty string, got ${JSON.stringify(name)}`).toBe(true);
+    const stored = await readFactor(api, setup.user.id, setup.factor.id);
+    expect(stored.status).toBe('ACTIVE');
+    expect(stored.profile?.authenticatorName, 'profile.authenticatorName reads back the same').toBe(name);
+  });
+
   check('FACTORS.WEBAUTHN.ACTIVATE.DUPLICATE', 'a credential already enrolled cannot be registered again, even when the client ignores excludeCredentials', async ({ driver, api }) => {
     const first = await activeWebAuthn(driver, api, { attestation: 'none' });
     const second = await enrollWebAuthn(driver, api, {}, first.user);
