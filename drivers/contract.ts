@@ -232,6 +232,8 @@ export interface DuoCapability {
 export interface DuoMobileCapability {
   /** The user answers the push or phone call of an Auth API transaction. */
   respond(txid: string, action: 'approve' | 'deny' | 'fraud' | 'ignore'): Promise<void>;
+  /** The txids of the pushes and calls waiting on the user's devices (a flow that started one without handing out its txid). */
+  pending(username: string): Promise<string[]>;
   /** Duo Mobile claims an activation code, activation_url or barcode URL; answers the activated phone's id. */
   activate(activation: string): Promise<string>;
 }

@@ -30,6 +30,8 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
   readonly api: HttpApiClient;
   readonly duoApi: DuoApiClient;
   readonly fixtures: DuoAdminFixtures;
+  /** The Auth API integration (host name and keys): what another service configured to use this account is given. */
+  readonly authIntegration: { host: string; ikey: string; skey: string };
   readonly redactor: Redactor;
   readonly #control: HttpApiClient;
   readonly #onClose: (() => Promise<void>)[] = [];
@@ -43,6 +45,7 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
     this.redactor = parts.redactor;
     this.#control = parts.control;
     this.fixtures = new DuoAdminFixtures(this.duoApi);
+    this.authIntegration = { host: options.account.host, ikey: options.account.ikey, skey: options.account.skey };
     Object.assign(this, parts.capabilities);
     if (options.onClose) this.#onClose.push(options.onClose);
   }
