@@ -86,6 +86,11 @@ export type TargetConfig = (
 ) & {
   /** The target's engine, configured or detected by its driver; `classic` when not given. */
   profile?: TargetProfile;
+  /**
+   * The hosts the run was allowed to write to (`--allow-target`, `allowTargets`): the Duo and IdentityNow
+   * drivers take a host of theirs named here as allowed, like the Okta org's.
+   */
+  allowTargets?: string[];
 };
 
 /** How the harness authenticates to a real org, as Okta's SDKs name the modes (OKTA_CLIENT_AUTHORIZATIONMODE). */

@@ -107,7 +107,7 @@ export class IdentityNowDriver implements Driver {
     const host = new URL(baseUrl).host;
     const hostname = new URL(baseUrl).hostname;
     if (options.kind !== 'mock' && !LOOPBACK.has(hostname) && !(options.allowedHosts ?? []).includes(host)) {
-      throw new Error(`the IdentityNow tenant ${host} is not allowed: name it in MFA_CONFORMANCE_ALLOWED_TENANTS`);
+      throw new Error(`the IdentityNow tenant ${host} is not allowed: allow it (--allow-target, allowTargets, or MFA_CONFORMANCE_ALLOWED_TENANTS)`);
     }
     const api = clientFor(options.okta, `${baseUrl}/oauth/token`, baseUrl, options.tenant.clientId, options.tenant.clientSecret);
     const log: HttpExchange[] = [];

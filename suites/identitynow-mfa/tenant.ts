@@ -26,8 +26,11 @@ export function useIdentityNowTarget(): void {
     });
     return;
   }
-  const allowedHosts = (process.env.MFA_CONFORMANCE_ALLOWED_TENANTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-  useConnectedDriver((target, mockHost) => createIdentityNowDriver(target, { ...(mockHost ? { mockHost } : {}), allowedHosts }));
+  // The run's allow-list (--allow-target, allowTargets); MFA_CONFORMANCE_ALLOWED_TENANTS for a run started by vitest itself.
+  const fromEnv = (process.env.MFA_CONFORMANCE_ALLOWED_TENANTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  useConnectedDriver((target, mockHost) =>
+    createIdentityNowDriver(target, { ...(mockHost ? { mockHost } : {}), allowedHosts: [...(target.allowTargets ?? []), ...fromEnv] }),
+  );
   beforeEach((ctx) => {
     currentTest = ctx;
   });
