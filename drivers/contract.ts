@@ -86,6 +86,11 @@ export type TargetConfig = (
 ) & {
   /** The target's engine, configured or detected by its driver; `classic` when not given. */
   profile?: TargetProfile;
+  /**
+   * The hosts the run was allowed to write to (`--allow-target`, `allowTargets`): the Duo and IdentityNow
+   * drivers take a host of theirs named here as allowed, like the Okta org's.
+   */
+  allowTargets?: string[];
 };
 
 /** How the harness authenticates to a real org, as Okta's SDKs name the modes (OKTA_CLIENT_AUTHORIZATIONMODE). */
@@ -232,6 +237,8 @@ export interface DuoCapability {
 export interface DuoMobileCapability {
   /** The user answers the push or phone call of an Auth API transaction. */
   respond(txid: string, action: 'approve' | 'deny' | 'fraud' | 'ignore'): Promise<void>;
+  /** The txids of the pushes and calls waiting on the user's devices (a flow that started one without handing out its txid). */
+  pending(username: string): Promise<string[]>;
   /** Duo Mobile claims an activation code, activation_url or barcode URL; answers the activated phone's id. */
   activate(activation: string): Promise<string>;
 }

@@ -1,6 +1,8 @@
 import { sswsToken } from './auth/ssws.js';
 import type { TargetConfig } from './contract.js';
 import { HttpDriver } from './http-driver.js';
+import { connectDuoDriver } from './duo/connect.js';
+import type { DuoDriver } from './duo/driver.js';
 import { IdentityNowDriver } from './identitynow/driver.js';
 import { connectMockDriver, connectMockIdentityNow, type MockHostAccess } from './mock/driver.js';
 import { connectOktaDriver } from './okta/driver.js';
@@ -69,16 +71,21 @@ export async function createIdentityNowDriver(
   okta.registerSecret(target.identityNow.clientSecret);
   // The tenant's test hooks answer to the org's control token, where the target serves the control protocol.
   const controlToken = okta.clock ? (target.controlToken ?? apiToken) : undefined;
+  let duoAccount: DuoDriver | undefined;
   try {
+    // The run's Duo account (MFA_CONFORMANCE_DUO, DUO_*), where it has one: what a duo-web configuration points at.
+    duoAccount = target.duo ? await connectDuoDriver(target.duo, { ...(options.allowedHosts ? { allowHosts: options.allowedHosts } : {}) }) : undefined;
     return await IdentityNowDriver.connect({
       kind: 'http',
       tenant: target.identityNow,
       okta,
       oktaToken: apiToken,
       ...(controlToken ? { controlToken } : {}),
+      ...(duoAccount ? { duoAccount } : {}),
       ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     });
   } catch (error) {
+    await duoAccount?.close();
     await okta.close();
     throw error;
   }

@@ -56,7 +56,11 @@ export function parseTargetConfig(value: unknown): TargetConfig {
   if (typeof value !== 'object' || value === null) throw new TypeError('target config must be an object');
   const v = value as Record<string, unknown>;
   const profile = parseProfile(v.profile);
-  return { ...parseTarget(v), ...(profile ? { profile } : {}) };
+  const allowTargets = v.allowTargets;
+  if (allowTargets !== undefined && !(Array.isArray(allowTargets) && allowTargets.every((h) => typeof h === 'string'))) {
+    throw new TypeError('target.allowTargets must be an array of host names');
+  }
+  return { ...parseTarget(v), ...(profile ? { profile } : {}), ...(allowTargets ? { allowTargets: allowTargets as string[] } : {}) };
 }
 
 function parseProfile(value: unknown): TargetProfile | undefined {

@@ -47,7 +47,9 @@ const STANDALONE_DUO_HOST = 'api-mock.duo.test';
 export async function startMockOrg(options: MockOrgOptions = {}): Promise<RunningMockOrg> {
   const org = new MockOrg(options);
   const app = buildServer(org, { control: options.control ?? false });
-  const tenant = identityNowTenant(org);
+  // The standalone Duo host (when asked for) is where the tenant's duo-web config finds its host name.
+  let duoAccount: RunningDuoAccount | undefined;
+  const tenant = identityNowTenant(org, (duoHost) => (duoAccount && duoHost.toLowerCase() === duoAccount.host ? duoAccount.url : undefined));
   await Promise.all([app.ready(), tenant.app.ready()]);
   const tenantPrefix = `/${IDENTITYNOW_PATH}`;
   const server = createServer((req, res) => {
@@ -70,6 +72,7 @@ export async function startMockOrg(options: MockOrgOptions = {}): Promise<Runnin
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${hostPart}:${address.port}`;
   const duo = options.duo ? await startDuoHost(org, host) : undefined;
+  duoAccount = duo?.account;
   return {
     url,
     token: org.apiToken,
@@ -97,10 +100,14 @@ async function startDuoHost(org: MockOrg, host: string): Promise<{ account: Runn
  * Starts a host of many mock orgs behind one loopback port (mock-org/core/host.ts), each serving the control
  * protocol, with an IdentityNow tenant beside it (by path) and a Duo account (by host name).
  */
-export function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}): Promise<MockOrgHost> {
-  return startOrgHost((faults) => {
+export async function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}): Promise<MockOrgHost> {
+  // An org's Duo host name (`api-{id}.duo.test`) is served by the host itself, routed by the Host header: a tenant's
+  // duo-web config naming one reaches it at the host's address (orgs are made only once the host listens).
+  let hostUrl: string | undefined;
+  const duoAddresses = (duoHost: string) => (hostUrl !== undefined && DUO_FAMILY_HOST.test(duoHost) ? hostUrl : undefined);
+  const started = await startOrgHost((faults) => {
     const org = new MockOrg({ faults });
-    const tenant = identityNowTenant(org);
+    const tenant = identityNowTenant(org, duoAddresses);
     return {
       org,
       app: buildServer(org, { control: true }),
@@ -111,7 +118,12 @@ export function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}): Pro
       },
     };
   }, options);
+  hostUrl = started.url;
+  return started;
 }
+
+/** The Duo host names the mock host gives its orgs (mock-org/core/host.ts). */
+const DUO_FAMILY_HOST = /^api-[a-z0-9]{1,40}\.duo\.test$/i;
 
 /** A request handed to an in-process org: what would have gone over the socket. */
 export interface InProcessRequest {

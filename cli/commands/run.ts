@@ -102,16 +102,18 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
     io.env,
   );
   if (resolved.kind === 'mock' && resolved.faults) await checkFaultIds(resolved.faults);
+  const allowTargets = [...(values['allow-target'] ?? []), ...(config.allowTargets ?? [])];
   const real =
     resolved.kind === 'mock'
       ? undefined
       : await prepareRealRun(
           resolved,
-          { allowTargets: [...(values['allow-target'] ?? []), ...(config.allowTargets ?? [])], allowProduction: values['allow-production'] ?? config.allowProduction ?? false },
+          { allowTargets, allowProduction: values['allow-production'] ?? config.allowProduction ?? false },
           io,
           (code) => process.exit(code),
         );
-  const target = real?.target ?? resolved;
+  // The same allow-list admits the run's Duo account and IdentityNow tenant (their drivers read it from the target).
+  const target = { ...(real?.target ?? resolved), ...(allowTargets.length > 0 ? { allowTargets } : {}) };
 
   const seed = values.seed;
   if (seed !== undefined && seed !== 'random' && !/^-?\d+$/.test(seed)) throw new UsageError(`--seed takes an integer or 'random', not ${seed}`);

@@ -83,6 +83,7 @@ export function controlCapabilities(
     respond: async (txid, action) => {
       await control.call('respondToDuoTransaction', { txid }, { action });
     },
+    pending: async (username) => (await control.call('pendingDuoTransactions', { username })).transactions.map((tx) => tx.txid),
     activate: async (activation) => {
       registerSecret(activation);
       return (await control.call('activateDuoMobile', { activation })).phone_id;

@@ -10,7 +10,7 @@ import { DuoDriver } from './driver.js';
 export function connectDuoDriver(account: DuoTargetConfig, options: { allowHosts?: readonly string[] } = {}): Promise<DuoDriver> {
   const testHost = /\.test$/i.test(account.host) || /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(account.url);
   if (!testHost && !(options.allowHosts ?? []).map((h) => h.toLowerCase()).includes(account.host.toLowerCase())) {
-    return Promise.reject(new Error(`the Duo host ${account.host} is not allowed: list it in MFA_CONFORMANCE_DUO_ALLOW to let the suites create and delete users there`));
+    return Promise.reject(new Error(`the Duo host ${account.host} is not allowed: allow it (--allow-target, allowTargets, or MFA_CONFORMANCE_DUO_ALLOW) to let the suites create and delete users there`));
   }
   return DuoDriver.connect({ kind: 'http', account });
 }

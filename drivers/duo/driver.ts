@@ -30,11 +30,18 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
   readonly api: HttpApiClient;
   readonly duoApi: DuoApiClient;
   readonly fixtures: DuoAdminFixtures;
+  /** The Auth API integration (host name and keys): what another service configured to use this account is given. */
+  readonly authIntegration: { host: string; ikey: string; skey: string };
   readonly redactor: Redactor;
   readonly #control: HttpApiClient;
+  /**
+   * Learns the target's time again from the unsigned /ping (as on connect): for a Duo host whose clock moved
+   * through something else (the org's other APIs), so that the next signed dates fall within its window.
+   */
+  readonly syncTime: () => Promise<void>;
   readonly #onClose: (() => Promise<void>)[] = [];
 
-  private constructor(options: DuoDriverOptions, parts: { api: HttpApiClient; control: HttpApiClient; redactor: Redactor; duo: DuoApiClient; capabilities: Capabilities }) {
+  private constructor(options: DuoDriverOptions, parts: { api: HttpApiClient; control: HttpApiClient; redactor: Redactor; duo: DuoApiClient; capabilities: Capabilities; syncTime: () => Promise<void> }) {
     this.kind = options.kind;
     this.baseUrl = options.account.url.replace(/\/+$/, '');
     this.origin = `https://${options.account.host}`;
@@ -42,7 +49,9 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
     this.duoApi = parts.duo;
     this.redactor = parts.redactor;
     this.#control = parts.control;
+    this.syncTime = parts.syncTime;
     this.fixtures = new DuoAdminFixtures(this.duoApi);
+    this.authIntegration = { host: options.account.host, ikey: options.account.ikey, skey: options.account.skey };
     Object.assign(this, parts.capabilities);
     if (options.onClose) this.#onClose.push(options.onClose);
   }
@@ -64,9 +73,12 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
     });
     for (const secret of [account.skey, account.adminSkey]) redactor.addSecret(secret);
     // As duo_unix does (spec §1.5): learn the server's time from the unsigned /ping, so that dates fall in its window.
-    const ping = await api.get<{ response?: { time?: unknown } }>('/auth/v2/ping', { headers: { host: account.host }, authorization: null }).catch(() => undefined);
-    const serverSeconds = ping?.body?.response?.time;
-    if (typeof serverSeconds === 'number') offsetMs = serverSeconds * 1000 - Date.now();
+    const syncTime = async () => {
+      const ping = await api.get<{ response?: { time?: unknown } }>('/auth/v2/ping', { headers: { host: account.host }, authorization: null }).catch(() => undefined);
+      const serverSeconds = ping?.body?.response?.time;
+      if (typeof serverSeconds === 'number') offsetMs = serverSeconds * 1000 - Date.now();
+    };
+    await syncTime();
     const controlClient = new ControlClient(control);
     const answer = await controlClient.call('capabilities').catch(() => null);
     const announced = new Set<Capability>((answer?.capabilities ?? []).filter(isCapability));
@@ -89,7 +101,7 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
       tracked = { ...capabilities, clock: trackedClock };
     }
     const duo = new DuoApiClient(api, { host: account.host, auth: { ikey: account.ikey, skey: account.skey }, admin: { ikey: account.adminIkey, skey: account.adminSkey } }, now, (value) => redactor.addSecret(value));
-    return new DuoDriver(options, { api, control, redactor, duo, capabilities: tracked });
+    return new DuoDriver(options, { api, control, redactor, duo, capabilities: tracked, syncTime });
   }
 
   /** Runs `task` when the driver closes, after what it already had to do. */

@@ -3,7 +3,7 @@ import type { ApiResponse, FixturesPort } from '../contract.js';
 import type { DuoApiClient, DuoEnvelope } from './client.js';
 
 /** A user as the sweep lists it. */
-interface SweptUser {
+export interface SweptUser {
   user_id: string;
   username: string;
   phones?: { phone_id: string }[];
@@ -66,11 +66,8 @@ export class DuoAdminFixtures implements DuoFixtures {
     return token;
   }
 
-  /**
-   * Deletes every user of the account whose username has the run's prefix (what an interrupted run left
-   * behind); answers how many. Only users: phones and tokens are found through them first and go too.
-   */
-  async sweep(): Promise<number> {
+  /** The users of the account whose username has the runs' prefix (what interrupted runs left behind). */
+  async findLeftovers(): Promise<SweptUser[]> {
     const leftovers: SweptUser[] = [];
     for (let offset: number | null = 0; offset !== null; ) {
       const res: ApiResponse<DuoEnvelope<SweptUser[]>> = await this.duo.call<SweptUser[]>({ method: 'GET', path: '/admin/v1/users', integration: 'admin', params: { limit: 300, offset } });
@@ -79,12 +76,24 @@ export class DuoAdminFixtures implements DuoFixtures {
       const next: unknown = res.body.metadata?.next_offset;
       offset = typeof next === 'number' && next > offset ? next : null;
     }
+    return leftovers;
+  }
+
+  /** Deletes these leftovers (only users of the runs' prefix), their phones and tokens first. */
+  async removeLeftovers(leftovers: readonly SweptUser[]): Promise<void> {
     for (const user of leftovers) {
+      if (!user.username.startsWith(DUO_TEST_USER_PREFIX)) continue;
       for (const phone of user.phones ?? []) this.#phones.add(phone.phone_id);
       for (const token of user.tokens ?? []) this.#tokens.add(token.token_id);
       this.#users.add(user.user_id);
     }
     await this.cleanup();
+  }
+
+  /** Deletes every user of the account whose username has the runs' prefix; answers how many. */
+  async sweep(): Promise<number> {
+    const leftovers = await this.findLeftovers();
+    await this.removeLeftovers(leftovers);
     return leftovers.length;
   }
 

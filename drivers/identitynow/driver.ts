@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { oauthClientCredentials } from '../auth/client-credentials.js';
 import type { ApiClient, ApiResponse, Capabilities, Driver, OktaFixtures, RequestOptions } from '../contract.js';
+import type { DuoDriver } from '../duo/driver.js';
 import type { HttpExchange } from '../exchange.js';
 import { HttpApiClient } from '../http-client.js';
 import type { HttpDriver } from '../http-driver.js';
@@ -49,6 +50,8 @@ export interface IdentityNowDriverOptions {
   okta: HttpDriver;
   /** The Okta org's API token: the accessKey an okta-verify configuration pointing at it carries. */
   oktaToken: string;
+  /** The Duo account a duo-web configuration points at (its fixtures make the users, its virtual Duo Mobile answers pushes); closed with the driver. */
+  duoAccount?: DuoDriver;
   /** Token for the tenant's test hooks (the hosting org's admin token); without one there is no `identities` capability. */
   controlToken?: string;
   /** Hosts a non-loopback tenant must be one of (MFA_CONFORMANCE_ALLOWED_TENANTS). */
@@ -73,6 +76,8 @@ export class IdentityNowDriver implements Driver {
   readonly api: ApiClient;
   readonly okta: HttpDriver;
   readonly oktaToken: string;
+  /** The Duo account beside the tenant, where the run has one. */
+  readonly duoAccount?: DuoDriver;
   readonly tokenUrl: string;
   readonly identities?: IdentitiesCapability;
   readonly #clients: HttpApiClient[] = [];
@@ -86,6 +91,7 @@ export class IdentityNowDriver implements Driver {
     this.origin = new URL(baseUrl).origin;
     this.okta = options.okta;
     this.oktaToken = options.oktaToken;
+    if (options.duoAccount) this.duoAccount = options.duoAccount;
     this.tokenUrl = `${baseUrl}/oauth/token`;
     this.#log = log;
     this.api = new RecordingClient(api, log);
@@ -101,7 +107,7 @@ export class IdentityNowDriver implements Driver {
     const host = new URL(baseUrl).host;
     const hostname = new URL(baseUrl).hostname;
     if (options.kind !== 'mock' && !LOOPBACK.has(hostname) && !(options.allowedHosts ?? []).includes(host)) {
-      throw new Error(`the IdentityNow tenant ${host} is not allowed: name it in MFA_CONFORMANCE_ALLOWED_TENANTS`);
+      throw new Error(`the IdentityNow tenant ${host} is not allowed: allow it (--allow-target, allowTargets, or MFA_CONFORMANCE_ALLOWED_TENANTS)`);
     }
     const api = clientFor(options.okta, `${baseUrl}/oauth/token`, baseUrl, options.tenant.clientId, options.tenant.clientSecret);
     const log: HttpExchange[] = [];
@@ -170,6 +176,7 @@ export class IdentityNowDriver implements Driver {
       await this.#restore();
     } finally {
       for (const client of this.#clients.splice(0)) await client.close();
+      await this.duoAccount?.close();
       await this.okta.close();
     }
   }

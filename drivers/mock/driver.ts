@@ -1,6 +1,7 @@
 import { request } from 'undici';
 import { sswsToken } from '../auth/ssws.js';
-import type { TargetProfile } from '../contract.js';
+import type { DuoTargetConfig, TargetProfile } from '../contract.js';
+import { DuoDriver } from '../duo/driver.js';
 import { HttpDriver } from '../http-driver.js';
 import { IdentityNowDriver, type IdentityNowTenantConfig } from '../identitynow/driver.js';
 import type { MockOrgHost } from '../../mock-org/index.js';
@@ -42,7 +43,7 @@ interface HostedOrgAnswer {
   baseUrl: string;
   token: string;
   /** The apps beside the org, by family (mock-org/core/host.ts). */
-  families?: { identitynow?: IdentityNowTenantConfig };
+  families?: { identitynow?: IdentityNowTenantConfig; duo?: DuoTargetConfig };
 }
 
 async function createHostedOrg(host: MockHostAccess, faults: readonly string[]): Promise<{ body: HostedOrgAnswer; host: MockHostAccess }> {
@@ -79,9 +80,14 @@ export async function connectMockIdentityNow(options: { faults?: readonly string
     throw new Error('the mock host announced no IdentityNow tenant');
   }
   okta.registerSecret(tenant.clientSecret);
+  let duo: DuoDriver | undefined;
   try {
-    return await IdentityNowDriver.connect({ kind: 'mock', tenant, okta, oktaToken: body.token, controlToken: body.token });
+    // The org's own Duo account (same clock and faults): the one a duo-web configuration points at.
+    duo = body.families?.duo ? await DuoDriver.connect({ kind: 'mock', account: body.families.duo }) : undefined;
+    for (const secret of duo ? [body.families?.duo?.skey, body.families?.duo?.adminSkey] : []) if (secret) okta.registerSecret(secret);
+    return await IdentityNowDriver.connect({ kind: 'mock', tenant, okta, oktaToken: body.token, controlToken: body.token, ...(duo ? { duoAccount: duo } : {}) });
   } catch (error) {
+    await duo?.close();
     await okta.close();
     throw error;
   }

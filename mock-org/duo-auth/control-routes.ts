@@ -50,6 +50,16 @@ export function registerDuoControlRoutes(app: FastifyInstance, org: DuoOrg, faul
     },
   );
 
+  // What the user's Duo Mobile shows: the pushes and calls still waiting (a timed-out one ends first).
+  app.get<{ Querystring: ControlInput<'pendingDuoTransactions'> }>('/__control/v1/duo-mobile/transactions', async (request) => {
+    const user = account().userByName(request.query.username);
+    const waiting = [...account().transactions.values()].filter((tx) => {
+      expireTransaction(org, account(), tx);
+      return tx.user_id === user?.user_id && tx.result === 'waiting';
+    });
+    return { transactions: waiting.map((tx) => ({ txid: tx.txid, factor: tx.factor })) };
+  });
+
   app.post<{ Body: ControlInput<'activateDuoMobile'> }>('/__control/v1/duo-mobile/activate', async (request) => ({
     phone_id: claimActivation(org, account(), request.body.activation).phone_id,
   }));

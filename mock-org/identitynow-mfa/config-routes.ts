@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { RIGHTS, requireRight } from './auth.js';
 import { badRequest, internalFault } from './errors.js';
 import { isObject, nullableString, objectBody, oneOf, optionalBoolean } from './input.js';
+import { duoAccountOf } from './duo-config.js';
+import { testDuoAccount } from './duo-account.js';
 import { testOktaOrg } from './okta-org.js';
 import { isSecretProperty, mask, presentConfig, unsetConfig } from './present.js';
 import type { IdentityNowTenant, MfaConfig } from './tenant.js';
@@ -37,7 +39,7 @@ export function registerConfigRoutes(app: FastifyInstance, tenant: IdentityNowTe
     });
   }
 
-  // C7: 200 with SUCCESS or FAILED (§9 item 10); only okta-verify can be tested until a Duo mock exists.
+  // C7: 200 with SUCCESS or FAILED (§9 item 10): the provider is asked with the configured keys.
   app.get<{ Params: { method: string } }>('/mfa/:method/test', async (request) => {
     requireRight(tenant, request, RIGHTS.configRead);
     const method = configMethod(tenant, request.params.method);
@@ -45,7 +47,13 @@ export function registerConfigRoutes(app: FastifyInstance, tenant: IdentityNowTe
     if (!config.enabled) return { state: 'FAILED', error: 'MFA Method is disabled.' };
     if (faults.has('identitynow-mfa.test-always-fails')) return { state: 'FAILED', error: 'The provider could not be reached.' };
     if (!config.host || !config.accessKey) return { state: 'FAILED', error: 'The configuration has no host or access key.' };
-    if (method === 'duo-web') return { state: 'FAILED', error: 'Duo is not configured: no Duo service is known to this tenant.' };
+    if (method === 'duo-web') {
+      const account = duoAccountOf(config);
+      if (!account) return { state: 'FAILED', error: 'The configuration has no Duo integration key (configProperties.ikey) or secret key (configProperties.skey).' };
+      if (faults.has('identitynow-mfa.duo-test-never-calls-duo')) return { state: 'SUCCESS', error: null };
+      const error = await testDuoAccount(account, tenant.duoAddresses, tenant.now());
+      return error === null ? { state: 'SUCCESS', error: null } : { state: 'FAILED', error };
+    }
     if (faults.has('identitynow-mfa.test-never-calls-okta')) return { state: 'SUCCESS', error: null };
     const error = await testOktaOrg(config.host, config.accessKey);
     return error === null ? { state: 'SUCCESS', error: null } : { state: 'FAILED', error };

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { buildIdentityNowApp } from './app.js';
 import type { OrgScope } from '../core/org-state.js';
+import type { DuoAddressBook } from './duo-account.js';
 import { IdentityNowTenant, type TenantHost } from './tenant.js';
+
+export type { DuoAddressBook } from './duo-account.js';
 
 /** What a host announces about the tenant: its base URL (token endpoint at {baseUrl}/oauth/token) and a client. */
 export interface IdentityNowAccess {
@@ -21,8 +24,11 @@ export function tenantOf(scope: OrgScope): IdentityNowTenant | undefined {
 export const IDENTITYNOW_PATH = 'identitynow';
 
 /** A tenant beside an org (sharing its clock, faults, outbox and reset) and its HTTP app. */
-export function identityNowTenant(host: TenantHost): { app: FastifyInstance; describe: (at: { url: string }) => IdentityNowAccess } {
-  const tenant = new IdentityNowTenant(host);
+export function identityNowTenant(
+  host: TenantHost,
+  duoAddresses?: DuoAddressBook,
+): { app: FastifyInstance; describe: (at: { url: string }) => IdentityNowAccess } {
+  const tenant = new IdentityNowTenant(host, duoAddresses);
   TENANTS.set(host.scope, tenant);
   return {
     app: buildIdentityNowApp(tenant),

@@ -3,6 +3,7 @@ import type { VirtualClock } from '../core/clock.js';
 import type { OrgScope } from '../core/org-state.js';
 import type { Outbox } from '../core/outbox.js';
 import { WindowThrottle } from '../core/throttle.js';
+import type { DuoAccountRef, DuoAddressBook } from './duo-account.js';
 import type { IdentityNowFaultId } from './faults.js';
 
 /** What the tenant borrows from the hosted org it lives beside: its clock, fault switches, outbox and reset. */
@@ -66,6 +67,8 @@ export interface Verification {
   method: 'okta-verify' | 'duo-web' | 'token';
   /** Okta Verify: the Okta transaction's poll URL and the API token to read it with. */
   oktaPoll?: { url: string; apiToken: string };
+  /** Duo Web: the Auth API transaction of the push and the account it was sent through. */
+  duoPush?: { account: DuoAccountRef; txid: string };
   /** A final status, when one is known without asking a provider. */
   status: 'PENDING' | 'SUCCESS' | 'FAILED';
 }
@@ -120,7 +123,11 @@ export class IdentityNowTenant {
   readonly adminClient: { clientId: string; clientSecret: string; identityId: string };
   readonly #secretObservers: ((secret: string) => void)[] = [];
 
-  constructor(readonly host: TenantHost) {
+  constructor(
+    readonly host: TenantHost,
+    /** Where the Duo API host names the mock serves itself are (any other name is https://{host}). */
+    readonly duoAddresses: DuoAddressBook = () => undefined,
+  ) {
     const admin = this.addIdentity({ name: 'mfa.admin', email: 'mfa.admin@example.com' });
     this.adminClient = { ...this.addClient({ scopes: ['sp:scopes:all'], authorities: ['ORG_ADMIN'], identityId: admin.id }), identityId: admin.id };
     host.scope.onReset(() => this.reset());

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { RIGHTS, requireRight } from './auth.js';
 import { badRequest, internalFault } from './errors.js';
 import { objectBody, oneOf, requiredString } from './input.js';
+import { duoPushStatus, startDuoPush } from './duo-account.js';
+import { duoAccountOf } from './duo-config.js';
 import { pollOktaPush, startOktaPush } from './okta-org.js';
 import { newRequestId, type IdentityNowTenant, type Verification } from './tenant.js';
 
@@ -36,16 +38,27 @@ export function registerVerifyRoutes(app: FastifyInstance, tenant: IdentityNowTe
     return { requestId: verification.requestId, status: 'PENDING', error: '' };
   });
 
-  // V2: checking a Duo signed response needs the Duo service; until one is configured the answer says so (§9 item 15).
+  // V2: the push goes out through the configured Duo account's Auth API (preauth, then auth async); poll follows
+  // its transaction. signedResponse is required (the schema) but the Duo prompt's result is not what this mock
+  // checks: the user answers the push itself on the device (§9 item 15 departs here, as the project decided).
   app.post('/mfa/duo-web/verify', async (request) => {
     requireRight(tenant, request, RIGHTS.verify);
     const body = objectBody(request.body);
-    requiredString(body, 'userId');
+    const userId = requiredString(body, 'userId');
     requiredString(body, 'signedResponse');
     if (faults.has('identitynow-mfa.duo-verify-unchecked')) return { requestId: newRequestId(), status: 'SUCCESS', error: '' };
     const config = tenant.configs.get('duo-web');
     if (!config?.enabled) return { requestId: null, status: 'FAILED', error: 'MFA Method is disabled.' };
-    return { requestId: null, status: 'FAILED', error: 'Duo is not configured: no Duo service is known to this tenant.' };
+    const account = duoAccountOf(config);
+    if (!account) return { requestId: null, status: 'FAILED', error: 'Duo is not configured: the configuration names no integration keys.' };
+    const forwarded = request.headers['slpt-forwarding'];
+    const started = await startDuoPush(account, tenant.duoAddresses, tenant.now(), userId, typeof forwarded === 'string' ? forwarded : undefined);
+    if (started.kind === 'allowed') return { requestId: null, status: 'SUCCESS', error: '' };
+    if (started.kind === 'not-enrolled') return { requestId: null, status: 'NOT_ENOUGH_DATA', error: started.error };
+    if (started.kind !== 'sent') return { requestId: null, status: 'FAILED', error: started.error };
+    const verification: Verification = { requestId: newRequestId(), method: 'duo-web', status: 'PENDING', duoPush: { account, txid: started.txid } };
+    tenant.verifications.set(verification.requestId, verification);
+    return { requestId: verification.requestId, status: 'PENDING', error: '' };
   });
 
   // V3: an unknown, foreign or other-method requestId is 400 (§9 item 12).
@@ -67,9 +80,23 @@ export function registerVerifyRoutes(app: FastifyInstance, tenant: IdentityNowTe
 async function currentStatus(tenant: IdentityNowTenant, verification: Verification): Promise<VerificationStatus> {
   const faults = tenant.host.faults;
   if (faults.has('identitynow-mfa.poll-stays-pending')) return 'PENDING';
-  if (verification.status !== 'PENDING' || !verification.oktaPoll) return verification.status;
+  if (verification.status !== 'PENDING') return verification.status;
+  if (verification.duoPush) return duoStatus(tenant, verification.duoPush);
+  if (!verification.oktaPoll) return verification.status;
   const result = await pollOktaPush(verification.oktaPoll.url, verification.oktaPoll.apiToken);
   if (result === 'REJECTED' && faults.has('identitynow-mfa.poll-success-on-reject')) return 'SUCCESS';
   if (result === 'TIMEOUT' && faults.has('identitynow-mfa.poll-success-on-timeout')) return 'SUCCESS';
   return result === null ? 'FAILED' : (FROM_OKTA[result] ?? 'FAILED');
+}
+
+/** Duo's auth_status → SailPoint's status: waiting is PENDING, allow SUCCESS, deny (a denial, fraud or timeout) FAILED. */
+async function duoStatus(tenant: IdentityNowTenant, push: NonNullable<Verification['duoPush']>): Promise<VerificationStatus> {
+  const faults = tenant.host.faults;
+  const outcome = await duoPushStatus(push.account, tenant.duoAddresses, tenant.now(), push.txid);
+  if (outcome === null) return 'FAILED';
+  if (outcome.result === 'waiting') return 'PENDING';
+  if (outcome.result === 'allow') return 'SUCCESS';
+  if (outcome.status === 'timeout' && faults.has('identitynow-mfa.poll-success-on-timeout')) return 'SUCCESS';
+  if (outcome.status !== 'timeout' && faults.has('identitynow-mfa.duo-poll-success-on-deny')) return 'SUCCESS';
+  return 'FAILED';
 }

@@ -78,6 +78,12 @@ export const CONTROL_OPERATIONS = {
     input: ref('duo-mobile', 'respond'),
     output: ref('duo-mobile', 'responded'),
   },
+  pendingDuoTransactions: {
+    method: 'GET',
+    path: 'duo-mobile/transactions',
+    input: ref('duo-mobile', 'pending-query'),
+    output: ref('duo-mobile', 'pending'),
+  },
   activateDuoMobile: { method: 'POST', path: 'duo-mobile/activate', input: ref('duo-mobile', 'activate'), output: ref('duo-mobile', 'activated') },
   startStepUp: { method: 'POST', path: 'authn/step-up', input: ref('step-up', 'request'), output: ref('step-up', 'response') },
   reset: { method: 'POST', path: 'reset' },
@@ -184,6 +190,7 @@ interface ControlMessages {
   readOnlyToken: { input: undefined; output: { token: string } };
   duoAuth: { input: { sig_request: string; action: 'approve' | 'deny' }; output: { sig_response: string } };
   respondToDuoTransaction: { input: { action: 'approve' | 'deny' | 'fraud' | 'ignore' }; output: { ok: true } };
+  pendingDuoTransactions: { input: { username: string }; output: { transactions: { txid: string; factor: 'duo_push' | 'phone_call' }[] } };
   activateDuoMobile: { input: { activation: string }; output: { phone_id: string } };
   startStepUp: { input: { appLabel?: string }; output: { stateToken: string } };
   reset: { input: undefined; output: undefined };

@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { beforeEach, inject, type TestContext } from 'vitest';
-import type { ApiClient, ApiResponse, TargetConfig } from '../../drivers/contract.js';
-import { createIdentityNowDriver, identityNowUnavailable, IdentityNowDriver, type TenantIdentity, type IdentitySpec } from '../../drivers/index.js';
+import type { ApiClient, ApiResponse, DuoMobileCapability, TargetConfig } from '../../drivers/contract.js';
+import { createIdentityNowDriver, identityNowUnavailable, IdentityNowDriver, type DuoDriver, type TenantIdentity, type IdentitySpec } from '../../drivers/index.js';
 import { CheckFailure } from '../support/failure.js';
 import { expectSchema, expectStatus } from '../support/expect.js';
 import { given } from '../support/given.js';
@@ -25,8 +26,11 @@ export function useIdentityNowTarget(): void {
     });
     return;
   }
-  const allowedHosts = (process.env.MFA_CONFORMANCE_ALLOWED_TENANTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
-  useConnectedDriver((target, mockHost) => createIdentityNowDriver(target, { ...(mockHost ? { mockHost } : {}), allowedHosts }));
+  // The run's allow-list (--allow-target, allowTargets); MFA_CONFORMANCE_ALLOWED_TENANTS for a run started by vitest itself.
+  const fromEnv = (process.env.MFA_CONFORMANCE_ALLOWED_TENANTS ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+  useConnectedDriver((target, mockHost) =>
+    createIdentityNowDriver(target, { ...(mockHost ? { mockHost } : {}), allowedHosts: [...(target.allowTargets ?? []), ...fromEnv] }),
+  );
   beforeEach((ctx) => {
     currentTest = ctx;
   });
@@ -116,4 +120,38 @@ export async function configureOkta(api: ApiClient, config: MfaConfig, by: Requi
 /** The okta-verify config pointing at the driver's Okta org with its API token. */
 export function oktaConfigFor(driver: IdentityNowDriver): MfaConfig {
   return { enabled: true, host: oktaHost(driver), accessKey: driver.oktaToken, identityAttribute: 'email' };
+}
+
+/**
+ * The Duo account beside the tenant, with its virtual Duo Mobile (a mock's control protocol): the check skips,
+ * saying why, where the run has none (a real tenant without a Duo test account, or Duo itself).
+ */
+export function duoAccount(): DuoDriver & { duoMobile: DuoMobileCapability } {
+  const duo = tenant().duoAccount;
+  if (duo?.duoMobile) return duo as DuoDriver & { duoMobile: DuoMobileCapability };
+  const reason = duo
+    ? 'the Duo account has no virtual Duo Mobile (Duo itself has no API for the device side): the check needs a push answered'
+    : 'the run has no Duo account beside the tenant: the duo-web checks need one to point the configuration at';
+  if (currentTest) currentTest.task.meta.skipReason = reason;
+  currentTest?.skip(reason);
+  throw new Error(reason);
+}
+
+/** The duo-web config pointing at the Duo account: its API host name, an akey, and the Auth API integration's keys. */
+export function duoConfigFor(duo: DuoDriver, skey = duo.authIntegration.skey): MfaConfig {
+  const akey = `a${randomBytes(20).toString('hex')}`;
+  duo.registerSecret(akey);
+  tenant().registerSecret(akey);
+  tenant().registerSecret(skey);
+  return { enabled: true, host: duo.authIntegration.host, accessKey: akey, identityAttribute: 'name', configProperties: { ikey: duo.authIntegration.ikey, skey } };
+}
+
+/** PUTs a duo-web config and expects it taken (a precondition of the Duo test and verify checks). */
+export async function configureDuo(api: ApiClient, config: MfaConfig, by: RequirementId = 'IDN.CONFIG.DUO.ROUND_TRIP'): Promise<MfaConfig> {
+  return given('a duo-web configuration', async () => {
+    const res = await api.request<MfaConfig>('PUT', DUO_CONFIG, { body: { mfaMethod: 'duo-web', ...config } });
+    expectStatus(res, 200);
+    expectSchema('identitynow-mfa/config#duo', res.body);
+    return res.body;
+  }, { by });
 }

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Configuration, MFAConfigurationApi, MFAControllerApi, type MfaDuoConfig, type MfaOktaConfig } from 'sailpoint-api-client';
+import { DuoDriver } from '../../drivers/index.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
 
 /**
  * The official SailPoint TypeScript client (sailpoint-api-client: MFAConfigurationApi,
  * MFAControllerApi) against the mock tenant, as a customer would use it: a Configuration from the
  * base URL and client credentials (token from {baseUrl}/oauth/token, multipart), then every call at
- * {baseUrl}/v3/… . The Okta Verify push goes through the mock org beside the tenant.
+ * {baseUrl}/v3/… . The Okta Verify push goes through the mock org beside the tenant, the Duo Web push
+ * through the org's Duo account (its own port, signed for its API host name).
  */
 let mock: RunningMockOrg;
 let configApi: MFAConfigurationApi;
@@ -16,7 +18,7 @@ let controllerApi: MFAControllerApi;
 process.env.NO_PROXY = [process.env.NO_PROXY, '127.0.0.1', 'localhost'].filter(Boolean).join(',');
 
 beforeAll(async () => {
-  mock = await startMockOrg({ control: true });
+  mock = await startMockOrg({ control: true, duo: true });
   const { baseUrl, clientId, clientSecret } = mock.identityNow;
   const configuration = new Configuration({ baseurl: baseUrl, clientId, clientSecret, tokenUrl: `${baseUrl}/oauth/token` });
   // No retries: a failure shows at once rather than after axios-retry's three repeats.
@@ -107,5 +109,37 @@ describe('sailpoint-api-client against the mock tenant', () => {
     const code = outbox.messages.at(-1)?.passCode ?? '';
     const auth = await controllerApi.sendTokenAuthRequest({ tokenAuthRequest: { token: code, userAlias: 'mfa.admin', deliveryType: 'EMAIL_WORK' } });
     expect(auth.data.status).toBe('SUCCESS');
+  });
+
+  test('tests the Duo configuration, verifies with Duo Web and polls to SUCCESS once Duo Mobile approves', async () => {
+    const account = mock.duo;
+    if (!account) throw new Error('the mock was started without its Duo account');
+    const duo = await DuoDriver.connect({ kind: 'mock', account });
+    try {
+      const duoMobile = duo.duoMobile;
+      if (!duoMobile) throw new Error('the Duo host announced no virtual Duo Mobile');
+      const user = await duo.fixtures.createUser();
+      const phone = await duo.fixtures.createPhone({ number: '+15555550123', type: 'Mobile', platform: 'Apple iOS' });
+      await duo.duoApi.ok({ method: 'POST', path: `/admin/v1/users/${user.user_id}/phones`, integration: 'admin', params: { phone_id: phone.phone_id } });
+      const activation = await duo.duoApi.ok<{ activation_url: string }>({ method: 'POST', path: `/admin/v1/phones/${phone.phone_id}/activation_url`, integration: 'admin' });
+      await duoMobile.activate(activation.activation_url);
+
+      const configProperties = { ikey: account.ikey, skey: account.skey };
+      await configApi.setMFADuoConfig({ mfaDuoConfig: { mfaMethod: 'duo-web', enabled: true, host: account.host, accessKey: 'a'.repeat(40), identityAttribute: 'name', configProperties } });
+      expect((await configApi.testMFAConfig({ method: 'duo-web' })).data).toEqual({ state: 'SUCCESS', error: null });
+
+      const signedResponse = 'AUTH|dXNlcnxESTZNMFpHSThKQVRWTVpZN0M5VXwxNzAxMjUzMDg5|f1f4e2d3c4b5a69788796a5b4c3d2e1f00112233:APP|dXNlcnxESTZNMFpHSThKQVRWTVpZN0M5VXwxNzAxMjU2NjE5|a1b2c3d4e5f60718293a4b5c6d7e8f9001122334';
+      const started = await controllerApi.sendDuoVerifyRequest({ duoVerificationRequest: { userId: user.username, signedResponse } });
+      expect(started.data.status).toBe('PENDING');
+      const requestId = started.data.requestId ?? '';
+      const pending = await controllerApi.pingVerificationStatus({ method: 'duo-web', verificationPollRequest: { requestId } });
+      expect(pending.data.status).toBe('PENDING');
+      const [txid] = await duoMobile.pending(user.username);
+      await duoMobile.respond(txid ?? '', 'approve');
+      const done = await controllerApi.pingVerificationStatus({ method: 'duo-web', verificationPollRequest: { requestId } });
+      expect(done.data).toEqual({ requestId, status: 'SUCCESS', error: '' });
+    } finally {
+      await duo.close();
+    }
   });
 });

@@ -21,3 +21,10 @@ test("sweep deletes the run's users, and only those", async () => {
     await driver.close();
   }
 });
+
+test("the run's allow-list travels with the target to the suites (parsed back from the workers' environment)", async () => {
+  const { parseTargetConfig } = await import('../../drivers/target-config.js');
+  const target = parseTargetConfig(JSON.parse(JSON.stringify({ kind: 'mock', allowTargets: ['api-12345678.duosecurity.com'] })));
+  expect(target.allowTargets).toEqual(['api-12345678.duosecurity.com']);
+  expect(() => parseTargetConfig({ kind: 'mock', allowTargets: 'x' })).toThrow(/allowTargets/);
+});

@@ -21,7 +21,9 @@ export function useDuoTarget(): void {
     const target = inject('target');
     const mockHost = inject('mockHost');
     const faults = takeFaultsForNextFile();
-    if (target.duo) current = await connectDuoDriver(target.duo, { allowHosts: (process.env.MFA_CONFORMANCE_DUO_ALLOW ?? '').split(',').filter(Boolean) });
+    // The run's allow-list (--allow-target, allowTargets); MFA_CONFORMANCE_DUO_ALLOW for a run started by vitest itself.
+    const allowHosts = [...(target.allowTargets ?? []), ...(process.env.MFA_CONFORMANCE_DUO_ALLOW ?? '').split(',').filter(Boolean)];
+    if (target.duo) current = await connectDuoDriver(target.duo, { allowHosts });
     else if (target.kind === 'mock') current = await connectMockDuoDriver({ faults: faults ?? target.faults ?? [], ...(mockHost ? { host: mockHost } : {}) });
     else missing = 'no Duo account configured (MFA_CONFORMANCE_DUO, or DUO_IKEY, DUO_SKEY, DUO_HOST, DUO_ADMIN_IKEY, DUO_ADMIN_SKEY)';
     setActiveDriver(current);

@@ -4,8 +4,11 @@ import { check } from '../../support/check.js';
 import { expectNoSecret, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { CheckFailure } from '../../support/failure.js';
 import {
+  configureDuo,
   configureOkta,
   DUO_CONFIG,
+  duoAccount,
+  duoConfigFor,
   expectClientError,
   expectSailPointError,
   OKTA_CONFIG,
@@ -152,6 +155,30 @@ describe('test', () => {
       expectSchema('identitynow-mfa/config#testResponse', res.body);
       expectState(`test state with ${what}`, res.body.state, 'FAILED');
       expectState(`test error with ${what} is a text`, typeof res.body.error === 'string' && res.body.error.length > 0, true);
+    }
+  });
+
+  check('IDN.CONFIG.DUO.TEST.SUCCESS', 'an enabled duo-web config naming a reachable Duo host with its integration keys: SUCCESS', async ({ api }) => {
+    const duo = duoAccount();
+    await configureDuo(api, duoConfigFor(duo), 'IDN.CONFIG.DUO.TEST.SUCCESS');
+    const res = await api.get<{ state?: string; error?: string | null }>('/v3/mfa/duo-web/test');
+    expectStatus(res, 200);
+    expectSchema('identitynow-mfa/config#testResponse', res.body);
+    expectState('duo-web test state', res.body.state, 'SUCCESS');
+  });
+
+  check('IDN.CONFIG.DUO.TEST.FAILED', 'a wrong Duo secret key or an unreachable Duo host: FAILED with an error text', async ({ api }) => {
+    const duo = duoAccount();
+    for (const [what, config] of [
+      ['a wrong secret key', duoConfigFor(duo, newKey())],
+      ['an unreachable Duo host', { ...duoConfigFor(duo), host: 'api-unreachable.mfa-conformance.invalid' }],
+    ] as const) {
+      await configureDuo(api, config, 'IDN.CONFIG.DUO.TEST.FAILED');
+      const res = await api.get<{ state?: string; error?: string | null }>('/v3/mfa/duo-web/test');
+      expectStatus(res, 200);
+      expectSchema('identitynow-mfa/config#testResponse', res.body);
+      expectState(`duo-web test state with ${what}`, res.body.state, 'FAILED');
+      expectState(`duo-web test error with ${what} is a text`, typeof res.body.error === 'string' && res.body.error.length > 0, true);
     }
   });
 });

@@ -23,4 +23,13 @@ export const IDN_VERIFY_REQUIREMENTS = [
   verify.must('IDN.VERIFY.DUO.NOT_CONFIGURED', 'duo-web',
     'POST /mfa/duo-web/verify without a configured Duo method never reports SUCCESS.',
     sailpointDoc('§5.3 V2, §9 item 15', 'v3/send-duo-verify-request')),
+  verify.must('IDN.VERIFY.DUO.SUCCESS', 'duo-web',
+    'POST /mfa/duo-web/verify {userId, signedResponse} for a Duo user with Duo Mobile answers 200 VerificationResponse; once the user approves the push, POST /mfa/duo-web/poll {requestId} reports SUCCESS.',
+    sailpointDoc('§5.3 V2, V3, §5.4 flow 2', 'v3/send-duo-verify-request')),
+  verify.must('IDN.VERIFY.DUO.DENIED', 'duo-web',
+    'When the user denies the Duo push, poll never reports SUCCESS: it reports FAILED.',
+    sailpointDoc('§5.1, §9 item 11', 'v3/ping-verification-status')),
+  verify.must('IDN.VERIFY.DUO.TIMEOUT', 'duo-web',
+    'When the user ignores the Duo push until it times out, poll reports neither SUCCESS nor PENDING.',
+    sailpointDoc('§5.1, §9 item 11', 'v3/ping-verification-status')),
 ] as const;

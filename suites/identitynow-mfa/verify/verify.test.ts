@@ -3,7 +3,8 @@ import type { ApiResponse, DriverWith, TestUser } from '../../../drivers/contrac
 import { check } from '../../support/check.js';
 import { given } from '../../support/given.js';
 import { expectSchema, expectState, expectStatus } from '../../support/expect.js';
-import { configureOkta, expectClientError, expectSailPointError, oktaConfigFor, tenant, useIdentityNowTarget } from '../tenant.js';
+import { userWithPhone } from '../../duo-auth/support/duo.js';
+import { configureDuo, configureOkta, duoAccount, duoConfigFor, expectClientError, expectSailPointError, oktaConfigFor, tenant, useIdentityNowTarget } from '../tenant.js';
 
 /**
  * MFA Controller (spec §5): Okta Verify through the Okta org the tenant's configuration points at
@@ -57,10 +58,10 @@ async function startVerify(userId: string): Promise<VerificationResponse & { req
 }
 
 /** Polls until the status is no longer PENDING (or MAX_POLLS), answering the last status. */
-async function pollUntilSettled(requestId: string): Promise<string | undefined> {
+async function pollUntilSettled(requestId: string, method: 'okta-verify' | 'duo-web' = 'okta-verify'): Promise<string | undefined> {
   let status: string | undefined = 'PENDING';
   for (let i = 0; i < MAX_POLLS && status === 'PENDING'; i++) {
-    const res: ApiResponse<VerificationResponse> = await tenant().api.post('/v3/mfa/okta-verify/poll', { requestId });
+    const res: ApiResponse<VerificationResponse> = await tenant().api.post(`/v3/mfa/${method}/poll`, { requestId });
     expectStatus(res, 200);
     expectSchema('identitynow-mfa/verification', res.body);
     status = res.body.status;
@@ -105,8 +106,8 @@ describe('Okta Verify', () => {
 });
 
 /** One poll: the status while the device has not answered. */
-async function pollOnce(requestId: string): Promise<string | undefined> {
-  const res = await tenant().api.post<VerificationResponse>('/v3/mfa/okta-verify/poll', { requestId });
+async function pollOnce(requestId: string, method: 'okta-verify' | 'duo-web' = 'okta-verify'): Promise<string | undefined> {
+  const res = await tenant().api.post<VerificationResponse>(`/v3/mfa/${method}/poll`, { requestId });
   expectStatus(res, 200);
   expectSchema('identitynow-mfa/verification', res.body);
   return res.body.status;
@@ -130,4 +131,54 @@ describe('Duo Web', () => {
       expectState('Duo verify status without a Duo configuration', res.body.status === 'SUCCESS', false);
     } else expectClientError(res);
   });
+});
+
+/** A Duo Web prompt's signed response, as the published example has it (the tenant asks Duo itself here). */
+const DUO_SIGNED_RESPONSE =
+  'AUTH|d2lsbC5hbGJpbnxESTZNMFpHSThKQVRWTVpZN0M5VXwxNzAxMjUzMDg5|f1f4e2d3c4b5a69788796a5b4c3d2e1f00112233:APP|d2lsbC5hbGJpbnxESTZNMFpHSThKQVRWTVpZN0M5VXwxNzAxMjU2NjE5|a1b2c3d4e5f60718293a4b5c6d7e8f9001122334';
+
+/**
+ * The tenant configured for the Duo account and a Duo user with Duo Mobile activated; verify starts the push.
+ * The push's txid is the tenant's business: the check finds it on the user's device (the virtual Duo Mobile).
+ */
+async function startDuoVerify(by: 'IDN.VERIFY.DUO.SUCCESS' | 'IDN.VERIFY.DUO.DENIED' | 'IDN.VERIFY.DUO.TIMEOUT') {
+  const duo = duoAccount();
+  // The org's clock may have moved through the Okta side: the Duo driver signs its dates in the target's time.
+  await duo.syncTime();
+  const { user } = await userWithPhone(duo.duoApi, duo.fixtures, { activate: duo.duoMobile.activate, by });
+  const api = tenant().api;
+  await configureDuo(api, duoConfigFor(duo), by);
+  const res = await api.post<VerificationResponse>('/v3/mfa/duo-web/verify', { userId: user.username, signedResponse: DUO_SIGNED_RESPONSE });
+  expectStatus(res, 200);
+  expectSchema('identitynow-mfa/verification', res.body);
+  expectState('Duo verify status', res.body.status, 'PENDING');
+  expectState('Duo verify answers a requestId', typeof res.body.requestId === 'string' && res.body.requestId.length > 0, true);
+  const pushes = await given('the push on the user\'s Duo Mobile', async () => {
+    const pending = await duo.duoMobile.pending(user.username);
+    expectState('pushes waiting on the device', pending.length, 1);
+    return pending;
+  }, { by });
+  return { duo, requestId: res.body.requestId as string, txid: pushes[0] as string };
+}
+
+describe('Duo Web', () => {
+  check('IDN.VERIFY.DUO.SUCCESS', 'verify sends a push through the Duo account; approved on Duo Mobile, poll reports SUCCESS', async () => {
+    const { duo, requestId, txid } = await startDuoVerify('IDN.VERIFY.DUO.SUCCESS');
+    expectState('poll before the device answered', await pollOnce(requestId, 'duo-web'), 'PENDING');
+    await duo.duoMobile.respond(txid, 'approve');
+    expectState('poll after the device approved', await pollUntilSettled(requestId, 'duo-web'), 'SUCCESS');
+  });
+
+  check('IDN.VERIFY.DUO.DENIED', 'denied on Duo Mobile: poll reports FAILED, never SUCCESS', async () => {
+    const { duo, requestId, txid } = await startDuoVerify('IDN.VERIFY.DUO.DENIED');
+    await duo.duoMobile.respond(txid, 'deny');
+    expectState('poll after the device denied', await pollUntilSettled(requestId, 'duo-web'), 'FAILED');
+  });
+
+  check('IDN.VERIFY.DUO.TIMEOUT', 'ignored until it times out: poll reports neither SUCCESS nor PENDING', async ({ driver }) => {
+    const { duo, requestId, txid } = await startDuoVerify('IDN.VERIFY.DUO.TIMEOUT');
+    await duo.duoMobile.respond(txid, 'ignore');
+    await driver.clock.advance(PAST_PUSH_LIFETIME_MS);
+    expectState('poll after the push timed out', await pollUntilSettled(requestId, 'duo-web'), ['FAILED', 'LOCKOUT', 'NOT_ENOUGH_DATA']);
+  }, { needs: ['clock'] });
 });
