@@ -295,7 +295,18 @@ export interface Driver<F extends FixturesPort = OktaFixtures> extends Capabilit
   redactJson(value: unknown): unknown;
   /** The target's current time: its clock where it has one, else this machine's (a real org's time is real time). */
   now(): Promise<number>;
+  /**
+   * The factor types the target offers (a fresh test user's factor catalog), read once on first use; undefined when
+   * not known (the embedded mock, whose catalog is under test, or a catalog that could not be read): then every check runs.
+   */
+  offeredFactors?(): Promise<readonly OfferedFactor[] | undefined>;
   close(): Promise<void>;
+}
+
+/** A factor type and provider, as the factor catalog lists them. */
+export interface OfferedFactor {
+  factorType: string;
+  provider: string;
 }
 
 /** The optional capabilities, by the name of the driver property that offers each (the control protocol's names). */

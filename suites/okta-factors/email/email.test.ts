@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { expectClientError, expectOktaError, expectState, expectStatus } from '../../support/expect.js';
 import { expectFactorsUnchanged, expectPasscodeRefused, type Factor, factorIds, factorsPath, linkOf, readFactor } from '../factors.js';
 import { messageFactorChecks } from '../otp-activation/message-checks.js';
@@ -12,6 +12,7 @@ import { useTarget } from '../../support/target.js';
 /** email / OKTA: spec §2.4, §3, §7. The passcode lifetime (tokenLifetimeSeconds) is documented, so it is checked exactly. */
 
 useTarget();
+checksNeedFactor({ factorType: 'email', provider: 'OKTA' });
 
 const SECOND_MS = 1000;
 const DEFAULT_LIFETIME_S = 300;
