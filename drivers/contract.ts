@@ -191,6 +191,11 @@ export interface ClockCapability {
 
 /** Reads the OTPs that sms, call and email challenges sent (each passcode is registered as a secret). */
 export interface OutboxCapability {
+  /**
+   * The channels whose codes it can read; absent: every channel. A real org's telephony inline hook brings sms and
+   * call codes only: email codes need an email adapter (the mock's outbox is one), else their checks are skipped.
+   */
+  readonly channels?: readonly OutboxMessage['channel'][];
   /** Messages sent to a user, newest last. */
   messages(userId: string, channel?: OutboxMessage['channel']): Promise<OutboxMessage[]>;
 }
@@ -325,6 +330,11 @@ export function isCapability(name: string): name is Capability {
 /** The capabilities among `needs` that the driver does not offer. */
 export function missingCapabilities(driver: Driver<FixturesPort>, needs: readonly Capability[]): Capability[] {
   return needs.filter((name) => driver[name] === undefined);
+}
+
+/** Whether an outbox reads the codes sent on `channel`. */
+export function readsChannel(outbox: OutboxCapability, channel: OutboxMessage['channel']): boolean {
+  return outbox.channels === undefined || outbox.channels.includes(channel);
 }
 
 /** Narrows a driver to one that offers `needs` (a check that declared them was skipped otherwise). */

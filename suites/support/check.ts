@@ -1,7 +1,7 @@
 import { test } from 'vitest';
 import { getCurrentSuite } from 'vitest/suite';
 import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, OfferedFactor, TargetProfile, TestUser } from '../../drivers/contract.js';
-import { missingCapabilities, offers } from '../../drivers/contract.js';
+import { missingCapabilities, offers, readsChannel } from '../../drivers/contract.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
 import { attachExchanges, attachSchemaViolations, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
 import { blockedText } from '../../reports/blocked.js';
@@ -115,7 +115,14 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       return;
     }
 
-    const lacking = factorMissing(options.needsFactor ?? factorNeedOfFile.get(ctx.task.file.filepath), await driver.offeredFactors?.());
+    const factorNeed = options.needsFactor ?? factorNeedOfFile.get(ctx.task.file.filepath);
+    const noAdapter = (needs as readonly Capability[]).includes('outbox') ? channelUnread(driver, factorNeed) : undefined;
+    if (noAdapter !== undefined) {
+      ctx.task.meta.skipReason = noAdapter;
+      ctx.skip(noAdapter);
+      return;
+    }
+    const lacking = factorMissing(factorNeed, await driver.offeredFactors?.());
     if (lacking !== undefined) {
       ctx.task.meta.skipReason = lacking;
       ctx.skip(lacking);
@@ -161,6 +168,13 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       ctx.skip(`${blockedText(blocked)}: ${blocked.message}`);
     }
   });
+}
+
+/** Why the codes of the check's message factor cannot be read (a telephony hook but no email adapter); undefined when they can. */
+function channelUnread(driver: Driver<FixturesPort>, need: FactorNeed | undefined): string | undefined {
+  const channel = need?.factorType;
+  if (!driver.outbox || (channel !== 'sms' && channel !== 'call' && channel !== 'email') || readsChannel(driver.outbox, channel)) return undefined;
+  return `no ${channel} adapter: the target delivers only ${(driver.outbox.channels ?? []).join(' and ')} codes to the harness`;
 }
 
 function blockedBy(driver: Driver<FixturesPort>, error: PreconditionFailed): BlockedBy {
