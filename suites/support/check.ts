@@ -53,7 +53,7 @@ export function checksNeedFactor(need: FactorNeed): void {
 }
 
 /** Why a check needing `need` cannot run on a target offering `offered`; undefined when it can (or nobody knows). */
-export function factorMissing(need: FactorNeed | undefined, offered: readonly OfferedFactor[] | undefined): string | undefined {
+function factorMissing(need: FactorNeed | undefined, offered: readonly OfferedFactor[] | undefined): string | undefined {
   if (!need || !offered) return undefined;
   if (offered.some((f) => f.factorType === need.factorType && (need.provider === undefined || f.provider === need.provider))) return undefined;
   const what = need.provider ? `${need.factorType} / ${need.provider}` : need.factorType;
