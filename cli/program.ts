@@ -110,7 +110,7 @@ function secretsIn(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
   );
   argv.forEach((arg, index) => {
     const [flag, inline] = arg.split(/=(.*)/s, 2);
-    if (flag !== '--token' && flag !== '--control-token') return;
+    if (flag === undefined || !/^--((left|right)-)?(control-)?token$/.test(flag)) return;
     const value = inline ?? argv[index + 1];
     if (value) secrets.push(value);
   });

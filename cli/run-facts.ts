@@ -20,7 +20,7 @@ export async function harnessCommit(root: string): Promise<string> {
  * `v1` (Classic) (spec okta-real-org.md §5.1). The embedded mock is a Classic org.
  */
 export async function targetEngine(target: TargetConfig): Promise<string> {
-  if (target.kind === 'mock') return 'Classic (embedded mock org)';
+  if (target.kind === 'mock') return target.profile === 'identity-engine' ? 'Identity Engine (embedded mock org, as a variant)' : 'Classic (embedded mock org)';
   try {
     const response = await fetch(new URL('/.well-known/okta-organization', target.baseUrl), { signal: AbortSignal.timeout(5000) });
     if (!response.ok) return `unknown (/.well-known/okta-organization answered ${response.status})`;

@@ -13,6 +13,7 @@ import { packageInfo, SUITES_CONFIG } from './package-root.js';
 import { redactorFor, redactStrings, type Redact } from '../drivers/redact.js';
 import { nullStream, redactingStream, type OutputStream } from './redact.js';
 import { describeTarget, targetSecrets } from './target.js';
+import { targetEngine } from './run-facts.js';
 
 /** Which suites to run: the package's own by default; the harness's tests point this at a fixture suite. */
 export interface SuiteLocation {
@@ -87,9 +88,12 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
     }),
     ...(options.blob !== undefined ? [['blob', { outputFile: resolve(options.blob) }] satisfies ReporterSpec] : []),
   ];
+  // The engine is asked of the org (one unauthenticated request) only when a report will show it.
+  const wantsEnvironment = OUTPUT_FORMATS.some((format) => format.reporter && options.outputs?.[format.id] !== undefined);
+  const environment = wantsEnvironment ? { ...(await runEnvironment(options.target, pkg.version)), ...options.environment } : {};
   for (const format of OUTPUT_FORMATS) {
     const path = options.outputs?.[format.id];
-    if (path !== undefined && format.reporter) reporters.push(format.reporter(resolve(path), { ...runEnvironment(options.target, pkg.version), ...options.environment }));
+    if (path !== undefined && format.reporter) reporters.push(format.reporter(resolve(path), environment));
   }
 
   const { startVitest } = await import('vitest/node');
@@ -147,7 +151,7 @@ function enterRun(target: TargetConfig): () => void {
 }
 
 /** What the Allure report shows as the run's environment: no secret, only what reports may name. */
-function runEnvironment(target: TargetConfig, harnessVersion: string): Record<string, string> {
+async function runEnvironment(target: TargetConfig, harnessVersion: string): Promise<Record<string, string>> {
   const { target: where, driver } = describeTarget(target);
-  return { harness: `mfa-conformance ${harnessVersion}`, target: where, driver };
+  return { harness: `mfa-conformance ${harnessVersion}`, target: where, driver, engine: await targetEngine(target) };
 }

@@ -196,6 +196,11 @@ export interface ClockCapability {
 
 /** Reads the OTPs that sms, call and email challenges sent (each passcode is registered as a secret). */
 export interface OutboxCapability {
+  /**
+   * The channels whose codes it can read; absent: every channel. A real org's telephony inline hook brings sms and
+   * call codes only: email codes need an email adapter (the mock's outbox is one), else their checks are skipped.
+   */
+  readonly channels?: readonly OutboxMessage['channel'][];
   /** Messages sent to a user, newest last. */
   messages(userId: string, channel?: OutboxMessage['channel']): Promise<OutboxMessage[]>;
 }
@@ -302,7 +307,18 @@ export interface Driver<F extends FixturesPort = OktaFixtures> extends Capabilit
   redactJson(value: unknown): unknown;
   /** The target's current time: its clock where it has one, else this machine's (a real org's time is real time). */
   now(): Promise<number>;
+  /**
+   * The factor types the target offers (a fresh test user's factor catalog), read once on first use; undefined when
+   * not known (the embedded mock, whose catalog is under test, or a catalog that could not be read): then every check runs.
+   */
+  offeredFactors?(): Promise<readonly OfferedFactor[] | undefined>;
   close(): Promise<void>;
+}
+
+/** A factor type and provider, as the factor catalog lists them. */
+export interface OfferedFactor {
+  factorType: string;
+  provider: string;
 }
 
 /** The optional capabilities, by the name of the driver property that offers each (the control protocol's names). */
@@ -321,6 +337,11 @@ export function isCapability(name: string): name is Capability {
 /** The capabilities among `needs` that the driver does not offer. */
 export function missingCapabilities(driver: Driver<FixturesPort>, needs: readonly Capability[]): Capability[] {
   return needs.filter((name) => driver[name] === undefined);
+}
+
+/** Whether an outbox reads the codes sent on `channel`. */
+export function readsChannel(outbox: OutboxCapability, channel: OutboxMessage['channel']): boolean {
+  return outbox.channels === undefined || outbox.channels.includes(channel);
 }
 
 /** Narrows a driver to one that offers `needs` (a check that declared them was skipped otherwise). */

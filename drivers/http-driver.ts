@@ -1,11 +1,11 @@
 import type { Dispatcher } from 'undici';
 import type { AuthStrategy } from './auth/strategy.js';
-import type { Capabilities, ClockCapability, Driver, RunIdentity, TargetProfile } from './contract.js';
+import type { Capabilities, ClockCapability, Driver, OfferedFactor, RunIdentity, TargetProfile } from './contract.js';
 import { isCapability, type Capability } from './contract.js';
 import { controlCapabilities } from './control/capabilities.js';
 import { ControlClient } from './control/client.js';
 import { HttpApiClient } from './http-client.js';
-import { OktaUserFixtures } from './okta/fixtures.js';
+import { OktaUserFixtures, removeUser } from './okta/fixtures.js';
 import { Redactor } from './redact.js';
 import { RateLimitPacer } from './pacing.js';
 import { recordWait } from './okta/run-journal.js';
@@ -65,6 +65,7 @@ export class HttpDriver implements Driver {
   readonly profile: TargetProfile;
   readonly #controlHttp: HttpApiClient;
   readonly #onClose: (() => Promise<void>)[] = [];
+  #offeredFactors: Promise<readonly OfferedFactor[] | undefined> | undefined;
 
   private constructor(
     options: HttpDriverOptions & { baseUrl: string; redactor: Redactor },
@@ -138,6 +139,16 @@ export class HttpDriver implements Driver {
     return this.clock ? this.clock.now() : Date.now();
   }
 
+  /**
+   * Capability detection from the org itself: the factor catalog of a fresh test user (created and removed for it).
+   * Not for the embedded mock, whose catalog its own checks test: a fault there must fail them, never skip them.
+   */
+  offeredFactors(): Promise<readonly OfferedFactor[] | undefined> {
+    if (this.kind === 'mock') return Promise.resolve(undefined);
+    this.#offeredFactors ??= readFactorCatalog(this.api, this.fixtures);
+    return this.#offeredFactors;
+  }
+
   async close(): Promise<void> {
     try {
       await this.fixtures.cleanup();
@@ -157,6 +168,25 @@ async function describeTarget(baseUrl: string, api: HttpApiClient, control: Cont
   // The probe is sent only when the control protocol does not say, so a fault on that API cannot turn its checks into skips.
   const learnedFrom = announced.has('yubikeyUpload') ? 'control' : (await answersOk(api, YUBIKEY_TOKENS_PROBE)) ? 'probe' : undefined;
   return { origin, capabilities: { ...capabilities, ...(learnedFrom ? { yubikeyUpload: { learnedFrom } } : {}) } };
+}
+
+/** The factor types and providers a fresh user's catalog lists; undefined when it cannot be read (then nothing is skipped for it). */
+async function readFactorCatalog(api: HttpApiClient, fixtures: OktaUserFixtures): Promise<readonly OfferedFactor[] | undefined> {
+  let userId: string | undefined;
+  try {
+    userId = (await fixtures.createUser()).id;
+    const res = await api.get<unknown>(`/api/v1/users/${userId}/factors/catalog`, { noRetry: true });
+    if (res.status !== 200 || !Array.isArray(res.body)) return undefined;
+    return res.body.flatMap((entry: unknown) => {
+      const { factorType, provider } = (typeof entry === 'object' && entry !== null ? entry : {}) as { factorType?: unknown; provider?: unknown };
+      return typeof factorType === 'string' && typeof provider === 'string' ? [{ factorType, provider }] : [];
+    });
+  } catch {
+    return undefined;
+  } finally {
+    // removed now rather than at the end: a free org allows ten active users
+    if (userId !== undefined) await removeUser(api, userId).catch(() => false);
+  }
 }
 
 async function answersOk(api: HttpApiClient, path: string): Promise<boolean> {

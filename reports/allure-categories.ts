@@ -24,6 +24,7 @@ const CATEGORY_NAME: Record<FailureKind, string> = {
 
 /** The category a failure message falls in (by its `[kind]` prefix), as the Allure report names it. */
 export function categoryOfMessage(message: string): string {
+  if (TIMED_OUT.test(message)) return TIMING_CATEGORY;
   const kind = FAILURE_KINDS.find((k) => message.startsWith(failurePrefix(k)));
   return CATEGORY_NAME[kind ?? 'error'];
 }
@@ -31,10 +32,19 @@ export function categoryOfMessage(message: string): string {
 /** The prefix a failure message of this kind starts with. */
 export const failurePrefix = (kind: FailureKind): string => `[${kind}] `;
 
+/**
+ * Timing: vitest's own failure when a check or its hook ran past its timeout ("Test timed out in 30000ms."), the
+ * one failure about time that has a fixed shape; a check that waited on a rate-limit window or a target that stopped
+ * answering ends here, not among the assertions.
+ */
+const TIMING_CATEGORY = 'Timing (a check or hook ran past its timeout)';
+const TIMED_OUT = /^(Test|Hook) timed out in \d+ms/;
+
 /** Categories that cut across failure kinds; Allure puts a result in the first category that matches. */
 const CROSS_CATEGORIES: readonly AllureCategory[] = [
   // a 429 or E0000047 where the check expected something else: the target throttled the run
   { name: 'Rate limited (HTTP 429)', matchedStatuses: ['failed', 'broken'], messageRegex: '\\[status\\] HTTP 429[\\s\\S]*|[\\s\\S]*E0000047[\\s\\S]*' },
+  { name: TIMING_CATEGORY, matchedStatuses: ['failed', 'broken'], messageRegex: '(Test|Hook) timed out in \\d+ms[\\s\\S]*' },
   { name: 'Blocked (a precondition failed)', matchedStatuses: ['skipped'], messageRegex: '[\\s\\S]*BLOCKED[\\s\\S]*' },
 ];
 

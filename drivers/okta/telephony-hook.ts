@@ -60,6 +60,7 @@ export async function listenForTelephonyHook(
   const address = server.address() as AddressInfo;
 
   const outbox: OutboxCapability = {
+    channels: emailOutbox ? ['sms', 'call', 'email'] : ['sms', 'call'],
     async messages(userId, channel) {
       if (channel === 'email') {
         if (emailOutbox) return emailOutbox.messages(userId, channel);

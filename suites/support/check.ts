@@ -1,6 +1,7 @@
 import { test } from 'vitest';
-import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, TargetProfile, TestUser } from '../../drivers/contract.js';
-import { missingCapabilities, offers } from '../../drivers/contract.js';
+import { getCurrentSuite } from 'vitest/suite';
+import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, OfferedFactor, TargetProfile, TestUser } from '../../drivers/contract.js';
+import { missingCapabilities, offers, readsChannel } from '../../drivers/contract.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
 import { attachExchanges, attachSchemaViolations, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
 import { blockedText } from '../../reports/blocked.js';
@@ -30,6 +31,33 @@ export interface CheckOptions<N extends Capability = never> {
    * e.g. Identity Engine enrolls the primary email on its own): there the check is skipped, saying why.
    */
   notOn?: Partial<Record<TargetProfile, string>>;
+  /**
+   * The factor type (and provider; absent: any) the check cannot run without: on a target whose factor catalog
+   * does not list it the check is skipped, saying so. Default: what its suite file declared (checksNeedFactor).
+   */
+  needsFactor?: FactorNeed;
+}
+
+/** A factor type the org must offer; without a provider any provider of the type will do. */
+export interface FactorNeed {
+  factorType: string;
+  provider?: string;
+}
+
+/** What each suite file declared its checks need, by the file's path (suite files share this module in a worker). */
+const factorNeedOfFile = new Map<string, FactorNeed>();
+
+/** Call once at the top of a suite file that tests one factor kind: every check in it needs the org to offer it. */
+export function checksNeedFactor(need: FactorNeed): void {
+  factorNeedOfFile.set(getCurrentSuite().file.filepath, need);
+}
+
+/** Why a check needing `need` cannot run on a target offering `offered`; undefined when it can (or nobody knows). */
+function factorMissing(need: FactorNeed | undefined, offered: readonly OfferedFactor[] | undefined): string | undefined {
+  if (!need || !offered) return undefined;
+  if (offered.some((f) => f.factorType === need.factorType && (need.provider === undefined || f.provider === need.provider))) return undefined;
+  const what = need.provider ? `${need.factorType} / ${need.provider}` : need.factorType;
+  return `target does not offer the ${what} factor (not in a fresh test user's factor catalog)`;
 }
 
 /**
@@ -87,6 +115,20 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       return;
     }
 
+    const factorNeed = options.needsFactor ?? factorNeedOfFile.get(ctx.task.file.filepath);
+    const noAdapter = (needs as readonly Capability[]).includes('outbox') ? channelUnread(driver, factorNeed) : undefined;
+    if (noAdapter !== undefined) {
+      ctx.task.meta.skipReason = noAdapter;
+      ctx.skip(noAdapter);
+      return;
+    }
+    const lacking = factorMissing(factorNeed, await driver.offeredFactors?.());
+    if (lacking !== undefined) {
+      ctx.task.meta.skipReason = lacking;
+      ctx.skip(lacking);
+      return;
+    }
+
     const notHere = driver.profile && options.notOn?.[driver.profile];
     if (notHere !== undefined) {
       const reason = `not on a ${driver.profile} target: ${notHere}`;
@@ -126,6 +168,13 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       ctx.skip(`${blockedText(blocked)}: ${blocked.message}`);
     }
   });
+}
+
+/** Why the codes of the check's message factor cannot be read (a telephony hook but no email adapter); undefined when they can. */
+function channelUnread(driver: Driver<FixturesPort>, need: FactorNeed | undefined): string | undefined {
+  const channel = need?.factorType;
+  if (!driver.outbox || (channel !== 'sms' && channel !== 'call' && channel !== 'email') || readsChannel(driver.outbox, channel)) return undefined;
+  return `no ${channel} adapter: the target delivers only ${(driver.outbox.channels ?? []).join(' and ')} codes to the harness`;
 }
 
 function blockedBy(driver: Driver<FixturesPort>, error: PreconditionFailed): BlockedBy {

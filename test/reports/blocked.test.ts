@@ -80,6 +80,8 @@ test('Allure: categories by failure kind, and blocked checks tagged BLOCKED with
   const files = await readdir(join(dir, 'allure'));
   const categories = JSON.parse(await readFile(join(dir, 'allure', 'categories.json'), 'utf8')) as unknown[];
   expect(categories).toEqual(ALLURE_CATEGORIES);
+  // the environment names the engine (Classic or Identity Engine) beside the harness and the target
+  expect(await readFile(join(dir, 'allure', 'environment.properties'), 'utf8')).toMatch(/^engine ?= ?Classic \(embedded mock org\)$/m);
   const results = await Promise.all(
     files.filter((f) => f.endsWith('-result.json')).map(async (f) => JSON.parse(await readFile(join(dir, 'allure', f), 'utf8')) as AllureResult),
   );

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { expectOktaError } from '../../support/expect.js';
 import { expectFactorsUnchanged, factorIds, factorsPath, listFactors } from '../factors.js';
 import { messageFactorChecks, staleCodeCheck } from '../otp-activation/message-checks.js';
@@ -10,6 +10,7 @@ import { useTarget } from '../../support/target.js';
 /** call / OKTA: spec §2.3, §3, §7. */
 
 useTarget();
+checksNeedFactor({ factorType: 'call', provider: 'OKTA' });
 
 
 messageFactorChecks(CALL);

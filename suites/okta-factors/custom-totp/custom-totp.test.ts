@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 import { offers, type ApiClient, type CustomTotpProfile, type Driver, type DriverWith, type TestUser } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
 import { checkDigits } from '../../../virtual-authenticators/otp/otp-options.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { given } from '../../support/given.js';
 import { expectClientError, expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, type Factor, listFactors, readFactor } from '../factors.js';
@@ -18,6 +18,7 @@ import { useTarget } from '../../support/target.js';
  */
 
 useTarget();
+checksNeedFactor({ factorType: 'token:hotp', provider: 'CUSTOM' });
 
 const FACTOR_TYPE = 'token:hotp';
 const PROVIDER = 'CUSTOM';

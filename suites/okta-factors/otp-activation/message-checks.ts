@@ -41,7 +41,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     spec.expectProfile(stored.profile, body.profile as Record<string, unknown>);
     const listed = (await listFactors(api, user.id)).filter((f) => f.factorType === channel);
     expect(listed.map((f) => f.id)).toEqual([factor.id]);
-  }, { notOn: spec.notOn, needs: ['outbox'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox'] });
 
   check(id('ENROLL.LINKS'), `a pending ${channel} factor offers activate and resend, not verify`, async ({ driver, api }) => {
     const { user, factor } = await enrollFresh(driver, api, spec);
@@ -60,7 +60,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
       linkOf(seen, 'user');
       expect(seen._links?.verify, 'no verify link while pending').toBeUndefined();
     }
-  }, { notOn: spec.notOn });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' } });
 
   check(id('ENROLL.AUTO_ACTIVATE'), `?activate=true enrolls the ${channel} factor ACTIVE and sends nothing`, async ({ driver, api }) => {
     const { user, factor, body } = await enrollFresh(driver, api, spec, { activate: true });
@@ -69,7 +69,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     linkOf(factor, 'verify');
     expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
     expect(await driver.outbox.messages(user.id, channel), 'no activation message').toEqual([]);
-  }, { notOn: spec.notOn, needs: ['outbox'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox'] });
 
   check(id('ACTIVATE.GOOD_CODE'), `activate with the ${channel} passcode makes the factor ACTIVE`, async ({ driver, api }) => {
     const { user, factor, code } = await pendingWithCode(driver, api, spec);
@@ -81,7 +81,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     expect(allowedMethods(linkOf(res.body, 'self')) ?? ['DELETE']).toContain('DELETE');
     expect(res.body._links?.resend, 'no resend link once active').toBeUndefined();
     expectState('factor status', (await readFactor(api, user.id, factor.id)).status, 'ACTIVE');
-  }, { notOn: spec.notOn, needs: ['outbox'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox'] });
 
   check(id('ACTIVATE.BAD_CODE'), `activate with a wrong code is refused and the ${channel} factor stays pending`, async ({ driver, api }) => {
     const { user, factor, code } = await pendingWithCode(driver, api, spec);
@@ -91,7 +91,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     const retry = await api.post<Factor>(linkOf(factor, 'activate').href, { passCode: code });
     expectStatus(retry, 200);
     expect(retry.body.status).toBe('ACTIVE');
-  }, { notOn: spec.notOn, needs: ['outbox'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox'] });
 
   check(id('RESEND'), `resend sends a new ${channel} passcode, which activates the factor`, async ({ driver, api }) => {
     const setup = await pendingWithCode(driver, api, spec);
@@ -104,7 +104,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     const activated = await api.post<Factor>(linkOf(setup.factor, 'activate').href, { passCode: message.passCode });
     expectStatus(activated, 200);
     expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
-  }, { notOn: spec.notOn, needs: ['outbox', 'clock'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox', 'clock'] });
 
   check(id('CHALLENGE'), `verify without a passCode challenges and sends a new ${channel} passcode`, async ({ driver, api }) => {
     const setup = await activeFactor(driver, api, spec);
@@ -118,7 +118,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     spec.expectChallengeProfile(result.profile, setup.body.profile as Record<string, unknown>);
     await expectOneNewMessage(driver, setup.user.id, channel, setup.factor.id, 0, setup.to);
     expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
-  }, { notOn: spec.notOn, needs: ['outbox'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox'] });
 
   check(id('VERIFY.GOOD_CODE'), `verify with the challenge's ${channel} passcode answers SUCCESS`, async ({ driver, api }) => {
     const setup = await activeFactor(driver, api, spec);
@@ -128,7 +128,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     expectSchema('okta-factors/factor-verify-result', res.body);
     expect((res.body as { factorResult: string }).factorResult).toBe('SUCCESS');
     expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
-  }, { notOn: spec.notOn, needs: ['outbox'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox'] });
 
   check(id('VERIFY.BAD_CODE'), `verify with a wrong ${channel} passcode is refused with E0000068`, async ({ driver, api }) => {
     const setup = await activeFactor(driver, api, spec);
@@ -138,7 +138,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     const retry = await api.post(linkOf(setup.factor, 'verify').href, { passCode: code });
     expectStatus(retry, 200);
     expect((retry.body as { factorResult: string }).factorResult).toBe('SUCCESS');
-  }, { notOn: spec.notOn, needs: ['outbox'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox'] });
 
   check(id('VERIFY.REPLAY'), `${an(channel)} passcode that verified is refused the second time`, async ({ driver, api }) => {
     const setup = await activeFactor(driver, api, spec);
@@ -149,21 +149,21 @@ export function messageFactorChecks(spec: MessageChannel): void {
     expect((first.body as { factorResult: string }).factorResult).toBe('SUCCESS');
     expectPasscodeRefused(await api.post(verify, { passCode: code }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
     expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
-  }, { notOn: spec.notOn, needs: ['outbox'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox'] });
 
   check(id('RATE_LIMIT'), `${an(channel)} resend right after enrollment is refused with 429`, async ({ driver, api }) => {
     const setup = await pendingWithCode(driver, api, spec);
     await expectRateLimited(driver, await resend(api, setup), spec.throttleCodes);
     expect(await messagesOf(driver, setup.user.id, channel, setup.factor.id), 'nothing more was sent').toHaveLength(1);
     expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'PENDING_ACTIVATION');
-  }, { notOn: spec.notOn, needs: ['outbox'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox'] });
 
   check(id('RATE_LIMIT'), `a second ${channel} challenge right after the first is refused with 429`, async ({ driver, api }) => {
     const setup = await activeFactor(driver, api, spec);
     await challengeCode(driver, api, spec, setup);
     await expectRateLimited(driver, await challenge(api, setup.factor), spec.throttleCodes);
     expect(await messagesOf(driver, setup.user.id, channel, setup.factor.id), 'nothing more was sent').toHaveLength(1);
-  }, { notOn: spec.notOn, needs: ['outbox'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox'] });
 
   check(id('RATE_LIMIT.RECOVERY'), `once the ${channel} throttle window has passed, a challenge goes out again`, async ({ driver, api }) => {
     const setup = await activeFactor(driver, api, spec);
@@ -174,7 +174,7 @@ export function messageFactorChecks(spec: MessageChannel): void {
     const res = await api.post(linkOf(setup.factor, 'verify').href, { passCode: code });
     expectStatus(res, 200);
     expect((res.body as { factorResult: string }).factorResult).toBe('SUCCESS');
-  }, { notOn: spec.notOn, needs: ['outbox', 'clock'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox', 'clock'] });
 }
 
 /** A phone passcode's lifetime is undocumented (spec §11): a check may only say that a 30-minute-old one is refused. */
@@ -186,5 +186,5 @@ export function staleCodeCheck(spec: MessageChannel<'SMS' | 'CALL'>): void {
     const res = await api.post(linkOf(setup.factor, 'verify').href, { passCode: code });
     expectPasscodeRefused(res, ['E0000068', 'E0000082', 'E0000083'], ['EXPIRED', 'TIMEOUT', 'TIME_WINDOW_EXCEEDED', 'FAILED']);
     expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'ACTIVE');
-  }, { notOn: spec.notOn, needs: ['outbox', 'clock'] });
+  }, { notOn: spec.notOn, needsFactor: { factorType: spec.channel, provider: 'OKTA' }, needs: ['outbox', 'clock'] });
 }

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import type { ApiClient, Capability, Driver, DriverWith } from '../../../drivers/contract.js';
-import { check } from '../../support/check.js';
+import { check, type FactorNeed } from '../../support/check.js';
 import { expectClientError, expectOktaError, expectState, expectStatus } from '../../support/expect.js';
 import { currentCode, enroll, type Factor, linkOf, readFactor, wrongCode } from '../factors.js';
 import { CALL, EMAIL, SMS } from './message-channels.js';
@@ -35,6 +35,7 @@ interface PendingOtp {
 interface OtpFactorType {
   name: string;
   needs: Capability[];
+  factor: FactorNeed;
   notOn?: MessageChannel['notOn'];
   enroll(driver: DriverWith<'outbox'>, api: ApiClient): Promise<PendingOtp>;
 }
@@ -43,6 +44,7 @@ function messageType(spec: MessageChannel): OtpFactorType {
   return {
     name: spec.channel,
     needs: ['outbox'],
+    factor: { factorType: spec.channel, provider: 'OKTA' },
     ...(spec.notOn ? { notOn: spec.notOn } : {}),
     async enroll(driver, api) {
       const setup = await pendingWithCode(driver, api, spec);
@@ -65,6 +67,7 @@ function messageType(spec: MessageChannel): OtpFactorType {
 const TOTP: OtpFactorType = {
   name: 'token:software:totp',
   needs: [],
+  factor: { factorType: 'token:software:totp', provider: 'OKTA' },
   async enroll(driver, api) {
     const { user, factor, totp } = await enrollTotp(driver, api, 'OKTA');
     const rightCode = () => currentCode(driver, totp);
@@ -88,7 +91,7 @@ describe.each([messageType(SMS), messageType(CALL), messageType(EMAIL), TOTP])('
     const res = await api.post(linkOf(pending.factor, 'activate').href, { passCode: await pending.rightCode() }, { noRetry: true });
     await expectRateLimited(driver, res, ['E0000047']);
     expectState('factor status', (await readFactor(api, pending.userId, pending.factor.id)).status, 'PENDING_ACTIVATION');
-  }, { needs: type.needs, notOn: type.notOn });
+  }, { needs: type.needs, needsFactor: type.factor, notOn: type.notOn });
 
   check('FACTORS.OTP_ACTIVATION.RECOVERY', `five minutes after the attempts ran out the factor activates (${type.name})`, async ({ driver, api }) => {
     const pending = await exhausted(driver, api, type);
@@ -98,7 +101,7 @@ describe.each([messageType(SMS), messageType(CALL), messageType(EMAIL), TOTP])('
     expectStatus(res, 200);
     expect(res.body.status).toBe('ACTIVE');
     expectState('factor status', (await readFactor(api, pending.userId, pending.factor.id)).status, 'ACTIVE');
-  }, { needs: [...type.needs, 'clock'], notOn: type.notOn });
+  }, { needs: [...type.needs, 'clock'], needsFactor: type.factor, notOn: type.notOn });
 });
 
 describe.each([SMS, CALL, EMAIL])('activation attempts and resend: $channel', (spec) => {
@@ -114,7 +117,7 @@ describe.each([SMS, CALL, EMAIL])('activation attempts and resend: $channel', (s
     expectClientError(await resend(api, setup));
     expect(await messagesOf(driver, setup.user.id, spec.channel, setup.factor.id), 'nothing more was sent').toHaveLength(1);
     expectState('factor status', (await readFactor(api, setup.user.id, setup.factor.id)).status, 'PENDING_ACTIVATION');
-  }, { needs: ['outbox', 'clock'], notOn: spec.notOn });
+  }, { needs: ['outbox', 'clock'], needsFactor: { factorType: spec.channel, provider: 'OKTA' }, notOn: spec.notOn });
 });
 
 check('FACTORS.OTP_ACTIVATION.PER_USER', "the five attempts are the user's across factors (sms and totp), and only theirs", async ({ driver, api, newUser }) => {

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver, DriverWith, TestUser } from '../../../drivers/contract.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { given } from '../../support/given.js';
 import { expectClientError, expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import {
@@ -26,6 +26,7 @@ import { activeTotp } from '../totp/totp.js';
  */
 
 useTarget();
+checksNeedFactor({ factorType: 'push', provider: 'OKTA' });
 
 const PUSH = { factorType: 'push', provider: 'OKTA' } as const;
 /** How far past an expiresAt the clock goes, so that the target's clock granularity cannot matter. */

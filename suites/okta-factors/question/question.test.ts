@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ApiClient, Driver } from '../../../drivers/contract.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { given } from '../../support/given.js';
 import { expectNoSecret, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { CheckFailure } from '../../support/failure.js';
@@ -11,6 +11,7 @@ import { useTarget } from '../../support/target.js';
 /** question / OKTA, the security question factor: spec §1 F4, §2.1. */
 
 useTarget();
+checksNeedFactor({ factorType: 'question', provider: 'OKTA' });
 
 const FACTOR_TYPE = 'question';
 const QUESTION = 'disliked_food';

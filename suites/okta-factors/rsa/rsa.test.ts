@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { given } from '../../support/given.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
@@ -16,6 +16,7 @@ import { expectState } from '../../support/expect.js';
  */
 
 useTarget();
+checksNeedFactor({ factorType: 'token', provider: 'RSA' });
 
 const FACTOR_TYPE = 'token';
 const PROVIDER = 'RSA';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ApiClient } from '../../../drivers/contract.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { expectOktaError, expectStatus } from '../../support/expect.js';
 import { enroll, expectFactorGone, expectFactorsUnchanged, type Factor, factorIds, factorPath, factorsPath, linkOf, listFactors, readFactor } from '../factors.js';
 import { messageFactorChecks, staleCodeCheck } from '../otp-activation/message-checks.js';
@@ -21,6 +21,7 @@ import { useTarget } from '../../support/target.js';
 /** sms / OKTA: spec §2.2, §3, §7. */
 
 useTarget();
+checksNeedFactor({ factorType: 'sms', provider: 'OKTA' });
 
 /** E0000001 with a cause is what the mock answers; the catalog's E0000098 "This phone number is invalid." fits too. */
 const INVALID_PHONE_CODES = ['E0000001', 'E0000098'];

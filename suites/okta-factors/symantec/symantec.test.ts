@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js';
 import { SymantecVipToken } from '../../../virtual-authenticators/symantec/symantec-vip-token.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { given } from '../../support/given.js';
 import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
@@ -14,6 +14,7 @@ import { expectState } from '../../support/expect.js';
  */
 
 useTarget();
+checksNeedFactor({ factorType: 'token', provider: 'SYMANTEC' });
 
 const FACTOR_TYPE = 'token';
 const PROVIDER = 'SYMANTEC';

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import type { ApiClient, Driver } from '../../../drivers/contract.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import {
   allowedMethods,
@@ -20,6 +20,7 @@ import { activeTotp, enrollTotp, TOTP_FACTOR_TYPE as FACTOR_TYPE } from './totp.
 /** token:software:totp, Okta Verify OTP (OKTA) and Google Authenticator (GOOGLE): spec §2.5, §3. */
 
 useTarget();
+checksNeedFactor({ factorType: 'token:software:totp' });
 
 const STEP_MS = 30_000;
 const TEN_MINUTES_MS = 10 * 60_000;

@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import type { ApiClient } from '../../../drivers/contract.js';
 import type { U2fRegistrationTamper, U2fSignTamper } from '../../../virtual-authenticators/u2f/u2f-token.js';
 import type { RequirementId } from '../../../requirements/index.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { expectSchema, expectStatus } from '../../support/expect.js';
 import { allowedMethods, linkOf, listFactors, readFactor } from '../factors.js';
 import {
@@ -26,6 +26,7 @@ import { useTarget } from '../../support/target.js';
 /** u2f / FIDO: spec §2.11, §3, §4, §9 (appId), shared/spec/authenticator-formats.md §1.1–§1.2. */
 
 useTarget();
+checksNeedFactor({ factorType: 'u2f', provider: 'FIDO' });
 
 /** After a refusal the factor is still ACTIVE with its credential, and a fresh challenge still verifies. */
 async function expectStillVerifies(api: ApiClient, setup: ActiveU2f): Promise<void> {

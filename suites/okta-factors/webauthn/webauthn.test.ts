@@ -3,7 +3,7 @@ import type { ApiClient, Driver } from '../../../drivers/contract.js';
 import type { AssertionTamper, RegistrationTamper } from '../../../virtual-authenticators/webauthn/misbehaviour.js';
 import type { WebAuthnAuthenticatorOptions } from '../../../virtual-authenticators/webauthn/webauthn-authenticator.js';
 import type { RequirementId } from '../../../requirements/index.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { expectOktaError, expectSchema, expectStatus } from '../../support/expect.js';
 import { allowedMethods, linkOf, listFactors, readFactor } from '../factors.js';
 import {
@@ -29,6 +29,7 @@ import { useTarget } from '../../support/target.js';
 /** webauthn / FIDO: spec §2.12, §3, §4, shared/spec/authenticator-formats.md §1.3. Verification by factor id. */
 
 useTarget();
+checksNeedFactor({ factorType: 'webauthn', provider: 'FIDO' });
 
 type Algorithm = NonNullable<WebAuthnAuthenticatorOptions['algorithm']>;
 

@@ -2,7 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { expect } from 'vitest';
 import type { ApiClient, ApiResponse, Driver, TestUser } from '../../../drivers/contract.js';
 import { YubiKeyOtpToken, type YubiKeyOtpTamper } from '../../../virtual-authenticators/yubikey/yubikey-otp-token.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedFactor } from '../../support/check.js';
 import { given } from '../../support/given.js';
 import { expectClientError, expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { allowedMethods, enroll, expectFactorsUnchanged, expectPasscodeRefused, factorIds, factorPath, factorsPath, type Factor, linkOf, readFactor } from '../factors.js';
@@ -17,6 +17,7 @@ import { useTarget } from '../../support/target.js';
  */
 
 useTarget();
+checksNeedFactor({ factorType: 'token:hardware', provider: 'YUBICO' });
 
 const TOKENS = '/api/v1/org/factors/yubikey_token/tokens';
 const FACTOR_TYPE = 'token:hardware';
