@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 /**
  * The harness's own tests (test/). The conformance suites have their own config: vitest.suites.config.ts.
  *
- * Two projects. `shared`: tests of modules that keep no process-wide state a test changes (schemas, authenticators,
+ * Projects. `shared`: tests of modules that keep no process-wide state a test changes (schemas, authenticators,
  * requirements, the mock org, drivers) run in threads that keep their loaded modules from file to file (`isolate:
  * false`): each file then pays for its own imports once per worker, not once per file (measured: 28 files, 81 s → 28 s
  * wall on a loaded 2-core machine, CPU 28 s → 12 s). `isolated`: tests that run the CLI or nested vitest runs, spy on
