@@ -18,4 +18,10 @@ export interface VariantDefinition {
   readonly description: string;
   /** The profile a driver reports for an org with this variant on (default classic). */
   readonly profile?: EngineProfile;
+  /**
+   * The suite folders (or files) whose requests can meet this behaviour, when it is confined to a few endpoints:
+   * the variant harness runs only those (as a fault runs only the suites of what it `breaks`). Absent: every suite
+   * folder, for a behaviour of the whole org (headers, key order, error wording …).
+   */
+  readonly reaches?: readonly string[];
 }

@@ -10,10 +10,14 @@ export const OKTA_FACTORS_VARIANTS = [
     // The mock itself lists the 19 questions live Classic and Identity Engine orgs list (terraform-provider-okta recordings).
     id: 'variant.questions-20',
     description: "GET …/factors/questions lists the documented table's 20 questions, first_kiss_location included, instead of the 19 live orgs list.",
+    // Only these suites request …/factors/questions.
+    reaches: ['suites/okta-factors/question', 'suites/okta-factors/api'],
   },
   {
     id: 'variant.catalog-without-status',
     description: 'Factor catalog entries carry neither status nor enrollment, as both documented examples ([S] SupportedFactorResults) show them.',
+    // Only these suites request …/factors/catalog.
+    reaches: ['suites/okta-factors/catalog', 'suites/okta-factors/api'],
   },
   {
     id: 'variant.invalid-session-without-header',
@@ -26,10 +30,14 @@ export const OKTA_FACTORS_VARIANTS = [
   {
     id: 'variant.verify-inactive-410',
     description: "Verify of a factor that is not ACTIVE is answered 410 E0000154 \"Invalid factor id, it is not currently active.\" (Okta's error catalog).",
+    // The Factors API's verify route only (the Authentication API verifies through transactions).
+    reaches: ['suites/okta-factors'],
   },
   {
     id: 'variant.verify-inactive-423',
     description: "Verify of a factor that is not ACTIVE is answered 423 E0000180 \"Factor id is currently not active.\" (Okta's error catalog).",
+    // The Factors API's verify route only (the Authentication API verifies through transactions).
+    reaches: ['suites/okta-factors'],
   },
   {
     id: 'variant.identity-engine',

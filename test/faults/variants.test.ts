@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { VariantDefinition } from '../../mock-org/core/fault-definition.js';
 import { VARIANT_CATALOG } from '../../mock-org/index.js';
 import { OutcomeCollector, runDir, runNested, suiteFiles, writeWrappers } from './nested-run.js';
 
@@ -15,7 +16,7 @@ const RUN_DIR = runDir('variants');
 /** `MFA_VARIANTS=variant.questions-20,variant.error` runs only the variants whose id starts with one of these. */
 const ONLY = process.env.MFA_VARIANTS?.split(',').filter(Boolean);
 const VARIANTS = VARIANT_CATALOG.filter((v) => !ONLY || ONLY.some((prefix) => v.id.startsWith(prefix)));
-/** Every suite folder: a variant is a behaviour of the whole org. */
+/** Every suite folder: a variant is a behaviour of the whole org, unless it names the suites it `reaches`. */
 const SUITE_FOLDERS = ['suites/okta-factors', 'suites/okta-authn'];
 /**
  * The Authentication API is documented for Classic only ([A]); its suites have no Identity Engine profile yet,
@@ -25,11 +26,21 @@ const IDENTITY_ENGINE_FOLDERS = ['suites/okta-factors'];
 
 const collector = new OutcomeCollector();
 
+/** The suite files under `folders` that a variant reaches (its `reaches`, when it declares them). */
+async function filesReached(variant: VariantDefinition, folders: readonly string[]): Promise<string[]> {
+  const files = (await Promise.all(folders.map(suiteFiles))).flat();
+  const reaches = variant.reaches;
+  if (!reaches) return files;
+  return files.filter((file) => reaches.some((prefix) => file === prefix || file.startsWith(`${prefix}/`)));
+}
+
 beforeAll(async () => {
-  const suites = (await Promise.all(SUITE_FOLDERS.map(suiteFiles))).flat();
-  const identityEngineSuites = (await Promise.all(IDENTITY_ENGINE_FOLDERS.map(suiteFiles))).flat();
-  const plan = VARIANTS.map((v) =>
-    'profile' in v ? { id: v.id, suites: identityEngineSuites, profile: v.profile } : { id: v.id, suites },
+  const plan = await Promise.all(
+    VARIANTS.map(async (v: VariantDefinition) =>
+      v.profile
+        ? { id: v.id, suites: await filesReached(v, IDENTITY_ENGINE_FOLDERS), profile: v.profile }
+        : { id: v.id, suites: await filesReached(v, SUITE_FOLDERS) },
+    ),
   );
   const files = await writeWrappers(RUN_DIR, plan, collector);
   await runNested(files, collector);
@@ -44,6 +55,16 @@ test('every variant is named variant.* and described', () => {
   for (const variant of VARIANT_CATALOG) {
     expect(variant.id).toMatch(/^variant\.[a-z0-9-]+$/);
     expect(variant.description.length, `${variant.id}: description`).toBeGreaterThan(20);
+  }
+});
+
+test('a variant that names the suites it reaches names suite files that exist', async () => {
+  for (const variant of VARIANT_CATALOG as readonly VariantDefinition[]) {
+    if (!variant.reaches) continue;
+    expect(variant.reaches.length, `${variant.id}: reaches`).toBeGreaterThan(0);
+    for (const prefix of variant.reaches) {
+      expect(await filesReached({ ...variant, reaches: [prefix] }, SUITE_FOLDERS), `${variant.id}: suite files under ${prefix}`).not.toEqual([]);
+    }
   }
 });
 
