@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { notFound, operationNotAllowed, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
@@ -41,11 +41,11 @@ export function registerUserRoutes(app: FastifyInstance, org: FactorServices): v
         created: now, lastUpdated: now, profile: { email: profile.email }, secret: {},
       });
     }
-    return presentUser(requestBaseUrl(request), user);
+    return presentUserTo(org, request, user);
   });
 
   app.get<{ Params: { userId: string } }>('/api/v1/users/:userId', async (request) =>
-    presentUser(requestBaseUrl(request), findUserOr404(org.store, request.params.userId)),
+    presentUserTo(org, request, findUserOr404(org.store, request.params.userId)),
   );
 
   // Partial update (POST): the profile attributes given, `credentials.password` and `credentials.recovery_question`.
@@ -67,7 +67,7 @@ export function registerUserRoutes(app: FastifyInstance, org: FactorServices): v
     }
     if (recoveryQuestion) user.recoveryQuestion = recoveryQuestion;
     user.lastUpdated = org.clock.iso();
-    return presentUser(requestBaseUrl(request), user);
+    return presentUserTo(org, request, user);
   });
 
   // Activation without the email (`sendEmail=false`): the activation token, which primary authentication takes (A1 token).
@@ -89,7 +89,7 @@ export function registerUserRoutes(app: FastifyInstance, org: FactorServices): v
     if (user.status !== 'ACTIVE' && user.status !== 'PASSWORD_EXPIRED') throw operationNotAllowed('The user is not active');
     user.status = 'PASSWORD_EXPIRED';
     user.statusChanged = user.lastUpdated = org.clock.iso();
-    return presentUser(requestBaseUrl(request), user);
+    return presentUserTo(org, request, user);
   });
 
   app.post<{ Params: { userId: string } }>('/api/v1/users/:userId/lifecycle/deactivate', async (request) => {
@@ -170,8 +170,18 @@ function readRecoveryQuestion(body: Record<string, unknown>): { question: string
   return { question, answer };
 }
 
+/**
+ * A user as the Users API returns it to a request of this org: the `resetFactors` link is published
+ * exactly while the user has a factor (spec §1 F15, from the OpenAPI spec).
+ */
+function presentUserTo(org: FactorServices, request: FastifyRequest, user: StoredUser): Record<string, unknown> {
+  const hasFactors = org.store.factorsOf(user.id).length > 0;
+  const resetFactors = org.faults.has('lifecycle.reset-factors-link-always') || (hasFactors && !org.faults.has('lifecycle.reset-factors-link-missing'));
+  return presentUser(requestBaseUrl(request), user, { resetFactors });
+}
+
 /** A user as the Users API returns it (also embedded by `expand=user` on YubiKey tokens). */
-export function presentUser(baseUrl: string, user: StoredUser): Record<string, unknown> {
+export function presentUser(baseUrl: string, user: StoredUser, links: { resetFactors?: boolean } = {}): Record<string, unknown> {
   const self = userUrl(baseUrl, user.id);
   return {
     id: user.id,
@@ -192,6 +202,7 @@ export function presentUser(baseUrl: string, user: StoredUser): Record<string, u
       self: link(self, ['GET']),
       deactivate: link(`${self}/lifecycle/deactivate`, ['POST']),
       factors: link(`${self}/factors`, ['GET']),
+      ...(links.resetFactors ? { resetFactors: link(`${self}/lifecycle/reset_factors`, ['POST']) } : {}),
     },
   };
 }

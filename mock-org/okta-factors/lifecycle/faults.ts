@@ -43,4 +43,14 @@ export const LIFECYCLE_FAULTS = [
     description: 'a factor type once unenrolled cannot be enrolled again',
     breaks: ['FACTORS.LIFECYCLE.REENROLL'],
   },
+  {
+    id: 'lifecycle.reset-factors-link-always',
+    description: 'a user with no factor publishes the resetFactors link',
+    breaks: ['FACTORS.LIFECYCLE.RESET_FACTORS_LINK'],
+  },
+  {
+    id: 'lifecycle.reset-factors-link-missing',
+    description: 'a user with a factor publishes no resetFactors link',
+    breaks: ['FACTORS.LIFECYCLE.RESET_FACTORS_LINK'],
+  },
 ] as const satisfies readonly FaultDefinition<RequirementId>[];

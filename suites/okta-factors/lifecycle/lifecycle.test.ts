@@ -34,6 +34,22 @@ check('FACTORS.LIFECYCLE.RESET_FACTORS', 'reset_factors unenrolls every factor a
   expect(read.body.status).toBe('ACTIVE');
 });
 
+check('FACTORS.LIFECYCLE.RESET_FACTORS_LINK', 'the user publishes resetFactors exactly while it has a factor', async ({ driver, api, newUser }) => {
+  const user = await newUser();
+  const resetFactorsLink = async (): Promise<string | undefined> => {
+    const read = await api.get<{ _links?: Record<string, { href?: string } | undefined> }>(`/api/v1/users/${user.id}`);
+    expectStatus(read, 200);
+    return read.body._links?.resetFactors?.href;
+  };
+  // Compared with the factor list rather than with "none": an Identity Engine user starts with its email factor.
+  const hasFactors = async (): Promise<boolean> => (await listFactors(api, user.id)).length > 0;
+  expect(Boolean(await resetFactorsLink()), 'resetFactors link before the first enrollment, as the factor list says').toBe(await hasFactors());
+  await activeTotp(driver, api, 'GOOGLE', user);
+  expect(await resetFactorsLink(), 'resetFactors link once a factor is active').toMatch(new RegExp(`/api/v1/users/${user.id}/lifecycle/reset_factors$`));
+  expectStatus(await api.post(`/api/v1/users/${user.id}/lifecycle/reset_factors`), 200);
+  expect(Boolean(await resetFactorsLink()), 'resetFactors link after reset_factors, as the factor list says').toBe(await hasFactors());
+});
+
 check('FACTORS.LIFECYCLE.REENROLL', 'after unenroll, the same type enrolls again as a new pending factor', async ({ driver, api }) => {
   const { user, factor } = await activeTotp(driver, api, 'GOOGLE');
   expectStatus(await api.delete(factorPath(user.id, factor.id)), 204);
