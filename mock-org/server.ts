@@ -16,6 +16,8 @@ import {
 import { isPublicAuthnRequest } from './okta-authn/context.js';
 import { registerAuthnRoutes } from './okta-authn/routes.js';
 import type { MockOrg } from './org.js';
+import { knownRoutes } from './core/known-routes.js';
+import { parseJsonBodies } from './core/json-bodies.js';
 import { registerCatalogRoutes } from './okta-factors/catalog/routes.js';
 import { registerControlRoutes } from './control/routes.js';
 import { registerFactorRoutes } from './okta-factors/routes.js';
@@ -62,28 +64,12 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
     },
   });
 
-  // Patterns of every route and their methods, to tell 405 (known path, wrong method) from 404.
-  const routes: { pattern: RegExp; methods: Set<string> }[] = [];
-  app.addHook('onRoute', (route) => {
-    const pattern = new RegExp('^' + route.url.replace(/:[^/]+/g, '[^/]+') + '/?$');
-    const methods = [route.method].flat().map(String);
-    const known = routes.find((r) => r.pattern.source === pattern.source);
-    if (known) methods.forEach((m) => known.methods.add(m));
-    else routes.push({ pattern, methods: new Set(methods) });
-  });
+  // Every route's methods, to tell 405 (known path, wrong method) from 404.
+  const routes = knownRoutes(app);
 
-  // JSON bodies: an empty body is no body (clients send Content-Type on body-less POSTs);
-  // anything that does not parse is E0000003.
+  // JSON bodies only; anything that does not parse is E0000003.
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, text, done) => {
-    const raw = typeof text === 'string' ? text : text.toString('utf8');
-    if (raw.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(raw));
-    } catch {
-      done(malformedBody(), undefined);
-    }
-  });
+  parseJsonBodies(app, bodyLimit, malformedBody);
 
   app.addHook('onRequest', async (request) => {
     // A service app's access token (its scopes enforced), or the token endpoint, which takes none.
@@ -125,8 +111,8 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
 
   app.setNotFoundHandler(async (request) => {
     const path = request.url.split('?')[0] ?? '';
-    const route = routes.find((r) => r.pattern.test(path));
-    if (route && !route.methods.has(request.method) && !org.faults.has('errors.wrong-method-404')) throw methodNotAllowed();
+    const methods = routes.methodsAt(path);
+    if (methods && !methods.has(request.method) && !org.faults.has('errors.wrong-method-404')) throw methodNotAllowed();
     throw notFound(`Resource not found: ${path}`);
   });
 

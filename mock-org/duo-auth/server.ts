@@ -9,6 +9,7 @@ import { registerDuoControlRoutes, type FaultControl } from './control-routes.js
 import { DuoError, internalError, invalidParameter, methodNotAllowed, notFound, tooManyRequests } from './errors.js';
 import { json } from './reply.js';
 import { verifyDuoRequest } from './signature.js';
+import { knownRoutes } from '../core/known-routes.js';
 
 /** Authentication log calls per minute per Admin integration: 2, as a Duo engineer gave the default (spec §2.3). */
 const LOG_CALLS_PER_MINUTE = 2;
@@ -26,14 +27,7 @@ export interface DuoServerOptions {
 export function buildDuoServer(org: DuoOrg, options: DuoServerOptions = {}): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024, return503OnClosing: false });
 
-  const routes: { pattern: RegExp; methods: Set<string> }[] = [];
-  app.addHook('onRoute', (route) => {
-    const pattern = new RegExp('^' + route.url.replace(/:[^/]+/g, '[^/]+') + '/?$');
-    const methods = [route.method].flat().map(String);
-    const known = routes.find((r) => r.pattern.source === pattern.source);
-    if (known) methods.forEach((m) => known.methods.add(m));
-    else routes.push({ pattern, methods: new Set(methods) });
-  });
+  const routes = knownRoutes(app);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, typeof body === 'string' ? body : body.toString('utf8')));
@@ -71,8 +65,8 @@ export function buildDuoServer(org: DuoOrg, options: DuoServerOptions = {}): Fas
 
   app.setNotFoundHandler(async (request) => {
     const path = request.url.split('?')[0] ?? '';
-    const route = routes.find((r) => r.pattern.test(path));
-    throw route && !route.methods.has(request.method) ? methodNotAllowed() : notFound();
+    const methods = routes.methodsAt(path);
+    throw methods && !methods.has(request.method) ? methodNotAllowed() : notFound();
   });
 
   app.setErrorHandler(async (error: FastifyError | DuoError | OktaError, _request, reply) => {

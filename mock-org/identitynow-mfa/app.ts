@@ -7,6 +7,7 @@ import { registerKbaRoutes } from './kba-routes.js';
 import type { IdentityNowTenant } from './tenant.js';
 import { registerTokenRoutes } from './token-routes.js';
 import { registerVerifyRoutes } from './verify-routes.js';
+import { parseJsonBodies } from '../core/json-bodies.js';
 
 /**
  * The API versions served (§9 item 28): v3 and beta carry the identical MFA contract. v2024–v2026
@@ -21,15 +22,7 @@ export function buildIdentityNowApp(tenant: IdentityNowTenant, options: { bodyLi
 
   // JSON for the API; forms for the token endpoint (read there); anything else is a 400 (§9 item 27).
   app.removeAllContentTypeParsers();
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (_request, text, done) => {
-    const raw = typeof text === 'string' ? text : text.toString('utf8');
-    if (raw.trim() === '') return done(null, undefined);
-    try {
-      done(null, JSON.parse(raw));
-    } catch {
-      done(badRequest('the request body is not well-formed JSON'), undefined);
-    }
-  });
+  parseJsonBodies(app, bodyLimit, () => badRequest('the request body is not well-formed JSON'));
   for (const type of ['application/x-www-form-urlencoded', 'multipart/form-data']) {
     app.addContentTypeParser(type, { parseAs: 'string', bodyLimit }, (_request, text, done) => done(null, text));
   }
