@@ -2,9 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { AUTHN_TRANSACTIONS, type AuthnTransaction } from '../../mock-org/okta-authn/transactions.js';
-import { DUO_INTEGRATION } from '../../mock-org/okta-authn/duo/integration.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { watchAuthnSecrets } from './authn-secrets.js';
 import { collectOutputs, expectNoSecretIn, runWithEveryOutput } from './helpers.js';
 
 /**
@@ -27,21 +26,7 @@ const FAULTS = [
 beforeAll(async () => {
   mock = await startMockOrg({ control: true, faults: FAULTS });
   dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-authn-secrets-'));
-  const { org } = mock;
-  const duo = DUO_INTEGRATION.of(org.scope);
-  for (const secret of [mock.token, duo.skey, duo.akey]) secrets.add(secret);
-  // Watch the transactions: every stateToken and every sig_request the org hands out is a secret of this run.
-  const transactions = AUTHN_TRANSACTIONS.of(org.scope);
-  const save = transactions.save.bind(transactions);
-  transactions.save = (transaction: AuthnTransaction) => {
-    secrets.add(transaction.stateToken);
-    const sigRequest = transaction.flow?.sigRequest;
-    if (typeof sigRequest === 'string') for (const part of sigRequest.split(':')) secrets.add(part);
-    // A TOTP enrollment's activation, which the transaction shows while the factor is activated.
-    const embedded = transaction.flow?.embedded as { activation?: { sharedSecret?: unknown } } | undefined;
-    if (typeof embedded?.activation?.sharedSecret === 'string') secrets.add(embedded.activation.sharedSecret);
-    save(transaction);
-  };
+  watchAuthnSecrets(mock, secrets);
 });
 
 afterAll(async () => {

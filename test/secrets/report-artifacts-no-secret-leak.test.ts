@@ -2,9 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DUO_INTEGRATION } from '../../mock-org/okta-authn/duo/integration.js';
-import { AUTHN_TRANSACTIONS, type AuthnTransaction } from '../../mock-org/okta-authn/transactions.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { watchAuthnSecrets } from './authn-secrets.js';
 import { runSuites } from '../../cli/run-suites.js';
 import { buildProfiles, REQUIREMENTS } from '../../requirements/index.js';
 import { buildAllureHtml } from '../../reports/allure-html.js';
@@ -31,17 +30,7 @@ const FAULTS = ['duo.poll-success-before-callback', 'authn.expiry-not-sliding', 
 beforeAll(async () => {
   mock = await startMockOrg({ control: true, faults: FAULTS });
   dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-artifact-secrets-'));
-  const { org } = mock;
-  const duo = DUO_INTEGRATION.of(org.scope);
-  for (const secret of [mock.token, duo.skey, duo.akey]) secrets.add(secret);
-  const transactions = AUTHN_TRANSACTIONS.of(org.scope);
-  const save = transactions.save.bind(transactions);
-  transactions.save = (transaction: AuthnTransaction) => {
-    secrets.add(transaction.stateToken);
-    const sigRequest = transaction.flow?.sigRequest;
-    if (typeof sigRequest === 'string') for (const part of sigRequest.split(':')) secrets.add(part);
-    save(transaction);
-  };
+  watchAuthnSecrets(mock, secrets);
 });
 
 afterAll(async () => {

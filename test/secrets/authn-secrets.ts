@@ -1,0 +1,24 @@
+import { DUO_INTEGRATION } from '../../mock-org/okta-authn/duo/integration.js';
+import { AUTHN_TRANSACTIONS, type AuthnTransaction } from '../../mock-org/okta-authn/transactions.js';
+import type { RunningMockOrg } from '../../mock-org/index.js';
+
+/**
+ * Collects into `secrets` what an Authentication API run against `mock` must never show: its API token and Duo keys,
+ * and from then on every stateToken, sig_request part and TOTP activation secret its transactions hold.
+ */
+export function watchAuthnSecrets(mock: RunningMockOrg, secrets: Set<string>): void {
+  const { org } = mock;
+  const duo = DUO_INTEGRATION.of(org.scope);
+  for (const secret of [mock.token, duo.skey, duo.akey]) secrets.add(secret);
+  const transactions = AUTHN_TRANSACTIONS.of(org.scope);
+  const save = transactions.save.bind(transactions);
+  transactions.save = (transaction: AuthnTransaction) => {
+    secrets.add(transaction.stateToken);
+    const sigRequest = transaction.flow?.sigRequest;
+    if (typeof sigRequest === 'string') for (const part of sigRequest.split(':')) secrets.add(part);
+    // A TOTP enrollment's activation, which the transaction shows while the factor is activated.
+    const embedded = transaction.flow?.embedded as { activation?: { sharedSecret?: unknown } } | undefined;
+    if (typeof embedded?.activation?.sharedSecret === 'string') secrets.add(embedded.activation.sharedSecret);
+    save(transaction);
+  };
+}
