@@ -1,7 +1,6 @@
-import { dirname, relative } from 'node:path';
-import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
+import { collectSuites } from './collect-suites.js';
 import { isRequirementId, requirement, REQUIREMENTS } from '../../requirements/index.js';
 
 /**
@@ -11,29 +10,13 @@ import { isRequirementId, requirement, REQUIREMENTS } from '../../requirements/i
  * not run: vitest imports each suite file and records its checks' requirement ids (task meta).
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
 /** suite file (relative to the root) → requirement ids of each of its checks */
 const checksByFile = new Map<string, { name: string; requirements: string[] }[]>();
 
 beforeAll(async () => {
-  const { createVitest } = await import('vitest/node');
-  const vitest = await createVitest(
-    'test',
-    { root: ROOT, config: false, watch: false, include: ['suites/**/*.test.ts'], reporters: [], pool: 'threads', isolate: false },
-    undefined,
-    { stdout: nullStream(), stderr: nullStream() },
-  );
-  try {
-    const { testModules } = await vitest.collect();
-    for (const module of testModules) {
-      const errors = module.errors().map((e) => e.message);
-      if (errors.length > 0) throw new Error(`${module.moduleId} did not load: ${errors.join('; ')}`);
-      const checks = [...module.children.allTests()].map((t) => ({ name: t.fullName, requirements: t.meta().requirements ?? [] }));
-      checksByFile.set(relative(ROOT, module.moduleId), checks);
-    }
-  } finally {
-    await vitest.close();
+  for (const suite of await collectSuites()) {
+    if (suite.errors.length > 0) throw new Error(`${suite.file} did not load: ${suite.errors.join('; ')}`);
+    checksByFile.set(suite.file, suite.checks.map((c) => ({ name: c.name, requirements: c.meta.requirements ?? [] })));
   }
 }, 120_000);
 
@@ -61,7 +44,3 @@ test('every requirement is named by a check', () => {
   const named = new Set([...checksByFile.values()].flat().flatMap((c) => c.requirements));
   expect(REQUIREMENTS.map((r) => r.id).filter((id) => !named.has(id))).toEqual([]);
 });
-
-function nullStream(): Writable {
-  return new Writable({ write: (_chunk, _encoding, done) => done() });
-}

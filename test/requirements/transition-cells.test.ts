@@ -1,6 +1,5 @@
-import { Writable } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, test } from 'vitest';
+import { collectSuites } from './collect-suites.js';
 import { AUTHN_TRANSITIONS, cellId, isDocumentedCell, isTransitionCellId } from '../../requirements/authn-transitions.js';
 
 /**
@@ -9,27 +8,13 @@ import { AUTHN_TRANSITIONS, cellId, isDocumentedCell, isTransitionCellId } from 
  * forbidden). The suites are collected, not run.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
 const named = new Map<string, string[]>();
 
 beforeAll(async () => {
-  const { createVitest } = await import('vitest/node');
-  const vitest = await createVitest(
-    'test',
-    { root: ROOT, config: false, watch: false, include: ['suites/**/*.test.ts'], reporters: [], pool: 'threads', isolate: false },
-    undefined,
-    { stdout: nullStream(), stderr: nullStream() },
-  );
-  try {
-    const { testModules } = await vitest.collect();
-    for (const module of testModules) {
-      for (const check of module.children.allTests()) {
-        for (const cell of check.meta().transitions ?? []) named.set(cell, [...(named.get(cell) ?? []), check.fullName]);
-      }
+  for (const suite of await collectSuites()) {
+    for (const check of suite.checks) {
+      for (const cell of check.meta.transitions ?? []) named.set(cell, [...(named.get(cell) ?? []), check.name]);
     }
-  } finally {
-    await vitest.close();
   }
 }, 120_000);
 
@@ -45,7 +30,3 @@ test('every cell a check names is a cell of the table', () => {
 test('forbidden cells are exercised too', () => {
   expect([...named.keys()].filter((id) => !isDocumentedCell(id)).length).toBeGreaterThan(0);
 });
-
-function nullStream(): Writable {
-  return new Writable({ write: (_chunk, _encoding, done) => done() });
-}
