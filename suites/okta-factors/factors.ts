@@ -127,6 +127,21 @@ export async function wrongCode(driver: Driver, totp: TotpGenerator): Promise<st
   return code;
 }
 
+/**
+ * A code of `from`'s length that is none of `near` (the codes of the steps around now), stepping from `from` by a
+ * prime so that it lands far from the right code.
+ */
+export function codeOutside(near: ReadonlySet<string>, from: string): string {
+  const modulus = 10 ** from.length;
+  let candidate = Number(from);
+  let code: string;
+  do {
+    candidate = (candidate + 7919) % modulus;
+    code = String(candidate).padStart(from.length, '0');
+  } while (near.has(code));
+  return code;
+}
+
 /** A response that refuses a passcode: an Okta error with one of `codes`, or a 200 whose factorResult is one of `results`. */
 export function expectPasscodeRefused(res: ApiResponse, codes: string[], results: string[]): void {
   if (res.status === 200) {

@@ -9,7 +9,7 @@ import { expectStatus } from '../../support/expect.js';
 import { check } from '../../support/check.js';
 import { useTarget } from '../../support/target.js';
 import { given } from '../../support/given.js';
-import { enroll, linkOf, listFactors } from '../../okta-factors/factors.js';
+import { codeOutside, enroll, linkOf, listFactors } from '../../okta-factors/factors.js';
 import { expectSuccess } from '../authn.js';
 import { enrollThroughAuthn, expectFactorStatus, expectRefusedAndUnchanged, postLink, required, withRequired } from '../factor-steps.js';
 
@@ -101,17 +101,6 @@ async function expectWrongPassCodeRefused(driver: Driver, api: ApiClient, user: 
   await expectRefusedAndUnchanged(driver, api, await postLink(api, linkOf(entry, 'verify'), stateToken, { passCode }), stateToken, 'MFA_REQUIRED');
 }
 
-/** A 6-digit code that is none of `near`. */
-function otherThan(near: Set<string>, from: string): string {
-  let candidate = Number(from);
-  let code: string;
-  do {
-    candidate = (candidate + 7919) % 1_000_000;
-    code = String(candidate).padStart(6, '0');
-  } while (near.has(code));
-  return code;
-}
-
 check('AUTHN.TOKEN.VERIFY.BAD_CODE', 'Symantec VIP: a wrong passCode in MFA_REQUIRED is 403 E0000068', async ({ driver, api }) => {
   const { user, factorId, vip } = await given('a Symantec VIP factor enrolled (Factors API)', async () => {
     const owner = await driver.fixtures.createUser();
@@ -126,7 +115,7 @@ check('AUTHN.TOKEN.VERIFY.BAD_CODE', 'Symantec VIP: a wrong passCode in MFA_REQU
   }, { by: 'FACTORS.SYMANTEC.ENROLL.ACTIVE' });
   const now = await driver.now();
   const near = new Set(Array.from({ length: 11 }, (_, i) => vip.codes(now, { windowOffset: i - 5 }).passCode));
-  await expectWrongPassCodeRefused(driver, api, user, factorId, otherThan(near, vip.codes(now).passCode));
+  await expectWrongPassCodeRefused(driver, api, user, factorId, codeOutside(near, vip.codes(now).passCode));
 }, { needs: ['tokenService'] });
 
 check('AUTHN.TOKEN.VERIFY.BAD_CODE', "YubiKey (token:hardware): another token's OTP in MFA_REQUIRED is 403 E0000068", async ({ driver, api }) => {
@@ -162,8 +151,5 @@ check('AUTHN.TOKEN.VERIFY.BAD_CODE', 'Custom TOTP (token:hotp): a wrong passCode
   }, { by: 'FACTORS.CUSTOM_TOTP.ENROLL.ACTIVE' });
   const now = await driver.now();
   const near = new Set(Array.from({ length: 21 }, (_, i) => totp.code(now, { windowOffset: i - 10 })));
-  const right = totp.code(now);
-  let wrong = right;
-  while (near.has(wrong)) wrong = String((Number(wrong) + 7919) % 10 ** right.length).padStart(right.length, '0');
-  await expectWrongPassCodeRefused(driver, api, user, factorId, wrong);
+  await expectWrongPassCodeRefused(driver, api, user, factorId, codeOutside(near, totp.code(now)));
 }, { needs: ['policy'] });

@@ -7,7 +7,7 @@ import { checkDigits } from '../../../virtual-authenticators/otp/otp-options.js'
 import { check, checksNeedFactor } from '../../support/check.js';
 import { given } from '../../support/given.js';
 import { expectClientError, expectOktaError, expectSchema, expectState, expectStatus } from '../../support/expect.js';
-import { enroll, expectPasscodeRefused, factorPath, factorsPath, type Factor, listFactors, readFactor } from '../factors.js';
+import { codeOutside, enroll, expectPasscodeRefused, factorPath, factorsPath, type Factor, listFactors, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectBadRequest, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
 
@@ -75,14 +75,7 @@ async function codeAt(driver: Driver, totp: TotpGenerator, steps = 0): Promise<s
 async function wrongCodeFor(driver: Driver, totp: TotpGenerator): Promise<string> {
   const now = await driver.now();
   const near = new Set(Array.from({ length: 21 }, (_, i) => totp.code(now, { windowOffset: i - 10 })));
-  const modulus = 10 ** totp.digits;
-  let candidate = Number(totp.code(now));
-  let code: string;
-  do {
-    candidate = (candidate + 7919) % modulus;
-    code = String(candidate).padStart(totp.digits, '0');
-  } while (near.has(code));
-  return code;
+  return codeOutside(near, totp.code(now));
 }
 
 /** Moves the target's clock to one second into a fresh time step, so that codes of neighbouring steps stay neighbours. */

@@ -3,7 +3,7 @@ import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js
 import { TotpGenerator } from '../../../virtual-authenticators/otp/totp-generator.js';
 import { check, checksNeedFactor } from '../../support/check.js';
 import { given } from '../../support/given.js';
-import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
+import { codeOutside, enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
 import { expectState } from '../../support/expect.js';
@@ -55,13 +55,7 @@ async function passCodeOf(driver: Driver, token: SecurIdToken, options: { pin?: 
 async function wrongPassCode(driver: Driver, token: SecurIdToken): Promise<string> {
   const now = await driver.now();
   const near = new Set(Array.from({ length: 11 }, (_, i) => token.tokencode.code(now, { windowOffset: i - 5 })));
-  let candidate = Number(token.tokencode.code(now));
-  let code: string;
-  do {
-    candidate = (candidate + 7919) % 1_000_000;
-    code = String(candidate).padStart(6, '0');
-  } while (near.has(code));
-  return token.pin + code;
+  return token.pin + codeOutside(near, token.tokencode.code(now));
 }
 
 const enrollBody = (credentialId: string, passCode: string) => ({

@@ -3,7 +3,7 @@ import type { ApiClient, Driver, DriverWith } from '../../../drivers/contract.js
 import { SymantecVipToken } from '../../../virtual-authenticators/symantec/symantec-vip-token.js';
 import { check, checksNeedFactor } from '../../support/check.js';
 import { given } from '../../support/given.js';
-import { enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
+import { codeOutside, enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
 import { expectState } from '../../support/expect.js';
@@ -56,13 +56,7 @@ async function enrolledVip(driver: DriverWith<'tokenService'>, api: ApiClient) {
 async function wrongCode(driver: Driver, vip: SymantecVipToken): Promise<string> {
   const now = await driver.now();
   const near = new Set(Array.from({ length: 11 }, (_, i) => vip.codes(now, { windowOffset: i - 5 }).passCode));
-  let candidate = Number(vip.codes(now).passCode);
-  let code: string;
-  do {
-    candidate = (candidate + 7919) % 1_000_000;
-    code = String(candidate).padStart(6, '0');
-  } while (near.has(code));
-  return code;
+  return codeOutside(near, vip.codes(now).passCode);
 }
 
 check('FACTORS.SYMANTEC.ENROLL.ACTIVE', 'enroll with the current and next passcodes answers the factor ACTIVE', async ({ driver, api }) => {
