@@ -10,6 +10,7 @@ import { check } from '../../support/check.js';
 import { useTarget } from '../../support/target.js';
 import { given } from '../../support/given.js';
 import { codeOutside, enroll, linkOf, listFactors } from '../../okta-factors/factors.js';
+import { passCodeOf, provisioned } from '../../okta-factors/rsa/securid.js';
 import { expectSuccess } from '../authn.js';
 import { enrollThroughAuthn, expectFactorStatus, expectRefusedAndUnchanged, postLink, required, withRequired } from '../factor-steps.js';
 
@@ -22,35 +23,8 @@ import { enrollThroughAuthn, expectFactorStatus, expectRefusedAndUnchanged, post
 useTarget();
 
 const RSA = { factorType: 'token', provider: 'RSA' } as const;
-const STEP_SECONDS = 60;
 const NEEDS = ['policy', 'tokenService'] as const;
 const YUBIKEY_TOKENS = '/api/v1/org/factors/yubikey_token/tokens';
-
-interface SecurIdToken {
-  credentialId: string;
-  pin: string;
-  tokencode: TotpGenerator;
-}
-
-async function provisioned(driver: DriverWith<'tokenService'>): Promise<SecurIdToken> {
-  return given('a SecurID credential provisioned in the token service', async () => {
-    const seed = randomBytes(20);
-    const token = {
-      credentialId: `authn-securid-${randomBytes(6).toString('hex')}@example.com`,
-      pin: String(randomInt(100_000, 1_000_000)),
-      tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: STEP_SECONDS }),
-    };
-    await driver.tokenService.register('RSA', { credentialId: token.credentialId, sharedSecret: seed.toString('hex'), pin: token.pin });
-    return token;
-  });
-}
-
-/** PIN + tokencode `steps` steps from the target's now, a secret. */
-async function passCodeOf(driver: Driver, token: SecurIdToken, steps = 0): Promise<string> {
-  const passCode = token.pin + token.tokencode.code(await driver.now(), { windowOffset: steps });
-  driver.registerSecret(passCode);
-  return passCode;
-}
 
 async function enrolledThroughAuthn(driver: DriverWith<'tokenService' | 'policy'>, api: ApiClient) {
   const token = await provisioned(driver);
@@ -80,13 +54,13 @@ async function userWithToken(driver: DriverWith<'tokenService' | 'policy'>, api:
 check('AUTHN.TOKEN.VERIFY', 'an RSA passCode in MFA_REQUIRED answers SUCCESS', async ({ driver, api }) => {
   const { user, token, factorId } = await userWithToken(driver, api);
   const { stateToken, entry } = await required(driver, api, user, factorId);
-  expectSuccess(driver, await postLink(api, linkOf(entry, 'verify'), stateToken, { passCode: await passCodeOf(driver, token, 1) }), user);
+  expectSuccess(driver, await postLink(api, linkOf(entry, 'verify'), stateToken, { passCode: await passCodeOf(driver, token, { windowOffset: 1 }) }), user);
 }, { needs: NEEDS });
 
 check('AUTHN.TOKEN.VERIFY.BAD_CODE', 'a wrong RSA passCode is 403 E0000068 and the transaction stays MFA_REQUIRED', async ({ driver, api }) => {
   const { user, token, factorId } = await userWithToken(driver, api);
   const { stateToken, entry } = await required(driver, api, user, factorId);
-  const right = await passCodeOf(driver, token, 1);
+  const right = await passCodeOf(driver, token, { windowOffset: 1 });
   const wrong = right.slice(0, -6) + String((Number(right.slice(-6)) + 500_000) % 1_000_000).padStart(6, '0');
   const res = await postLink(api, linkOf(entry, 'verify'), stateToken, { passCode: wrong });
   await expectRefusedAndUnchanged(driver, api, res, stateToken, 'MFA_REQUIRED');

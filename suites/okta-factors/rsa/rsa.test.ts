@@ -6,6 +6,7 @@ import { given } from '../../support/given.js';
 import { codeOutside, enroll, expectPasscodeRefused, factorPath, factorsPath, readFactor } from '../factors.js';
 import { expectActiveEnrollment, expectEnrollRefused, expectNotEnrolled, expectVerified, expectVerifyRefused } from '../token-factors.js';
 import { useTarget } from '../../support/target.js';
+import { passCodeOf, provisioned, SECURID_STEP_SECONDS, type SecurIdToken } from './securid.js';
 import { expectState } from '../../support/expect.js';
 
 /**
@@ -20,37 +21,6 @@ checksNeedFactor({ factorType: 'token', provider: 'RSA' });
 
 const FACTOR_TYPE = 'token';
 const PROVIDER = 'RSA';
-const STEP_SECONDS = 60;
-
-interface SecurIdToken {
-  credentialId: string;
-  pin: string;
-  tokencode: TotpGenerator;
-}
-
-/** A new SecurID credential the target's service knows; seed and PIN are driver secrets. */
-async function provisioned(driver: DriverWith<'tokenService'>): Promise<SecurIdToken> {
-  return given('a SecurID credential provisioned in the token service', async () => {
-    const seed = randomBytes(20);
-    const token: SecurIdToken = {
-      credentialId: `securid-${randomBytes(6).toString('hex')}@example.com`,
-      pin: String(randomInt(100_000, 1_000_000)),
-      tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: STEP_SECONDS }),
-    };
-    await driver.tokenService.register(PROVIDER, { credentialId: token.credentialId, sharedSecret: seed.toString('hex'), pin: token.pin });
-    return token;
-  });
-}
-
-/** PIN + tokencode at the target's time (offset in steps), registered as a secret. */
-async function passCodeOf(driver: Driver, token: SecurIdToken, options: { pin?: string; windowOffset?: number } = {}): Promise<string> {
-  const tokencode = token.tokencode.code(await driver.now(), { windowOffset: options.windowOffset ?? 0 });
-  const passCode = (options.pin ?? token.pin) + tokencode;
-  driver.registerSecret(tokencode);
-  driver.registerSecret(passCode);
-  return passCode;
-}
-
 /** A tokencode none of the nearby steps shows, after the right PIN. */
 async function wrongPassCode(driver: Driver, token: SecurIdToken): Promise<string> {
   const now = await driver.now();
@@ -92,7 +62,7 @@ check('FACTORS.RSA.ENROLL.UNKNOWN_CREDENTIAL', 'enroll with a credential the Sec
   const stranger: SecurIdToken = {
     credentialId: `never-provisioned-${randomBytes(6).toString('hex')}@example.com`,
     pin: '482913',
-    tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: STEP_SECONDS }),
+    tokencode: new TotpGenerator({ secret: new Uint8Array(seed), algorithm: 'SHA1', digits: 6, period: SECURID_STEP_SECONDS }),
   };
   expectEnrollRefused(await api.post(factorsPath(user.id), enrollBody(stranger.credentialId, await passCodeOf(driver, stranger))));
   await expectNotEnrolled(api, user.id, FACTOR_TYPE, PROVIDER);
@@ -100,7 +70,7 @@ check('FACTORS.RSA.ENROLL.UNKNOWN_CREDENTIAL', 'enroll with a credential the Sec
 
 check('FACTORS.RSA.VERIFY.GOOD_CODE', 'verify with the PIN and a fresh tokencode answers SUCCESS', async ({ driver, api }) => {
   const { user, token, factor } = await enrolledSecurId(driver, api);
-  await driver.clock.advance(STEP_SECONDS * 1000);
+  await driver.clock.advance(SECURID_STEP_SECONDS * 1000);
   await expectVerified(api, user.id, factor.id, { passCode: await passCodeOf(driver, token) });
 }, { needs: ['tokenService', 'clock'] });
 
@@ -111,7 +81,7 @@ check('FACTORS.RSA.VERIFY.BAD_CODE', 'verify with the right PIN and a wrong toke
 
 check('FACTORS.RSA.VERIFY.WRONG_PIN', 'verify with a fresh tokencode after a wrong PIN is refused with 403 E0000068', async ({ driver, api }) => {
   const { user, token, factor } = await enrolledSecurId(driver, api);
-  await driver.clock.advance(STEP_SECONDS * 1000);
+  await driver.clock.advance(SECURID_STEP_SECONDS * 1000);
   const wrongPin = String((Number(token.pin) + 1) % 1_000_000).padStart(6, '0');
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await passCodeOf(driver, token, { pin: wrongPin }) });
   // The tokencode was not used up by the refusal: with the right PIN it verifies.
@@ -120,7 +90,7 @@ check('FACTORS.RSA.VERIFY.WRONG_PIN', 'verify with a fresh tokencode after a wro
 
 check('FACTORS.RSA.VERIFY.NO_PIN', 'verify with a fresh tokencode alone, without the PIN, is refused with 403 E0000068', async ({ driver, api }) => {
   const { user, token, factor } = await enrolledSecurId(driver, api);
-  await driver.clock.advance(STEP_SECONDS * 1000);
+  await driver.clock.advance(SECURID_STEP_SECONDS * 1000);
   await expectVerifyRefused(api, user.id, factor.id, { passCode: await passCodeOf(driver, token, { pin: '' }) });
   // The refusal did not spend the tokencode: with the PIN before it, it verifies.
   await expectVerified(api, user.id, factor.id, { passCode: await passCodeOf(driver, token) });
@@ -128,7 +98,7 @@ check('FACTORS.RSA.VERIFY.NO_PIN', 'verify with a fresh tokencode alone, without
 
 check('FACTORS.RSA.VERIFY.REPLAY', 'a passcode already used is refused', async ({ driver, api }) => {
   const { user, token, factor } = await enrolledSecurId(driver, api);
-  await driver.clock.advance(STEP_SECONDS * 1000);
+  await driver.clock.advance(SECURID_STEP_SECONDS * 1000);
   const passCode = await passCodeOf(driver, token);
   await expectVerified(api, user.id, factor.id, { passCode });
   expectPasscodeRefused(await api.post(`${factorPath(user.id, factor.id)}/verify`, { passCode }), ['E0000068', 'E0000082'], ['PASSCODE_REPLAYED']);
