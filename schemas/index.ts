@@ -3,7 +3,7 @@
  * (schemas/<family>/), compiled once by a single strict Ajv instance. The `*.schema.json` files
  * are the contract; this module only loads and applies them.
  */
-import { validatorFor } from './compiler.js';
+import { validatorFor } from './validators.js';
 import { toSchemaIssues } from './issues.js';
 import type { SchemaIssue } from './issues.js';
 import { SCHEMA_NAMES, documentFor, isSchemaName, schemaLocation } from './registry.js';
