@@ -3,7 +3,7 @@
  * dist/schemas/validators.generated.cjs, with the digest of the inputs it was generated from. Processes then
  * load validators instead of compiling schemas (generated-validators.ts).
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 
@@ -19,5 +19,8 @@ const ajv = createAjv({ source: true, esm: false });
 const keys = validatorKeys();
 const code = standaloneCode(ajv, Object.fromEntries(keys.map((key) => [key, key])));
 const digest = `exports[${JSON.stringify(INPUTS_DIGEST_EXPORT)}] = ${JSON.stringify(validatorInputsDigest())};\n`;
-writeFileSync(GENERATED_VALIDATORS_FILE, `${code}\n${digest}`);
+// Written beside, then renamed: a process loading validators meanwhile sees the old module or the new one, whole.
+const written = `${GENERATED_VALIDATORS_FILE}.${process.pid}.tmp`;
+writeFileSync(written, `${code}\n${digest}`);
+renameSync(written, GENERATED_VALIDATORS_FILE);
 console.log(`${keys.length} validators generated: ${GENERATED_VALIDATORS_FILE}`);

@@ -40,7 +40,12 @@ function isValidator(value: unknown): value is SchemaValidator {
  */
 export function loadGeneratedValidators(file: string, digest: string): GeneratedValidatorsLoad {
   if (!existsSync(file)) return { refused: `${file} does not exist: run \`npm run build\`` };
-  const exported: unknown = createRequire(import.meta.url)(file);
+  let exported: unknown;
+  try {
+    exported = createRequire(import.meta.url)(file);
+  } catch (error) {
+    return { refused: `${file} does not load (${error instanceof Error ? error.message : String(error)}): run \`npm run build\`` };
+  }
   if (!isRecord(exported) || exported[INPUTS_DIGEST_EXPORT] !== digest) {
     return { refused: `${file} was generated from other schemas, options or ajv versions than these: run \`npm run build\`` };
   }

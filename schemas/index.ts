@@ -1,6 +1,6 @@
 /**
  * JSON Schemas (draft 2020-12) for every object the APIs return, one folder per API family
- * (schemas/<family>/), compiled once by a single strict Ajv instance. The `*.schema.json` files
+ * (schemas/<family>/), their validators generated once by the build (validators.ts). The `*.schema.json` files
  * are the contract; this module only loads and applies them.
  */
 import { validatorFor } from './validators.js';

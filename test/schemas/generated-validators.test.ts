@@ -1,4 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 
 import fc from 'fast-check';
@@ -6,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 
 import { runTimeCompiler } from '../../schemas/compiler.js';
 import type { ControlInput, ControlOperationName, ControlOutput } from '../../schemas/control/operations.js';
-import { GENERATED_VALIDATORS_FILE, loadGeneratedValidators } from '../../schemas/generated-validators.js';
+import { GENERATED_VALIDATORS_FILE, INPUTS_DIGEST_EXPORT, loadGeneratedValidators } from '../../schemas/generated-validators.js';
 import { toSchemaIssues } from '../../schemas/issues.js';
 import { VALIDATED_DOCUMENTS, validatorInputsDigest, validatorKeys } from '../../schemas/validator-inputs.js';
 import type { SchemaValidator, ValidatorSource } from '../../schemas/validator-source.js';
@@ -247,8 +249,20 @@ describe('a schema changed since the build', () => {
     expect(runTimeCompiler('a test').description).toMatch(/^compiled at run time \(a test\)$/);
   });
 
-  test('or a missing generated module, leaves the run-time compiler', () => {
-    const load = loadGeneratedValidators(`${GENERATED_VALIDATORS_FILE}.missing`, validatorInputsDigest());
-    expect('refused' in load ? load.refused : 'loaded').toMatch(/does not exist: run `npm run build`/);
+  test('as a missing, broken or incomplete generated module does, leaves the run-time compiler', () => {
+    const refusal = (file: string) => {
+      const load = loadGeneratedValidators(file, validatorInputsDigest());
+      return 'refused' in load ? load.refused : 'loaded';
+    };
+    expect(refusal(`${GENERATED_VALIDATORS_FILE}.missing`)).toMatch(/does not exist: run `npm run build`/);
+    const folder = mkdtempSync(join(tmpdir(), 'generated-validators-'));
+    try {
+      writeFileSync(join(folder, 'broken.cjs'), 'exports["validate');
+      expect(refusal(join(folder, 'broken.cjs'))).toMatch(/does not load \(.+\): run `npm run build`/);
+      writeFileSync(join(folder, 'incomplete.cjs'), `exports[${JSON.stringify(INPUTS_DIGEST_EXPORT)}] = ${JSON.stringify(validatorInputsDigest())};`);
+      expect(refusal(join(folder, 'incomplete.cjs'))).toMatch(/has no validator for https:\/\/mfa-conformance\.dev\/schemas\//);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
