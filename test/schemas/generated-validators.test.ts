@@ -223,6 +223,19 @@ describe('the generated validators', () => {
     expect(sameErrors(badPhone, errorsOf(changed(factorExamples.enrollSmsResponse, { set: '/profile/phoneNumber', to: true })))).toBe(false);
   });
 
+  test('check formats (ajv-formats) as the run-time compiler does', () => {
+    const key = 'https://mfa-conformance.dev/schemas/okta-factors/factor.schema.json';
+    const value = changed(factorExamples.enrollSmsResponse, { set: '/_links/self/href', to: 'not a uri' });
+    const validator = generatedValidators().validatorFor(key);
+    expect(validator(value)).toBe(false);
+    expect(validator.errors?.map(({ keyword, instancePath, params }) => ({ keyword, instancePath, params }))).toContainEqual({
+      keyword: 'format',
+      instancePath: '/_links/self/href',
+      params: { format: 'uri' },
+    });
+    expect(disagreements(value)).toEqual([]);
+  });
+
   test('name the failing branch as the run-time compiler does', () => {
     const key = 'https://mfa-conformance.dev/schemas/okta-factors/factor.schema.json';
     const sms = changed(factorExamples.enrollSmsResponse, { set: '/profile/phoneNumber', to: false });
