@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runCli } from '../../cli/program.js';
 import type { RunSummary } from '../../reports/summary.js';
 import { captureIO } from './capture-io.js';
+import { suiteLocation } from '../support/compiled-suites.js';
 
 /**
  * Six of the smallest suite files (of both Okta APIs): enough for every shard to get files, and the fault makes the
@@ -26,7 +27,7 @@ const codes: Record<string, number> = {};
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-shards-'));
   const run = async (name: string, extra: string[]) => {
-    const io = captureIO({ cwd: dir });
+    const io = captureIO({ cwd: dir, suites: suiteLocation() });
     codes[name] = await runCli(['run', '--quiet', '--fault', FAULT, '--json', `${name}.json`, '--junit', `${name}.xml`, '--allure-dir', `${name}-allure`, ...extra, ...SUITES], io);
   };
   await run('single', []);

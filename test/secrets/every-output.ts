@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { runSuites, type SuiteRunOptions, type SuiteRunOutcome } from '../../cli/run-suites.js';
+import { suiteLocation } from '../support/compiled-suites.js';
 
 /**
  * A run of the suites with every output on, as the no-secret-leak tests read it. No vitest import here: the shared
@@ -31,6 +32,7 @@ export async function runWithEveryOutput(
   const stdout = capture();
   const stderr = capture();
   const outcome = await runSuites({
+    ...suiteLocation(),
     ...options,
     progress: true,
     stdout: stdout.stream,
