@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runCli } from '../../cli/program.js';
 import { captureIO } from './capture-io.js';
+import { suiteLocation } from '../support/compiled-suites.js';
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -35,10 +36,11 @@ test('profiles lists every profile; one profile shows its variants, the non-appl
 });
 
 test('certify writes a bundle that verify-bundle accepts; one changed byte fails it', async () => {
-  const io = captureIO({ cwd: dir, env });
+  const io = captureIO({ cwd: dir, env, suites: suiteLocation() });
   const code = await runCli(['certify', '--profile', 'okta-authn-core', '--out', 'bundle'], io);
   expect(code, io.out() + io.err()).toBe(0);
-  expect(io.out()).toMatch(/^ {2}✓ suites\/okta-authn\/duo\/duo\.test\.ts: \d+ checks, 0 failed/m);
+  // the file as the run named it: its source, or its compiled form (as the packaged CLI runs it)
+  expect(io.out()).toMatch(/^ {2}✓ (?:dist\/)?suites\/okta-authn\/duo\/duo\.test\.[jt]s: \d+ checks, 0 failed/m);
   expect(io.out()).toMatch(/^ {2}Okta Authentication API +transaction +\d+ +0 +0 +0$/m);
   expect(io.out()).toContain('Certified: every MUST requirement of okta-authn-core passed.');
   expect(io.out()).toContain(`generated now at ${join(dir, 'config', 'mfa-conformance', 'signing-key.pem')}`);
@@ -62,7 +64,7 @@ test('certify writes a bundle that verify-bundle accepts; one changed byte fails
 }, 60_000);
 
 test('with a fault on, certify refuses, names the failed MUST requirements and writes no bundle', async () => {
-  const io = captureIO({ cwd: dir, env });
+  const io = captureIO({ cwd: dir, env, suites: suiteLocation() });
   const code = await runCli(['certify', '--profile', 'okta-authn-core', '--fault', 'authn.session-token-missing', '--out', 'refused'], io);
   expect(code).toBe(1);
   expect(io.out()).toMatch(/Certification refused: \d+ MUST requirement\(s\) of okta-authn-core did not pass; no bundle written\./);
@@ -72,7 +74,7 @@ test('with a fault on, certify refuses, names the failed MUST requirements and w
 }, 60_000);
 
 test('run --profile runs the profile\'s suites, and the summary (printed and written) keeps only its requirements', async () => {
-  const io = captureIO({ cwd: dir, env });
+  const io = captureIO({ cwd: dir, env, suites: suiteLocation() });
   const code = await runCli(['run', '-q', '--profile', 'okta-authn-core', '--json', 'profile.json'], io);
   expect(code, io.out()).toBe(0);
   const summary = JSON.parse(await readFile(join(dir, 'profile.json'), 'utf8')) as { requirements: { id: string; level: string }[]; ok: boolean };

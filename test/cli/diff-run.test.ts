@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runCli } from '../../cli/program.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
 import { captureIO } from './capture-io.js';
+import { suiteLocation } from '../support/compiled-suites.js';
 
 let dir: string;
 let mock: RunningMockOrg;
@@ -23,7 +24,7 @@ afterAll(async () => {
 });
 
 test('runs the same suite against both targets and reports the requirements whose outcome differs, exchanges side by side', async () => {
-  const io = captureIO({ cwd: dir });
+  const io = captureIO({ cwd: dir, suites: suiteLocation() });
   const code = await runCli(
     ['diff', '-q', '--right-target', mock.url, '--right-token', mock.token, '--allow-target', '127.0.0.1', '--out', 'runs', '--json', 'diff.json', 'suites/okta-factors/totp'],
     io,

@@ -12,6 +12,7 @@ import { runCli } from '../../cli/program.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
 import type { RunSummary } from '../../reports/summary.js';
 import { captureIO } from '../cli/capture-io.js';
+import { suiteLocation } from '../support/compiled-suites.js';
 
 const HOOK_SECRET = 'hook-secret-email-adapter-0123456789';
 let dir: string;
@@ -41,7 +42,7 @@ afterAll(async () => {
 });
 
 test('with a telephony hook and no email adapter, email checks that need codes skip with the reason', async () => {
-  const io = captureIO({ cwd: dir, env: { MFA_CONFORMANCE_TELEPHONY_HOOK_SECRET: HOOK_SECRET } });
+  const io = captureIO({ cwd: dir, env: { MFA_CONFORMANCE_TELEPHONY_HOOK_SECRET: HOOK_SECRET }, suites: suiteLocation() });
   const code = await runCli(
     ['run', '-q', '--target', mock.url, '--token', mock.token, '--telephony-hook-port', String(port), '--allow-target', '127.0.0.1', '--json', 'summary.json', 'suites/okta-factors/email'],
     io,

@@ -11,6 +11,7 @@ import { runCli } from '../../cli/program.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
 import type { RunSummary } from '../../reports/summary.js';
 import { captureIO } from '../cli/capture-io.js';
+import { suiteLocation } from '../support/compiled-suites.js';
 
 let dir: string;
 let mock: RunningMockOrg;
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 
 test('checks of a factor type the org does not offer are skipped with the reason; the others run', async () => {
-  const io = captureIO({ cwd: dir });
+  const io = captureIO({ cwd: dir, suites: suiteLocation() });
   const code = await runCli(
     ['run', '-q', '--target', mock.url, '--token', mock.token, '--allow-target', '127.0.0.1', '--json', 'summary.json', 'suites/okta-factors/question', 'suites/okta-factors/totp'],
     io,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runSuites, type SuiteRunOutcome } from '../../cli/run-suites.js';
 import { startMockOrg, type RunningMockOrg } from '../../mock-org/index.js';
+import { suiteLocation } from '../support/compiled-suites.js';
 
 /**
  * A target without the control protocol (no clock, outbox, push responder, policy) is a real
@@ -14,6 +15,7 @@ let outcome: SuiteRunOutcome;
 beforeAll(async () => {
   mock = await startMockOrg({ control: false });
   outcome = await runSuites({
+    ...suiteLocation(),
     target: { kind: 'http', baseUrl: mock.url, token: mock.token },
     filters: ['suites/okta-factors/totp', 'suites/okta-factors/catalog'],
   });

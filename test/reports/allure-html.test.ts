@@ -19,6 +19,7 @@ import { certificationOf } from '../../reports/certification/certification.js';
 import { readFailedEvidence } from '../../reports/certification/failed-exchanges.js';
 import { renderCertificationHtml } from '../../reports/certification/html.js';
 import type { RunSummary } from '../../reports/summary.js';
+import { suiteLocation } from '../support/compiled-suites.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const NO_CHROMIUM = `Chromium is not installed at ${CHROMIUM}: install it with \`sudo apt-get install -y chromium\` (.ci/run does)`;
@@ -31,6 +32,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-html-'));
   const outcome = await runSuites({
+    ...suiteLocation(),
     target: { kind: 'mock', faults: ['question.answer-echoed'] },
     filters: ['suites/okta-factors/question'],
     outputs: { allure: join(dir, 'allure-results') },

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { runSuites, type SuiteRunOutcome } from '../../cli/run-suites.js';
 import { ALLURE_CATEGORIES } from '../../reports/allure-categories.js';
+import { suiteLocation } from '../support/compiled-suites.js';
 
 const ENROLL = 'FACTORS.TOTP.ENROLL.PENDING';
 const NEED_AN_ENROLLED_FACTOR = [
@@ -27,6 +28,7 @@ let outcome: SuiteRunOutcome;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-blocked-'));
   outcome = await runSuites({
+    ...suiteLocation(),
     target: { kind: 'mock', faults: ['totp.enroll-fails'] },
     filters: ['suites/okta-factors/totp'],
     outputs: { json: join(dir, 'summary.json'), markdown: join(dir, 'report.md'), junit: join(dir, 'junit.xml'), allure: join(dir, 'allure') },

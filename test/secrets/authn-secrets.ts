@@ -1,15 +1,14 @@
 import { DUO_INTEGRATION } from '../../mock-org/okta-authn/duo/integration.js';
 import { AUTHN_TRANSACTIONS, type AuthnTransaction } from '../../mock-org/okta-authn/transactions.js';
-import type { RunningMockOrg } from '../../mock-org/index.js';
+import type { MockOrg } from '../../mock-org/index.js';
 
 /**
- * Collects into `secrets` what an Authentication API run against `mock` must never show: its API token and Duo keys,
+ * Collects into `secrets` what an Authentication API run against `org` must never show: its API token and Duo keys,
  * and from then on every stateToken, sig_request part and TOTP activation secret its transactions hold.
  */
-export function watchAuthnSecrets(mock: RunningMockOrg, secrets: Set<string>): void {
-  const { org } = mock;
+export function watchAuthnSecrets(org: MockOrg, secrets: Set<string>): void {
   const duo = DUO_INTEGRATION.of(org.scope);
-  for (const secret of [mock.token, duo.skey, duo.akey]) secrets.add(secret);
+  for (const secret of [org.apiToken, duo.skey, duo.akey]) secrets.add(secret);
   const transactions = AUTHN_TRANSACTIONS.of(org.scope);
   const save = transactions.save.bind(transactions);
   transactions.save = (transaction: AuthnTransaction) => {

@@ -8,7 +8,8 @@ import type { MockOrg } from '../../mock-org/org.js';
 import { isObject } from '../../mock-org/core/input.js';
 import type { StoredFactor, StoredUser } from '../../mock-org/okta-factors/store.js';
 import { YUBIKEY_TOKENS } from '../../mock-org/okta-factors/yubikey/tokens.js';
-import { collectOutputs, expectNoSecretIn, runWithEveryOutput } from './helpers.js';
+import { runWithEveryOutput } from './every-output.js';
+import { collectOutputs, expectNoSecretIn } from './helpers.js';
 
 /**
  * Secrets never reach stdout, logs or report attachments (DESIGN.md). Every suite runs against

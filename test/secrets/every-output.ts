@@ -1,0 +1,49 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { runSuites, type SuiteRunOptions, type SuiteRunOutcome } from '../../cli/run-suites.js';
+import { suiteLocation } from '../support/compiled-suites.js';
+
+/**
+ * A run of the suites with every output on, as the no-secret-leak tests read it. No vitest import here: the shared
+ * run's global setup (test/shared-run/) makes its run with it, outside any test file.
+ */
+
+/** A writable stream that keeps what is written to it, as a string. */
+function capture(): { stream: Writable; text: () => string } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  return { stream, text: () => chunks.join('') };
+}
+
+/**
+ * Runs the suites with every output on, written into dir: progress on stdout and stderr (captured), the JSON and
+ * Markdown summaries, JUnit and Allure results. Returns the run, what it printed and the Allure files.
+ */
+export async function runWithEveryOutput(
+  dir: string,
+  options: Pick<SuiteRunOptions, 'target' | 'filters' | 'mockHost'>,
+): Promise<{ outcome: SuiteRunOutcome; stdout: string; stderr: string; allureFiles: string[] }> {
+  const stdout = capture();
+  const stderr = capture();
+  const outcome = await runSuites({
+    ...suiteLocation(),
+    ...options,
+    progress: true,
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    outputs: { json: join(dir, 'summary.json'), junit: join(dir, 'junit.xml'), markdown: join(dir, 'summary.md'), allure: join(dir, 'allure-results') },
+  });
+  return { outcome, stdout: stdout.text(), stderr: stderr.text(), allureFiles: await filesUnder(join(dir, 'allure-results')) };
+}
+
+/** Every file under root, recursively. */
+async function filesUnder(root: string): Promise<string[]> {
+  const entries = await readdir(root, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
