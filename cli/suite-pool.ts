@@ -9,9 +9,25 @@ export interface SuitePool {
   isolate: boolean;
   fileParallelism: boolean;
   maxWorkers: number;
+  /** Checks of one file that run at once (vitest's own limit on concurrent tests). */
+  maxConcurrency: number;
+  sequence: { concurrent: boolean };
 }
 
-export function suitePool(targetKind: 'mock' | 'http' | 'okta'): SuitePool {
+type TargetKind = 'mock' | 'http' | 'okta';
+
+/**
+ * Checks of one suite file run at once by default. Against one org the files take turns, so its checks run
+ * concurrently, each holding shared or exclusive use of the org (drivers/org-lock.ts); the real-org driver's
+ * pacing (drivers/pacing.ts) caps the requests in flight and keeps within the rate limits. The embedded mock
+ * gives each file an org of its own in the worker, which is CPU-bound: concurrency within a file only adds
+ * interleaving there (measured: no gain, see the commit), so its checks run one after another.
+ */
+export function defaultConcurrency(targetKind: TargetKind): number {
+  return targetKind === 'mock' ? 1 : 4;
+}
+
+export function suitePool(targetKind: TargetKind, concurrency = defaultConcurrency(targetKind)): SuitePool {
   return {
     // Suite files share what they import within a worker (drivers, schemas, authenticators, the in-process mock):
     // each file has its own driver and org, so nothing else needs a fresh module graph per file.
@@ -23,5 +39,11 @@ export function suitePool(targetKind: 'mock' | 'http' | 'okta'): SuitePool {
     // Another target is one org with one clock (and one set of rate limits): files take turns.
     fileParallelism: targetKind === 'mock',
     maxWorkers: targetKind === 'mock' ? Math.max(1, availableParallelism() - 1) : 1,
+    ...checkConcurrency(concurrency),
   };
+}
+
+/** vitest's settings for `concurrency` checks of a file at once (1: one after another). */
+export function checkConcurrency(concurrency: number): Pick<SuitePool, 'maxConcurrency' | 'sequence'> {
+  return { maxConcurrency: concurrency, sequence: { concurrent: concurrency > 1 } };
 }
