@@ -7,7 +7,7 @@ import { inCheckScope } from '../../drivers/check-scope.js';
 import type { HttpExchange } from '../../drivers/exchange.js';
 import type { OrgUse } from '../../drivers/org-lock.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
-import { attachExchanges, attachSchemaViolations, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
+import { attachExchanges, attachSchemaViolations, labelBlocked, labelCheck, labelExclusive } from '../../reports/allure-labels.js';
 import { blockedText } from '../../reports/blocked.js';
 import type { BlockedBy } from '../../reports/check-meta.js';
 import { requirement, type RequirementId } from '../../requirements/index.js';
@@ -151,12 +151,13 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
     // is sent until it ends). Its exchanges are those its driver's client records in this async context.
     const use = orgUseOf(needs, options.exclusive ?? exclusiveOfFile.get(ctx.task.file.filepath));
     const recorded = new Set<HttpExchange>();
-    await inCheckScope(use, recorded, () => runningChecks.run(ctx, () => runOnTarget(ctx, recorded)));
+    await inCheckScope(use, recorded, () => runningChecks.run(ctx, () => runOnTarget(ctx, use, recorded)));
   });
 
-  async function runOnTarget(ctx: TestContext, recorded: Set<HttpExchange>): Promise<void> {
+  async function runOnTarget(ctx: TestContext, use: OrgUse, recorded: Set<HttpExchange>): Promise<void> {
     const driver = driverOf();
     await labelCheck(requirements, driver.kind);
+    if (use === 'exclusive') await labelExclusive();
 
     const needs = options.needs ?? [];
     if (!offers(driver, needs)) {
