@@ -23,7 +23,7 @@ type TargetKind = 'mock' | 'http' | 'okta';
  * gives each file an org of its own in the worker, which is CPU-bound: concurrency within a file only adds
  * interleaving there (measured: no gain, see the commit), so its checks run one after another.
  */
-export function defaultConcurrency(targetKind: TargetKind): number {
+function defaultConcurrency(targetKind: TargetKind): number {
   return targetKind === 'mock' ? 1 : 4;
 }
 

@@ -42,6 +42,7 @@ export class OrgLock {
    */
   async whileOthersWait<T>(change: () => Promise<T>): Promise<T> {
     this.#paused++;
+    this.#wake();
     try {
       while (this.#shared > this.#paused || this.#changing) await new Promise<void>((wake) => this.#pauseWaiters.push(wake));
       this.#changing = true;
