@@ -134,6 +134,7 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
   const requirements = ids.map(requirement);
   const title = `${name} [${ids.join(', ')}]`;
   const meta = { requirements: ids, ...(options.cells ? { transitions: [...options.cells] } : {}) };
+  const needs = options.needs ?? [];
   if (!checkRuns(ids)) {
     test.skip(title, { meta: { ...meta, skipReason: 'not a requirement the fault under test breaks' } }, () => undefined);
     return;
@@ -146,7 +147,6 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       ctx.skip(unavailable);
       return;
     }
-    const needs = options.needs ?? [];
     // From here the check uses the org: shared with other checks, or alone (then no request of another check
     // is sent until it ends). Its exchanges are those its driver's client records in this async context.
     const use = orgUseOf(needs, options.exclusive ?? exclusiveOfFile.get(ctx.task.file.filepath));
@@ -159,7 +159,6 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
     await labelCheck(requirements, driver.kind);
     if (use === 'exclusive') await labelExclusive();
 
-    const needs = options.needs ?? [];
     if (!offers(driver, needs)) {
       const missing = missingCapabilities(driver, needs);
       const reason = `target lacks the ${missing.map((c) => `'${c}'`).join(', ')} capability (driver: ${driver.kind})`;
