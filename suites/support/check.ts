@@ -147,15 +147,8 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       ctx.skip(unavailable);
       return;
     }
-    // From here the check uses the org: shared with other checks, or alone (then no request of another check
-    // is sent until it ends). Its exchanges are those its driver's client records in this async context.
-    const use = orgUseOf(needs, options.exclusive ?? exclusiveOfFile.get(ctx.task.file.filepath));
-    const recorded = new Set<HttpExchange>();
-    await inCheckScope(use, recorded, () => runningChecks.run(ctx, () => runOnTarget(ctx, use, recorded)));
-  });
-
-  async function runOnTarget(ctx: TestContext, use: OrgUse, recorded: Set<HttpExchange>): Promise<void> {
     const driver = driverOf();
+    const use = orgUseOf(needs, options.exclusive ?? exclusiveOfFile.get(ctx.task.file.filepath));
     await labelCheck(requirements, driver.kind);
     if (use === 'exclusive') await labelExclusive();
 
@@ -174,6 +167,8 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       ctx.skip(noAdapter);
       return;
     }
+    // Read once per driver, before the check takes its use of the org: checks waiting on the same first read never
+    // hold the org while they wait for it.
     const lacking = factorMissing(factorNeed, await driver.offeredFactors?.());
     if (lacking !== undefined) {
       ctx.task.meta.skipReason = lacking;
@@ -189,6 +184,13 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       return;
     }
 
+    // From here the check uses the org: shared with other checks, or alone (then no request of another check is
+    // sent until it ends). Its exchanges are those its driver's client records in this check's own async context.
+    const recorded = new Set<HttpExchange>();
+    await inCheckScope(use, recorded, () => runningChecks.run(ctx, () => runChecked(ctx, driver, recorded)));
+  });
+
+  async function runChecked(ctx: TestContext, driver: D & DriverWith<N, FixturesPort>, recorded: Set<HttpExchange>): Promise<void> {
     const first = driver.api.exchanges.length;
     let blocked: BlockedBy | undefined;
     try {
