@@ -10,6 +10,7 @@ import { OUTPUT_FORMATS, type FormatId, type ReporterSpec } from '../reports/for
 import type { RunSummary, Shard } from '../reports/summary.js';
 import { SummaryReporter } from '../reports/summary-reporter.js';
 import { packageInfo, SUITES_CONFIG } from './package-root.js';
+import { checkConcurrency } from './suite-pool.js';
 import { redactorFor, redactStrings, type Redact } from '../drivers/redact.js';
 import { nullStream, redactingStream, type OutputStream } from './redact.js';
 import { describeTarget, targetSecrets } from './target.js';
@@ -47,6 +48,8 @@ export interface SuiteRunOptions extends SuiteLocation {
   summaryView?: (summary: RunSummary) => RunSummary;
   /** More facts for the Allure report's environment (e.g. the profile). */
   environment?: Record<string, string>;
+  /** Checks of a suite file run at once (default: cli/suite-pool.ts, by the target's kind). */
+  concurrency?: number;
   /** Stop after this many failed checks (vitest `bail`). */
   bail?: number;
   /** Where vitest prints (default: process.stdout / process.stderr). Everything is redacted on the way. */
@@ -112,6 +115,7 @@ export async function runSuites(options: SuiteRunOptions): Promise<SuiteRunOutco
         provide: { target: options.target, ...(options.mockHost ? { mockHost: options.mockHost } : {}) },
         ...(options.testNamePattern !== undefined ? { testNamePattern: options.testNamePattern } : {}),
         ...(options.bail !== undefined ? { bail: options.bail } : {}),
+        ...(options.concurrency !== undefined ? checkConcurrency(options.concurrency) : {}),
         ...(options.shard ? { shard: `${options.shard.index}/${options.shard.count}` } : {}),
       },
       undefined,

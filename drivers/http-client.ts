@@ -5,6 +5,7 @@ import type { HttpExchange } from './exchange.js';
 import { REDACTED, type Redactor } from './redact.js';
 import { USER_AGENT } from './version.js';
 import type { RateLimitPacer } from './pacing.js';
+import { recordForCheck } from './check-scope.js';
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const MAX_RETRIES_ON_429 = 2;
@@ -183,7 +184,9 @@ export class HttpApiClient implements ApiClient {
     // A per-request credential (a signature) is not worth registering for the whole run: it is removed from its own
     // exchange. One that holds a registered secret (`SSWS <token>`) is already gone wherever it appears.
     const loose = credentials.filter((value) => redactor.text(value) === value);
-    this.#exchanges.push(loose.length === 0 ? exchange : withoutValues(exchange, loose));
+    const recorded = loose.length === 0 ? exchange : withoutValues(exchange, loose);
+    this.#exchanges.push(recorded);
+    recordForCheck(recorded);
   }
 }
 

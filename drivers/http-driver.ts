@@ -9,6 +9,7 @@ import { OktaUserFixtures, removeUser } from './okta/fixtures.js';
 import { Redactor } from './redact.js';
 import { RateLimitPacer } from './pacing.js';
 import { recordWait } from './okta/run-journal.js';
+import { orgWideWait } from './check-scope.js';
 
 export interface HttpDriverOptions {
   kind?: Driver['kind'];
@@ -200,7 +201,8 @@ async function answersOk(api: HttpApiClient, path: string): Promise<boolean> {
 async function waitForRateLimitReset(resetEpochSeconds: number, serverNowMs: number, clock: ClockCapability | undefined): Promise<void> {
   const waitMs = Math.max(0, resetEpochSeconds * 1000 - serverNowMs) + 1000;
   if (clock) {
-    await clock.advance(waitMs);
+    // Moving the org's clock: made while every other running check waits (or is done).
+    await orgWideWait(() => clock.advance(waitMs));
     return;
   }
   // A real org's window passes in real time; waiting is the client's documented duty (never in a check).

@@ -30,6 +30,14 @@ export async function labelCheck(requirements: readonly Requirement[], driverKin
   if (providers.length > 0) await allure.parameter('provider', providers.join(', '));
 }
 
+/** The label a check that had the org to itself carries (it ran alone: no other check's request during it). */
+export const EXCLUSIVE_LABEL = 'orgUse';
+
+/** Marks a check that held exclusive use of the org (it moved the clock, changed a policy, …). */
+export async function labelExclusive(): Promise<void> {
+  await allure.label(EXCLUSIVE_LABEL, 'exclusive');
+}
+
 /** Marks a check BLOCKED: a tag, a broken step naming the precondition, and a description saying what blocked it. */
 export async function labelBlocked(blocked: BlockedBy): Promise<void> {
   await allure.tag(BLOCKED_TAG);

@@ -8,7 +8,7 @@ import { redactorFor } from '../../drivers/redact.js';
 import { runSuites } from '../run-suites.js';
 import { finishRun, narrowToProfile, progressReporters, readRunExtras, RUN_EXTRA_HELP, RUN_EXTRA_OPTIONS } from '../run-extras.js';
 import { resolveTarget, targetSecrets } from '../target.js';
-import { parseCommandArgs, parsePort, UsageError } from '../usage.js';
+import { parseCommandArgs, parsePort, parsePositiveInt, UsageError } from '../usage.js';
 import { loadConfig } from '../config.js';
 import { prepareRealRun } from '../real-run.js';
 
@@ -42,6 +42,9 @@ Selection and output:
 ${RUN_EXTRA_HELP}  --shard I/N            run part I of N of the suite files (CI machines side by side); the JSON summary is
                          then partial, and \`mfa-conformance merge\` combines the N of them into a whole run's
   --blob FILE            also write vitest's blob report (for vitest --merge-reports)
+  --concurrency N        checks of a suite file run at once (default 4 against a target, whose pacing caps the
+                         requests in flight; 1 against the embedded mock). A check that moves the clock or changes
+                         a policy always has the org to itself.
   --seed N               the model-based walks' seed: replay the walk a failure named (or 'random' for new walks)
 ${formatHelpLines(OUTPUT_FORMATS)}  -q, --quiet            no progress output, only the summary at the end
   -h, --help             show this help
@@ -73,6 +76,7 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
       'test-name-pattern': { type: 'string', short: 't' },
       shard: { type: 'string' },
       blob: { type: 'string' },
+      concurrency: { type: 'string' },
       seed: { type: 'string' },
       ...formatOptions(OUTPUT_FORMATS),
       ...RUN_EXTRA_OPTIONS,
@@ -136,6 +140,7 @@ export async function runCommand(argv: readonly string[], io: CliIO): Promise<nu
       progress: false,
       reporters: progressReporters(values.quiet, io, redact),
       ...(extras.bail !== undefined ? { bail: extras.bail } : {}),
+      ...(values.concurrency !== undefined ? { concurrency: parsePositiveInt('--concurrency', values.concurrency) } : {}),
       ...(extras.selection.profile ? { environment: { profile: extras.selection.profile.name } } : {}),
       summaryView: (built) => narrowToProfile(built, extras.selection),
       stdout: io.stdout,

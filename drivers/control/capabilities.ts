@@ -12,11 +12,16 @@ import type {
   TokenServiceCapability,
 } from '../contract.js';
 import type { ControlClient } from './client.js';
+import { orgWideChange } from '../check-scope.js';
 
 /** The capabilities a target's control protocol offers, each a thin object over one or two of its operations. */
 export type ControlCapabilities = Omit<Capabilities, 'yubikeyUpload'>;
 
-/** Builds the capabilities the target announced; `registerSecret` receives every secret an answer carries. */
+/**
+ * Builds the capabilities the target announced; `registerSecret` receives every secret an answer carries.
+ * What changes the whole org (its clock, its policies) is an org-wide change (check-scope.ts): refused in a check
+ * that holds only shared use of the org, so that checks running concurrently never see it happen under them.
+ */
 export function controlCapabilities(
   control: ControlClient,
   announced: ReadonlySet<Capability>,
@@ -24,9 +29,10 @@ export function controlCapabilities(
 ): ControlCapabilities {
   const clock: ClockCapability = {
     now: async () => (await control.call('readClock')).epochMs,
-    advance: async (ms) => {
-      await control.call('advanceClock', { advanceMs: ms });
-    },
+    advance: (ms) =>
+      orgWideChange('clock.advance', async () => {
+        await control.call('advanceClock', { advanceMs: ms });
+      }),
   };
   const outbox: OutboxCapability = {
     messages: async (userId, channel) => {
@@ -41,17 +47,20 @@ export function controlCapabilities(
     },
   };
   const policy: PolicyCapability = {
-    setFactorPolicy: async (factors) => {
-      await control.call('setFactorPolicy', { factors });
-    },
+    setFactorPolicy: (factors) =>
+      orgWideChange('policy.setFactorPolicy', async () => {
+        await control.call('setFactorPolicy', { factors });
+      }),
     factorProfiles: async () => (await control.call('factorProfiles')).factorProfiles,
     passwordPolicy: () => control.call('readPasswordPolicy'),
-    setPasswordPolicy: async (change) => {
-      await control.call('setPasswordPolicy', change);
-    },
-    setSignOnPolicy: async (policy) => {
-      await control.call('setSignOnPolicy', policy);
-    },
+    setPasswordPolicy: (change) =>
+      orgWideChange('policy.setPasswordPolicy', async () => {
+        await control.call('setPasswordPolicy', change);
+      }),
+    setSignOnPolicy: (policy) =>
+      orgWideChange('policy.setSignOnPolicy', async () => {
+        await control.call('setSignOnPolicy', policy);
+      }),
   };
   const tokenService: TokenServiceCapability = {
     register: async (provider, credential) => {

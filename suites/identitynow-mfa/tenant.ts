@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { beforeEach, inject, type TestContext } from 'vitest';
+import { beforeEach, inject } from 'vitest';
 import type { ApiClient, ApiResponse, DuoMobileCapability, TargetConfig } from '../../drivers/contract.js';
 import { createIdentityNowDriver, identityNowUnavailable, IdentityNowDriver, type DuoDriver, type TenantIdentity, type IdentitySpec } from '../../drivers/index.js';
+import { runningCheck } from '../support/check.js';
 import { CheckFailure } from '../support/failure.js';
 import { expectSchema, expectStatus } from '../support/expect.js';
 import { given } from '../support/given.js';
@@ -13,8 +14,6 @@ import type { RequirementId } from '../../requirements/index.js';
  * Okta org its okta-verify configuration points at (that org's fixtures and push, clock and outbox).
  * Without a configured tenant every check of the file is skipped, saying why.
  */
-let currentTest: TestContext | undefined;
-
 export function useIdentityNowTarget(): void {
   // Collected without a run (the harness's own tests) there is no target yet: the hooks below only run with one.
   const target: TargetConfig | undefined = inject('target');
@@ -31,9 +30,16 @@ export function useIdentityNowTarget(): void {
   useConnectedDriver((target, mockHost) =>
     createIdentityNowDriver(target, { ...(mockHost ? { mockHost } : {}), allowedHosts: [...(target.allowTargets ?? []), ...fromEnv] }),
   );
-  beforeEach((ctx) => {
-    currentTest = ctx;
-  });
+}
+
+/** Skips the running check, saying why (outside a check: an error saying it). */
+function skipRunningCheck(reason: string): never {
+  const check = runningCheck();
+  if (check) {
+    check.task.meta.skipReason = reason;
+    check.skip(reason);
+  }
+  throw new Error(reason);
 }
 
 /** The running file's tenant driver. */
@@ -48,9 +54,7 @@ export async function newIdentity(spec: IdentitySpec = {}, by?: RequirementId): 
   const identities = tenant().identities;
   if (!identities) {
     const reason = 'the tenant offers no test hook to make identities (a real tenant): the check needs one of its own';
-    if (currentTest) currentTest.task.meta.skipReason = reason;
-    currentTest?.skip(reason);
-    throw new Error(reason);
+    skipRunningCheck(reason);
   }
   return given('a fresh tenant identity with its own client', () => identities.create(spec), by ? { by } : {});
 }
@@ -132,9 +136,7 @@ export function duoAccount(): DuoDriver & { duoMobile: DuoMobileCapability } {
   const reason = duo
     ? 'the Duo account has no virtual Duo Mobile (Duo itself has no API for the device side): the check needs a push answered'
     : 'the run has no Duo account beside the tenant: the duo-web checks need one to point the configuration at';
-  if (currentTest) currentTest.task.meta.skipReason = reason;
-  currentTest?.skip(reason);
-  throw new Error(reason);
+  skipRunningCheck(reason);
 }
 
 /** The duo-web config pointing at the Duo account: its API host name, an akey, and the Auth API integration's keys. */

@@ -1,9 +1,13 @@
-import { test } from 'vitest';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { test, type TestContext } from 'vitest';
 import { getCurrentSuite } from 'vitest/suite';
 import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, OfferedFactor, TargetProfile, TestUser } from '../../drivers/contract.js';
 import { missingCapabilities, offers, readsChannel } from '../../drivers/contract.js';
+import { inCheckScope } from '../../drivers/check-scope.js';
+import type { HttpExchange } from '../../drivers/exchange.js';
+import type { OrgUse } from '../../drivers/org-lock.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
-import { attachExchanges, attachSchemaViolations, labelBlocked, labelCheck } from '../../reports/allure-labels.js';
+import { attachExchanges, attachSchemaViolations, labelBlocked, labelCheck, labelExclusive } from '../../reports/allure-labels.js';
 import { blockedText } from '../../reports/blocked.js';
 import type { BlockedBy } from '../../reports/check-meta.js';
 import { requirement, type RequirementId } from '../../requirements/index.js';
@@ -36,6 +40,12 @@ export interface CheckOptions<N extends Capability = never> {
    * does not list it the check is skipped, saying so. Default: what its suite file declared (checksNeedFactor).
    */
   needsFactor?: FactorNeed;
+  /**
+   * Why the check needs the org to itself: org-wide state it changes that other checks would see, where its `needs`
+   * do not say so (a check that needs `clock` or `policy` has the org to itself anyway). Default: what its suite
+   * file declared (checksNeedExclusiveOrg).
+   */
+  exclusive?: string;
 }
 
 /** A factor type the org must offer; without a provider any provider of the type will do. */
@@ -50,6 +60,39 @@ const factorNeedOfFile = new Map<string, FactorNeed>();
 /** Call once at the top of a suite file that tests one factor kind: every check in it needs the org to offer it. */
 export function checksNeedFactor(need: FactorNeed): void {
   factorNeedOfFile.set(getCurrentSuite().file.filepath, need);
+}
+
+/** Why each suite file's checks need the org to themselves, by the file's path (checksNeedExclusiveOrg). */
+const exclusiveOfFile = new Map<string, string>();
+
+/**
+ * Call once at the top of a suite file whose checks all change org-wide state that other checks would see (a
+ * tenant-wide configuration): they never run concurrently with another check, however the run is configured.
+ */
+export function checksNeedExclusiveOrg(why: string): void {
+  exclusiveOfFile.set(getCurrentSuite().file.filepath, why);
+}
+
+/**
+ * The capabilities whose use changes the whole org (the clock moves for every check, a policy applies to every
+ * user): a check that needs one holds exclusive use of the org. The drivers refuse these changes in a check that
+ * holds only shared use (drivers/check-scope.ts), so a check that forgot to say so fails loudly, in every run.
+ */
+const ORG_WIDE_CAPABILITIES: readonly Capability[] = ['clock', 'policy'];
+
+function orgUseOf(needs: readonly Capability[], exclusive: string | undefined): OrgUse {
+  return exclusive !== undefined || needs.some((name) => ORG_WIDE_CAPABILITIES.includes(name)) ? 'exclusive' : 'shared';
+}
+
+/**
+ * The test context of the check running in this async context: checks of a file may run concurrently, so a
+ * module-level "current test" would be any of them.
+ */
+const runningChecks = new AsyncLocalStorage<TestContext>();
+
+/** The running check's test context (undefined outside a check's body). */
+export function runningCheck(): TestContext | undefined {
+  return runningChecks.getStore();
 }
 
 /** Why a check needing `need` cannot run on a target offering `offered`; undefined when it can (or nobody knows). */
@@ -91,6 +134,7 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
   const requirements = ids.map(requirement);
   const title = `${name} [${ids.join(', ')}]`;
   const meta = { requirements: ids, ...(options.cells ? { transitions: [...options.cells] } : {}) };
+  const needs = options.needs ?? [];
   if (!checkRuns(ids)) {
     test.skip(title, { meta: { ...meta, skipReason: 'not a requirement the fault under test breaks' } }, () => undefined);
     return;
@@ -104,9 +148,10 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       return;
     }
     const driver = driverOf();
+    const use = orgUseOf(needs, options.exclusive ?? exclusiveOfFile.get(ctx.task.file.filepath));
     await labelCheck(requirements, driver.kind);
+    if (use === 'exclusive') await labelExclusive();
 
-    const needs = options.needs ?? [];
     if (!offers(driver, needs)) {
       const missing = missingCapabilities(driver, needs);
       const reason = `target lacks the ${missing.map((c) => `'${c}'`).join(', ')} capability (driver: ${driver.kind})`;
@@ -122,6 +167,8 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       ctx.skip(noAdapter);
       return;
     }
+    // Read once per driver, before the check takes its use of the org: checks waiting on the same first read never
+    // hold the org while they wait for it.
     const lacking = factorMissing(factorNeed, await driver.offeredFactors?.());
     if (lacking !== undefined) {
       ctx.task.meta.skipReason = lacking;
@@ -137,6 +184,13 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       return;
     }
 
+    // From here the check uses the org: shared with other checks, or alone (then no request of another check is
+    // sent until it ends). Its exchanges are those its driver's client records in this check's own async context.
+    const recorded = new Set<HttpExchange>();
+    await inCheckScope(use, recorded, () => runningChecks.run(ctx, () => runChecked(ctx, driver, recorded)));
+  });
+
+  async function runChecked(ctx: TestContext, driver: D & DriverWith<N, FixturesPort>, recorded: Set<HttpExchange>): Promise<void> {
     const first = driver.api.exchanges.length;
     let blocked: BlockedBy | undefined;
     try {
@@ -157,7 +211,8 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
         throw redactError(driver, failure);
       }
     } finally {
-      const exchanges = driver.api.exchanges.slice(first);
+      // `delete` keeps each once (a client that logs other clients' exchanges may have copied one twice).
+      const exchanges = driver.api.exchanges.slice(first).filter((exchange) => recorded.delete(exchange));
       ctx.task.meta.httpRequests = exchanges.length;
       // Exchanges were redacted when recorded; redact again for secrets registered since.
       await attachExchanges(exchanges.map((exchange) => driver.redactJson(exchange)));
@@ -167,7 +222,7 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       await labelBlocked(blocked);
       ctx.skip(`${blockedText(blocked)}: ${blocked.message}`);
     }
-  });
+  }
 }
 
 /** Why the codes of the check's message factor cannot be read (a telephony hook but no email adapter); undefined when they can. */

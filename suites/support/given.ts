@@ -1,3 +1,4 @@
+import { OrgWideChangeRefused } from '../../drivers/check-scope.js';
 import { isSkipSignal } from './failure.js';
 import type { RequirementId } from '../../requirements/index.js';
 
@@ -33,7 +34,8 @@ export async function given<T>(name: string, step: () => Promise<T> | T, options
   try {
     return await step();
   } catch (error) {
-    if (error instanceof PreconditionFailed || isSkipSignal(error)) throw error;
+    // A check that changed org-wide state without holding the org to itself is broken, not blocked.
+    if (error instanceof PreconditionFailed || error instanceof OrgWideChangeRefused || isSkipSignal(error)) throw error;
     throw new PreconditionFailed(name, options.by, error);
   }
 }

@@ -6,11 +6,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { RunSummary } from '../../reports/summary.js';
+import { checkRequestsOf, intrusions, overlappingChecks } from './check-requests.js';
 
 /**
  * The built command, as a user runs it: `mfa-conformance mock` in one process, then
  * `mfa-conformance run --target … --token …` against it; passing as served, failing once a
- * fault is switched on through the control protocol.
+ * fault is switched on through the control protocol. One org: the files take turns, and the checks of a file
+ * run concurrently (--concurrency), a check that moves the clock or changes a policy alone.
  */
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -63,9 +65,15 @@ test('mock prints one JSON line with a loopback url and a token', () => {
   expect(token.length).toBeGreaterThan(20);
 });
 
-test('run against the separately started mock passes, with every check run', async () => {
+/** The requirements and their results, in the summary's order. */
+function resultsOf(summary: RunSummary): [string, string][] {
+  return summary.requirements.map((r) => [r.id, r.result]);
+}
+
+test('run against the separately started mock passes, with every check run, checks concurrently', async () => {
   const json = join(dir, 'clean.json');
-  const { code, out } = await run(['--target', url, '--token', token, '--allow-target', '127.0.0.1', '--json', json]);
+  const allure = join(dir, 'allure-concurrent');
+  const { code, out } = await run(['--target', url, '--token', token, '--allow-target', '127.0.0.1', '--json', json, '--concurrency', '4', '--allure-dir', allure]);
   expect(code, out).toBe(0);
   const summary = await summaryOf(json);
   expect(summary.driver).toBe('http');
@@ -78,7 +86,24 @@ test('run against the separately started mock passes, with every check run', asy
   expect(summary.requirements.some((r) => r.family === 'SailPoint IdentityNow MFA API' && r.result === 'pass')).toBe(true);
   expect(out).not.toContain(duo.skey);
   expect(out).not.toContain(duo.adminSkey);
-}, 240_000);
+
+  // The checks overlapped: requests of different checks were in flight together.
+  const checks = await checkRequestsOf(allure);
+  expect(checks).toHaveLength(summary.totals.checks);
+  expect(overlappingChecks(checks).length).toBeGreaterThan(0);
+  // A check that moves the clock or changes a policy ran alone: no other check's request from its first to its last.
+  const exclusive = checks.filter((c) => c.exclusive && c.requests.length > 0);
+  expect(exclusive.map((c) => c.name)).toEqual(expect.arrayContaining([expect.stringContaining('FACTORS.TOTP.')]));
+  expect(intrusions(checks)).toEqual([]);
+
+  // One after another (--concurrency 1): no overlap, and the same requirements with the same results.
+  const sequentialJson = join(dir, 'sequential.json');
+  const sequentialAllure = join(dir, 'allure-sequential');
+  const sequential = await run(['--target', url, '--token', token, '--allow-target', '127.0.0.1', '--json', sequentialJson, '--concurrency', '1', '--allure-dir', sequentialAllure]);
+  expect(sequential.code, sequential.out).toBe(0);
+  expect(resultsOf(await summaryOf(sequentialJson))).toEqual(resultsOf(summary));
+  expect(overlappingChecks(await checkRequestsOf(sequentialAllure))).toEqual([]);
+}, 480_000);
 
 test('with a fault switched on through the control protocol, run exits 1 naming what broke', async () => {
   const res = await fetch(`${url}/__control/v1/faults`, {
@@ -89,7 +114,8 @@ test('with a fault switched on through the control protocol, run exits 1 naming 
   expect(res.status).toBe(200);
   const json = join(dir, 'faulty.json');
   // The suite that covers this fault is enough to show the exit code; the clean run above ran them all.
-  const { code, out } = await run(['--target', url, '--token', token, '--allow-target', '127.0.0.1', '--json', json, 'suites/okta-factors/totp']);
+  // Its checks run concurrently: the fault still fails what it names.
+  const { code, out } = await run(['--target', url, '--token', token, '--allow-target', '127.0.0.1', '--json', json, '--concurrency', '4', 'suites/okta-factors/totp']);
   expect(code, out).toBe(1);
   const failed = (await summaryOf(json)).requirements.filter((r) => r.result === 'fail').map((r) => r.id);
   expect(failed).toEqual(expect.arrayContaining(['FACTORS.TOTP.ACTIVATE.BAD_CODE', 'FACTORS.TOTP.VERIFY.BAD_CODE']));

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import { CheckFailure, failureKindOf } from '../../suites/support/failure.js';
 import { given, PreconditionFailed } from '../../suites/support/given.js';
+import { OrgWideChangeRefused } from '../../drivers/check-scope.js';
 
 test('given returns what its step returns', async () => {
   expect(await given('a value', () => 42)).toBe(42);
@@ -20,6 +21,12 @@ test('nested preconditions keep the innermost failure, which names the most prec
     (e: unknown) => e,
   );
   expect(error).toMatchObject({ precondition: 'an enrolled factor', by: 'FACTORS.TOTP.ENROLL.PENDING' });
+});
+
+test('an org-wide change refused in a precondition is not a BLOCKED precondition: it reaches the check as it is', async () => {
+  const refused = new OrgWideChangeRefused('clock.advance');
+  const error = await given('an expired transaction', () => Promise.reject(refused)).catch((e: unknown) => e);
+  expect(error).toBe(refused);
 });
 
 test('failure kinds: typed failures say theirs, assertions are assertion, anything else error', () => {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import type { ApiResponse } from '../../../drivers/contract.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedExclusiveOrg } from '../../support/check.js';
 import { expectNoSecret, expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { CheckFailure } from '../../support/failure.js';
 import {
@@ -21,6 +21,8 @@ import {
 
 /** MFA Configuration (spec §4): okta-verify and duo-web round trips, masking, validation, test, delete, KBA questions. */
 useIdentityNowTarget();
+// Each check writes the tenant's MFA configuration, one per tenant, which the others read.
+checksNeedExclusiveOrg('it writes the tenant-wide MFA configuration');
 
 /** A fresh provider key for each check (registered as a secret before it is sent). */
 function newKey(): string {

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import type { ApiResponse, DriverWith, TestUser } from '../../../drivers/contract.js';
-import { check } from '../../support/check.js';
+import { check, checksNeedExclusiveOrg } from '../../support/check.js';
 import { given } from '../../support/given.js';
 import { expectSchema, expectState, expectStatus } from '../../support/expect.js';
 import { userWithPhone } from '../../duo-auth/support/duo.js';
@@ -11,6 +11,8 @@ import { configureDuo, configureOkta, duoAccount, duoConfigFor, expectClientErro
  * (the push answered on the device by the driver's push responder), poll, Duo Web unconfigured.
  */
 useIdentityNowTarget();
+// Each check writes the tenant's MFA configuration, one per tenant, which the others read.
+checksNeedExclusiveOrg('it writes the tenant-wide MFA configuration');
 
 interface VerificationResponse {
   requestId?: string | null;

@@ -215,7 +215,7 @@ check('FACTORS.YUBIKEY.TOKEN.LIST_PAGINATION', 'limit and the next link walk thr
   expectStatus(first, 200);
   expect(first.body).toHaveLength(20);
   expect(nextLink(first), 'a next link after a full default page').toBeDefined();
-}, { needs: ['yubikeyUpload'] });
+}, { needs: ['yubikeyUpload'], exclusive: "it walks the org's whole token list, which another check's upload would shift under it" });
 
 check('FACTORS.YUBIKEY.TOKEN.LIST_SORT', 'the list honours sortBy=profile.serial with sortOrder ASC and DESC', async ({ driver, api }) => {
   for (let i = 0; i < 3; i++) await uploaded(driver, api);
@@ -224,7 +224,7 @@ check('FACTORS.YUBIKEY.TOKEN.LIST_SORT', 'the list honours sortBy=profile.serial
   expect(ascending, 'ASC').toEqual([...ascending].sort());
   const descending = await serials('DESC');
   expect(descending, 'DESC').toEqual([...descending].sort().reverse());
-}, { needs: ['yubikeyUpload'] });
+}, { needs: ['yubikeyUpload'], exclusive: "it reads the org's whole token list in order, which another check's upload would change under it" });
 
 check('FACTORS.YUBIKEY.TOKEN.LIST_EXPAND_USER', 'with expand=user an assigned token embeds its user', async ({ driver, api }) => {
   const { user, token } = await enrolledYubikey(driver, api);

@@ -1,0 +1,77 @@
+/**
+ * The check running in this async context, as the driver sees it: which use of the org it holds and the HTTP
+ * exchanges it sent. Checks of one suite file may run concurrently against one org, so nothing here is a
+ * module-level "current check": each check's own context follows its awaits (AsyncLocalStorage).
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { HttpExchange } from './exchange.js';
+import { OrgLock, type OrgUse } from './org-lock.js';
+
+interface CheckScope {
+  readonly use: OrgUse;
+  /** The exchanges recorded in the check's own async context (by any client of its driver). */
+  readonly recorded: Set<HttpExchange>;
+}
+
+const scopes = new AsyncLocalStorage<CheckScope>();
+
+/**
+ * The org this worker's checks use. A worker runs one suite file at a time, and each file one driver: against a
+ * single-org target files take turns, so one lock per worker is one lock per org.
+ */
+const orgLock = new OrgLock();
+
+/** A change to org-wide state made in a check that holds only shared use of the org. */
+export class OrgWideChangeRefused extends Error {
+  constructor(readonly change: string) {
+    super(
+      `${change} changes org-wide state that concurrent checks would see: the check must hold exclusive use of the org ` +
+        `(declare it: needs: ['clock'] or ['policy'], or exclusive: '<why>')`,
+    );
+    this.name = 'OrgWideChangeRefused';
+  }
+}
+
+/**
+ * Runs a check's body holding `use` of the org (waiting for it first). `recorded` receives every exchange its
+ * requests make, as they are recorded (so also when the body throws).
+ */
+export async function inCheckScope<T>(use: OrgUse, recorded: Set<HttpExchange>, body: () => Promise<T>): Promise<T> {
+  const release = await orgLock.acquire(use);
+  try {
+    return await scopes.run({ use, recorded }, body);
+  } finally {
+    release();
+  }
+}
+
+/** Records an exchange as the running check's own (none outside a check: connecting, hooks). */
+export function recordForCheck(exchange: HttpExchange): void {
+  scopes.getStore()?.recorded.add(exchange);
+}
+
+/**
+ * Makes an org-wide change (moving the clock, setting a policy): in a check only when it holds exclusive use of
+ * the org, else refused loudly; outside any check (a hook, set-up) alone for the change itself.
+ */
+export async function orgWideChange<T>(change: string, make: () => Promise<T>): Promise<T> {
+  const scope = scopes.getStore();
+  if (scope?.use === 'shared') throw new OrgWideChangeRefused(change);
+  if (scope?.use === 'exclusive') return make();
+  const release = await orgLock.acquire('exclusive');
+  try {
+    return await make();
+  } finally {
+    release();
+  }
+}
+
+/**
+ * A wait that moves the org's clock half-way through a check (a rate-limit window on a target with a clock): made
+ * when every other running check has ended or waits too, so that none sees the clock move unless it is waiting.
+ */
+export async function orgWideWait<T>(make: () => Promise<T>): Promise<T> {
+  const scope = scopes.getStore();
+  if (scope?.use !== 'shared') return orgWideChange('a rate-limit wait', make);
+  return orgLock.whileOthersWait(() => scopes.run({ ...scope, use: 'exclusive' }, make));
+}
