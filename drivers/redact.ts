@@ -22,7 +22,17 @@ function isScrubbable(value: string | undefined | null): value is string {
 export function redactorFor(secrets: Iterable<string | undefined | null>): Redact {
   const known = [...new Set([...secrets].filter(isScrubbable))].sort((a, b) => b.length - a.length);
   if (known.length === 0) return (text) => text;
-  return (text) => known.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(REDACTED) : out), text);
+  // One pass of a regular expression finds whether any secret occurs at all (most strings hold none), several
+  // times faster than asking each secret in turn; only a string that holds one is rewritten, secret by secret.
+  const anySecret = new RegExp(known.map(escapeRegExp).join('|'));
+  return (text) => {
+    if (text.length < MIN_SECRET_LENGTH || !anySecret.test(text)) return text;
+    return known.reduce((out, secret) => (out.includes(secret) ? out.split(secret).join(REDACTED) : out), text);
+  };
+}
+
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A copy of a JSON-like value with every string redacted (keys and structure kept). */
@@ -74,8 +84,15 @@ const SECRET_FIELDS = new Set(
 const SECRET_HEADERS = new Set(['authorization', 'cookie', 'set-cookie', 'x-control-token']);
 
 export class Redactor {
+  /** In the order they were registered. */
   readonly #secrets = new Set<string>();
   #redact: Redact = (text) => text;
+  /**
+   * Values this redactor returned, with how many secrets it knew then: such a value comes back as it is while no
+   * secret has been registered since, and is otherwise redacted again for the newer secrets only (a check's
+   * recorded exchanges, redacted once more when they are attached). So a redacted value is read-only.
+   */
+  readonly #redactedAt = new WeakMap<object, number>();
 
   /** Registers a value that must never be shown (ignores values too short to be secret on their own). */
   addSecret(value: string | undefined | null): void {
@@ -99,21 +116,39 @@ export class Redactor {
     return out;
   }
 
-  /** A deep copy of a JSON value with secret fields and secret values replaced. */
+  /** A deep copy of a JSON value with secret fields and secret values replaced (one this redactor returned: see #redactedAt). */
   json(value: unknown): unknown {
-    return this.#json(value, undefined);
+    if (typeof value !== 'object' || value === null) return this.#json(value, undefined, this.#redact);
+    const knewSecrets = this.#redactedAt.get(value);
+    if (knewSecrets === this.#secrets.size) return value;
+    return this.redacted(this.#json(value, undefined, knewSecrets === undefined ? this.#redact : this.#since(knewSecrets)) as object);
   }
 
-  #json(value: unknown, key: string | undefined): unknown {
+  /** Records that `value` has been redacted with every secret registered so far (what json() returns is), and returns it. */
+  redacted<T extends object>(value: T): T {
+    this.#redactedAt.set(value, this.#secrets.size);
+    return value;
+  }
+
+  /** Redacts text already clean of the first `count` secrets: the newer ones, and where one occurred, all of them again. */
+  #since(count: number): Redact {
+    const newer = redactorFor([...this.#secrets].slice(count));
+    return (text) => {
+      const out = newer(text);
+      return out === text ? text : this.#redact(out);
+    };
+  }
+
+  #json(value: unknown, key: string | undefined, redact: Redact): unknown {
     if (key !== undefined && SECRET_FIELDS.has(key.toLowerCase()) && value !== null && value !== undefined) {
       // `credentials.password` is an object whose `value` is the secret; redact the whole thing.
       return REDACTED;
     }
-    if (typeof value === 'string') return this.text(value);
-    if (Array.isArray(value)) return value.map((v) => this.#json(v, undefined));
+    if (typeof value === 'string') return redact(value);
+    if (Array.isArray(value)) return value.map((v) => this.#json(v, undefined, redact));
     if (typeof value === 'object' && value !== null) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[k] = this.#json(v, k);
+      for (const [k, v] of Object.entries(value)) out[k] = this.#json(v, k, redact);
       return out;
     }
     return value;
