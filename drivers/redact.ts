@@ -98,23 +98,29 @@ export class Redactor {
     return this.#redact(input);
   }
 
+  /** Headers as recorded: credential headers keep their scheme word only; a header named like a secret field is gone too. */
   headers(headers: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [name, value] of Object.entries(headers)) {
       if (SECRET_HEADERS.has(name.toLowerCase())) {
         const scheme = /^(SSWS|Bearer|Basic)\s/i.exec(value)?.[1];
         out[name] = scheme ? `${scheme} ${REDACTED}` : REDACTED;
-      } else out[name] = this.text(value);
+      } else out[name] = SECRET_FIELDS.has(name.toLowerCase()) ? REDACTED : this.text(value);
     }
     return out;
   }
 
-  /** A deep copy of a JSON value with secret fields and secret values replaced (one this redactor returned: see #redactedAt). */
+  /**
+   * A deep copy of a JSON value with secret fields and secret values replaced. A value this redactor returned (or
+   * was told is redacted) is not copied again: it comes back as it is, or, when secrets were registered since, with
+   * only the parts that held one copied (see #redactedAt).
+   */
   json(value: unknown): unknown {
     if (typeof value !== 'object' || value === null) return this.#json(value, undefined, this.#redact);
     const knewSecrets = this.#redactedAt.get(value);
+    if (knewSecrets === undefined) return this.redacted(this.#json(value, undefined, this.#redact) as object);
     if (knewSecrets === this.#secrets.size) return value;
-    return this.redacted(this.#json(value, undefined, knewSecrets === undefined ? this.#redact : this.#since(knewSecrets)) as object);
+    return this.redacted(this.#again(value, this.#since(knewSecrets)) as object);
   }
 
   /** Records that `value` has been redacted with every secret registered so far (what json() returns is), and returns it. */
@@ -130,6 +136,32 @@ export class Redactor {
       const out = newer(text);
       return out === text ? text : this.#redact(out);
     };
+  }
+
+  /**
+   * A value this redactor produced (secret fields already gone), with its strings redacted again: the same object
+   * wherever nothing changed, so that the usual case, no newer secret in it, copies nothing.
+   */
+  #again(value: unknown, redact: Redact): unknown {
+    if (typeof value === 'string') return redact(value);
+    if (Array.isArray(value)) {
+      let out: unknown[] | undefined;
+      value.forEach((item: unknown, i) => {
+        const next = this.#again(item, redact);
+        if (next !== item) (out ??= [...value])[i] = next;
+      });
+      return out ?? value;
+    }
+    if (typeof value === 'object' && value !== null) {
+      const record = value as Record<string, unknown>;
+      let out: Record<string, unknown> | undefined;
+      for (const k of Object.keys(record)) {
+        const next = this.#again(record[k], redact);
+        if (next !== record[k]) (out ??= { ...record })[k] = next;
+      }
+      return out ?? value;
+    }
+    return value;
   }
 
   #json(value: unknown, key: string | undefined, redact: Redact): unknown {

@@ -74,6 +74,26 @@ describe('Redactor', () => {
     expect(r.json(recorded)).toEqual({ url: `/x?token=${REDACTED}` });
   });
 
+  test('redacting a redacted value again copies only the parts that held a newer secret', () => {
+    const r = new Redactor();
+    const once = r.json({ request: { headers: { accept: 'application/json' } }, response: { body: { note: 'fourth-secret', list: ['a', 'b'] } } }) as {
+      request: object;
+      response: { body: { list: string[] } };
+    };
+    r.addSecret('fourth-secret');
+    const again = r.json(once) as typeof once;
+    expect(again).toEqual({ request: { headers: { accept: 'application/json' } }, response: { body: { note: REDACTED, list: ['a', 'b'] } } });
+    expect(again.request).toBe(once.request);
+    expect(again.response.body.list).toBe(once.response.body.list);
+    // the value it was given is left as it was
+    expect(once.response.body).toEqual({ note: 'fourth-secret', list: ['a', 'b'] });
+  });
+
+  test('a header named like a secret field is recorded redacted', () => {
+    const r = new Redactor();
+    expect(r.headers({ 'x-request-id': 'abc', token: 'anything', passCode: '123456' })).toEqual({ 'x-request-id': 'abc', token: REDACTED, passCode: REDACTED });
+  });
+
   test('a value it did not redact is always walked, even if equal to one it did', () => {
     const r = new Redactor();
     r.addSecret('some-secret');
