@@ -184,7 +184,8 @@ export class HttpApiClient implements ApiClient {
     // A per-request credential (a signature) is not worth registering for the whole run: it is removed from its own
     // exchange. One that holds a registered secret (`SSWS <token>`) is already gone wherever it appears.
     const loose = credentials.filter((value) => redactor.text(value) === value);
-    const recorded = loose.length === 0 ? exchange : withoutValues(exchange, loose);
+    // Marked redacted: attaching it later walks it again only if a secret has been registered since.
+    const recorded = redactor.redacted(loose.length === 0 ? exchange : withoutValues(exchange, loose));
     this.#exchanges.push(recorded);
     recordForCheck(recorded);
   }

@@ -3,6 +3,7 @@ import type { InProcessMockOrg } from '../../mock-org/index.js';
 
 /** The origin in-process orgs answer on: never resolved, only written into links and the Host header. */
 export const IN_PROCESS_ORIGIN = 'http://mock-org.in-process.test';
+const IN_PROCESS_HOST = new URL(IN_PROCESS_ORIGIN).host;
 
 /**
  * An undici dispatcher that hands each request to an org in this process instead of a socket. The API client
@@ -32,7 +33,7 @@ export class InProcessDispatcher extends Dispatcher {
       const response = await this.#org.handle({
         method: options.method,
         url: options.path,
-        headers: { host: new URL(IN_PROCESS_ORIGIN).host, ...headerRecord(options.headers) },
+        headers: { host: IN_PROCESS_HOST, ...headerRecord(options.headers) },
         ...(options.body !== undefined && options.body !== null ? { body: bodyText(options.body) } : {}),
       });
       if (aborted) throw aborted;

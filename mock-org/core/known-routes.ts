@@ -8,13 +8,19 @@ export interface KnownRoutes {
 
 /** Watches the routes registered on `app` from now on (call it before registering any). */
 export function knownRoutes(app: FastifyInstance): KnownRoutes {
-  const routes: { pattern: RegExp; methods: Set<string> }[] = [];
+  // By pattern source, in the order first registered (a path's first matching pattern answers).
+  const routes = new Map<string, { pattern: RegExp; methods: Set<string> }>();
   app.addHook('onRoute', (route) => {
-    const pattern = new RegExp('^' + route.url.replace(/:[^/]+/g, '[^/]+') + '/?$');
+    const source = '^' + route.url.replace(/:[^/]+/g, '[^/]+') + '/?$';
     const methods = [route.method].flat().map(String);
-    const known = routes.find((r) => r.pattern.source === pattern.source);
+    const known = routes.get(source);
     if (known) methods.forEach((m) => known.methods.add(m));
-    else routes.push({ pattern, methods: new Set(methods) });
+    else routes.set(source, { pattern: new RegExp(source), methods: new Set(methods) });
   });
-  return { methodsAt: (path) => routes.find((r) => r.pattern.test(path))?.methods };
+  return {
+    methodsAt: (path) => {
+      for (const route of routes.values()) if (route.pattern.test(path)) return route.methods;
+      return undefined;
+    },
+  };
 }

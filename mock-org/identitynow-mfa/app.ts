@@ -8,6 +8,7 @@ import type { IdentityNowTenant } from './tenant.js';
 import { registerTokenRoutes } from './token-routes.js';
 import { registerVerifyRoutes } from './verify-routes.js';
 import { parseJsonBodies } from '../core/json-bodies.js';
+import { namedPlugin } from '../core/plugin-name.js';
 
 /**
  * The API versions served (§9 item 28): v3 and beta carry the identical MFA contract. v2024–v2026
@@ -59,12 +60,12 @@ export function buildIdentityNowApp(tenant: IdentityNowTenant, options: { bodyLi
   registerTenantControlRoutes(app, tenant);
   for (const version of VERSIONS) {
     void app.register(
-      async (api) => {
+      namedPlugin(`identitynow-mfa ${version}`, async (api: FastifyInstance) => {
         registerConfigRoutes(api, tenant);
         registerKbaRoutes(api, tenant);
         registerVerifyRoutes(api, tenant);
         registerTokenRoutes(api, tenant);
-      },
+      }),
       { prefix: `/${version}` },
     );
   }

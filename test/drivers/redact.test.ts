@@ -48,4 +48,56 @@ describe('Redactor', () => {
     expect(r.text(text)).toBe(`abc ${REDACTED} ${REDACTED}`);
     expect(cli(text)).toBe(r.text(text));
   });
+
+  test('a secret with regular-expression characters in it is found like any other', () => {
+    const r = new Redactor();
+    r.addSecret('a.b*c(d)[e]$^|\\+?{2}');
+    r.addSecret('axbbc-plain');
+    expect(r.text('x a.b*c(d)[e]$^|\\+?{2} y axbbc-plain')).toBe(`x ${REDACTED} y ${REDACTED}`);
+    // the pattern is the literal: text it would match as a regular expression stays
+    expect(r.text('aXbbbc(d)e')).toBe('aXbbbc(d)e');
+  });
+
+  test('a value it redacted comes back as is until a secret is registered, then without that secret too', () => {
+    const r = new Redactor();
+    r.addSecret('first-secret');
+    const once = r.json({ note: 'first-secret and second-secret', passCode: '123456' });
+    expect(once).toEqual({ note: `${REDACTED} and second-secret`, passCode: REDACTED });
+    expect(r.json(once)).toBe(once);
+    r.addSecret('second-secret');
+    const again = r.json(once);
+    expect(again).toEqual({ note: `${REDACTED} and ${REDACTED}`, passCode: REDACTED });
+    expect(r.json(again)).toBe(again);
+    // a value marked redacted (a recorded exchange) is treated the same way
+    const recorded = r.redacted({ url: '/x?token=third-secret' });
+    r.addSecret('third-secret');
+    expect(r.json(recorded)).toEqual({ url: `/x?token=${REDACTED}` });
+  });
+
+  test('redacting a redacted value again copies only the parts that held a newer secret', () => {
+    const r = new Redactor();
+    const once = r.json({ request: { headers: { accept: 'application/json' } }, response: { body: { note: 'fourth-secret', list: ['a', 'b'] } } }) as {
+      request: object;
+      response: { body: { list: string[] } };
+    };
+    r.addSecret('fourth-secret');
+    const again = r.json(once) as typeof once;
+    expect(again).toEqual({ request: { headers: { accept: 'application/json' } }, response: { body: { note: REDACTED, list: ['a', 'b'] } } });
+    expect(again.request).toBe(once.request);
+    expect(again.response.body.list).toBe(once.response.body.list);
+    // the value it was given is left as it was
+    expect(once.response.body).toEqual({ note: 'fourth-secret', list: ['a', 'b'] });
+  });
+
+  test('a header named like a secret field is recorded redacted', () => {
+    const r = new Redactor();
+    expect(r.headers({ 'x-request-id': 'abc', token: 'anything', passCode: '123456' })).toEqual({ 'x-request-id': 'abc', token: REDACTED, passCode: REDACTED });
+  });
+
+  test('a value it did not redact is always walked, even if equal to one it did', () => {
+    const r = new Redactor();
+    r.addSecret('some-secret');
+    const out = r.json({ a: 'some-secret' });
+    expect(r.json({ ...(out as object), b: 'some-secret' })).toEqual({ a: REDACTED, b: REDACTED });
+  });
 });
