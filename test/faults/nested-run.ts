@@ -88,14 +88,15 @@ export async function writeWrappers(
       // A number, not the switch id: a query ending like `.unlimited` would hide the file's .ts language.
       const suiteUrl = `../../../../${suite}?switch=${files.length}`;
       const args = [JSON.stringify([id]), ...(profile ? [JSON.stringify(profile)] : [])].join(', ');
-      const body = runOnly
-        ? `runOnlyChecksOf(${JSON.stringify(runOnly)});\ntry {\n  await import(${JSON.stringify(suiteUrl)});\n} finally {\n  runOnlyChecksOf(undefined);\n}\n`
-        : `await import(${JSON.stringify(suiteUrl)});\n`;
+      // Every wrapper says which checks run (all: `undefined`). Not reset after the import: vitest calls the suite
+      // file's describe() bodies, where most checks register, only once the import has finished; the next wrapper in
+      // the worker sets its own before importing its suite file (files run one at a time in a worker).
       await writeFile(
         file,
         `import { runOnlyChecksOf, useFaultsForNextSuiteFile } from '../../../../suites/support/target.js';\n` +
           `useFaultsForNextSuiteFile(${args});\n` +
-          body,
+          `runOnlyChecksOf(${runOnly ? JSON.stringify(runOnly) : 'undefined'});\n` +
+          `await import(${JSON.stringify(suiteUrl)});\n`,
       );
       collector.expect(file, id);
       files.push(file);
