@@ -16,7 +16,7 @@ export function builtPath(source: string): string {
 }
 
 /** The TypeScript modules under `folder` (relative to the root, absolute paths), declarations aside. */
-async function sourceModules(folder: string): Promise<string[]> {
+export async function sourceModules(folder: string): Promise<string[]> {
   const entries = await readdir(join(ROOT, folder), { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
