@@ -21,8 +21,9 @@ let profileForNextFile: TargetProfile | undefined;
 
 /**
  * Requirements whose checks the suite file being collected registers to run; the others it registers skipped.
- * Set by the fault-detection runner around its import of a suite file: a fault need only be shown to fail the
- * requirements it breaks, so the file's other checks need not run again once per fault.
+ * Set by the fault-detection runner before its import of a suite file, and left set while vitest collects the file's
+ * describe() bodies (after the import): a fault need only be shown to fail the requirements it breaks, so the file's
+ * other checks need not run again once per fault.
  */
 let requirementsToRun: ReadonlySet<string> | undefined;
 
@@ -39,7 +40,7 @@ export function takeFaultsForNextFile(): string[] | undefined {
   return faults;
 }
 
-/** @public As useFaultsForNextSuiteFile: `undefined` (after the import) lets every check run again. */
+/** @public As useFaultsForNextSuiteFile: `undefined` lets every check run. */
 export function runOnlyChecksOf(requirements: readonly string[] | undefined): void {
   requirementsToRun = requirements && new Set(requirements);
 }
