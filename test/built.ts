@@ -1,10 +1,12 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
  * The compiled output (`npm run build`, dist/) that harness tests run instead of the TypeScript sources: Node loads it
- * without vite's transform (the fault and variant harnesses' nested runs, the load-alone proof of the mock's modules).
+ * without vite's transform (3-4 s of CPU per run of the suites from their sources). Whether a build is current is
+ * answered here, for every test that runs it: the fault and variant harnesses' nested runs and the load-alone proof
+ * require it (`expectBuilt`); the in-process runs of the real suites fall back to the sources (`test/support/compiled-suites.ts`).
  */
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -15,30 +17,30 @@ export function builtPath(source: string): string {
   return join(DIST, relative(ROOT, resolve(ROOT, source))).replace(/\.ts$/, '.js');
 }
 
-/** The TypeScript modules under `folder` (relative to the root, absolute paths), declarations aside. */
-export async function sourceModules(folder: string): Promise<string[]> {
-  const entries = await readdir(join(ROOT, folder), { recursive: true, withFileTypes: true });
-  return entries
+/** The TypeScript modules at `path` (a folder, recursively, or one file; relative to the root), absolute, declarations aside. */
+export function sourceModules(path: string): string[] {
+  const at = join(ROOT, path);
+  if (!statSync(at).isDirectory()) return at.endsWith('.ts') && !at.endsWith('.d.ts') ? [at] : [];
+  return readdirSync(at, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }
 
-/** The modules under `folders` whose build is missing or older than their source (relative to the root). */
-async function staleBuilds(folders: readonly string[]): Promise<string[]> {
-  const sources = (await Promise.all(folders.map(sourceModules))).flat();
-  const stale = await Promise.all(
-    sources.map(async (source) => {
-      const built = await stat(builtPath(source)).catch(() => undefined);
-      return !built || built.mtimeMs < (await stat(source)).mtimeMs ? relative(ROOT, builtPath(source)) : undefined;
-    }),
-  );
-  return stale.filter((path) => path !== undefined);
+/** The modules at `paths` whose build is missing or older than their source (relative to the root). */
+export function staleBuilds(paths: readonly string[]): string[] {
+  return paths
+    .flatMap(sourceModules)
+    .filter((source) => {
+      const built = statSync(builtPath(source), { throwIfNoEntry: false });
+      return !built || built.mtimeMs < statSync(source).mtimeMs;
+    })
+    .map((source) => relative(ROOT, builtPath(source)));
 }
 
-/** Throws, naming them, when a module under `folders` is not built or built before its last change. */
-export async function expectBuilt(folders: readonly string[]): Promise<void> {
-  const stale = await staleBuilds(folders);
+/** Throws, naming them, when a module at `paths` is not built or built before its last change. */
+export function expectBuilt(paths: readonly string[]): void {
+  const stale = staleBuilds(paths);
   if (stale.length > 0) {
     throw new Error(`missing or stale in dist/ (run \`npm run build\` first): ${stale.slice(0, 10).join(', ')}${stale.length > 10 ? ` and ${stale.length - 10} more` : ''}`);
   }

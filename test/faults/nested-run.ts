@@ -113,7 +113,7 @@ export async function writeWrappers(
 
 /** Runs the wrapper files against embedded mock orgs (each in its worker: the mock driver's in-process org), reporting to `collector` only. */
 export async function runNested(files: readonly string[], collector: OutcomeCollector): Promise<void> {
-  await expectBuilt(BUILT_FOLDERS);
+  expectBuilt(BUILT_FOLDERS);
   const { startVitest } = await import('vitest/node');
   const savedExitCode = process.exitCode;
   const vitest = await startVitest(
