@@ -39,6 +39,9 @@ const MATRIX: [AttestationKind, CoseAlgorithm][] = [
   ['fido-u2f', -7],
 ];
 
+// The matrix's RSA keys are made on the thread pool while its first cells run, and checked by each cell as any other.
+WebAuthnAuthenticator.prepareKeys(-257, MATRIX.filter(([, algorithm]) => algorithm === -257).length);
+
 describe.each(MATRIX)('%s attestation, COSE algorithm %i', (attestation, algorithm) => {
   const canVerifyUser = attestation !== 'fido-u2f';
   // One registration per cell, shared by the checks below (RSA key generation is the slow part of this file).
@@ -182,5 +185,19 @@ describe('packed full attestation certificate', () => {
       verifyRegistrationResponse({ response: registration, expectedChallenge: options.challenge, expectedOrigin: ORIGIN, expectedRPID: RP_ID }),
     );
     expect(outcome).toMatch(/^rejected: .*(path|chain|anchor)/i);
+  });
+});
+
+describe('credential keys prepared ahead', () => {
+  it('go to one credential each: credentials made from prepared keys and after them never share a key', async () => {
+    WebAuthnAuthenticator.prepareKeys(-7, 2);
+    const authenticator = await WebAuthnAuthenticator.create({ attestation: 'none', algorithm: -7 });
+    const publicKeys: (string | undefined)[] = [];
+    for (const name of ['alice', 'bob', 'carol']) {
+      const options = await generateRegistrationOptions({ rpName: 'Example', rpID: RP_ID, userName: name, supportedAlgorithmIDs: [-7] });
+      publicKeys.push((await authenticator.createCredential(options, ORIGIN)).response.publicKey);
+    }
+    expect(publicKeys.every((key) => typeof key === 'string' && key.length > 0)).toBe(true);
+    expect(new Set(publicKeys).size).toBe(3);
   });
 });

@@ -25,7 +25,34 @@ const WEBCRYPTO_PARAMETERS = {
   },
 } as const;
 
-export async function generateKeyPair(algorithm: CoseAlgorithm): Promise<CryptoKeyPair> {
+/**
+ * Credential keys made ahead of use, by algorithm, each handed out once. RSA-2048 generation takes a hundred
+ * milliseconds or more on the thread pool; a caller that knows it will need such keys (a suite file that registers RS256
+ * credentials) asks for them early, so that they are made while its other work runs instead of while it waits.
+ */
+const preparedKeys = new Map<CoseAlgorithm, Promise<CryptoKeyPair>[]>();
+
+/**
+ * Starts making `count` key pairs of this algorithm now, on the thread pool; the next `count` credentials of that
+ * algorithm take them instead of waiting for new ones. Each prepared key goes to one credential only.
+ */
+export function prepareCredentialKeys(algorithm: CoseAlgorithm, count: number): void {
+  const queue = preparedKeys.get(algorithm) ?? [];
+  for (let i = 0; i < count; i++) {
+    const pair = newKeyPair(algorithm);
+    // a failure surfaces in the credential that takes this key, not as an unhandled rejection before then
+    pair.catch(() => undefined);
+    queue.push(pair);
+  }
+  preparedKeys.set(algorithm, queue);
+}
+
+/** A key pair of its own for a new credential: one made ahead when there is one left, otherwise a new one. */
+export function generateKeyPair(algorithm: CoseAlgorithm): Promise<CryptoKeyPair> {
+  return preparedKeys.get(algorithm)?.shift() ?? newKeyPair(algorithm);
+}
+
+async function newKeyPair(algorithm: CoseAlgorithm): Promise<CryptoKeyPair> {
   const usages: ['sign', 'verify'] = ['sign', 'verify'];
   switch (algorithm) {
     case -7:

@@ -2,7 +2,7 @@ import { bytesEqual, concatBytes, randomBytes } from '../encoding/bytes.js';
 import { toBase64Url } from '../encoding/base64url.js';
 import { attestationChain, exportCertificate, type AttestationBatch } from '../crypto/attestation-ca.js';
 import type { CertificateExport, CertifiedKey } from '../crypto/attestation-ca.js';
-import { coseKeyOf, generateKeyPair, signAs, spkiOf } from '../crypto/credential-key.js';
+import { coseKeyOf, generateKeyPair, prepareCredentialKeys, signAs, spkiOf } from '../crypto/credential-key.js';
 import type { CoseAlgorithm } from '../crypto/cose.js';
 import { sha256 } from '../crypto/webcrypto.js';
 import { corruptSignature } from '../misbehaviour.js';
@@ -122,6 +122,15 @@ export class WebAuthnAuthenticator {
       ...(settings.attestation === 'packed' ? { aaguid: settings.aaguid } : {}),
     });
     return new WebAuthnAuthenticator(settings, ca, attestationKey);
+  }
+
+  /**
+   * Starts making the key pairs of the next `count` credentials of this algorithm now, on the thread pool, so that
+   * registering them later does not wait (RSA-2048 keys take a hundred milliseconds or more). Every credential still
+   * has a key of its own.
+   */
+  static prepareKeys(algorithm: CoseAlgorithm, count: number): void {
+    prepareCredentialKeys(algorithm, count);
   }
 
   /** The AAGUID it writes into attested credential data, as a UUID string. */
