@@ -60,7 +60,9 @@ export async function orgWideChange<T>(change: string, make: () => Promise<T>): 
   if (scope?.use === 'exclusive') return make();
   const release = await orgLock.acquire('exclusive');
   try {
-    return await make();
+    // Held exclusively for the change: a change it makes in turn (a rate-limit wait moves the clock) runs inside it,
+    // rather than waiting for the lock it holds. Its exchanges belong to no check.
+    return await scopes.run({ use: 'exclusive', recorded: new Set() }, make);
   } finally {
     release();
   }

@@ -116,6 +116,16 @@ describe('org-wide changes through the driver', () => {
     await expect(inCheckScope('shared', new Set(), () => orgWideWait(() => clock.advance(1_000)))).resolves.toBeUndefined();
   });
 
+  test('outside any check, a rate-limit wait that moves the clock (a change within a change) is made, not left waiting for itself', async () => {
+    const clock = driver.clock!;
+    const before = await clock.now();
+    // set-up outside any check hits a rate-limit window: the wait holds the org and moves the clock inside it
+    await orgWideWait(() => clock.advance(2_000));
+    expect(await clock.now()).toBeGreaterThanOrEqual(before + 2_000);
+    // and the org is free again for a check
+    await expect(inCheckScope('exclusive', new Set(), () => clock.advance(1_000))).resolves.toBeUndefined();
+  });
+
   test("each check's exchanges are its own, however its requests interleave with another's", async () => {
     const mine = new Set<HttpExchange>();
     const theirs = new Set<HttpExchange>();
