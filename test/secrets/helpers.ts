@@ -40,16 +40,17 @@ export function expectNoSecretIn(outputs: Output[], secrets: Iterable<string>, f
 }
 
 /**
- * Whether the secret appears in the text. A secret of digits only (a one-time code) counts only where no digit stands
- * next to it: inside a longer run of digits it is not that code. Seen: a 6-digit code sent by the org inside a phone
- * number of the same run ("+15" code "972"), in one run of four (the shared run holds about 60 codes and 5 MB of
- * outputs); a code that reaches an output stands alone there (`"passCode": "…"`, `code …`).
+ * Whether the secret appears in the text. A secret of digits only (a one-time code) counts only where it stands as a
+ * token of its own, no letter or digit next to it: inside a longer run of digits or a hex or base64 id it is not that
+ * code. Seen: a 6-digit code sent by the org inside a phone number of the same run ("+15" code "972"), and inside a
+ * random Allure step id ("…585af" code "ac90d09"), in one run of a few (the shared run holds about 60 codes and 5 MB
+ * of outputs); a code that reaches an output stands alone there (`"passCode": "…"`, `code …`, `?passCode=…&`).
  */
-function shows(text: string, secret: string): boolean {
+export function shows(text: string, secret: string): boolean {
   if (!/^\d+$/.test(secret)) return text.includes(secret);
-  const digit = (char: string | undefined) => char !== undefined && char >= '0' && char <= '9';
+  const alphanumeric = (char: string | undefined) => char !== undefined && /[0-9A-Za-z]/.test(char);
   for (let at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
-    if (!digit(text[at - 1]) && !digit(text[at + secret.length])) return true;
+    if (!alphanumeric(text[at - 1]) && !alphanumeric(text[at + secret.length])) return true;
   }
   return false;
 }
