@@ -10,6 +10,8 @@ export const VARIANT_CATALOG = [
   {
     id: 'variant.factors-policy-info-null',
     description: "Authentication transactions in MFA_CHALLENGE embed policy.factorsPolicyInfo: null even for a push factor, as live MFA_CHALLENGE recordings show.",
+    // Only Authentication API transactions carry it (mock-org/okta-authn/present.ts); no other suite starts one.
+    reaches: ['suites/okta-authn'],
   },
 ] as const satisfies readonly VariantDefinition[];
 
