@@ -7,6 +7,7 @@ import { ControlClient } from './control/client.js';
 import { HttpApiClient } from './http-client.js';
 import { OktaUserFixtures, removeUser } from './okta/fixtures.js';
 import { Redactor } from './redact.js';
+import { HttpDriverCore } from './http-driver-core.js';
 import { RateLimitPacer } from './pacing.js';
 import { recordWait } from './okta/run-journal.js';
 import { orgWideWait } from './check-scope.js';
@@ -56,16 +57,13 @@ const YUBIKEY_TOKENS_PROBE = '/api/v1/org/factors/yubikey_token/tokens';
 export interface HttpDriver extends Capabilities {}
 
 /** A driver for any endpoint that speaks the API, with the control protocol where the target serves it. */
-export class HttpDriver implements Driver {
+export class HttpDriver extends HttpDriverCore implements Driver {
   readonly kind: Driver['kind'];
   readonly baseUrl: string;
   readonly api: HttpApiClient;
   readonly fixtures: OktaUserFixtures;
-  readonly redactor: Redactor;
   readonly origin: string;
   readonly profile: TargetProfile;
-  readonly #controlHttp: HttpApiClient;
-  readonly #onClose: (() => Promise<void>)[] = [];
   #offeredFactors: Promise<readonly OfferedFactor[] | undefined> | undefined;
 
   private constructor(
@@ -73,12 +71,11 @@ export class HttpDriver implements Driver {
     clients: { api: HttpApiClient; controlHttp: HttpApiClient },
     described: TargetDescription & Detected,
   ) {
+    super(options.redactor, clients.controlHttp, [described.onClose, options.onClose]);
     this.kind = options.kind ?? 'http';
     this.profile = options.profile ?? 'classic';
     this.baseUrl = options.baseUrl;
-    this.redactor = options.redactor;
     this.api = clients.api;
-    this.#controlHttp = clients.controlHttp;
     this.fixtures = new OktaUserFixtures(
       this.api,
       (value) => this.registerSecret(value),
@@ -89,8 +86,6 @@ export class HttpDriver implements Driver {
     this.origin = described.origin;
     if (described.profile) this.profile = described.profile;
     Object.assign(this, described.capabilities);
-    if (described.onClose) this.#onClose.push(described.onClose);
-    if (options.onClose) this.#onClose.push(options.onClose);
   }
 
   /** Connects, asks the target's control protocol what it can do, and probes the API for what it cannot say. */
@@ -118,28 +113,6 @@ export class HttpDriver implements Driver {
     );
   }
 
-  /** Runs `task` when the driver closes, after what it already had to do. */
-  afterClose(task: () => Promise<void>): this {
-    this.#onClose.push(task);
-    return this;
-  }
-
-  registerSecret(value: string): void {
-    this.redactor.addSecret(value);
-  }
-
-  redactText(text: string): string {
-    return this.redactor.text(text);
-  }
-
-  redactJson(value: unknown): unknown {
-    return this.redactor.json(value);
-  }
-
-  async now(): Promise<number> {
-    return this.clock ? this.clock.now() : Date.now();
-  }
-
   /**
    * Capability detection from the org itself: the factor catalog of a fresh test user (created and removed for it).
    * Not for the embedded mock, whose catalog its own checks test: a fault there must fail them, never skip them.
@@ -150,15 +123,6 @@ export class HttpDriver implements Driver {
     return this.#offeredFactors;
   }
 
-  async close(): Promise<void> {
-    try {
-      await this.fixtures.cleanup();
-    } finally {
-      await this.api.close();
-      await this.#controlHttp.close();
-      for (const onClose of this.#onClose.splice(0)) await onClose();
-    }
-  }
 }
 
 async function describeTarget(baseUrl: string, api: HttpApiClient, control: ControlClient, redactor: Redactor): Promise<TargetDescription> {

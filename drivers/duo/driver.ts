@@ -4,6 +4,7 @@ import { isCapability, type Capability } from '../contract.js';
 import { controlCapabilities } from '../control/capabilities.js';
 import { ControlClient } from '../control/client.js';
 import { HttpApiClient } from '../http-client.js';
+import { HttpDriverCore } from '../http-driver-core.js';
 import { Redactor } from '../redact.js';
 import { DuoApiClient } from './client.js';
 import { DuoAdminFixtures } from './fixtures.js';
@@ -23,7 +24,7 @@ export interface DuoDriver extends Capabilities {}
  * the control protocol where the target serves it (a mock; Duo itself has none, so its checks that need the
  * clock or the virtual Duo Mobile skip).
  */
-export class DuoDriver implements Driver<DuoAdminFixtures> {
+export class DuoDriver extends HttpDriverCore implements Driver<DuoAdminFixtures> {
   readonly kind: Driver['kind'];
   readonly baseUrl: string;
   readonly origin: string;
@@ -32,28 +33,23 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
   readonly fixtures: DuoAdminFixtures;
   /** The Auth API integration (host name and keys): what another service configured to use this account is given. */
   readonly authIntegration: { host: string; ikey: string; skey: string };
-  readonly redactor: Redactor;
-  readonly #control: HttpApiClient;
   /**
    * Learns the target's time again from the unsigned /ping (as on connect): for a Duo host whose clock moved
    * through something else (the org's other APIs), so that the next signed dates fall within its window.
    */
   readonly syncTime: () => Promise<void>;
-  readonly #onClose: (() => Promise<void>)[] = [];
 
   private constructor(options: DuoDriverOptions, parts: { api: HttpApiClient; control: HttpApiClient; redactor: Redactor; duo: DuoApiClient; capabilities: Capabilities; syncTime: () => Promise<void> }) {
+    super(parts.redactor, parts.control, [options.onClose]);
     this.kind = options.kind;
     this.baseUrl = options.account.url.replace(/\/+$/, '');
     this.origin = `https://${options.account.host}`;
     this.api = parts.api;
     this.duoApi = parts.duo;
-    this.redactor = parts.redactor;
-    this.#control = parts.control;
     this.syncTime = parts.syncTime;
     this.fixtures = new DuoAdminFixtures(this.duoApi);
     this.authIntegration = { host: options.account.host, ikey: options.account.ikey, skey: options.account.skey };
     Object.assign(this, parts.capabilities);
-    if (options.onClose) this.#onClose.push(options.onClose);
   }
 
   static async connect(options: DuoDriverOptions): Promise<DuoDriver> {
@@ -102,38 +98,6 @@ export class DuoDriver implements Driver<DuoAdminFixtures> {
     }
     const duo = new DuoApiClient(api, { host: account.host, auth: { ikey: account.ikey, skey: account.skey }, admin: { ikey: account.adminIkey, skey: account.adminSkey } }, now, (value) => redactor.addSecret(value));
     return new DuoDriver(options, { api, control, redactor, duo, capabilities: tracked, syncTime });
-  }
-
-  /** Runs `task` when the driver closes, after what it already had to do. */
-  afterClose(task: () => Promise<void>): this {
-    this.#onClose.push(task);
-    return this;
-  }
-
-  registerSecret(value: string): void {
-    this.redactor.addSecret(value);
-  }
-
-  redactText(text: string): string {
-    return this.redactor.text(text);
-  }
-
-  redactJson(value: unknown): unknown {
-    return this.redactor.json(value);
-  }
-
-  async now(): Promise<number> {
-    return this.clock ? this.clock.now() : Date.now();
-  }
-
-  async close(): Promise<void> {
-    try {
-      await this.fixtures.cleanup();
-    } finally {
-      await this.api.close();
-      await this.#control.close();
-      for (const onClose of this.#onClose.splice(0)) await onClose();
-    }
   }
 }
 
