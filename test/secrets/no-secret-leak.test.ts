@@ -10,6 +10,7 @@ import type { StoredFactor, StoredUser } from '../../mock-org/okta-factors/store
 import { YUBIKEY_TOKENS } from '../../mock-org/okta-factors/yubikey/tokens.js';
 import { runWithEveryOutput } from './every-output.js';
 import { collectOutputs, expectNoSecretIn } from './helpers.js';
+import { watchStored } from './watch-stored.js';
 
 /**
  * Secrets never reach stdout, logs or report attachments (DESIGN.md). Every suite runs against
@@ -29,19 +30,13 @@ const secrets = new Set<string>();
 function watch(org: MockOrg): void {
   orgs.push(org);
   secrets.add(org.apiToken);
-  const users = org.store.users;
-  const setUser = users.set.bind(users);
-  users.set = (id: string, user: StoredUser) => {
+  watchStored(org.store.users, (user: StoredUser) => {
     if (user.password) secrets.add(user.password);
-    return setUser(id, user);
-  };
-  const factors = org.store.factors;
-  const setFactor = factors.set.bind(factors);
-  factors.set = (id: string, factor: StoredFactor) => {
+  });
+  watchStored(org.store.factors, (factor: StoredFactor) => {
     const key = isObject(factor.secret) ? factor.secret.key : undefined;
     if (key instanceof Uint8Array && factor.factorType === 'token:software:totp') secrets.add(base32nopad.encode(key));
-    return setFactor(id, factor);
-  };
+  });
 }
 
 beforeAll(async () => {

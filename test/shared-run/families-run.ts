@@ -3,6 +3,7 @@ import { tenantOf } from '../../mock-org/identitynow-mfa/index.js';
 import { startMockOrg } from '../../mock-org/index.js';
 import { watchAuthnSecrets } from '../secrets/authn-secrets.js';
 import { runWithEveryOutput } from '../secrets/every-output.js';
+import { watchStored } from '../secrets/watch-stored.js';
 
 /**
  * The shared faulty run of the families the no-secret-leak tests watch through one org over HTTP: the Authentication
@@ -55,9 +56,9 @@ export async function makeFamiliesRun(dir: string): Promise<FamiliesRun> {
     const account = DUO_ACCOUNT.of(mock.org.scope);
     for (const secret of [account.auth.skey, account.admin.skey]) duoSecrets.add(secret);
     // Whatever the account stores: every code and secret it is given or makes is a secret of this run.
-    watch(account.bypassCodes, (code: DuoBypassCode) => duoSecrets.add(code.code));
-    watch(account.tokens, (token: DuoToken) => duoSecrets.add(token.secret.toString('hex')));
-    watch(account.phones, (phone: DuoPhone) => phone.activation && duoSecrets.add(phone.activation.code));
+    watchStored(account.bypassCodes, (code: DuoBypassCode) => duoSecrets.add(code.code));
+    watchStored(account.tokens, (token: DuoToken) => duoSecrets.add(token.secret.toString('hex')));
+    watchStored(account.phones, (phone: DuoPhone) => phone.activation && duoSecrets.add(phone.activation.code));
     const identityNow = new Set<string>([mock.token]);
     tenantOf(mock.org.scope)?.observeSecrets((secret) => identityNow.add(secret));
 
@@ -75,12 +76,4 @@ export async function makeFamiliesRun(dir: string): Promise<FamiliesRun> {
   } finally {
     await mock.close();
   }
-}
-
-function watch<T>(map: Map<string, T>, seen: (value: T) => void): void {
-  const set = map.set.bind(map);
-  map.set = (key: string, value: T) => {
-    seen(value);
-    return set(key, value);
-  };
 }
