@@ -1,5 +1,7 @@
 import type { SuiteLocation } from '../../cli/run-suites.js';
-import { staleBuilds } from '../built.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, staleBuilds } from '../built.js';
 
 /**
  * Where the harness's tests that run the real suites in process take them from: the compiled suites (dist/, as the
@@ -8,8 +10,8 @@ import { staleBuilds } from '../built.js';
  * stale code.
  */
 
-/** What `npm run build` compiles (tsconfig.build.json's include). */
-const SOURCES = ['index.ts', 'vitest.suites.config.ts', 'cli', 'drivers', 'mock-org', 'requirements', 'virtual-authenticators', 'schemas', 'reports', 'bench', 'suites'];
+/** What `npm run build` compiles. */
+const SOURCES = (JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] }).include;
 
 let location: SuiteLocation | undefined;
 
