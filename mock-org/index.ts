@@ -2,7 +2,8 @@ import { createServer } from 'node:http';
 import { startOrgHost, type MockOrgHost, type MockOrgHostOptions } from './core/host.js';
 import { ORG_PREFIX_HEADER } from './core/base-url.js';
 import { IDENTITYNOW_PATH, identityNowTenant, type IdentityNowAccess } from './identitynow-mfa/index.js';
-import { buildServer } from './server.js';
+import { buildOktaApp } from './server.js';
+import type { OrgApp, ServedOrg } from './core/org-routes.js';
 import { MockOrg, type MockOrgConfig } from './org.js';
 import { duoAccountKeys, duoHostApp, type DuoAccountKeys } from './duo-auth/index.js';
 
@@ -46,11 +47,11 @@ const STANDALONE_DUO_HOST = 'api-mock.duo.test';
 /** Starts one mock org on a loopback port, with its IdentityNow tenant under `/identitynow` (and its Duo account on a port of its own when asked). */
 export async function startMockOrg(options: MockOrgOptions = {}): Promise<RunningMockOrg> {
   const org = new MockOrg(options);
-  const app = buildServer(org, { control: options.control ?? false });
+  const okta = await servedByProcessApp(org, options.control ?? false);
   // The standalone Duo host (when asked for) is where the tenant's duo-web config finds its host name.
   let duoAccount: RunningDuoAccount | undefined;
   const tenant = identityNowTenant(org, (duoHost) => (duoAccount && duoHost.toLowerCase() === duoAccount.host ? duoAccount.url : undefined));
-  await Promise.all([app.ready(), tenant.app.ready()]);
+  await tenant.app.ready();
   const tenantPrefix = `/${IDENTITYNOW_PATH}`;
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
@@ -60,7 +61,7 @@ export async function startMockOrg(options: MockOrgOptions = {}): Promise<Runnin
       tenant.app.routing(req, res);
       return;
     }
-    app.routing(req, res);
+    okta.routing(req, res);
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -82,7 +83,8 @@ export async function startMockOrg(options: MockOrgOptions = {}): Promise<Runnin
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([app.close(), tenant.app.close(), duo?.close()]);
+      okta.remove();
+      await Promise.all([tenant.app.close(), duo?.close()]);
     },
   };
 }
@@ -105,12 +107,14 @@ export async function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}
   // duo-web config naming one reaches it at the host's address (orgs are made only once the host listens).
   let hostUrl: string | undefined;
   const duoAddresses = (duoHost: string) => (hostUrl !== undefined && DUO_FAMILY_HOST.test(duoHost) ? hostUrl : undefined);
+  const okta = processOktaApp(true);
   const started = await startOrgHost((faults) => {
     const org = new MockOrg({ faults });
     const tenant = identityNowTenant(org, duoAddresses);
+    const served = okta.orgs.add(org);
     return {
       org,
-      app: buildServer(org, { control: true }),
+      app: { routing: served.routing, ready: () => okta.ready, close: async () => served.remove() },
       token: org.apiToken,
       families: {
         [IDENTITYNOW_PATH]: { app: tenant.app, reachedBy: 'path', describe: tenant.describe },
@@ -155,15 +159,17 @@ export interface InProcessMockOrg {
 /** Throws UnknownFaultError for a fault id the catalog does not know. */
 export async function openInProcessMockOrg(options: { faults?: readonly string[] } = {}): Promise<InProcessMockOrg> {
   const org = new MockOrg({ faults: options.faults ?? [] });
-  const app = buildServer(org, { control: true });
-  await app.ready();
+  const served = await servedByProcessApp(org, true);
+  const { app } = processOktaApp(true).orgs;
+  let closed = false;
   return {
     token: org.apiToken,
     async handle(request) {
+      if (closed) throw new Error('the in-process mock org is closed');
       const response = await app.inject({
         method: request.method as 'GET',
         url: request.url,
-        headers: request.headers,
+        headers: { ...request.headers, ...served.headers },
         ...(request.body !== undefined ? { payload: request.body } : {}),
       });
       const headers: Record<string, string | string[]> = {};
@@ -172,6 +178,33 @@ export async function openInProcessMockOrg(options: { faults?: readonly string[]
       }
       return { status: response.statusCode, statusMessage: response.statusMessage, headers, body: response.rawPayload };
     },
-    close: () => app.close(),
+    close: async () => {
+      closed = true;
+      served.remove();
+    },
   };
+}
+
+/**
+ * The Okta apps of this process (with and without the control protocol), made on first use: every org the process
+ * makes is served by one of them, so that an org costs its handlers rather than a fastify app (core/org-routes.ts).
+ */
+const processOktaApps = new Map<boolean, { orgs: OrgApp<MockOrg>; ready: Promise<unknown> }>();
+
+function processOktaApp(control: boolean): { orgs: OrgApp<MockOrg>; ready: Promise<unknown> } {
+  let made = processOktaApps.get(control);
+  if (made === undefined) {
+    const orgs = buildOktaApp({ control });
+    const ready = new Promise<void>((resolve, reject) => orgs.app.ready((error) => (error ? reject(error) : resolve())));
+    made = { orgs, ready };
+    processOktaApps.set(control, made);
+  }
+  return made;
+}
+
+/** `org` served by the process's Okta app, once that app is ready. */
+async function servedByProcessApp(org: MockOrg, control: boolean): Promise<ServedOrg> {
+  const { orgs, ready } = processOktaApp(control);
+  await ready;
+  return orgs.add(org);
 }
