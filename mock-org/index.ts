@@ -2,10 +2,9 @@ import { createServer } from 'node:http';
 import { startOrgHost, type MockOrgHost, type MockOrgHostOptions } from './core/host.js';
 import { ORG_PREFIX_HEADER } from './core/base-url.js';
 import { IDENTITYNOW_PATH, identityNowTenant, type IdentityNowAccess } from './identitynow-mfa/index.js';
-import { buildOktaApp } from './server.js';
-import type { OrgApp, ServedOrg } from './core/org-routes.js';
+import { servedDuoHost, servedIdentityNowTenant, servedOktaOrg, type ProcessServedOrg } from './process-apps.js';
 import { MockOrg, type MockOrgConfig } from './org.js';
-import { duoAccountKeys, duoHostApp, type DuoAccountKeys } from './duo-auth/index.js';
+import { duoAccountKeys, type DuoAccountKeys } from './duo-auth/index.js';
 
 export { MockOrg } from './org.js';
 export { buildServer } from './server.js';
@@ -47,18 +46,19 @@ const STANDALONE_DUO_HOST = 'api-mock.duo.test';
 /** Starts one mock org on a loopback port, with its IdentityNow tenant under `/identitynow` (and its Duo account on a port of its own when asked). */
 export async function startMockOrg(options: MockOrgOptions = {}): Promise<RunningMockOrg> {
   const org = new MockOrg(options);
-  const okta = await servedByProcessApp(org, options.control ?? false);
+  const okta = servedOktaOrg(org, { control: options.control ?? false });
   // The standalone Duo host (when asked for) is where the tenant's duo-web config finds its host name.
   let duoAccount: RunningDuoAccount | undefined;
   const tenant = identityNowTenant(org, (duoHost) => (duoAccount && duoHost.toLowerCase() === duoAccount.host ? duoAccount.url : undefined));
-  await tenant.app.ready();
+  const tenantServed = servedIdentityNowTenant(tenant.tenant);
+  await Promise.all([okta.ready, tenantServed.ready]);
   const tenantPrefix = `/${IDENTITYNOW_PATH}`;
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === tenantPrefix || url.startsWith(`${tenantPrefix}/`) || url.startsWith(`${tenantPrefix}?`)) {
       req.url = url.slice(tenantPrefix.length) || '/';
       req.headers[ORG_PREFIX_HEADER] = tenantPrefix;
-      tenant.app.routing(req, res);
+      tenantServed.routing(req, res);
       return;
     }
     okta.routing(req, res);
@@ -84,18 +84,31 @@ export async function startMockOrg(options: MockOrgOptions = {}): Promise<Runnin
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       okta.remove();
-      await Promise.all([tenant.app.close(), duo?.close()]);
+      tenantServed.remove();
+      await duo?.close();
     },
   };
 }
 
 async function startDuoHost(org: MockOrg, host: string): Promise<{ account: RunningDuoAccount; close: () => Promise<void> }> {
-  const app = duoHostApp(org);
-  await app.listen({ host, port: 0 });
-  const address = app.server.address();
+  const served = servedDuoHost(org);
+  await served.ready;
+  const server = createServer((req, res) => served.routing(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, resolve);
+  });
+  const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('the Duo host did not bind a TCP port');
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { account: { url: `http://${hostPart}:${address.port}`, host: STANDALONE_DUO_HOST, ...duoAccountKeys(org) }, close: () => app.close() };
+  return {
+    account: { url: `http://${hostPart}:${address.port}`, host: STANDALONE_DUO_HOST, ...duoAccountKeys(org) },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      served.remove();
+    },
+  };
 }
 
 /**
@@ -107,23 +120,26 @@ export async function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}
   // duo-web config naming one reaches it at the host's address (orgs are made only once the host listens).
   let hostUrl: string | undefined;
   const duoAddresses = (duoHost: string) => (hostUrl !== undefined && DUO_FAMILY_HOST.test(duoHost) ? hostUrl : undefined);
-  const okta = processOktaApp(true);
   const started = await startOrgHost((faults) => {
     const org = new MockOrg({ faults });
     const tenant = identityNowTenant(org, duoAddresses);
-    const served = okta.orgs.add(org);
     return {
       org,
-      app: { routing: served.routing, ready: () => okta.ready, close: async () => served.remove() },
+      app: hostEndpoint(servedOktaOrg(org, { control: true })),
       token: org.apiToken,
       families: {
-        [IDENTITYNOW_PATH]: { app: tenant.app, reachedBy: 'path', describe: tenant.describe },
-        duo: { app: duoHostApp(org), reachedBy: 'host', describe: (at) => ({ ...at, ...duoAccountKeys(org) }) },
+        [IDENTITYNOW_PATH]: { app: hostEndpoint(servedIdentityNowTenant(tenant.tenant)), reachedBy: 'path', describe: tenant.describe },
+        duo: { app: hostEndpoint(servedDuoHost(org)), reachedBy: 'host', describe: (at) => ({ ...at, ...duoAccountKeys(org) }) },
       },
     };
   }, options);
   hostUrl = started.url;
   return started;
+}
+
+/** A served org as the host sees it: ready with its app, closed by no longer being served. */
+function hostEndpoint(served: ProcessServedOrg) {
+  return { routing: served.routing, ready: () => served.ready, close: async () => served.remove() };
 }
 
 /** The Duo host names the mock host gives its orgs (mock-org/core/host.ts). */
@@ -159,8 +175,9 @@ export interface InProcessMockOrg {
 /** Throws UnknownFaultError for a fault id the catalog does not know. */
 export async function openInProcessMockOrg(options: { faults?: readonly string[] } = {}): Promise<InProcessMockOrg> {
   const org = new MockOrg({ faults: options.faults ?? [] });
-  const served = await servedByProcessApp(org, true);
-  const { app } = processOktaApp(true).orgs;
+  const served = servedOktaOrg(org, { control: true });
+  await served.ready;
+  const { app } = served;
   let closed = false;
   return {
     token: org.apiToken,
@@ -183,28 +200,4 @@ export async function openInProcessMockOrg(options: { faults?: readonly string[]
       served.remove();
     },
   };
-}
-
-/**
- * The Okta apps of this process (with and without the control protocol), made on first use: every org the process
- * makes is served by one of them, so that an org costs its handlers rather than a fastify app (core/org-routes.ts).
- */
-const processOktaApps = new Map<boolean, { orgs: OrgApp<MockOrg>; ready: Promise<unknown> }>();
-
-function processOktaApp(control: boolean): { orgs: OrgApp<MockOrg>; ready: Promise<unknown> } {
-  let made = processOktaApps.get(control);
-  if (made === undefined) {
-    const orgs = buildOktaApp({ control });
-    const ready = new Promise<void>((resolve, reject) => orgs.app.ready((error) => (error ? reject(error) : resolve())));
-    made = { orgs, ready };
-    processOktaApps.set(control, made);
-  }
-  return made;
-}
-
-/** `org` served by the process's Okta app, once that app is ready. */
-async function servedByProcessApp(org: MockOrg, control: boolean): Promise<ServedOrg> {
-  const { orgs, ready } = processOktaApp(control);
-  await ready;
-  return orgs.add(org);
 }
