@@ -98,7 +98,7 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
     const match = ORG_PATH.exec(url.split('?')[0] ?? '');
     const hosted = match?.[1] ? orgs.get(match[1]) : undefined;
     if (!match || !hosted) return answer(res, 404, { errorCode: 'E0000007', errorSummary: 'Not found: no such mock org' });
-    // Hand the request to the org's own fastify app (or a family's beside it), as if it were addressed to it directly.
+    // Hand the request to the org's app (or a family's beside it), as if it were addressed to it directly.
     const prefix = `/orgs/${match[1]}`;
     const rest = url.slice(prefix.length) || '/';
     const name = /^\/([a-z-]+)(?=[/?]|$)/.exec(rest)?.[1];
