@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { openInProcessMockOrg, startMockOrgHost, type InProcessMockOrg } from '../../mock-org/index.js';
+import { openInProcessMockOrg, startMockOrg, startMockOrgHost, type InProcessMockOrg } from '../../mock-org/index.js';
 
 /**
  * Orgs of one process are served by one fastify app (mock-org/core/org-routes.ts): every request must still reach
@@ -133,6 +133,31 @@ describe('orgs of a mock host', () => {
       expect((await fetch(`${b.baseUrl}/api/v1/users`, { headers: { authorization: `SSWS ${b.token}` } })).status).toBe(200);
     } finally {
       await host.close();
+    }
+  });
+});
+
+describe('IdentityNow tenants of one process', () => {
+  test("a tenant's clients and tokens are its own", async () => {
+    const [a, b] = await Promise.all([startMockOrg({ control: true }), startMockOrg({ control: true })]);
+    try {
+      const issue = async (at: string, clientId: string, clientSecret: string) =>
+        fetch(`${at}/oauth/token`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString(),
+        });
+      // b knows no client of a
+      expect((await issue(b.identityNow.baseUrl, a.identityNow.clientId, a.identityNow.clientSecret)).status).toBe(401);
+      const issued = await issue(a.identityNow.baseUrl, a.identityNow.clientId, a.identityNow.clientSecret);
+      expect(issued.status).toBe(200);
+      const { access_token: token } = (await issued.json()) as { access_token: string };
+      const config = (at: string) => fetch(`${at}/v3/mfa/okta-verify/config`, { headers: { authorization: `Bearer ${token}` } });
+      expect((await config(a.identityNow.baseUrl)).status).toBe(200);
+      // nor a token a issued
+      expect((await config(b.identityNow.baseUrl)).status).toBe(401);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
     }
   });
 });
