@@ -137,7 +137,7 @@ export interface ServedOrg {
   routing(req: RawRequestDefaultExpression, res: RawReplyDefaultExpression): void;
   /** The headers that address a request (inject, in-process) to this org. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The org is no longer served (its requests from now on fail). */
+  /** The org is no longer served (its requests from now on fail). An org never removed stays referenced by the app. */
   remove(): void;
 }
 
@@ -211,11 +211,6 @@ export class OrgApp<Org> {
     };
   }
 
-  /** How many orgs are served. */
-  get size(): number {
-    return this.#orgs.size;
-  }
-
   #handlersOf(org: Org): Map<string, AnyRouteHandler> {
     const handlers = new Map<string, AnyRouteHandler>();
     this.#register(new CollectedRoutes('', handlers), org);
@@ -224,7 +219,7 @@ export class OrgApp<Org> {
 
   #entry(request: FastifyRequest): OrgEntry<Org> {
     const key = request.headers[ORG_KEY_HEADER];
-    const entry = typeof key === 'string' ? this.#orgs.get(key) : this.#sole;
+    const entry = this.#soleOrg ? this.#sole : typeof key === 'string' ? this.#orgs.get(key) : undefined;
     if (!entry) throw new Error('the request is for no org this app serves');
     return entry;
   }
