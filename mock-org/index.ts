@@ -2,9 +2,9 @@ import { createServer } from 'node:http';
 import { startOrgHost, type MockOrgHost, type MockOrgHostOptions } from './core/host.js';
 import { ORG_PREFIX_HEADER } from './core/base-url.js';
 import { IDENTITYNOW_PATH, identityNowTenant, type IdentityNowAccess } from './identitynow-mfa/index.js';
-import { buildServer } from './server.js';
+import { servedDuoHost, servedIdentityNowTenant, servedOktaOrg, type ProcessServedOrg } from './process-apps.js';
 import { MockOrg, type MockOrgConfig } from './org.js';
-import { duoAccountKeys, duoHostApp, type DuoAccountKeys } from './duo-auth/index.js';
+import { duoAccountKeys, type DuoAccountKeys } from './duo-auth/index.js';
 
 export { MockOrg } from './org.js';
 export { buildServer } from './server.js';
@@ -46,21 +46,22 @@ const STANDALONE_DUO_HOST = 'api-mock.duo.test';
 /** Starts one mock org on a loopback port, with its IdentityNow tenant under `/identitynow` (and its Duo account on a port of its own when asked). */
 export async function startMockOrg(options: MockOrgOptions = {}): Promise<RunningMockOrg> {
   const org = new MockOrg(options);
-  const app = buildServer(org, { control: options.control ?? false });
+  const okta = servedOktaOrg(org, { control: options.control ?? false });
   // The standalone Duo host (when asked for) is where the tenant's duo-web config finds its host name.
   let duoAccount: RunningDuoAccount | undefined;
   const tenant = identityNowTenant(org, (duoHost) => (duoAccount && duoHost.toLowerCase() === duoAccount.host ? duoAccount.url : undefined));
-  await Promise.all([app.ready(), tenant.app.ready()]);
+  const tenantServed = servedIdentityNowTenant(tenant.tenant);
+  await Promise.all([okta.ready, tenantServed.ready]);
   const tenantPrefix = `/${IDENTITYNOW_PATH}`;
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (url === tenantPrefix || url.startsWith(`${tenantPrefix}/`) || url.startsWith(`${tenantPrefix}?`)) {
       req.url = url.slice(tenantPrefix.length) || '/';
       req.headers[ORG_PREFIX_HEADER] = tenantPrefix;
-      tenant.app.routing(req, res);
+      tenantServed.routing(req, res);
       return;
     }
-    app.routing(req, res);
+    okta.routing(req, res);
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -82,18 +83,32 @@ export async function startMockOrg(options: MockOrgOptions = {}): Promise<Runnin
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([app.close(), tenant.app.close(), duo?.close()]);
+      okta.remove();
+      tenantServed.remove();
+      await duo?.close();
     },
   };
 }
 
 async function startDuoHost(org: MockOrg, host: string): Promise<{ account: RunningDuoAccount; close: () => Promise<void> }> {
-  const app = duoHostApp(org);
-  await app.listen({ host, port: 0 });
-  const address = app.server.address();
+  const served = servedDuoHost(org);
+  await served.ready;
+  const server = createServer((req, res) => served.routing(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, resolve);
+  });
+  const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('the Duo host did not bind a TCP port');
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return { account: { url: `http://${hostPart}:${address.port}`, host: STANDALONE_DUO_HOST, ...duoAccountKeys(org) }, close: () => app.close() };
+  return {
+    account: { url: `http://${hostPart}:${address.port}`, host: STANDALONE_DUO_HOST, ...duoAccountKeys(org) },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      served.remove();
+    },
+  };
 }
 
 /**
@@ -110,16 +125,21 @@ export async function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}
     const tenant = identityNowTenant(org, duoAddresses);
     return {
       org,
-      app: buildServer(org, { control: true }),
+      app: hostEndpoint(servedOktaOrg(org, { control: true })),
       token: org.apiToken,
       families: {
-        [IDENTITYNOW_PATH]: { app: tenant.app, reachedBy: 'path', describe: tenant.describe },
-        duo: { app: duoHostApp(org), reachedBy: 'host', describe: (at) => ({ ...at, ...duoAccountKeys(org) }) },
+        [IDENTITYNOW_PATH]: { app: hostEndpoint(servedIdentityNowTenant(tenant.tenant)), reachedBy: 'path', describe: tenant.describe },
+        duo: { app: hostEndpoint(servedDuoHost(org)), reachedBy: 'host', describe: (at) => ({ ...at, ...duoAccountKeys(org) }) },
       },
     };
   }, options);
   hostUrl = started.url;
   return started;
+}
+
+/** A served org as the host sees it: ready with its app, closed by no longer being served. */
+function hostEndpoint(served: ProcessServedOrg) {
+  return { routing: served.routing, ready: () => served.ready, close: async () => served.remove() };
 }
 
 /** The Duo host names the mock host gives its orgs (mock-org/core/host.ts). */
@@ -155,15 +175,18 @@ export interface InProcessMockOrg {
 /** Throws UnknownFaultError for a fault id the catalog does not know. */
 export async function openInProcessMockOrg(options: { faults?: readonly string[] } = {}): Promise<InProcessMockOrg> {
   const org = new MockOrg({ faults: options.faults ?? [] });
-  const app = buildServer(org, { control: true });
-  await app.ready();
+  const served = servedOktaOrg(org, { control: true });
+  await served.ready;
+  const { app } = served;
+  let closed = false;
   return {
     token: org.apiToken,
     async handle(request) {
+      if (closed) throw new Error('the in-process mock org is closed');
       const response = await app.inject({
         method: request.method as 'GET',
         url: request.url,
-        headers: request.headers,
+        headers: { ...request.headers, ...served.headers },
         ...(request.body !== undefined ? { payload: request.body } : {}),
       });
       const headers: Record<string, string | string[]> = {};
@@ -172,6 +195,9 @@ export async function openInProcessMockOrg(options: { faults?: readonly string[]
       }
       return { status: response.statusCode, statusMessage: response.statusMessage, headers, body: response.rawPayload };
     },
-    close: () => app.close(),
+    close: async () => {
+      closed = true;
+      served.remove();
+    },
   };
 }

@@ -15,8 +15,10 @@ import {
 } from './core/errors.js';
 import { isPublicAuthnRequest } from './okta-authn/context.js';
 import { registerAuthnRoutes } from './okta-authn/routes.js';
-import type { MockOrg } from './org.js';
+import { MockOrg } from './org.js';
 import { knownRoutes } from './core/known-routes.js';
+import { OrgApp, type Routes } from './core/org-routes.js';
+import { validateControlRequests } from './control/validation.js';
 import { parseJsonBodies } from './core/json-bodies.js';
 import { registerCatalogRoutes } from './okta-factors/catalog/routes.js';
 import { registerControlRoutes } from './control/routes.js';
@@ -49,8 +51,19 @@ export interface ServerOptions {
   bodyLimit?: number;
 }
 
-/** The mock org's HTTP face: fastify routes over a MockOrg, with Okta's error shape for everything that goes wrong. */
+/** One org's HTTP face: an app serving `org` alone (tests that look at its routes). */
 export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyInstance {
+  const orgs = buildOktaApp(options, { soleOrg: true });
+  orgs.add(org);
+  return orgs.app;
+}
+
+/**
+ * The mock org's HTTP face: fastify routes over MockOrgs, with Okta's error shape for everything that goes wrong.
+ * One app serves many orgs, its routes registered once (core/org-routes.ts); every hook and handler answers for the
+ * request's org.
+ */
+export function buildOktaApp(options: ServerOptions = {}, serving: { soleOrg?: boolean } = {}): OrgApp<MockOrg> {
   const bodyLimit = options.bodyLimit ?? 256 * 1024;
   // Ids of any length reach the routes (an over-long id is an unknown one: 404 E0000007, never fastify's 414).
   const app = Fastify({
@@ -63,15 +76,18 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
       else socket.destroy();
     },
   });
+  const orgs = new OrgApp<MockOrg>(app, (routes, org) => registerOktaRoutes(routes, org, options), serving);
 
   // Every route's methods, to tell 405 (known path, wrong method) from 404.
   const routes = knownRoutes(app);
+  if (options.control) validateControlRequests(app);
 
   // JSON bodies only; anything that does not parse is E0000003.
   app.removeAllContentTypeParsers();
   parseJsonBodies(app, bodyLimit, malformedBody);
 
   app.addHook('onRequest', async (request) => {
+    const org = orgs.orgOf(request);
     // A service app's access token (its scopes enforced), or the token endpoint, which takes none.
     const oauth = isTokenRequest(request) || (!request.url.startsWith(CONTROL_PREFIX) && org.serviceApps.authorize(request.headers.authorization, request.method));
     // Authentication API calls may come without a token (public applications): only those paths, only then.
@@ -95,6 +111,7 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
 
   // Okta answers every response with the server's idea of now (here, the virtual clock) and its rate-limit headers.
   app.addHook('onSend', async (request, reply, payload) => {
+    const org = orgs.orgOf(request);
     // a code sent through the telephony inline hook is delivered before the API answers
     await org.outbox.settled();
     reply.header('date', new Date(org.clock.now()).toUTCString());
@@ -110,13 +127,15 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
   });
 
   app.setNotFoundHandler(async (request) => {
+    const org = orgs.orgOf(request);
     const path = request.url.split('?')[0] ?? '';
     const methods = routes.methodsAt(path);
     if (methods && !methods.has(request.method) && !org.faults.has('errors.wrong-method-404')) throw methodNotAllowed();
     throw notFound(`Resource not found: ${path}`);
   });
 
-  app.setErrorHandler(async (error: FastifyError | OktaError, _request, reply) => {
+  app.setErrorHandler(async (error: FastifyError | OktaError, request, reply) => {
+    const org = orgs.orgOf(request);
     const refusal = toOktaError(org, error);
     const oktaError = crashesUnderFault(org, refusal) ? internalError() : refusal;
     if (oktaError.status >= 500) reply.log.error(error);
@@ -124,15 +143,21 @@ export function buildServer(org: MockOrg, options: ServerOptions = {}): FastifyI
     return reply.code(oktaError.status).type('application/json').send(errorBody(org, oktaError));
   });
 
-  registerOAuthRoutes(app, org.serviceApps);
-  registerUserRoutes(app, org);
-  registerUserListRoutes(app, org);
-  registerLifecycleRoutes(app, org);
-  registerCatalogRoutes(app, org);
-  registerFactorRoutes(app, org);
-  registerAuthnRoutes(app, org);
-  if (options.control) registerControlRoutes(app, org);
-  return app;
+  // The routes are the same for every org (their handlers are each org's): registered for a template org.
+  orgs.registerRoutes(new MockOrg());
+  return orgs;
+}
+
+/** Every route of the Okta API (and the control protocol when asked), answering for `org`. */
+function registerOktaRoutes(routes: Routes, org: MockOrg, options: ServerOptions): void {
+  registerOAuthRoutes(routes, org.serviceApps);
+  registerUserRoutes(routes, org);
+  registerUserListRoutes(routes, org);
+  registerLifecycleRoutes(routes, org);
+  registerCatalogRoutes(routes, org);
+  registerFactorRoutes(routes, org);
+  registerAuthnRoutes(routes, org);
+  if (options.control) registerControlRoutes(routes, org);
 }
 
 /** The input faults: a refusal of bad input becomes a crash (wrong JSON types, malformed JSON, a non-JSON body). */

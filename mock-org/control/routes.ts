@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { notFound, validationFailed } from '../core/errors.js';
 import { registerDuoResponderRoutes } from '../okta-authn/duo/responder.js';
 import { registerAuthnPolicyControlRoutes } from '../okta-authn/policy/control-routes.js';
@@ -8,7 +8,6 @@ import type { MockOrg } from '../org.js';
 import { factorOr404, userRequest } from '../okta-factors/context.js';
 import { registerTokenControlRoutes } from '../okta-factors/token-service/control-routes.js';
 import type { ControlCapabilityName, ControlInput, ControlParams } from '../../schemas/control/operations.js';
-import { validateControlRequests } from './validation.js';
 
 /** What this mock org can do for a driver (DESIGN.md, the driver contract). */
 const MOCK_CAPABILITIES = ['clock', 'outbox', 'push', 'yubikeyUpload', 'policy', 'tokenService', 'duo', 'readOnlyToken', 'stepUp'] as const satisfies readonly ControlCapabilityName[];
@@ -16,10 +15,9 @@ const MOCK_CAPABILITIES = ['clock', 'outbox', 'push', 'yubikeyUpload', 'policy',
 /**
  * The control protocol under /__control/v1 (DESIGN.md), behind the same admin token as the API.
  * Every route is an operation of the protocol's table, and every request is validated against
- * its schema before a handler sees it (validation.ts).
+ * its schema before a handler sees it (validation.ts, on the app that serves them).
  */
-export function registerControlRoutes(app: FastifyInstance, org: MockOrg): void {
-  validateControlRequests(app);
+export function registerControlRoutes(app: Routes, org: MockOrg): void {
   const clockView = () => ({ now: org.clock.iso(), epochMs: org.clock.now() });
 
   // `origin`: where the org's users sign in (U2F appId, WebAuthn origin and RP ID), which is not the API's URL here.

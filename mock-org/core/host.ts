@@ -1,7 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import { UnknownFaultError } from './faults.js';
 import { clientErrorResponse } from './errors.js';
 import { randomAlphanumeric } from './ids.js';
@@ -24,10 +23,17 @@ export interface MockOrgHost {
   close(): Promise<void>;
 }
 
-/** One org the host serves: the org, its HTTP app (not yet ready) and its API token. */
+/** An org's HTTP face in the host: takes the requests addressed to the org, once ready; closed with the org. */
+interface OrgEndpoint {
+  routing(req: IncomingMessage, res: ServerResponse): void;
+  ready(): PromiseLike<unknown>;
+  close(): PromiseLike<unknown>;
+}
+
+/** One org the host serves: the org, its HTTP face (not yet ready) and its API token. */
 interface HostedOrg<Org> {
   org: Org;
-  app: FastifyInstance;
+  app: OrgEndpoint;
   token: string;
   /**
    * Other API families' apps beside the org (`families[name]`). An app is reached by path
@@ -40,7 +46,7 @@ interface HostedOrg<Org> {
 
 /** An API family's app beside an org, and what the host's answer says about reaching it. */
 interface FamilyApp {
-  app: FastifyInstance;
+  app: OrgEndpoint;
   reachedBy: 'path' | 'host';
   /** The answer's entry for this family: where it is (`url`, and `host` when reached by host name) and its account. */
   describe(at: { url: string; host?: string }): object;
@@ -92,7 +98,7 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
     const match = ORG_PATH.exec(url.split('?')[0] ?? '');
     const hosted = match?.[1] ? orgs.get(match[1]) : undefined;
     if (!match || !hosted) return answer(res, 404, { errorCode: 'E0000007', errorSummary: 'Not found: no such mock org' });
-    // Hand the request to the org's own fastify app (or a family's beside it), as if it were addressed to it directly.
+    // Hand the request to the org's app (or a family's beside it), as if it were addressed to it directly.
     const prefix = `/orgs/${match[1]}`;
     const rest = url.slice(prefix.length) || '/';
     const name = /^\/([a-z-]+)(?=[/?]|$)/.exec(rest)?.[1];

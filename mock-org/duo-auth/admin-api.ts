@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { DUO_ACCOUNT, duoId, newActivationCode, newBypassCode, type DuoAccount, type DuoPhone, type DuoToken, type DuoUser } from './account.js';
 import { apiHost, newPhone, newUser } from './auth-api.js';
 import type { DuoOrg } from './context.js';
@@ -15,7 +16,7 @@ const MAX_BYPASS_CODES_PER_USER = 100;
 const ACTIVATION_VALID_SECS = 86_400;
 
 /** Admin API v1: users, phones, hardware tokens and bypass codes (spec §4.1–§4.4). Deletes of absent objects succeed (D14). */
-export function registerAdminApiRoutes(app: FastifyInstance, org: DuoOrg): void {
+export function registerAdminApiRoutes(app: Routes, org: DuoOrg): void {
   const account = () => DUO_ACCOUNT.of(org.scope);
   type Id = { Params: { id: string } };
   type Pair = { Params: { id: string; other: string } };

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import {
   DUO_ACCOUNT,
   duoId,
@@ -34,7 +35,7 @@ export function apiHost(request: FastifyRequest): string {
 }
 
 /** Auth API v2 (spec §3). */
-export function registerAuthApiRoutes(app: FastifyInstance, org: DuoOrg): void {
+export function registerAuthApiRoutes(app: Routes, org: DuoOrg): void {
   const account = () => DUO_ACCOUNT.of(org.scope);
   const seconds = () => {
     const now = org.clock.now();

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import type { DuoAccount, DuoLogEntry } from './account.js';
 import { DUO_ACCOUNT } from './account.js';
 import type { DuoOrg } from './context.js';
@@ -15,7 +15,7 @@ export function logAttempt(org: DuoOrg, account: DuoAccount, entry: Omit<DuoLogE
 }
 
 /** GET /admin/v2/logs/authentication: mintime/maxtime (ms), limit, sort, next_offset `ms,txid` (spec §4.6). */
-export function registerAuthLogRoutes(app: FastifyInstance, org: DuoOrg): void {
+export function registerAuthLogRoutes(app: Routes, org: DuoOrg): void {
   app.get('/admin/v2/logs/authentication', async (request, reply) => {
     const account = DUO_ACCOUNT.of(org.scope);
     const params = DuoParams.of(request);

@@ -1,8 +1,7 @@
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { validationFailed } from '../core/errors.js';
 import { UnknownFaultError } from '../core/faults.js';
 import type { ControlCapabilityName, ControlInput, ControlParams } from '../../schemas/control/operations.js';
-import { validateControlRequests } from '../control/validation.js';
 import { DUO_ACCOUNT } from './account.js';
 import { answerTransaction, claimActivation, expireTransaction } from './auth-api.js';
 import type { DuoOrg } from './context.js';
@@ -21,8 +20,7 @@ export interface FaultControl {
  * The control protocol on the Duo host (`/__control/v1`, DESIGN.md), signed with the Admin API
  * integration's keys like any Admin API call: the same table of operations as the Okta host.
  */
-export function registerDuoControlRoutes(app: FastifyInstance, org: DuoOrg, faults: FaultControl, reset: () => void): void {
-  validateControlRequests(app);
+export function registerDuoControlRoutes(app: Routes, org: DuoOrg, faults: FaultControl, reset: () => void): void {
   const account = () => DUO_ACCOUNT.of(org.scope);
   const clockView = () => ({ now: org.clock.iso(), epochMs: org.clock.now() });
 

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { DUO_ACCOUNT } from './account.js';
 import type { DuoOrg } from './context.js';
-import type { FaultControl } from './control-routes.js';
-import { buildDuoServer } from './server.js';
+import { buildDuoApp, type DuoHostOrg } from './server.js';
+
+export { buildDuoApp, type DuoHostOrg } from './server.js';
 
 /** The keys a driver needs to reach an org's Duo account (what `mfa-conformance mock` prints under `duo`). */
 export interface DuoAccountKeys {
@@ -17,7 +18,9 @@ export function duoAccountKeys(org: DuoOrg): DuoAccountKeys {
   return { ikey: account.auth.ikey, skey: account.auth.skey, adminIkey: account.admin.ikey, adminSkey: account.admin.skey };
 }
 
-/** The org's Duo host with the control protocol (signed with the Admin API keys). */
-export function duoHostApp(org: DuoOrg & { faults: FaultControl & DuoOrg['faults']; reset(): void }): FastifyInstance {
-  return buildDuoServer(org, { control: { faults: org.faults, reset: () => org.reset() } });
+/** One org's Duo host with the control protocol (signed with the Admin API keys): an app serving that org alone. */
+export function duoHostApp(org: DuoHostOrg): FastifyInstance {
+  const orgs = buildDuoApp(org, { soleOrg: true });
+  orgs.add(org);
+  return orgs.app;
 }

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError } from 'fastify';
 import { OktaError } from '../core/errors.js';
 import { DUO_ACCOUNT } from './account.js';
 import { registerAdminApiRoutes } from './admin-api.js';
@@ -10,30 +10,34 @@ import { DuoError, internalError, invalidParameter, methodNotAllowed, notFound, 
 import { json } from './reply.js';
 import { verifyDuoRequest } from './signature.js';
 import { knownRoutes } from '../core/known-routes.js';
+import { OrgApp, type Routes } from '../core/org-routes.js';
+import { validateControlRequests } from '../control/validation.js';
 
 /** Authentication log calls per minute per Admin integration: 2, as a Duo engineer gave the default (spec §2.3). */
 const LOG_CALLS_PER_MINUTE = 2;
 
-export interface DuoServerOptions {
-  /** Serve the control protocol (tests only), with the org's fault switches and reset. */
-  control?: { faults: FaultControl; reset: () => void };
-}
+/** An org as its Duo host serves it: with its fault switches and reset, for the control protocol. */
+export type DuoHostOrg = DuoOrg & { faults: FaultControl & DuoOrg['faults']; reset(): void };
 
 /**
- * The Duo host of an org: Auth API v2 and the Admin API's factor management and authentication log,
- * in Duo's envelope, every call but /ping signed (spec §1–§4). Bodies are kept as received text: a v5
- * signature covers the exact bytes, and v2 form parameters are read from it.
+ * The Duo host of orgs: Auth API v2 and the Admin API's factor management and authentication log,
+ * in Duo's envelope, every call but /ping signed (spec §1–§4), and the control protocol. Bodies are kept as
+ * received text: a v5 signature covers the exact bytes, and v2 form parameters are read from it. One app serves
+ * many orgs (core/org-routes.ts), each request answered for its own.
  */
-export function buildDuoServer(org: DuoOrg, options: DuoServerOptions = {}): FastifyInstance {
+export function buildDuoApp(template: DuoHostOrg, serving: { soleOrg?: boolean } = {}): OrgApp<DuoHostOrg> {
   const app = Fastify({ logger: false, bodyLimit: 256 * 1024, return503OnClosing: false });
+  const orgs = new OrgApp<DuoHostOrg>(app, registerDuoRoutes, serving);
 
   const routes = knownRoutes(app);
+  validateControlRequests(app);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, typeof body === 'string' ? body : body.toString('utf8')));
 
   // Before any validation: the signature covers the body exactly as received.
   app.addHook('preValidation', async (request) => {
+    const org = orgs.orgOf(request);
     const path = request.url.split('?')[0] ?? '';
     if (path === '/auth/v2/ping') return;
     const account = DUO_ACCOUNT.of(org.scope);
@@ -75,18 +79,25 @@ export function buildDuoServer(org: DuoOrg, options: DuoServerOptions = {}): Fas
     return json(reply, refusal.status, refusal.toBody());
   });
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  app.addHook('onSend', async (request, reply, payload) => {
+    const org = orgs.orgOf(request);
     if (org.faults.has('duo-auth.json-charset') && String(reply.getHeader('content-type')) === 'application/json') {
       reply.header('content-type', 'application/json; charset=utf-8');
     }
     return payload;
   });
 
-  registerAuthApiRoutes(app, org);
-  registerAdminApiRoutes(app, org);
-  registerAuthLogRoutes(app, org);
-  if (options.control) registerDuoControlRoutes(app, org, options.control.faults, options.control.reset);
-  return app;
+  // The routes are the same for every org (their handlers are each org's): registered for a template org.
+  orgs.registerRoutes(template);
+  return orgs;
+}
+
+/** Every route of an org's Duo host. */
+function registerDuoRoutes(routes: Routes, org: DuoHostOrg): void {
+  registerAuthApiRoutes(routes, org);
+  registerAdminApiRoutes(routes, org);
+  registerAuthLogRoutes(routes, org);
+  registerDuoControlRoutes(routes, org, org.faults, () => org.reset());
 }
 
 function parseControlBody(text: string): unknown {

@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError } from 'fastify';
 import { authenticate, registerTokenRoute } from './auth.js';
 import { registerConfigRoutes } from './config-routes.js';
 import { TENANT_CONTROL_PREFIX, registerTenantControlRoutes } from './control-routes.js';
@@ -8,7 +8,7 @@ import type { IdentityNowTenant } from './tenant.js';
 import { registerTokenRoutes } from './token-routes.js';
 import { registerVerifyRoutes } from './verify-routes.js';
 import { parseJsonBodies } from '../core/json-bodies.js';
-import { namedPlugin } from '../core/plugin-name.js';
+import { OrgApp, type Routes } from '../core/org-routes.js';
 
 /**
  * The API versions served (§9 item 28): v3 and beta carry the identical MFA contract. v2024–v2026
@@ -16,10 +16,15 @@ import { namedPlugin } from '../core/plugin-name.js';
  */
 const VERSIONS = ['v3', 'beta'] as const;
 
-/** The tenant's HTTP face: its own fastify app with SailPoint's error shapes for everything that goes wrong. */
-export function buildIdentityNowApp(tenant: IdentityNowTenant, options: { bodyLimit?: number } = {}): FastifyInstance {
-  const bodyLimit = options.bodyLimit ?? 256 * 1024;
+/**
+ * The tenants' HTTP face: a fastify app with SailPoint's error shapes for everything that goes wrong. One app serves
+ * many tenants (core/org-routes.ts), each request answered for its own; `template` is a tenant to register the
+ * routes for (they are the same for every tenant).
+ */
+export function buildIdentityNowApp(template: IdentityNowTenant, serving: { soleOrg?: boolean } = {}): OrgApp<IdentityNowTenant> {
+  const bodyLimit = 256 * 1024;
   const app = Fastify({ logger: false, bodyLimit, return503OnClosing: false });
+  const tenants = new OrgApp<IdentityNowTenant>(app, registerTenantRoutes, serving);
 
   // JSON for the API; forms for the token endpoint (read there); anything else is a 400 (§9 item 27).
   app.removeAllContentTypeParsers();
@@ -29,6 +34,7 @@ export function buildIdentityNowApp(tenant: IdentityNowTenant, options: { bodyLi
   }
 
   app.addHook('onRequest', async (request) => {
+    const tenant = tenants.orgOf(request);
     const path = request.url.split('?')[0] ?? '';
     if (path === '/oauth/token' || path.startsWith(TENANT_CONTROL_PREFIX)) return;
     request.caller = await authenticate(tenant, request);
@@ -42,8 +48,8 @@ export function buildIdentityNowApp(tenant: IdentityNowTenant, options: { bodyLi
     }
   });
 
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('date', new Date(tenant.now()).toUTCString());
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('date', new Date(tenants.orgOf(request).now()).toUTCString());
     return payload;
   });
 
@@ -56,20 +62,26 @@ export function buildIdentityNowApp(tenant: IdentityNowTenant, options: { bodyLi
     return reply.code(answer.status).headers(answer.headers).type('application/json').send(answer.body);
   });
 
-  registerTokenRoute(app, tenant);
-  registerTenantControlRoutes(app, tenant);
+  tenants.registerRoutes(template);
+  return tenants;
+}
+
+/** Every route of a tenant. */
+function registerTenantRoutes(routes: Routes, tenant: IdentityNowTenant): void {
+  registerTokenRoute(routes, tenant);
+  registerTenantControlRoutes(routes, tenant);
   for (const version of VERSIONS) {
-    void app.register(
-      namedPlugin(`identitynow-mfa ${version}`, async (api: FastifyInstance) => {
+    routes.scope(
+      `identitynow-mfa ${version}`,
+      (api) => {
         registerConfigRoutes(api, tenant);
         registerKbaRoutes(api, tenant);
         registerVerifyRoutes(api, tenant);
         registerTokenRoutes(api, tenant);
-      }),
+      },
       { prefix: `/${version}` },
     );
   }
-  return app;
 }
 
 function toSailPointError(error: FastifyError | SailPointError): SailPointError {

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 import { forbidden, jwtExpired, oauthError, unauthorized } from './errors.js';
 import { parseFormFields } from './form.js';
@@ -109,7 +110,7 @@ export async function authenticate(tenant: IdentityNowTenant, request: FastifyRe
  * POST /oauth/token, client credentials (§6): fields as multipart form-data (the official client),
  * urlencoded, or query parameters; `grant_type` in either case (§9 item 25).
  */
-export function registerTokenRoute(app: FastifyInstance, tenant: IdentityNowTenant): void {
+export function registerTokenRoute(app: Routes, tenant: IdentityNowTenant): void {
   app.post('/oauth/token', async (request) => {
     const fields = { ...queryFields(request.query), ...parseFormFields(request.headers['content-type'], request.body) };
     const grantType = fields.grant_type?.toLowerCase();

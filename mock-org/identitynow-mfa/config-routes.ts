@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { RIGHTS, requireRight } from './auth.js';
 import { badRequest, internalFault } from './errors.js';
 import { isObject, nullableString, objectBody, oneOf, optionalBoolean } from './input.js';
@@ -12,7 +12,7 @@ const CONFIG_METHODS = ['okta-verify', 'duo-web'] as const;
 type ConfigMethod = (typeof CONFIG_METHODS)[number];
 
 /** MFA Configuration (spec §4): C1–C4 and C7–C8; KBA questions (C5, C6) are in kba-routes.ts. */
-export function registerConfigRoutes(app: FastifyInstance, tenant: IdentityNowTenant): void {
+export function registerConfigRoutes(app: Routes, tenant: IdentityNowTenant): void {
   const faults = tenant.host.faults;
   const stored = (method: ConfigMethod): MfaConfig => tenant.configs.get(method) ?? unsetConfig(method);
   const present = (config: MfaConfig) => presentConfig(config, faults.has('identitynow-mfa.access-key-in-clear'));

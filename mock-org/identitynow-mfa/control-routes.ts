@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { badRequest, unauthorized } from './errors.js';
 import { isObject } from './input.js';
 import type { IdentityNowTenant, UserLevel } from './tenant.js';
@@ -13,7 +13,7 @@ const LEVELS: readonly UserLevel[] = ['ORG_ADMIN', 'USER'];
  * (unless `userContext` is false) and an OAuth client for it, answering `{identityId, alias, email,
  * clientId, clientSecret}`. Real tenants have no API to create identities; checks that need one say so.
  */
-export function registerTenantControlRoutes(app: FastifyInstance, tenant: IdentityNowTenant): void {
+export function registerTenantControlRoutes(app: Routes, tenant: IdentityNowTenant): void {
   app.post('/__control/v1/identities', async (request) => {
     if (!sameSecret(request.headers.authorization ?? '', `SSWS ${tenant.host.apiToken}`)) throw unauthorized('admin token required');
     const body = isObject(request.body) ? request.body : {};

@@ -1,10 +1,11 @@
-import type { FastifyInstance } from 'fastify';
-import { buildIdentityNowApp } from './app.js';
 import type { OrgScope } from '../core/org-state.js';
 import type { DuoAddressBook } from './duo-account.js';
 import { IdentityNowTenant, type TenantHost } from './tenant.js';
 
+export type { IdentityNowTenant } from './tenant.js';
+
 export type { DuoAddressBook } from './duo-account.js';
+export { buildIdentityNowApp } from './app.js';
 
 /** What a host announces about the tenant: its base URL (token endpoint at {baseUrl}/oauth/token) and a client. */
 export interface IdentityNowAccess {
@@ -23,15 +24,15 @@ export function tenantOf(scope: OrgScope): IdentityNowTenant | undefined {
 /** Where the tenant is served under its org's base URL (`{org}/identitynow`). */
 export const IDENTITYNOW_PATH = 'identitynow';
 
-/** A tenant beside an org (sharing its clock, faults, outbox and reset) and its HTTP app. */
+/** A tenant beside an org (sharing its clock, faults, outbox and reset), served by an app of buildIdentityNowApp. */
 export function identityNowTenant(
   host: TenantHost,
   duoAddresses?: DuoAddressBook,
-): { app: FastifyInstance; describe: (at: { url: string }) => IdentityNowAccess } {
+): { tenant: IdentityNowTenant; describe: (at: { url: string }) => IdentityNowAccess } {
   const tenant = new IdentityNowTenant(host, duoAddresses);
   TENANTS.set(host.scope, tenant);
   return {
-    app: buildIdentityNowApp(tenant),
+    tenant,
     describe: (at) => ({
       baseUrl: at.url,
       clientId: tenant.adminClient.clientId,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { RIGHTS, requireRight } from './auth.js';
 import { badRequest, internalFault } from './errors.js';
 import { isObject, requiredString } from './input.js';
@@ -16,7 +16,7 @@ import {
 const MIN_ANSWER_LENGTH = 4;
 
 /** KBA (spec §4.2, §4.3, §5.3 V4): questions (C5), the caller's answers (C6), authenticate (V4). */
-export function registerKbaRoutes(app: FastifyInstance, tenant: IdentityNowTenant): void {
+export function registerKbaRoutes(app: Routes, tenant: IdentityNowTenant): void {
   const faults = tenant.host.faults;
 
   // C5: plain text in the default locale, or the JSON-encoded [{text, locale}] with allLanguages=true (§9 item 20).

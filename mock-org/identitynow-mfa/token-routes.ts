@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import type { OutboxChannel } from '../core/outbox.js';
 import { RIGHTS, requireRight } from './auth.js';
 import { objectBody, oneOf, requiredString } from './input.js';
@@ -18,7 +18,7 @@ type DeliveryType = keyof typeof DELIVERY;
 const DELIVERY_TYPES = Object.keys(DELIVERY) as DeliveryType[];
 
 /** One-time codes (spec §5.3 V5, V6; §9 item 16): six digits to the outbox, keyed by (userAlias, deliveryType). */
-export function registerTokenRoutes(app: FastifyInstance, tenant: IdentityNowTenant): void {
+export function registerTokenRoutes(app: Routes, tenant: IdentityNowTenant): void {
   const faults = tenant.host.faults;
 
   app.post('/mfa/token/send', async (request) => {

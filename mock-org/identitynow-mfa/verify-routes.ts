@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { RIGHTS, requireRight } from './auth.js';
 import { badRequest, internalFault } from './errors.js';
 import { objectBody, oneOf, requiredString } from './input.js';
@@ -14,7 +14,7 @@ type VerificationStatus = 'PENDING' | 'SUCCESS' | 'FAILED' | 'LOCKOUT' | 'NOT_EN
 const FROM_OKTA: Record<string, VerificationStatus> = { WAITING: 'PENDING', SUCCESS: 'SUCCESS', REJECTED: 'FAILED', TIMEOUT: 'FAILED', CANCELLED: 'FAILED' };
 
 /** MFA Controller (spec §5): Okta Verify (V1), Duo Web (V2) and poll (V3). */
-export function registerVerifyRoutes(app: FastifyInstance, tenant: IdentityNowTenant): void {
+export function registerVerifyRoutes(app: Routes, tenant: IdentityNowTenant): void {
   const faults = tenant.host.faults;
 
   // V1: the push goes out through the configured Okta org's Factors API; poll follows its transaction.

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import type { FactorBase, FactorOrg } from '../okta-factors/kind.js';
 import type { Link } from '../okta-factors/links.js';
 import type { JsonObject } from '../core/input.js';
@@ -64,5 +64,5 @@ export interface AuthnFactorFlow {
   /** The `next` link while it is being activated or verified. */
   next(ctx: AuthnContext, factor: StoredFactor): Link;
   /** Routes of the flow's own (Duo's callback). */
-  registerRoutes?(app: FastifyInstance, org: AuthnOrg): void;
+  registerRoutes?(app: Routes, org: AuthnOrg): void;
 }

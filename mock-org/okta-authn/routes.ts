@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { invalidAuthnState, notFound, validationFailed } from '../core/errors.js';
 import type { FactorBase } from '../okta-factors/kind.js';
 import { oktaId } from '../core/ids.js';
@@ -103,7 +104,7 @@ function open(org: AuthnOrg, request: FastifyRequest): { body: JsonObject; ctx: 
 }
 
 /** The Authentication API (spec §5): primary authentication, MFA enrollment and verification, state management. */
-export function registerAuthnRoutes(app: FastifyInstance, org: AuthnOrg): void {
+export function registerAuthnRoutes(app: Routes, org: AuthnOrg): void {
   const transactions = AUTHN_TRANSACTIONS.of(org.scope);
   // A1 primary authentication, or A21 get transaction state when the body names a stateToken.
   app.post('/api/v1/authn', async (request) => {

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import type { VirtualClock } from '../core/clock.js';
 import type { FaultSwitches } from '../core/faults.js';
 import type { OrgScope } from '../core/org-state.js';
@@ -142,7 +143,7 @@ export interface FactorKind<S> {
    * Routes of this kind's own (push transactions, security questions, YubiKey tokens); `ownFactor` finds
    * the request's factor when it is one of this kind (404 otherwise).
    */
-  registerRoutes?(app: FastifyInstance, org: FactorOrg, ownFactor: OwnFactorLookup<S>): void;
+  registerRoutes?(app: Routes, org: FactorOrg, ownFactor: OwnFactorLookup<S>): void;
 }
 
 /**

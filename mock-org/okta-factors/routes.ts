@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { factorLocked, factorNotActive, methodNotAllowed, operationNotAllowed, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
 import { OrgState } from '../core/org-state.js';
@@ -36,7 +37,7 @@ function send(reply: FastifyReply, response: KindResponse) {
 }
 
 /** The Factors API (spec §1): enroll, list, get, activate, resend, verify, unenroll. */
-export function registerFactorRoutes(app: FastifyInstance, org: FactorOrg): void {
+export function registerFactorRoutes(app: Routes, org: FactorOrg): void {
   app.get<UserParams>('/api/v1/users/:userId/factors', async (request) => {
     if (org.faults.has('errors.unknown-user-empty-list') && !org.store.findUser(request.params.userId)) return [];
     const ctx = userRequest(org, request);

@@ -6,7 +6,7 @@
  * firstName, lastName and email by prefix, omits DEPROVISIONED users and does not page. With no parameter the list
  * omits DEPROVISIONED users. Paging is a cursor: `after` is the last id of the page, in a `Link: rel="next"` header.
  */
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { OktaError } from '../core/errors.js';
 import { requestBaseUrl } from '../core/base-url.js';
 import type { FactorServices } from './kind.js';
@@ -23,7 +23,7 @@ const invalidFilter = () => new OktaError(400, 'E0000030', 'Bad request. Invalid
 
 type Predicate = (user: StoredUser) => boolean;
 
-export function registerUserListRoutes(app: FastifyInstance, org: FactorServices): void {
+export function registerUserListRoutes(app: Routes, org: FactorServices): void {
   app.get('/api/v1/users', async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>;
     const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);

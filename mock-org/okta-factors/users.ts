@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { randomBytes } from 'node:crypto';
 import { notFound, operationNotAllowed, validationFailed } from '../core/errors.js';
 import { oktaId } from '../core/ids.js';
@@ -9,7 +10,7 @@ import { link, userUrl } from './links.js';
 import { requestBaseUrl } from '../core/base-url.js';
 
 /** The part of the Users API the harness needs: create, get, deactivate, delete. */
-export function registerUserRoutes(app: FastifyInstance, org: FactorServices): void {
+export function registerUserRoutes(app: Routes, org: FactorServices): void {
   app.post('/api/v1/users', async (request) => {
     const body = bodyObject(request.body);
     const activate = request.query && 'activate' in (request.query as object) ? booleanQuery(request.query, 'activate') : true;

@@ -1,13 +1,13 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Routes } from '../core/org-routes.js';
 import { requestBaseUrl } from '../core/base-url.js';
-import { namedPlugin } from '../core/plugin-name.js';
 import type { ServiceApps } from './service-apps.js';
 
 const TOKEN_PATH = '/oauth2/v1/token';
 
 /** The token endpoint of the org authorization server: form-encoded, answered in OAuth's own error shape. */
-export function registerOAuthRoutes(app: FastifyInstance, apps: ServiceApps): void {
-  void app.register(namedPlugin('okta-oauth token endpoint', async (scope) => {
+export function registerOAuthRoutes(app: Routes, apps: ServiceApps): void {
+  app.scope('okta-oauth token endpoint', (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(typeof body === 'string' ? body : body.toString('utf8'))));
     });
@@ -16,7 +16,7 @@ export function registerOAuthRoutes(app: FastifyInstance, apps: ServiceApps): vo
       const answer = await apps.token(form, `${requestBaseUrl(request)}${TOKEN_PATH}`);
       return reply.code(answer.status).header('cache-control', 'no-store').send(answer.body);
     });
-  }));
+  });
 }
 
 /** The token endpoint takes no API token: its client authenticates in the body. */

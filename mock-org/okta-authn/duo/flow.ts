@@ -9,7 +9,6 @@ import { authnFactorUrl } from '../urls.js';
 import { DuoSignatureError, signRequest, splitPair, verifyResponse } from './web-signature.js';
 import { AUTHN_TRANSACTIONS } from '../transactions.js';
 import { DUO_INTEGRATION } from './integration.js';
-import { namedPlugin } from '../../core/plugin-name.js';
 
 /**
  * Duo (web/DUO) in the Authentication API (spec §5.6). Enrollment and verification both hand the page a Duo Web v2
@@ -111,7 +110,7 @@ export const duoFlow: AuthnFactorFlow = {
 
   registerRoutes(app, org) {
     // The Duo widget posts an HTML form; this route alone takes form bodies (JSON too), so a child scope parses them.
-    void app.register(namedPlugin('okta-authn duo callback', async (scope) => {
+    app.scope('okta-authn duo callback', (scope) => {
       scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, text, done) => {
         const raw = typeof text === 'string' ? text : text.toString('utf8');
         done(null, Object.fromEntries(new URLSearchParams(raw)));
@@ -129,7 +128,7 @@ export const duoFlow: AuthnFactorFlow = {
         // The widget's form post lands in the page's frame; Okta's answer carries nothing the client needs.
         return reply.code(200).send({});
       });
-    }));
+    });
   },
 };
 

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../../core/org-routes.js';
 import { OktaError, notFound, validationFailed } from '../../core/errors.js';
 import { bodyObject, requiredString } from '../../core/input.js';
 import type { AuthnOrg } from '../flow.js';
@@ -16,7 +16,7 @@ const DUO_ACTIONS = ['approve', 'deny'] as const;
  *
  * Duo is honest here whatever faults the org has: it is the other party the org's checks rely on.
  */
-export function registerDuoResponderRoutes(app: FastifyInstance, org: AuthnOrg): void {
+export function registerDuoResponderRoutes(app: Routes, org: AuthnOrg): void {
   app.post<{ Params: { host: string } }>('/__control/v1/duo/:host/auth', async (request) => {
     const duo = DUO_INTEGRATION.of(org.scope);
     if (request.params.host !== duo.host) throw notFound(`Resource not found: ${request.params.host} (Duo host)`);

@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Routes } from '../../core/org-routes.js';
 import { OktaError, invalidAuthnState, invalidToken, rateLimited, smsRecentlySent, validationFailed } from '../../core/errors.js';
 import { bodyObject, optionalObject, optionalString, requiredString, type JsonObject } from '../../core/input.js';
 import { sameCode } from '../../core/otp.js';
@@ -91,7 +92,7 @@ function answer(ctx: AuthnContext): Record<string, unknown> {
   return presentTransaction(ctx);
 }
 
-export function registerRecoveryRoutes(app: FastifyInstance, org: AuthnOrg): void {
+export function registerRecoveryRoutes(app: Routes, org: AuthnOrg): void {
   const transactions = AUTHN_TRANSACTIONS.of(org.scope);
 
   // A12 forgot password, A13 unlock.

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../../core/org-routes.js';
 import { authenticationFailed } from '../../core/errors.js';
 import type { JsonObject } from '../../core/input.js';
 import { oktaId } from '../../core/ids.js';
@@ -34,7 +34,7 @@ export const NOBODY: StoredUser = {
   password: null,
 };
 
-export function registerStepUpControlRoute(app: FastifyInstance, org: AuthnOrg): void {
+export function registerStepUpControlRoute(app: Routes, org: AuthnOrg): void {
   app.post<{ Body: ControlInput<'startStepUp'> }>('/__control/v1/authn/step-up', async (request) => {
     const transaction = AUTHN_TRANSACTIONS.of(org.scope).start('', 'UNAUTHENTICATED', org.clock.now());
     STEP_UP_APPS.of(org.scope).set(transaction.stateToken, { id: oktaId('0oa'), label: request.body.appLabel ?? 'Protected app' });

@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Routes } from '../../core/org-routes.js';
 import { OktaError, invalidAuthnState, validationFailed } from '../../core/errors.js';
 import { bodyObject, requiredString, type JsonObject } from '../../core/input.js';
 import type { StoredFactor } from '../../okta-factors/store.js';
@@ -30,7 +31,7 @@ function readRevokeSessions(body: JsonObject): void {
  * The password operations of a transaction (spec §5.1): change password (A2, PASSWORD_WARN / PASSWORD_EXPIRED),
  * reset password (A20, PASSWORD_RESET) and skip (A23, only where a `skip` link is published). A refusal changes nothing.
  */
-export function registerPasswordRoutes(app: FastifyInstance, org: AuthnOrg, respond: Respond): void {
+export function registerPasswordRoutes(app: Routes, org: AuthnOrg, respond: Respond): void {
   // A2 change password: the old password, then the policy; the new one ends the transaction (SUCCESS).
   app.post('/api/v1/authn/credentials/change_password', async (request) => {
     const { body, ctx } = open(org, request);

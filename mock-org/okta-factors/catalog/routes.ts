@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../../core/org-routes.js';
 import { link } from '../links.js';
 import { userRequest } from '../context.js';
 import type { FactorOrg } from '../kind.js';
@@ -20,7 +20,7 @@ function phonesOf(enrolled: StoredFactor[]): { _embedded?: { phones: Record<stri
   return phones.length > 0 ? { _embedded: { phones } } : {};
 }
 
-export function registerCatalogRoutes(app: FastifyInstance, org: FactorOrg): void {
+export function registerCatalogRoutes(app: Routes, org: FactorOrg): void {
   app.get<UserParams>('/api/v1/users/:userId/factors/catalog', async (request) => {
     const ctx = userRequest(org, request);
     const enrolled = org.store.factorsOf(ctx.user.id);

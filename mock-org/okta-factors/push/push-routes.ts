@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyReply } from 'fastify';
+import type { Routes } from '../../core/org-routes.js';
 import QRCode from 'qrcode';
 import { notFound, operationNotAllowed, validationFailed } from '../../core/errors.js';
 import { bodyObject, optionalObject, requiredString } from '../../core/input.js';
@@ -42,7 +43,7 @@ function send(reply: FastifyReply, response: KindResponse) {
  * The push factor's own endpoints (spec §1 F10–F13): the activation poll, the activation links by
  * email and SMS, and polling and cancelling a challenge transaction.
  */
-export function registerPushRoutes(app: FastifyInstance, org: FactorOrg, ownFactor: OwnFactorLookup<PushState>): void {
+export function registerPushRoutes(app: Routes, org: FactorOrg, ownFactor: OwnFactorLookup<PushState>): void {
   const factorBase = '/api/v1/users/:userId/factors/:factorId';
 
   // F12: the `poll` link of a pending push factor. Polling an already active factor answers the factor.

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../../core/org-routes.js';
 import { invalidAnswer, validationFailed } from '../../core/errors.js';
 import { optionalObject, optionalString } from '../../core/input.js';
 import type { FactorServices } from '../kind.js';
@@ -138,7 +138,7 @@ export const questionFactor: FactorKind<QuestionSecret> = {
     return { ...factor.profile, ...(echoed !== undefined ? { answer: echoed } : {}) };
   },
 
-  registerRoutes(app: FastifyInstance, org: FactorServices) {
+  registerRoutes(app: Routes, org: FactorServices) {
     app.get<{ Params: { userId: string } }>('/api/v1/users/:userId/factors/questions', async (request) => {
       findUserOr404(org.store, request.params.userId);
       // Live Classic and Identity Engine orgs list 19 questions, without first_kiss_location (test/fixtures/real/terraform/),

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Routes } from '../../core/org-routes.js';
 import { notFound, validationFailed } from '../../core/errors.js';
 import { bodyObject, optionalString } from '../../core/input.js';
 import type { FactorServices } from '../kind.js';
@@ -16,7 +16,7 @@ import { TOKEN_SERVICES, TOKEN_SERVICE_PROVIDERS, type TokenServiceProvider } fr
 
 const MIN_SEED_BYTES = 10;
 
-export function registerTokenControlRoutes(app: FastifyInstance, org: FactorServices): void {
+export function registerTokenControlRoutes(app: Routes, org: FactorServices): void {
   app.get('/__control/v1/factor-profiles', async () => ({ factorProfiles: FACTOR_PROFILES.of(org.scope).map((p) => ({ ...p })) }));
 
   app.post<{ Params: { provider: string } }>('/__control/v1/token-service/:provider', async (request) => {

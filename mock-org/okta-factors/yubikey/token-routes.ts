@@ -1,4 +1,5 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { Routes } from '../../core/org-routes.js';
 import { notFound, validationFailed } from '../../core/errors.js';
 import { oktaId } from '../../core/ids.js';
 import { bodyObject, booleanQuery, isObject } from '../../core/input.js';
@@ -52,7 +53,7 @@ function toCsv(org: FactorServices, tokens: StoredYubikeyToken[]): string {
   return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-export function registerYubikeyTokenRoutes(app: FastifyInstance, org: FactorServices): void {
+export function registerYubikeyTokenRoutes(app: Routes, org: FactorServices): void {
   app.post(TOKENS_PATH, async (request) => {
     const upload = parseUpload(org, bodyObject(request.body));
     const now = org.clock.iso();
