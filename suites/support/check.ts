@@ -1,9 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { test, type TestContext } from 'vitest';
 import { getCurrentSuite } from 'vitest/suite';
 import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, OfferedFactor, TargetProfile, TestUser } from '../../drivers/contract.js';
 import { missingCapabilities, offers, readsChannel } from '../../drivers/contract.js';
-import { inCheckScope } from '../../drivers/check-scope.js';
+import { CheckLocal, inCheckScope } from '../../drivers/check-scope.js';
 import type { HttpExchange } from '../../drivers/exchange.js';
 import type { OrgUse } from '../../drivers/org-lock.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
@@ -86,13 +85,23 @@ function orgUseOf(needs: readonly Capability[], exclusive: string | undefined): 
 
 /**
  * The test context of the check running in this async context: checks of a file may run concurrently, so a
- * module-level "current test" would be any of them.
+ * module-level "current test" would be any of them (CheckLocal).
  */
-const runningChecks = new AsyncLocalStorage<TestContext>();
+const runningChecks = new CheckLocal<TestContext>();
 
 /** The running check's test context (undefined outside a check's body). */
 export function runningCheck(): TestContext | undefined {
-  return runningChecks.getStore();
+  return runningChecks.get();
+}
+
+/**
+ * Whether vitest runs the test with no other test of its worker at once: neither it nor a describe() it is in runs
+ * concurrently (vitest runs a worker's files one at a time, and a file's sequential tasks one after another).
+ */
+function runsAlone(test: TestContext['task']): boolean {
+  if (test.concurrent === true) return false;
+  for (let suite = test.suite; suite; suite = suite.suite) if (suite.concurrent === true) return false;
+  return true;
 }
 
 /** Why a check needing `need` cannot run on a target offering `offered`; undefined when it can (or nobody knows). */
@@ -187,7 +196,8 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
     // From here the check uses the org: shared with other checks, or alone (then no request of another check is
     // sent until it ends). Its exchanges are those its driver's client records in this check's own async context.
     const recorded = new Set<HttpExchange>();
-    await inCheckScope(use, recorded, () => runningChecks.run(ctx, () => runChecked(ctx, driver, recorded)));
+    const alone = runsAlone(ctx.task);
+    await inCheckScope(use, recorded, () => runningChecks.run(ctx, alone, () => runChecked(ctx, driver, recorded)), alone);
   });
 
   async function runChecked(ctx: TestContext, driver: D & DriverWith<N, FixturesPort>, recorded: Set<HttpExchange>): Promise<void> {
