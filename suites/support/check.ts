@@ -1,4 +1,4 @@
-import { test, type TestContext } from 'vitest';
+import { inject, test, type TestContext } from 'vitest';
 import { getCurrentSuite } from 'vitest/suite';
 import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, OfferedFactor, TargetProfile, TestUser } from '../../drivers/contract.js';
 import { missingCapabilities, offers, readsChannel } from '../../drivers/contract.js';
@@ -158,8 +158,11 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
     }
     const driver = driverOf();
     const use = orgUseOf(needs, options.exclusive ?? exclusiveOfFile.get(ctx.task.file.filepath));
-    await labelCheck(requirements, driver.kind);
-    if (use === 'exclusive') await labelExclusive();
+    const allure = inject('allureResults') !== false;
+    if (allure) {
+      await labelCheck(requirements, driver.kind);
+      if (use === 'exclusive') await labelExclusive();
+    }
 
     if (!offers(driver, needs)) {
       const missing = missingCapabilities(driver, needs);
@@ -197,10 +200,11 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
     // sent until it ends). Its exchanges are those its driver's client records in this check's own async context.
     const recorded = new Set<HttpExchange>();
     const alone = runsAlone(ctx.task);
-    await inCheckScope(use, recorded, () => runningChecks.run(ctx, alone, () => runChecked(ctx, driver, recorded)), alone);
+    await inCheckScope(use, recorded, () => runningChecks.run(ctx, alone, () => runChecked(ctx, driver, recorded, allure)), alone);
   });
 
-  async function runChecked(ctx: TestContext, driver: D & DriverWith<N, FixturesPort>, recorded: Set<HttpExchange>): Promise<void> {
+  /** `allure`: the run keeps Allure results (else the check makes no labels or attachments nobody reads). */
+  async function runChecked(ctx: TestContext, driver: D & DriverWith<N, FixturesPort>, recorded: Set<HttpExchange>, allure: boolean): Promise<void> {
     const first = driver.api.exchanges.length;
     let blocked: BlockedBy | undefined;
     try {
@@ -215,7 +219,7 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
         const kind = failureKindOf(failure);
         ctx.task.meta.failureKind = kind;
         if (failure instanceof Error) failure.message = `${failurePrefix(kind)}${failure.message}`;
-        if (failure instanceof CheckFailure && kind === 'schema' && Array.isArray(failure.actual)) {
+        if (allure && failure instanceof CheckFailure && kind === 'schema' && Array.isArray(failure.actual)) {
           await attachSchemaViolations(String(failure.expected), failure.actual.map((issue) => driver.redactText(String(issue))));
         }
         throw redactError(driver, failure);
@@ -225,11 +229,11 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       const exchanges = driver.api.exchanges.slice(first).filter((exchange) => recorded.delete(exchange));
       ctx.task.meta.httpRequests = exchanges.length;
       // Exchanges were redacted when recorded; redact again for secrets registered since.
-      await attachExchanges(exchanges.map((exchange) => driver.redactJson(exchange)));
+      if (allure) await attachExchanges(exchanges.map((exchange) => driver.redactJson(exchange)));
     }
     if (blocked) {
       ctx.task.meta.blocked = blocked;
-      await labelBlocked(blocked);
+      if (allure) await labelBlocked(blocked);
       ctx.skip(`${blockedText(blocked)}: ${blocked.message}`);
     }
   }
