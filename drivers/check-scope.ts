@@ -105,7 +105,9 @@ export async function orgWideChange<T>(change: string, make: () => Promise<T>): 
   const release = await orgLock.acquire('exclusive');
   try {
     // Held exclusively for the change: a change it makes in turn (a rate-limit wait moves the clock) runs inside it,
-    // rather than waiting for the lock it holds. Its exchanges belong to no check.
+    // rather than waiting for the lock it holds. Its exchanges belong to no check. Carried through its awaits (not
+    // alone): set-up code may make several at once, each of which must wait for the org. The suites make none
+    // outside a check today; one would turn the thread's promise hooks on for the rest of the run (CheckLocal).
     return await scopes.run({ use: 'exclusive', recorded: new Set() }, false, make);
   } finally {
     release();
