@@ -23,7 +23,8 @@ export default defineConfig({
     // wait on the main thread for each module, and the main thread keeps no transformed copy of them (its native
     // memory grew by ~70 MiB over a whole run doing so). The suites use nothing a transform gives (no vi.mock).
     ...(compiled ? { server: { deps: { external: [/\/dist\//] } } } : {}),
-    setupFiles: ['allure-vitest/setup'],
+    // Allure's runtime, unless the run keeps no Allure results (provide: allureResults false).
+    setupFiles: [compiled ? 'dist/suites/support/allure-setup.js' : 'suites/support/allure-setup.ts'],
     reporters: ['default', ['allure-vitest/reporter', { resultsDir: 'allure-results' }]],
     // A real org's rate-limit windows pass in real time (up to a minute each): its checks and hooks may wait for them.
     testTimeout: target.kind === 'mock' ? 30_000 : 300_000,

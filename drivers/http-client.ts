@@ -1,4 +1,4 @@
-import { Agent, request as undiciRequest, type Dispatcher } from 'undici';
+import { Agent, request as undiciRequest } from 'undici';
 import type { ApiClient, ApiResponse, RequestOptions } from './contract.js';
 import type { AuthStrategy } from './auth/strategy.js';
 import type { HttpExchange } from './exchange.js';
@@ -12,6 +12,39 @@ const MAX_RETRIES_ON_429 = 2;
 /** Requests a check sends to one bucket at most, about (the rate-limit checks send more, and want their 429). */
 const CHECK_RESERVE = 12;
 
+/** A request as it goes to the target: its headers as sent, its body as text. */
+export interface OutgoingRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** What the target answered: a header it repeated as its values, the body as text. */
+export interface IncomingResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/** How requests reach the target and answers come back. */
+export interface HttpTransport {
+  send(request: OutgoingRequest): Promise<IncomingResponse>;
+  close(): Promise<void>;
+}
+
+/** Over undici, through a connection pool of the client's own. */
+function undiciTransport(): HttpTransport {
+  const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 16 });
+  return {
+    async send({ method, url, headers, body }) {
+      const response = await undiciRequest(url, { method: method as 'GET', headers, body, dispatcher });
+      return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+    },
+    close: () => dispatcher.close(),
+  };
+}
+
 export interface HttpClientOptions {
   baseUrl: string;
   /** How each request is authenticated (the family's scheme). */
@@ -22,8 +55,8 @@ export interface HttpClientOptions {
    * A driver with a clock moves the target's clock; others wait for real.
    */
   waitUntilReset: (resetEpochSeconds: number, serverNowMs: number) => Promise<void>;
-  /** How requests reach the target (default: a connection pool of the client's own). */
-  dispatcher?: Dispatcher;
+  /** How requests reach the target (default: undici, a connection pool of the client's own). */
+  transport?: HttpTransport;
   /** Paces requests by the target's X-Rate-Limit-* headers (drivers/pacing.ts); without it, only a 429 makes the client wait. */
   pacer?: RateLimitPacer;
 }
@@ -35,12 +68,12 @@ export interface HttpClientOptions {
  */
 export class HttpApiClient implements ApiClient {
   readonly #options: HttpClientOptions;
-  readonly #dispatcher: Dispatcher;
+  readonly #transport: HttpTransport;
   readonly #exchanges: HttpExchange[] = [];
 
   constructor(options: HttpClientOptions) {
     this.#options = { ...options, baseUrl: options.baseUrl.replace(/\/+$/, '') };
-    this.#dispatcher = options.dispatcher ?? new Agent({ keepAliveTimeout: 10_000, connections: 16 });
+    this.#transport = options.transport ?? undiciTransport();
     for (const secret of options.auth.secrets) options.redactor.addSecret(secret);
     options.auth.onSecret?.((secret) => options.redactor.addSecret(secret));
   }
@@ -87,7 +120,7 @@ export class HttpApiClient implements ApiClient {
   }
 
   close(): Promise<void> {
-    return this.#dispatcher.close();
+    return this.#transport.close();
   }
 
   /** Sends through the pacer (unless the check wants to see the target's own throttling: `noRetry`). */
@@ -138,13 +171,8 @@ export class HttpApiClient implements ApiClient {
     }
 
     const started = Date.now();
-    const response = await undiciRequest(url, {
-      method: method as 'GET',
-      headers,
-      body: payload,
-      dispatcher: this.#dispatcher,
-    });
-    const text = await response.body.text();
+    const response = await this.#transport.send({ method, url, headers, ...(payload !== undefined ? { body: payload } : {}) });
+    const text = response.text;
     const responseHeaders = flattenHeaders(response.headers);
     let body: unknown;
     if (text !== '') {
@@ -158,9 +186,9 @@ export class HttpApiClient implements ApiClient {
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       request: { method, url, headers: redactCredentials(headers, credentialHeaders), ...(options.body !== undefined ? { body: options.rawBody ? String(options.body) : options.body } : {}) },
-      response: { status: response.statusCode, headers: responseHeaders, ...(text !== '' ? { body: body ?? text } : {}) },
+      response: { status: response.status, headers: responseHeaders, ...(text !== '' ? { body: body ?? text } : {}) },
     });
-    return { status: response.statusCode, headers: responseHeaders, body: body as T, text };
+    return { status: response.status, headers: responseHeaders, body: body as T, text };
   }
 
   /** Records an exchange redacted: registered secrets, secret fields, and this request's credentials wherever they appear. */

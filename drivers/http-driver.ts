@@ -1,10 +1,9 @@
-import type { Dispatcher } from 'undici';
 import type { AuthStrategy } from './auth/strategy.js';
 import type { Capabilities, ClockCapability, Driver, OfferedFactor, RunIdentity, TargetProfile } from './contract.js';
 import { isCapability, type Capability } from './contract.js';
 import { controlCapabilities } from './control/capabilities.js';
 import { ControlClient } from './control/client.js';
-import { HttpApiClient } from './http-client.js';
+import { HttpApiClient, type HttpTransport } from './http-client.js';
 import { OktaUserFixtures, removeUser } from './okta/fixtures.js';
 import { Redactor } from './redact.js';
 import { HttpDriverCore } from './http-driver-core.js';
@@ -20,8 +19,8 @@ export interface HttpDriverOptions {
   /** How control-protocol requests authenticate; the API's strategy when not given. */
   controlAuth?: AuthStrategy;
   redactor?: Redactor;
-  /** How requests reach the target (default: a connection pool of the client's own). */
-  dispatcher?: Dispatcher;
+  /** How requests reach the target, for both its clients (default: undici, a connection pool of each client's own). */
+  transport?: HttpTransport;
   /** The target's engine; classic when not given. */
   profile?: TargetProfile;
   /** Called by close() after the clients are closed (the mock driver stops its org here). */
@@ -96,13 +95,13 @@ export class HttpDriver extends HttpDriverCore implements Driver {
     let clock: ClockCapability | undefined;
     const waitUntilReset = (resetEpochSeconds: number, serverNowMs: number) =>
       waitForRateLimitReset(resetEpochSeconds, serverNowMs, clock);
-    const dispatcher = options.dispatcher ? { dispatcher: options.dispatcher } : {};
+    const transport = options.transport ? { transport: options.transport } : {};
     const journal = options.run?.journal;
     const pacer = options.pacing
       ? new RateLimitPacer({ waitUntilReset, ...(journal ? { onWait: (ms: number) => recordWait(journal, ms) } : {}) })
       : undefined;
-    const api = new HttpApiClient({ baseUrl, auth: options.auth, redactor, waitUntilReset, ...dispatcher, ...(pacer ? { pacer } : {}) });
-    const controlHttp = new HttpApiClient({ baseUrl, auth: options.controlAuth ?? options.auth, redactor, waitUntilReset, ...dispatcher });
+    const api = new HttpApiClient({ baseUrl, auth: options.auth, redactor, waitUntilReset, ...transport, ...(pacer ? { pacer } : {}) });
+    const controlHttp = new HttpApiClient({ baseUrl, auth: options.controlAuth ?? options.auth, redactor, waitUntilReset, ...transport });
     const described = await describeTarget(baseUrl, api, new ControlClient(controlHttp), redactor);
     clock = described.capabilities.clock;
     const detected = options.detect ? await options.detect(api, described.capabilities) : {};

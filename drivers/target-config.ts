@@ -117,6 +117,11 @@ declare module 'vitest' {
     target: TargetConfig;
     /** The mock org host, when the global setup started one (embedded mock runs). */
     mockHost?: { url: string; adminToken: string };
+    /**
+     * Whether the run keeps what checks tell Allure (its results, or a blob report that carries them): false, the
+     * checks make no labels and no attachments (suites/support/check.ts), nobody would read them. Unset: they do.
+     */
+    allureResults?: boolean;
   }
 }
 

@@ -5,7 +5,7 @@ import { DuoDriver } from '../duo/driver.js';
 import { HttpDriver } from '../http-driver.js';
 import { IdentityNowDriver, type IdentityNowTenantConfig } from '../identitynow/driver.js';
 import type { MockOrgHost } from '../../mock-org/index.js';
-import { InProcessDispatcher, IN_PROCESS_ORIGIN } from './in-process.js';
+import { InProcessTransport, IN_PROCESS_ORIGIN } from './in-process.js';
 
 /** Where the embedded mock orgs are hosted (started by the suites' global setup). */
 export interface MockHostAccess {
@@ -113,7 +113,7 @@ async function connectInProcess(faults: readonly string[], profile: TargetProfil
       kind: 'mock',
       baseUrl: IN_PROCESS_ORIGIN,
       auth: sswsToken(org.token),
-      dispatcher: new InProcessDispatcher(org),
+      transport: new InProcessTransport(org),
       ...(profile ? { profile } : {}),
       onClose: () => org.close(),
     });

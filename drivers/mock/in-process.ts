@@ -1,4 +1,4 @@
-import { Dispatcher } from 'undici';
+import type { HttpTransport, IncomingResponse, OutgoingRequest } from '../http-client.js';
 import type { InProcessMockOrg } from '../../mock-org/index.js';
 
 /** The origin in-process orgs answer on: never resolved, only written into links and the Host header. */
@@ -6,74 +6,46 @@ export const IN_PROCESS_ORIGIN = 'http://mock-org.in-process.test';
 const IN_PROCESS_HOST = new URL(IN_PROCESS_ORIGIN).host;
 
 /**
- * An undici dispatcher that hands each request to an org in this process instead of a socket. The API client
- * stays undici's: the same request options, the same response parsing, the same recorded exchange.
+ * Hands each request to an org in this process instead of a socket: what undici would have sent to it (the
+ * headers as given, the Host, the path and query, the body) goes through the org's whole fastify pipeline, and its
+ * answer comes back as undici would read it. No undici request machinery (a stream per body, raw header buffers
+ * parsed again) stands between the API client and the org: the client's own logic, its recorded exchange and its
+ * secrets handling are the same as against any other target.
  */
-export class InProcessDispatcher extends Dispatcher {
+export class InProcessTransport implements HttpTransport {
   readonly #org: InProcessMockOrg;
   #closed = false;
 
   constructor(org: InProcessMockOrg) {
-    super();
     this.#org = org;
   }
 
-  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    void this.#answer(options, handler);
-    return true;
+  async send(request: OutgoingRequest): Promise<IncomingResponse> {
+    if (this.#closed) throw new Error('the in-process mock org is closed');
+    const headers: Record<string, string> = { host: IN_PROCESS_HOST };
+    for (const [name, value] of Object.entries(request.headers)) headers[name.toLowerCase()] = value;
+    const response = await this.#org.handle({
+      method: request.method,
+      url: pathAndQuery(request.url),
+      headers,
+      ...(request.body !== undefined ? { body: request.body } : {}),
+    });
+    // as undici's body.text(): UTF-8, a byte order mark dropped
+    const text = response.body.toString('utf8');
+    return { status: response.status, headers: response.headers, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
 
-  async #answer(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): Promise<void> {
-    let aborted: Error | undefined;
-    try {
-      handler.onConnect?.((reason) => {
-        aborted = reason instanceof Error ? reason : new Error(String(reason));
-      });
-      if (this.#closed) throw new Error('the in-process mock org is closed');
-      const response = await this.#org.handle({
-        method: options.method,
-        url: options.path,
-        headers: { host: IN_PROCESS_HOST, ...headerRecord(options.headers) },
-        ...(options.body !== undefined && options.body !== null ? { body: bodyText(options.body) } : {}),
-      });
-      if (aborted) throw aborted;
-      const raw: Buffer[] = [];
-      for (const [name, value] of Object.entries(response.headers)) {
-        for (const one of [value].flat()) raw.push(Buffer.from(name), Buffer.from(one));
-      }
-      handler.onHeaders?.(response.status, raw, () => undefined, response.statusMessage);
-      if (response.body.length > 0) handler.onData?.(response.body);
-      handler.onComplete?.([]);
-    } catch (error) {
-      handler.onError?.(error instanceof Error ? error : new Error(String(error)));
-    }
-  }
-
-  /** Both API clients of a driver share the dispatcher; the org is closed by the driver, once. */
-  override async close(): Promise<void> {
-    this.#closed = true;
-  }
-
-  override async destroy(): Promise<void> {
+  /** Both API clients of a driver share the transport; the org is closed by the driver, once. */
+  async close(): Promise<void> {
     this.#closed = true;
   }
 }
 
-function headerRecord(headers: Dispatcher.DispatchOptions['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (headers === undefined || headers === null) return out;
-  if (Array.isArray(headers)) {
-    for (let i = 0; i + 1 < headers.length; i += 2) out[String(headers[i]).toLowerCase()] = String(headers[i + 1]);
-    return out;
+/** The request target undici would send: the path and query of the URL (whatever its origin). */
+function pathAndQuery(url: string): string {
+  if (url.startsWith(IN_PROCESS_ORIGIN) && (url.length === IN_PROCESS_ORIGIN.length || url[IN_PROCESS_ORIGIN.length] === '/')) {
+    return url.slice(IN_PROCESS_ORIGIN.length) || '/';
   }
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return out;
-}
-
-function bodyText(body: NonNullable<Dispatcher.DispatchOptions['body']>): string {
-  if (typeof body === 'string') return body;
-  if (Buffer.isBuffer(body) || body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
-  throw new Error('the in-process mock org takes string or buffer bodies only');
+  const parsed = new URL(url);
+  return `${parsed.pathname}${parsed.search}`;
 }

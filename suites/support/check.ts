@@ -1,9 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { test, type TestContext } from 'vitest';
+import { inject, test, type TestContext } from 'vitest';
 import { getCurrentSuite } from 'vitest/suite';
 import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, OfferedFactor, TargetProfile, TestUser } from '../../drivers/contract.js';
 import { missingCapabilities, offers, readsChannel } from '../../drivers/contract.js';
-import { inCheckScope } from '../../drivers/check-scope.js';
+import { CheckLocal, inCheckScope } from '../../drivers/check-scope.js';
 import type { HttpExchange } from '../../drivers/exchange.js';
 import type { OrgUse } from '../../drivers/org-lock.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
@@ -86,13 +85,23 @@ function orgUseOf(needs: readonly Capability[], exclusive: string | undefined): 
 
 /**
  * The test context of the check running in this async context: checks of a file may run concurrently, so a
- * module-level "current test" would be any of them.
+ * module-level "current test" would be any of them (CheckLocal).
  */
-const runningChecks = new AsyncLocalStorage<TestContext>();
+const runningChecks = new CheckLocal<TestContext>();
 
 /** The running check's test context (undefined outside a check's body). */
 export function runningCheck(): TestContext | undefined {
-  return runningChecks.getStore();
+  return runningChecks.get();
+}
+
+/**
+ * Whether vitest runs the test with no other test of its worker at once: neither it nor a describe() it is in runs
+ * concurrently (vitest runs a worker's files one at a time, and a file's sequential tasks one after another).
+ */
+function runsAlone(test: TestContext['task']): boolean {
+  if (test.concurrent === true) return false;
+  for (let suite = test.suite; suite; suite = suite.suite) if (suite.concurrent === true) return false;
+  return true;
 }
 
 /** Why a check needing `need` cannot run on a target offering `offered`; undefined when it can (or nobody knows). */
@@ -149,8 +158,11 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
     }
     const driver = driverOf();
     const use = orgUseOf(needs, options.exclusive ?? exclusiveOfFile.get(ctx.task.file.filepath));
-    await labelCheck(requirements, driver.kind);
-    if (use === 'exclusive') await labelExclusive();
+    const allure = inject('allureResults') !== false;
+    if (allure) {
+      await labelCheck(requirements, driver.kind);
+      if (use === 'exclusive') await labelExclusive();
+    }
 
     if (!offers(driver, needs)) {
       const missing = missingCapabilities(driver, needs);
@@ -187,10 +199,12 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
     // From here the check uses the org: shared with other checks, or alone (then no request of another check is
     // sent until it ends). Its exchanges are those its driver's client records in this check's own async context.
     const recorded = new Set<HttpExchange>();
-    await inCheckScope(use, recorded, () => runningChecks.run(ctx, () => runChecked(ctx, driver, recorded)));
+    const alone = runsAlone(ctx.task);
+    await inCheckScope(use, recorded, () => runningChecks.run(ctx, alone, () => runChecked(ctx, driver, recorded, allure)), alone);
   });
 
-  async function runChecked(ctx: TestContext, driver: D & DriverWith<N, FixturesPort>, recorded: Set<HttpExchange>): Promise<void> {
+  /** `allure`: the run keeps Allure results (else the check makes no labels or attachments nobody reads). */
+  async function runChecked(ctx: TestContext, driver: D & DriverWith<N, FixturesPort>, recorded: Set<HttpExchange>, allure: boolean): Promise<void> {
     const first = driver.api.exchanges.length;
     let blocked: BlockedBy | undefined;
     try {
@@ -205,7 +219,7 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
         const kind = failureKindOf(failure);
         ctx.task.meta.failureKind = kind;
         if (failure instanceof Error) failure.message = `${failurePrefix(kind)}${failure.message}`;
-        if (failure instanceof CheckFailure && kind === 'schema' && Array.isArray(failure.actual)) {
+        if (allure && failure instanceof CheckFailure && kind === 'schema' && Array.isArray(failure.actual)) {
           await attachSchemaViolations(String(failure.expected), failure.actual.map((issue) => driver.redactText(String(issue))));
         }
         throw redactError(driver, failure);
@@ -215,11 +229,11 @@ export function checkOn<D extends Driver<FixturesPort>, N extends Capability = n
       const exchanges = driver.api.exchanges.slice(first).filter((exchange) => recorded.delete(exchange));
       ctx.task.meta.httpRequests = exchanges.length;
       // Exchanges were redacted when recorded; redact again for secrets registered since.
-      await attachExchanges(exchanges.map((exchange) => driver.redactJson(exchange)));
+      if (allure) await attachExchanges(exchanges.map((exchange) => driver.redactJson(exchange)));
     }
     if (blocked) {
       ctx.task.meta.blocked = blocked;
-      await labelBlocked(blocked);
+      if (allure) await labelBlocked(blocked);
       ctx.skip(`${blockedText(blocked)}: ${blocked.message}`);
     }
   }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { inCheckScope, orgWideChange, OrgWideChangeRefused, orgWideWait } from '../../drivers/check-scope.js';
+import { CheckLocal, inCheckScope, orgWideChange, OrgWideChangeRefused, orgWideWait } from '../../drivers/check-scope.js';
 import type { HttpExchange } from '../../drivers/exchange.js';
 import type { HttpDriver } from '../../drivers/http-driver.js';
 import { connectMockDriver } from '../../drivers/mock/driver.js';
@@ -134,5 +134,55 @@ describe('org-wide changes through the driver', () => {
     expect(mine.size).toBe(3);
     expect(theirs.size).toBe(2);
     expect([...mine].some((exchange) => theirs.has(exchange))).toBe(false);
+  });
+
+  test('a check run alone (no async context) records its own exchanges and is held to its use of the org the same', async () => {
+    const clock = driver.clock!;
+    const mine = new Set<HttpExchange>();
+    await inCheckScope('shared', mine, () => driver.api.get('/api/v1/meta/schemas/user/default'), true);
+    expect(mine.size).toBe(1);
+    await expect(inCheckScope('shared', new Set(), () => clock.advance(1_000), true)).rejects.toThrow(OrgWideChangeRefused);
+    await expect(inCheckScope('exclusive', new Set(), () => clock.advance(1_000), true)).resolves.toBeUndefined();
+    // a rate-limit wait half-way through it is made as an exclusive change, and the check is shared again after it
+    await expect(inCheckScope('shared', new Set(), async () => {
+      await orgWideWait(() => clock.advance(1_000));
+      await clock.advance(1_000);
+    }, true)).rejects.toThrow(OrgWideChangeRefused);
+    // outside it, no check: the request is nobody's
+    const before = mine.size;
+    await driver.api.get('/api/v1/meta/schemas/user/default');
+    expect(mine.size).toBe(before);
+  });
+
+  test('a check entering while one said to run alone still runs (vitest gave up on it) is kept apart from it', async () => {
+    const mine = new Set<HttpExchange>();
+    const theirs = new Set<HttpExchange>();
+    const requests = (n: number) => Promise.all(Array.from({ length: n }, () => driver.api.get('/api/v1/meta/schemas/user/default')));
+    await Promise.all([inCheckScope('shared', mine, () => requests(3), true), inCheckScope('shared', theirs, () => requests(2), true)]);
+    expect(mine.size).toBe(3);
+    expect(theirs.size).toBe(2);
+  });
+});
+
+describe('CheckLocal', () => {
+  test('the running check\'s value, alone or carried through its awaits, and none outside', async () => {
+    const local = new CheckLocal<string>();
+    const seen: (string | undefined)[] = [];
+    const body = (name: string) => async () => {
+      await settle();
+      seen.push(`${name}:${local.get()}`);
+      await local.within(`${name}'`, async () => {
+        await settle();
+        seen.push(`${name}:${local.get()}`);
+      });
+      seen.push(`${name}:${local.get()}`);
+    };
+    await local.run('a', true, body('a'));
+    expect(local.get()).toBeUndefined();
+    await Promise.all([local.run('b', false, body('b')), local.run('c', false, body('c'))]);
+    // one said to run alone, and another entering meanwhile
+    await Promise.all([local.run('d', true, body('d')), local.run('e', true, body('e'))]);
+    expect(local.get()).toBeUndefined();
+    expect(seen.sort()).toEqual(["a:a", "a:a", "a:a'", 'b:b', 'b:b', "b:b'", 'c:c', 'c:c', "c:c'", 'd:d', 'd:d', "d:d'", 'e:e', 'e:e', "e:e'"].sort());
   });
 });
