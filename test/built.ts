@@ -17,14 +17,21 @@ export function builtPath(source: string): string {
   return join(DIST, relative(ROOT, resolve(ROOT, source))).replace(/\.ts$/, '.js');
 }
 
-/** The TypeScript modules at `path` (a folder, recursively, or one file; relative to the root), absolute, declarations aside. */
+/**
+ * The modules the build compiles at `path` (a folder, recursively, or one file; relative to the root), absolute: TypeScript
+ * (declarations aside) and JSON (the schemas' documents, which the build copies into dist/).
+ */
 export function sourceModules(path: string): string[] {
   const at = join(ROOT, path);
-  if (!statSync(at).isDirectory()) return at.endsWith('.ts') && !at.endsWith('.d.ts') ? [at] : [];
+  if (!statSync(at).isDirectory()) return isSourceModule(at) ? [at] : [];
   return readdirSync(at, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
+    .filter((entry) => entry.isFile() && isSourceModule(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
+}
+
+function isSourceModule(name: string): boolean {
+  return (name.endsWith('.ts') && !name.endsWith('.d.ts')) || name.endsWith('.json');
 }
 
 /** The modules at `paths` whose build is missing or older than their source (relative to the root). */

@@ -26,8 +26,15 @@ async function cruiseTree(root: string): Promise<ICruiseResult> {
   return result.output;
 }
 
-async function violationsIn(root: string): Promise<string[]> {
-  return (await cruiseTree(root)).summary.violations.map(describeViolation).sort();
+/** The fixture tree cruised once, for every test that reads it. */
+let fixtureCruise: Promise<ICruiseResult> | undefined;
+function cruiseFixture(): Promise<ICruiseResult> {
+  fixtureCruise ??= cruiseTree(fixtureRoot);
+  return fixtureCruise;
+}
+
+function violationsOf(result: ICruiseResult): string[] {
+  return result.summary.violations.map(describeViolation).sort();
 }
 
 function describeViolation(violation: IViolation): string {
@@ -36,7 +43,7 @@ function describeViolation(violation: IViolation): string {
 
 describe('the dependency rules', () => {
   it('refuse each forbidden arrow in a tree laid out like the project, and only those', async () => {
-    expect(await violationsIn(fixtureRoot)).toEqual(
+    expect(violationsOf(await cruiseFixture())).toEqual(
       [
         'suites-not-to-mock-org: suites/okta-factors/totp/checks.ts → mock-org/okta-factors/totp/totp.ts',
         'mock-org-not-to-virtual-authenticators: mock-org/okta-factors/totp/totp.ts → virtual-authenticators/otp/totp.ts',
@@ -55,7 +62,7 @@ describe('the dependency rules', () => {
   });
 
   it('count a cycle that runs through a type-only import', async () => {
-    const result = await cruiseTree(fixtureRoot);
+    const result = await cruiseFixture();
     const kind = result.modules.find((module) => module.source === 'mock-org/okta-factors/kind.ts');
     const toRegistry = kind?.dependencies.find((dependency) => dependency.resolved === 'mock-org/okta-factors/registry.ts');
     // kind.ts reaches registry.ts only by `import type`, and that edge is the one refused.
@@ -66,6 +73,6 @@ describe('the dependency rules', () => {
 
   // Fails until the mock's cycles are broken and the requirement catalog has moved out of suites/support/.
   it('pass on the project itself', async () => {
-    expect(await violationsIn(repositoryRoot)).toEqual([]);
+    expect(violationsOf(await cruiseTree(repositoryRoot))).toEqual([]);
   });
 });

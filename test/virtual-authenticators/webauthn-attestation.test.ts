@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
 import {
-  SettingsService,
   generateAuthenticationOptions,
   generateRegistrationOptions,
   verifyAuthenticationResponse,
@@ -12,17 +11,18 @@ import { WebAuthnAuthenticator } from '../../virtual-authenticators/index.js';
 import type { AttestationKind, CoseAlgorithm, RegistrationResponseJSON } from '../../virtual-authenticators/index.js';
 import { decodeAttestationObject, parseAuthenticatorData } from './helpers/webauthn-bytes.js';
 import { outcomeOf } from './helpers/simplewebauthn-outcome.js';
+import { useTrustedRoots } from './helpers/trusted-roots.js';
 
 const ORIGIN = 'https://login.example.org';
 const RP_ID = 'example.org';
 const toHex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 const fromBase64Url = (text: string) => new Uint8Array(Buffer.from(text, 'base64url'));
 
+const trustRoots = useTrustedRoots();
+
 /** Trust exactly this authenticator's CA for the formats that carry a certificate chain. */
 function trustOnly(authenticator: WebAuthnAuthenticator): void {
-  const certificates = authenticator.caCertificate ? [authenticator.caCertificate.pem] : [];
-  SettingsService.setRootCertificates({ identifier: 'packed', certificates });
-  SettingsService.setRootCertificates({ identifier: 'fido-u2f', certificates });
+  trustRoots(authenticator.caCertificate ? [authenticator.caCertificate.pem] : []);
 }
 
 /** CTAP2 canonical COSE_Key layout per algorithm (spec table "COSE_Key encodings"). */

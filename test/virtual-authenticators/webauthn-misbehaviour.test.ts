@@ -1,5 +1,4 @@
 import {
-  SettingsService,
   generateAuthenticationOptions,
   generateRegistrationOptions,
   verifyAuthenticationResponse,
@@ -10,7 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { ASSERTION_TAMPERS, WebAuthnAuthenticator } from '../../virtual-authenticators/index.js';
 import type { AssertionTamper, AttestationKind, RegistrationTamper } from '../../virtual-authenticators/index.js';
 import { outcomeOf } from './helpers/simplewebauthn-outcome.js';
+import { useTrustedRoots } from './helpers/trusted-roots.js';
 import { decodeAttestationObject, decodeCborStrictly } from './helpers/webauthn-bytes.js';
+
+/** Each authenticator's own CA is the one root its chain formats trust. */
+const trustOnly = useTrustedRoots();
 
 const ORIGIN = 'https://example.org';
 const RP_ID = 'example.org';
@@ -36,9 +39,7 @@ async function register(authenticator: WebAuthnAuthenticator, tamper?: Registrat
 
 async function authenticatorFor(attestation: AttestationKind): Promise<WebAuthnAuthenticator> {
   const authenticator = await WebAuthnAuthenticator.create({ attestation });
-  const certificates = authenticator.caCertificate ? [authenticator.caCertificate.pem] : [];
-  SettingsService.setRootCertificates({ identifier: 'packed', certificates });
-  SettingsService.setRootCertificates({ identifier: 'fido-u2f', certificates });
+  trustOnly(authenticator.caCertificate ? [authenticator.caCertificate.pem] : []);
   return authenticator;
 }
 
