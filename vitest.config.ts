@@ -27,16 +27,6 @@ const SHARED_TESTS = SHARED.map((glob) => `${glob}/*.test.ts`);
  * test fakes timers or globals; with today's shared folders it passed after all 52 of their files in one worker (once).
  */
 const ISOLATED_ANYWAY = ['test/mock-org/fido.test.ts'];
-/**
- * Tests that read the shared faulty run (test/shared-run/): its global setup makes it once, and only when one of
- * them runs, instead of each test making a run of its own.
- */
-const SHARED_RUN_READERS = [
-  'test/secrets/authn-no-secret-leak.test.ts',
-  'test/secrets/duo-no-secret-leak.test.ts',
-  'test/secrets/identitynow-no-secret-leak.test.ts',
-  'test/secrets/report-artifacts-no-secret-leak.test.ts',
-];
 
 export default defineConfig({
   test: {
@@ -52,9 +42,8 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: [...SHARED_TESTS, ...SHARED_RUN_READERS] },
+        test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: SHARED_TESTS },
       },
-      { extends: true, test: { name: 'shared-run', include: SHARED_RUN_READERS, globalSetup: ['test/shared-run/global-setup.ts'] } },
       { extends: true, test: { name: 'isolated-anyway', include: ISOLATED_ANYWAY } },
     ],
   },
