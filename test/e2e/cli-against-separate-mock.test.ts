@@ -15,8 +15,8 @@ import { checkRequestsOf, intrusions, overlappingChecks } from './check-requests
  * check that moves the clock or changes a policy alone.
  *
  * Two mocks, so that the whole suite's run (the longest, on the first) and the runs one after another and with a fault
- * (on the second, in turn) go on at once: each run is a process that mostly waits on its mock. The results of the
- * first two are compared once both have ended.
+ * (on the second, in turn) go on at once instead of adding up. The results of the first two are compared once both
+ * have ended.
  */
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));

@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  * protocol, safe by default, cleaned up when interrupted, swept after SIGKILL, through an OAuth 2.0 service app,
  * and with sms/call codes arriving through the telephony inline hook.
  *
- * Each mock serves one group of tests, and the groups run at once (each a process or two that mostly waits on
- * another): the runs without the control protocol, one after another on their mock, beside the service-app, telephony
+ * Each mock serves one group of tests, and the groups run at once (a CLI run and its mock each, which one after another
+ * added up): the runs without the control protocol, one after another on their mock, beside the service-app, telephony
  * and rate-limit runs, each on its own. The refusals that must answer within 5 s run first, before the others load the
  * machine.
  */
