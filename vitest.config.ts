@@ -54,16 +54,6 @@ const SHARED_FILES = [
 const SHARED_TESTS = [...SHARED.map((glob) => `${glob}/*.test.ts`), ...SHARED_FILES];
 /** duo-api spies on node:https's request; sailpoint keeps loopback off any proxy through NO_PROXY. */
 const ISOLATED_THREADS = ['test/clients/duo-api.test.ts', 'test/clients/sailpoint.test.ts'];
-/**
- * Tests that read the shared faulty run (test/shared-run/): its global setup makes it once, and only when one of
- * them runs, instead of each test making a run of its own.
- */
-const SHARED_RUN_READERS = [
-  'test/secrets/authn-no-secret-leak.test.ts',
-  'test/secrets/duo-no-secret-leak.test.ts',
-  'test/secrets/identitynow-no-secret-leak.test.ts',
-  'test/secrets/report-artifacts-no-secret-leak.test.ts',
-];
 
 export default defineConfig({
   test: {
@@ -77,9 +67,8 @@ export default defineConfig({
       { extends: true, test: { name: 'isolated-threads', include: ISOLATED_THREADS, pool: 'threads', isolate: true } },
       {
         extends: true,
-        test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: [...SHARED_TESTS, ...ISOLATED_THREADS, ...SHARED_RUN_READERS] },
+        test: { name: 'isolated', include: ['test/**/*.test.ts'], exclude: [...SHARED_TESTS, ...ISOLATED_THREADS] },
       },
-      { extends: true, test: { name: 'shared-run', include: SHARED_RUN_READERS, globalSetup: ['test/shared-run/global-setup.ts'] } },
     ],
   },
 });

@@ -11,6 +11,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
  * The built command against separately started mocks, as a user would aim it at a real org: without the control
  * protocol, safe by default, cleaned up when interrupted, swept after SIGKILL, through an OAuth 2.0 service app,
  * and with sms/call codes arriving through the telephony inline hook.
+ *
+ * Each mock serves one group of tests, and the groups run at once (a CLI run and its mock each, which one after another
+ * added up): the runs without the control protocol, one after another on their mock, beside the service-app, telephony
+ * and rate-limit runs, each on its own. The refusals that must answer within 5 s run first, before the others load the
+ * machine.
  */
 
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
@@ -62,8 +67,12 @@ async function untilUsersExist(mock: StartedMock): Promise<void> {
   throw new Error('the run created no user');
 }
 
+/** The mock without the control protocol, shared by the refusals and the runs without it. */
+let noControl: StartedMock;
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-real-'));
+  noControl = await startMock(['--no-control']);
 });
 
 afterAll(async () => {
@@ -71,32 +80,18 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-describe('a separately started mock without the control protocol', () => {
-  let mock: StartedMock;
-  beforeAll(async () => {
-    mock = await startMock(['--no-control']);
-  });
-
+describe('a separately started mock without the control protocol: refusals', () => {
   test('without --allow-target: exit 2, one line, and no user created', async () => {
-    const { code, out } = await cli(['run', '--target', mock.url, '--token', mock.token]).done;
+    const { code, out } = await cli(['run', '--target', noControl.url, '--token', noControl.token]).done;
     expect(code).toBe(2);
     expect(out.trim().split('\n')).toHaveLength(1);
     expect(out).toMatch(/--allow-target 127\.0\.0\.1/);
-    expect(await harnessUsers(mock)).toEqual([]);
+    expect(await harnessUsers(noControl)).toEqual([]);
   });
-
-  test('with --allow-target: checks needing no control capability run, the rest skip with reasons, no user is left', async () => {
-    const json = join(dir, 'no-control.json');
-    const { code, out } = await cli(['run', '-q', '--target', mock.url, '--token', mock.token, '--allow-target', '127.0.0.1', '--json', json, 'suites/okta-factors/totp']).done;
-    expect(code, out).toBe(0);
-    expect(out).toMatch(/SKIP \(target lacks the 'clock' capability/);
-    expect(out).toMatch(/Cleanup: run r[0-9a-f]+, \d+ test users? left to delete and deleted/);
-    expect(await harnessUsers(mock)).toEqual([]);
-  }, 120_000);
 
   test('a bad token and a non-API URL: one line, exit 2, within 5 s', async () => {
     for (const [args, cause] of [
-      [['--target', mock.url, '--token', 'wrong'], /E0000011/],
+      [['--target', noControl.url, '--token', 'wrong'], /E0000011/],
       [['--target', 'http://127.0.0.1:1', '--token', 'x'], /ECONNREFUSED/],
       [['--target', 'http://nowhere.invalid', '--token', 'x', '--allow-target', 'nowhere.invalid'], /cannot resolve/],
     ] as const) {
@@ -107,34 +102,46 @@ describe('a separately started mock without the control protocol', () => {
       expect(ms).toBeLessThan(5000);
     }
   }, 60_000);
+});
 
-  test('SIGINT mid-run: the run deletes its users before it exits, and sweep finds nothing', async () => {
-    const { child, done } = cli(['run', '-q', '--target', mock.url, '--token', mock.token, '--allow-target', '127.0.0.1', 'suites/okta-factors']);
-    await untilUsersExist(mock);
+// The runs against it take turns (each leaves no user behind, which the next one checks), beside the other groups.
+describe.concurrent('a separately started mock without the control protocol: runs', () => {
+  test.sequential('with --allow-target: checks needing no control capability run, the rest skip with reasons, no user is left', async () => {
+    const json = join(dir, 'no-control.json');
+    const { code, out } = await cli(['run', '-q', '--target', noControl.url, '--token', noControl.token, '--allow-target', '127.0.0.1', '--json', json, 'suites/okta-factors/totp']).done;
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/SKIP \(target lacks the 'clock' capability/);
+    expect(out).toMatch(/Cleanup: run r[0-9a-f]+, \d+ test users? left to delete and deleted/);
+    expect(await harnessUsers(noControl)).toEqual([]);
+  }, 120_000);
+
+  test.sequential('SIGINT mid-run: the run deletes its users before it exits, and sweep finds nothing', async () => {
+    const { child, done } = cli(['run', '-q', '--target', noControl.url, '--token', noControl.token, '--allow-target', '127.0.0.1', 'suites/okta-factors']);
+    await untilUsersExist(noControl);
     child.kill('SIGINT');
     const { code, out } = await done;
     expect(code, out).toBe(130);
     expect(out).toMatch(/SIGINT: deleting the users of run/);
-    expect(await harnessUsers(mock)).toEqual([]);
-    const sweep = await cli(['sweep', '--target', mock.url, '--token', mock.token, '--allow-target', '127.0.0.1', '--yes']).done;
+    expect(await harnessUsers(noControl)).toEqual([]);
+    const sweep = await cli(['sweep', '--target', noControl.url, '--token', noControl.token, '--allow-target', '127.0.0.1', '--yes']).done;
     expect(sweep.out).toMatch(/Nothing to sweep/);
   }, 120_000);
 
-  test('SIGKILL mid-run leaves users; sweep --yes removes them', async () => {
-    const { child, done } = cli(['run', '-q', '--target', mock.url, '--token', mock.token, '--allow-target', '127.0.0.1', 'suites/okta-factors']);
-    await untilUsersExist(mock);
+  test.sequential('SIGKILL mid-run leaves users; sweep --yes removes them', async () => {
+    const { child, done } = cli(['run', '-q', '--target', noControl.url, '--token', noControl.token, '--allow-target', '127.0.0.1', 'suites/okta-factors']);
+    await untilUsersExist(noControl);
     child.kill('SIGKILL');
     await done;
-    const left = await harnessUsers(mock);
+    const left = await harnessUsers(noControl);
     expect(left.length).toBeGreaterThan(0);
-    const sweep = await cli(['sweep', '--target', mock.url, '--token', mock.token, '--allow-target', '127.0.0.1', '--yes']).done;
+    const sweep = await cli(['sweep', '--target', noControl.url, '--token', noControl.token, '--allow-target', '127.0.0.1', '--yes']).done;
     expect(sweep.code, sweep.out).toBe(0);
     expect(sweep.out).toMatch(new RegExp(`Deleted ${left.length} of ${left.length}`));
-    expect(await harnessUsers(mock)).toEqual([]);
+    expect(await harnessUsers(noControl)).toEqual([]);
   }, 120_000);
 });
 
-test('the OAuth 2.0 service-app path passes the suites against the mock', async () => {
+test.concurrent('the OAuth 2.0 service-app path passes the suites against the mock', async () => {
   const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const jwks = join(dir, 'jwks.json');
   const keyFile = join(dir, 'key.pem');
@@ -154,7 +161,7 @@ test('the OAuth 2.0 service-app path passes the suites against the mock', async 
   expect(readOnly.out).toMatch(/not okta\.users\.manage/);
 }, 120_000);
 
-test('sms and call codes through the telephony inline hook pass the suites that need them', async () => {
+test.concurrent('sms and call codes through the telephony inline hook pass the suites that need them', async () => {
   const port = 40_000 + Math.floor(Math.random() * 20_000);
   const mock = await startMock(['--telephony-hook', `http://127.0.0.1:${port}/telephony`]);
   const { code, out } = await cli(
@@ -170,7 +177,7 @@ test('sms and call codes through the telephony inline hook pass the suites that 
   expect(messages.filter((m) => m.channel !== 'email')).toEqual([]);
 }, 120_000);
 
-test("against Okta's per-endpoint limits scaled to 5 %, no check fails by a 429: the client waits instead", async () => {
+test.concurrent("against Okta's per-endpoint limits scaled to 5 %, no check fails by a 429: the client waits instead", async () => {
   const mock = await startMock(['--rate-limits', 'okta', '--rate-limit-scale', '0.05']);
   const json = join(dir, 'rate-limited.json');
   const { code, out } = await cli(['run', '-q', '--target', mock.url, '--token', mock.token, '--allow-target', '127.0.0.1', '--json', json, 'suites/okta-factors/totp', 'suites/okta-factors/sms']).done;

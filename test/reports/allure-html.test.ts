@@ -31,15 +31,20 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-html-'));
-  const outcome = await runSuites({
-    ...suiteLocation(),
-    target: { kind: 'mock', faults: ['question.answer-echoed'] },
-    filters: ['suites/okta-factors/question'],
-    outputs: { allure: join(dir, 'allure-results') },
-    progress: false,
-  });
-  summary = outcome.summary;
-  if (existsSync(CHROMIUM)) browser = await chromium.launch({ executablePath: CHROMIUM });
+  // Chromium starts while the suite runs: its start is mostly waiting on its own processes.
+  const launched = existsSync(CHROMIUM) ? chromium.launch({ executablePath: CHROMIUM }) : undefined;
+  try {
+    const outcome = await runSuites({
+      ...suiteLocation(),
+      target: { kind: 'mock', faults: ['question.answer-echoed'] },
+      filters: ['suites/okta-factors/question'],
+      outputs: { allure: join(dir, 'allure-results') },
+      progress: false,
+    });
+    summary = outcome.summary;
+  } finally {
+    browser = await launched;
+  }
 }, 60_000);
 
 afterAll(async () => {

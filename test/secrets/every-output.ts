@@ -5,8 +5,7 @@ import { runSuites, type SuiteRunOptions, type SuiteRunOutcome } from '../../cli
 import { suiteLocation } from '../support/compiled-suites.js';
 
 /**
- * A run of the suites with every output on, as the no-secret-leak tests read it. No vitest import here: the shared
- * run's global setup (test/shared-run/) makes its run with it, outside any test file.
+ * A run of the suites with every output on, as the no-secret-leak tests read it.
  */
 
 /** A writable stream that keeps what is written to it, as a string. */

@@ -1,6 +1,6 @@
 /**
  * Calls `seen` with every value stored into `map` from now on (by wrapping its `set`): a secret test learns each
- * secret a mock holds as the mock stores it. No vitest import: the shared run's global setup uses it too.
+ * secret a mock holds as the mock stores it.
  */
 export function watchStored<K, V>(map: Map<K, V>, seen: (value: V) => void): void {
   const set = map.set.bind(map);

@@ -1,16 +1,17 @@
 import { DUO_ACCOUNT, type DuoBypassCode, type DuoPhone, type DuoToken } from '../../mock-org/duo-auth/account.js';
 import { tenantOf } from '../../mock-org/identitynow-mfa/index.js';
 import { startMockOrg } from '../../mock-org/index.js';
-import { watchAuthnSecrets } from '../secrets/authn-secrets.js';
-import { runWithEveryOutput } from '../secrets/every-output.js';
-import { watchStored } from '../secrets/watch-stored.js';
+import { watchAuthnSecrets } from './authn-secrets.js';
+import { runWithEveryOutput } from './every-output.js';
+import { watchStored } from './watch-stored.js';
 
 /**
- * The shared faulty run of the families the no-secret-leak tests watch through one org over HTTP: the Authentication
- * API, the Duo Auth and Admin APIs and IdentityNow, run once per `npm test` (global-setup.ts) instead of once per test.
- * As each test's own run did, it aims the http driver at a separately started mock org (its Duo account and
- * IdentityNow tenant beside it, each from the line a user would give), with the faults each test needs on so that
- * checks of every family fail and print their evidence; every secret the org held is collected, by family.
+ * The faulty run of the families the no-secret-leak tests watch through one org over HTTP: the Authentication API, the
+ * Duo Auth and Admin APIs and IdentityNow, made once for the tests of families-no-secret-leak.test.ts (each family's
+ * and the report artifacts') instead of once per test. As each test's own run did, it aims the http driver at a
+ * separately started mock org (its Duo account and IdentityNow tenant beside it, each from the line a user would
+ * give), with the faults each test needs on so that checks of every family fail and print their evidence; every secret
+ * the org held is collected, by family.
  */
 
 /** What the no-secret-leak tests of each family, and the report-artifacts test, need on. */
