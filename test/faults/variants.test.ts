@@ -42,8 +42,7 @@ beforeAll(async () => {
         : { id: v.id, suites: await filesReached(v, SUITE_FOLDERS) },
     ),
   );
-  const files = await writeWrappers(RUN_DIR, plan, collector);
-  await runNested(files, collector);
+  await runNested(await writeWrappers(RUN_DIR, plan, collector), collector);
 }, 900_000);
 
 afterAll(async () => {
