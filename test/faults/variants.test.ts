@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { VariantDefinition } from '../../mock-org/core/fault-definition.js';
-import { VARIANT_CATALOG } from '../../mock-org/index.js';
+import { VARIANT_CATALOG } from '../../mock-org/variants.js';
 import { OutcomeCollector, runDir, runNested, suiteFiles, writeWrappers } from './nested-run.js';
 
 /**
