@@ -12,8 +12,9 @@ import { builtPath, DIST, expectBuilt, ROOT } from '../built.js';
  * that sets the switch for the next org and imports the suite file under its own module id, so the suite's
  * checks register afresh, each switch's on an org of its own, while everything they import is loaded once per
  * worker (`isolate: false`). One wrapper file per (switch, suite file) cost vitest's per-file work ~430 times
- * (collection, RPC, reporting, a setup file): 37.9 and 42.3 s CPU for the fault run, 31.7 and 35.8 s with one
- * wrapper per suite file and no Allure runtime messages (load 12-14).
+ * (collection, RPC, reporting, a setup file). Measured on 3 December 2026 (2 cores, load 10-14, CPU of the whole
+ * `vitest run` of the harness file): fault run, median of 5, 37.9 s -> 31.9 s with one wrapper per suite file and no
+ * Allure runtime messages; variant run 48.5-72.3 s (4 runs) -> 40.0-46.0 s (3 runs), the same outcomes.
  *
  * The nested run runs the compiled suites (dist/, as the packaged CLI does), loaded by Node itself: vite would
  * otherwise transform each suite file again for every wrapper that imports it under its own id (measured on the
