@@ -11,36 +11,42 @@ let current: Driver | undefined;
 /** The running suite file's driver, whatever its family (assertion messages redact through it). */
 let active: Driver<FixturesPort> | undefined;
 
+/** The mock-org switches a suite file's org gets, and the profile its driver reports, in the nested runs. */
+export interface MockSwitches {
+  faults: string[];
+  /** A `variant.*` that makes the mock behave as Identity Engine: the driver reports that profile. */
+  profile?: TargetProfile;
+}
+
 /**
- * Faults for the embedded mock org of the next suite file that connects: set by the harness's
- * fault-detection runner (test/faults/), which runs one small wrapper file per fault and suite.
+ * The switches for the suite file that registers next: set by the harness's fault and variant runners (test/faults/)
+ * just before they import a suite file, taken by the file's target hook as it registers (at its top, during the
+ * import). One wrapper file of those runners imports the same suite file once per switch, each import in a describe of
+ * its own, so a hook must take them as it registers, not when its org connects (by then the last import's are set).
  */
-let faultsForNextFile: string[] | undefined;
-/** The profile the next suite file's driver reports (a `variant.*` that makes the mock behave as Identity Engine). */
-let profileForNextFile: TargetProfile | undefined;
+let switchesForNextFile: MockSwitches | undefined;
 
 /**
  * Requirements whose checks the suite file being collected registers to run; the others it registers skipped.
  * Set by the fault-detection runner before its import of a suite file, and left set while vitest collects the file's
- * describe() bodies (after the import): a fault need only be shown to fail the requirements it breaks, so the file's
- * other checks need not run again once per fault.
+ * describe() bodies (after the import, before the next switch's import): a fault need only be shown to fail the
+ * requirements it breaks, so the file's other checks need not run again once per fault.
  */
 let requirementsToRun: ReadonlySet<string> | undefined;
 
-/** @public The fault-detection harness calls it from the suite files it writes (not an import knip can see). */
-export function useFaultsForNextSuiteFile(faults: string[], profile?: TargetProfile): void {
-  faultsForNextFile = faults;
-  profileForNextFile = profile;
+/** @public The fault and variant harnesses call it from the wrapper files they write (not an import knip can see). */
+export function useMockSwitchesForNextSuiteFile(faults: string[], profile?: TargetProfile): void {
+  switchesForNextFile = { faults, ...(profile ? { profile } : {}) };
 }
 
-/** The faults set for the suite file now connecting, once (any family's target hook takes them). */
-export function takeFaultsForNextFile(): string[] | undefined {
-  const faults = faultsForNextFile;
-  faultsForNextFile = undefined;
-  return faults;
+/** The switches set for the suite file now registering, once (any family's target hook takes them as it registers). */
+export function takeMockSwitches(): MockSwitches | undefined {
+  const switches = switchesForNextFile;
+  switchesForNextFile = undefined;
+  return switches;
 }
 
-/** @public As useFaultsForNextSuiteFile: `undefined` lets every check run. */
+/** @public As useMockSwitchesForNextSuiteFile: `undefined` lets every check run. */
 export function runOnlyChecksOf(requirements: readonly string[] | undefined): void {
   requirementsToRun = requirements && new Set(requirements);
 }
@@ -57,12 +63,11 @@ export function useTarget(): void {
 
 /** As useTarget, with a family's own driver (the IdentityNow suites' tenant beside its Okta org). */
 export function useConnectedDriver(connect: (target: TargetConfig, mockHost: MockHostAccess | undefined) => Promise<Driver>): void {
+  const switches = takeMockSwitches();
   beforeAll(async () => {
     const mockHost = inject('mockHost');
     let target = inject('target');
-    const faults = takeFaultsForNextFile();
-    if (faults && target.kind === 'mock') target = { ...target, faults, ...(profileForNextFile ? { profile: profileForNextFile } : {}) };
-    profileForNextFile = undefined;
+    if (switches && target.kind === 'mock') target = { ...target, ...switches };
     current = await connect(target, mockHost);
     active = current;
   });

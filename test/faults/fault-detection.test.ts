@@ -14,8 +14,8 @@ import { OutcomeCollector, runDir, runNested, suiteFiles, writeWrappers } from '
  * Only the checks that name one of the fault's requirements run (the others are registered skipped:
  * they cannot prove this fault is caught).
  *
- * How, quickly: one nested vitest run (nested-run.ts), one wrapper file per (fault, suite file), each
- * org in its worker (the mock driver's in-process org).
+ * How, quickly: one nested vitest run (nested-run.ts), one wrapper file per suite file with a describe per
+ * fault that runs it, each fault's org its own, in its worker (the mock driver's in-process org).
  */
 
 const RUN_DIR = runDir('faults');
@@ -42,8 +42,7 @@ const collector = new OutcomeCollector();
 
 beforeAll(async () => {
   const plan = await Promise.all(FAULTS.map(async (id) => ({ id, suites: await filesCatching(id), runOnly: breaksOf(id) })));
-  const files = await writeWrappers(RUN_DIR, plan, collector);
-  await runNested(files, collector);
+  await runNested(await writeWrappers(RUN_DIR, plan, collector), collector);
 }, 600_000);
 
 afterAll(async () => {

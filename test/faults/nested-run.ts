@@ -2,15 +2,19 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { Writable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Reporter, TestModule } from 'vitest/node';
+import type { Reporter, TestCase, TestModule } from 'vitest/node';
 import type { TargetProfile } from '../../drivers/contract.js';
 import { builtPath, DIST, expectBuilt, ROOT } from '../built.js';
 
 /**
  * What the fault-detection harness and its opposite, the variant harness, share: one nested vitest
- * run over wrapper files, each switching mock-org switches (faults or `variant.*`) on for the next org
- * and importing a suite file under its own module id, so the suite's checks register afresh while
- * everything they import is loaded once per worker (`isolate: false`).
+ * run over wrapper files, one per suite file, with a describe per mock-org switch (a fault or a `variant.*`)
+ * that sets the switch for the next org and imports the suite file under its own module id, so the suite's
+ * checks register afresh, each switch's on an org of its own, while everything they import is loaded once per
+ * worker (`isolate: false`). One wrapper file per (switch, suite file) cost vitest's per-file work ~430 times
+ * (collection, RPC, reporting, a setup file). Measured on 3 December 2026 (2 cores, load 10-14, CPU of the whole
+ * `vitest run` of the harness file): fault run, median of 5, 37.9 s -> 31.9 s with one wrapper per suite file and no
+ * Allure runtime messages; variant run 48.5-72.3 s (4 runs) -> 40.0-46.0 s (3 runs), the same outcomes.
  *
  * The nested run runs the compiled suites (dist/, as the packaged CLI does), loaded by Node itself: vite would
  * otherwise transform each suite file again for every wrapper that imports it under its own id (measured on the
@@ -35,31 +39,44 @@ export interface SwitchOutcome {
   ranChecks: number;
 }
 
-/** Collects, per switch (named by its wrapper files), which checks failed or were blocked, on which requirements. */
+/**
+ * Collects, per switch, which checks failed or were blocked, on which requirements. A switch is a top-level describe of
+ * a wrapper file, named by its id; a wrapper file's own errors (it failed to load) count for every switch it hosts.
+ */
 export class OutcomeCollector implements Reporter {
   readonly outcomes = new Map<string, SwitchOutcome>();
-  readonly #switchOfFile = new Map<string, string>();
+  readonly #switchesOfFile = new Map<string, readonly string[]>();
 
-  expect(file: string, id: string): void {
-    this.#switchOfFile.set(file, id);
+  expect(file: string, ids: readonly string[]): void {
+    this.#switchesOfFile.set(file, ids);
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     for (const module of modules) {
-      const id = this.#switchOfFile.get(module.moduleId);
-      if (!id) continue;
-      const outcome = this.#outcome(id);
-      for (const error of module.errors()) outcome.moduleErrors.push(error.message);
-      for (const testCase of module.children.allTests()) {
-        const state = testCase.result().state;
-        if (state === 'passed' || state === 'failed') outcome.ranChecks++;
-        const into = state === 'failed' ? outcome.failed : state === 'skipped' && testCase.meta().blocked ? outcome.blocked : undefined;
-        if (!into) continue;
-        const failure = state === 'failed' ? (testCase.result().errors?.[0]?.message.split('\n', 1)[0] ?? '') : '';
-        for (const requirement of testCase.meta().requirements ?? []) {
-          into.set(requirement, [...(into.get(requirement) ?? []), failure ? `${testCase.fullName}: ${failure}` : testCase.fullName]);
-        }
+      const ids = this.#switchesOfFile.get(module.moduleId);
+      if (!ids) continue;
+      const moduleErrors = module.errors().map((error) => error.message);
+      for (const id of ids) this.#outcome(id).moduleErrors.push(...moduleErrors);
+      for (const suite of module.children.suites()) {
+        if (!ids.includes(suite.name)) continue;
+        const outcome = this.#outcome(suite.name);
+        // The switch's own describe: its org failed to connect (beforeAll) or close (afterAll).
+        for (const error of suite.errors()) outcome.moduleErrors.push(error.message);
+        for (const testCase of suite.children.allTests()) this.#record(outcome, testCase);
       }
+    }
+  }
+
+  #record(outcome: SwitchOutcome, testCase: TestCase): void {
+    const state = testCase.result().state;
+    if (state === 'passed' || state === 'failed') outcome.ranChecks++;
+    const into = state === 'failed' ? outcome.failed : state === 'skipped' && testCase.meta().blocked ? outcome.blocked : undefined;
+    if (!into) return;
+    const failure = state === 'failed' ? (testCase.result().errors?.[0]?.message.split('\n', 1)[0] ?? '') : '';
+    // The name inside the switch's describe: the suite file's own describes and the check's title.
+    const name = testCase.fullName.split(' > ').slice(1).join(' > ');
+    for (const requirement of testCase.meta().requirements ?? []) {
+      into.set(requirement, [...(into.get(requirement) ?? []), failure ? `${name}: ${failure}` : name]);
     }
   }
 
@@ -78,41 +95,85 @@ export function runDir(kind: string): string {
   return fileURLToPath(new URL(`./.runs/${kind}-${process.pid}-${Date.now().toString(36)}/`, import.meta.url));
 }
 
-/** Writes one wrapper file per (switch, suite file); returns their paths. */
-export async function writeWrappers(
-  dir: string,
-  /** `runOnly`: the requirements whose checks run (the others are registered skipped); all when absent. */
-  plan: readonly { id: string; suites: readonly string[]; profile?: TargetProfile; runOnly?: readonly string[] }[],
-  collector: OutcomeCollector,
-): Promise<string[]> {
+/** One switch of a plan: the suite files it runs, the profile its driver reports, the requirements whose checks run. */
+export interface SwitchPlan {
+  id: string;
+  suites: readonly string[];
+  profile?: TargetProfile;
+  /** The requirements whose checks run (the others are registered skipped); all when absent. */
+  runOnly?: readonly string[];
+}
+
+/**
+ * The nested run's setup file. The outcomes are read from vitest's own results alone, so the checks' Allure labels and
+ * attachments are dropped where they are made (allure-vitest's runtime would carry every exchange, base64, in each test's
+ * meta to the main thread), and a failed check's stack is not mapped back through dist/'s source maps (the main thread
+ * reads a file and its map for every frame of every failure; the outcome keeps the message's first line).
+ */
+const SETUP = `import { afterEach } from 'vitest';
+import { BaseMessageTestRuntime, setGlobalTestRuntime } from 'allure-js-commons/sdk/runtime';
+
+class DroppedMessages extends BaseMessageTestRuntime {
+  async sendMessage() {}
+  async attachment() {}
+  async globalAttachment() {}
+}
+setGlobalTestRuntime(new DroppedMessages());
+
+afterEach(({ task }) => {
+  for (const error of task.result?.errors ?? []) error.stacks = [];
+});
+`;
+
+/**
+ * Writes one wrapper file per suite file, hosting every switch that runs it: a describe per switch, named by its id,
+ * that sets the switch for the suite file and imports it under its own module id (its checks register afresh, inside
+ * that describe; its target hook takes the switch as it registers, and connects a fresh org in the describe's
+ * beforeAll). vitest's cost per file is then paid once per suite file, not once per (switch, suite file).
+ * Returns the wrapper files' paths and the setup file's.
+ */
+export async function writeWrappers(dir: string, plan: readonly SwitchPlan[], collector: OutcomeCollector): Promise<{ files: string[]; setup: string }> {
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
-  const files: string[] = [];
-  for (const { id, suites, profile, runOnly } of plan) {
-    for (const suite of suites) {
-      const file = `${dir}${id}--${suite.replace(/[/.]/g, '_')}.test.js`;
-      // Its own module id: a number, not the switch id (a query ending like `.unlimited` would hide the file's language).
-      const suiteUrl = `${pathToFileURL(builtPath(suite)).href}?switch=${files.length}`;
-      const args = [JSON.stringify([id]), ...(profile ? [JSON.stringify(profile)] : [])].join(', ');
-      // Every wrapper says which checks run (all: `undefined`). Not reset after the import: vitest calls the suite
-      // file's describe() bodies, where most checks register, only once the import has finished; the next wrapper in
-      // the worker sets its own before importing its suite file (files run one at a time in a worker).
-      await writeFile(
-        file,
-        `import { runOnlyChecksOf, useFaultsForNextSuiteFile } from ${JSON.stringify(pathToFileURL(builtPath('suites/support/target.ts')).href)};\n` +
-          `useFaultsForNextSuiteFile(${args});\n` +
-          `runOnlyChecksOf(${runOnly ? JSON.stringify(runOnly) : 'undefined'});\n` +
-          `await import(${JSON.stringify(suiteUrl)});\n`,
-      );
-      collector.expect(file, id);
-      files.push(file);
-    }
+  const switchesOfSuite = new Map<string, SwitchPlan[]>();
+  for (const entry of plan) {
+    for (const suite of entry.suites) switchesOfSuite.set(suite, [...(switchesOfSuite.get(suite) ?? []), entry]);
   }
-  return files;
+  const targetUrl = JSON.stringify(pathToFileURL(builtPath('suites/support/target.ts')).href);
+  let imports = 0;
+  const files: string[] = [];
+  for (const [suite, switches] of switchesOfSuite) {
+    const file = `${dir}${suite.replace(/[/.]/g, '_')}.test.js`;
+    const describes = switches.map(({ id, profile, runOnly }) => {
+      // Its own module id: a number, not the switch id (a query ending like `.unlimited` would hide the file's language).
+      const suiteUrl = `${pathToFileURL(builtPath(suite)).href}?switch=${imports++}`;
+      const args = [JSON.stringify([id]), ...(profile ? [JSON.stringify(profile)] : [])].join(', ');
+      // Which checks run (all: `undefined`) is left set after the import: vitest calls the suite file's describe()
+      // bodies, where most checks register, once this describe's body has returned, before the next switch's.
+      return (
+        `describe(${JSON.stringify(id)}, async () => {\n` +
+        `  useMockSwitchesForNextSuiteFile(${args});\n` +
+        `  runOnlyChecksOf(${runOnly ? JSON.stringify(runOnly) : 'undefined'});\n` +
+        `  await import(${JSON.stringify(suiteUrl)});\n` +
+        `});\n`
+      );
+    });
+    await writeFile(
+      file,
+      `import { describe } from 'vitest';\n` +
+        `import { runOnlyChecksOf, useMockSwitchesForNextSuiteFile } from ${targetUrl};\n` +
+        describes.join(''),
+    );
+    collector.expect(file, switches.map((s) => s.id));
+    files.push(file);
+  }
+  const setup = `${dir}setup.js`;
+  await writeFile(setup, SETUP);
+  return { files, setup };
 }
 
 /** Runs the wrapper files against embedded mock orgs (each in its worker: the mock driver's in-process org), reporting to `collector` only. */
-export async function runNested(files: readonly string[], collector: OutcomeCollector): Promise<void> {
+export async function runNested({ files, setup }: { files: readonly string[]; setup: string }, collector: OutcomeCollector): Promise<void> {
   expectBuilt(BUILT_FOLDERS);
   const { startVitest } = await import('vitest/node');
   const savedExitCode = process.exitCode;
@@ -126,7 +187,7 @@ export async function runNested(files: readonly string[], collector: OutcomeColl
       include: files.map((f) => f.slice(ROOT.length)),
       reporters: [collector],
       provide: { target: { kind: 'mock' } },
-      setupFiles: ['allure-vitest/setup'],
+      setupFiles: [setup],
       testTimeout: 30_000,
       hookTimeout: 30_000,
       pool: 'threads',

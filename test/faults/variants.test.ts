@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { VariantDefinition } from '../../mock-org/core/fault-definition.js';
-import { VARIANT_CATALOG } from '../../mock-org/index.js';
+import { VARIANT_CATALOG } from '../../mock-org/variants.js';
 import { OutcomeCollector, runDir, runNested, suiteFiles, writeWrappers } from './nested-run.js';
 
 /**
@@ -42,8 +42,7 @@ beforeAll(async () => {
         : { id: v.id, suites: await filesReached(v, SUITE_FOLDERS) },
     ),
   );
-  const files = await writeWrappers(RUN_DIR, plan, collector);
-  await runNested(files, collector);
+  await runNested(await writeWrappers(RUN_DIR, plan, collector), collector);
 }, 900_000);
 
 afterAll(async () => {

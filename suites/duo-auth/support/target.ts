@@ -6,7 +6,7 @@ import type { DuoDriver } from '../../../drivers/duo/driver.js';
 import type { DuoAdminFixtures } from '../../../drivers/duo/fixtures.js';
 import type { RequirementId } from '../../../requirements/index.js';
 import { checkOn, type CheckOptions } from '../../support/check.js';
-import { setActiveDriver, takeFaultsForNextFile } from '../../support/target.js';
+import { setActiveDriver, takeMockSwitches } from '../../support/target.js';
 
 /**
  * The duo-auth suites' target: the Duo account the run names (`target.duo`), else, with the embedded mock,
@@ -17,10 +17,10 @@ let missing: string | undefined;
 
 /** Call once at the top of a duo-auth suite file. */
 export function useDuoTarget(): void {
+  const faults = takeMockSwitches()?.faults; // as the file registers (suites/support/target.ts says why)
   beforeAll(async () => {
     const target = inject('target');
     const mockHost = inject('mockHost');
-    const faults = takeFaultsForNextFile();
     // The run's allow-list (--allow-target, allowTargets); MFA_CONFORMANCE_DUO_ALLOW for a run started by vitest itself.
     const allowHosts = [...(target.allowTargets ?? []), ...(process.env.MFA_CONFORMANCE_DUO_ALLOW ?? '').split(',').filter(Boolean)];
     if (target.duo) current = await connectDuoDriver(target.duo, { allowHosts });
