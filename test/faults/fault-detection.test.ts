@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FAULT_CATALOG, type FaultId } from '../../mock-org/faults.js';
 import { isRequirementId, requirement, REQUIREMENTS, type RequirementId } from '../../requirements/index.js';
-import { OutcomeCollector, runDir, runNested, suiteFiles, writeWrappers } from './nested-run.js';
+import { OutcomeCollector, runDir, runNested, suiteFiles, writeWrappers, type SwitchPlan } from './nested-run.js';
 
 /**
  * Every check must be able to fail: with each fault of the mock org switched on, the suite
@@ -40,8 +40,18 @@ async function filesCatching(fault: FaultId): Promise<string[]> {
 
 const collector = new OutcomeCollector();
 
+/**
+ * The control: the same suite files and checks as the faults above, in the same nested run, with no fault on. They
+ * must all pass, so that a check failing under a fault is that fault's doing, not the nested run's (a harness that broke
+ * every check would otherwise "prove" every fault caught).
+ */
+const NO_FAULT = 'no fault (control)';
+
 beforeAll(async () => {
-  const plan = await Promise.all(FAULTS.map(async (id) => ({ id, suites: await filesCatching(id), runOnly: breaksOf(id) })));
+  const plan: SwitchPlan[] = await Promise.all(FAULTS.map(async (id) => ({ id, suites: await filesCatching(id), runOnly: breaksOf(id) })));
+  const controlSuites = [...new Set(plan.flatMap((p) => p.suites))].sort();
+  const controlRequirements = [...new Set(plan.flatMap((p) => p.runOnly ?? []))];
+  plan.push({ id: NO_FAULT, switches: [], suites: controlSuites, runOnly: controlRequirements });
   await runNested(await writeWrappers(RUN_DIR, plan, collector), collector);
 }, 600_000);
 
@@ -62,6 +72,16 @@ test('every fault names the requirements it breaks, each in the catalog, with a 
 test('every requirement has a fault that makes its checks fail (a check that cannot fail proves nothing)', () => {
   const caught = new Set<string>(FAULT_CATALOG.flatMap((f) => f.breaks));
   expect(REQUIREMENTS.map((r) => r.id).filter((id) => !caught.has(id))).toEqual([]);
+});
+
+test('with no fault on, the same checks pass in the same nested run (a failure under a fault is the fault\'s doing)', () => {
+  const outcome = collector.outcomes.get(NO_FAULT);
+  expect(outcome, 'no result for the control').toBeDefined();
+  expect(outcome?.moduleErrors, 'suite files loaded and ran').toEqual([]);
+  expect(outcome?.ranChecks, 'checks ran').toBeGreaterThan(0);
+  const failed = [...(outcome?.failed.values() ?? [])].flat();
+  const blocked = [...(outcome?.blocked.values() ?? [])].flat();
+  expect({ failed: [...new Set(failed)], blocked: [...new Set(blocked)] }, 'checks that failed or were blocked with no fault on').toEqual({ failed: [], blocked: [] });
 });
 
 describe.each(FAULTS)('fault %s', (id) => {

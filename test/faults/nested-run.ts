@@ -98,6 +98,8 @@ export function runDir(kind: string): string {
 /** One switch of a plan: the suite files it runs, the profile its driver reports, the requirements whose checks run. */
 export interface SwitchPlan {
   id: string;
+  /** The mock-org switches it turns on: `[id]` when absent (an empty list: the org as it is, a control). */
+  switches?: readonly string[];
   suites: readonly string[];
   profile?: TargetProfile;
   /** The requirements whose checks run (the others are registered skipped); all when absent. */
@@ -144,10 +146,10 @@ export async function writeWrappers(dir: string, plan: readonly SwitchPlan[], co
   const files: string[] = [];
   for (const [suite, switches] of switchesOfSuite) {
     const file = `${dir}${suite.replace(/[/.]/g, '_')}.test.js`;
-    const describes = switches.map(({ id, profile, runOnly }) => {
+    const describes = switches.map(({ id, switches: on, profile, runOnly }) => {
       // Its own module id: a number, not the switch id (a query ending like `.unlimited` would hide the file's language).
       const suiteUrl = `${pathToFileURL(builtPath(suite)).href}?switch=${imports++}`;
-      const args = [JSON.stringify([id]), ...(profile ? [JSON.stringify(profile)] : [])].join(', ');
+      const args = [JSON.stringify(on ?? [id]), ...(profile ? [JSON.stringify(profile)] : [])].join(', ');
       // Which checks run (all: `undefined`) is left set after the import: vitest calls the suite file's describe()
       // bodies, where most checks register, once this describe's body has returned, before the next switch's.
       return (
