@@ -8,6 +8,9 @@
  * - a source touched but not changed (same text: a checkout, an editor's save) is not emitted again, so its outputs
  *   stay older than it, and test/built.ts rightly calls an output older than its source stale. After a build that
  *   succeeded every output is its source's, so the older ones are touched.
+ * - it never deletes: the outputs of a source deleted or moved would stay in dist/ and run as suites (and count
+ *   as coverage). After a build that succeeded, a file of dist/ that no source emits is deleted (the generated
+ *   validators and the build's record excepted).
  * The emitted JavaScript depends on nothing but its own source (isolatedModules), so a dependency upgrade cannot make
  * it stale; its types are checked in full by `npm run typecheck`.
  *
@@ -15,7 +18,7 @@
  * these very inputs (the digest a process checks before it uses it) by this very code (it is newer than every
  * compiled module of schemas/).
  */
-import { readdirSync, statSync, utimesSync } from 'node:fs';
+import { readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +28,9 @@ const ts = createRequire(import.meta.url)('typescript');
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CONFIG = join(ROOT, 'tsconfig.build.json');
+const DIST = join(ROOT, 'dist');
+/** What dist/ holds that no source emits: the build's record and the generated validators. */
+const NOT_EMITTED = new Set([join(DIST, 'tsconfig.build.tsbuildinfo'), join(DIST, 'schemas', 'validators.generated.cjs')]);
 
 /** Each source the build compiles, with the files it emits for it. */
 function sourcesAndOutputs() {
@@ -55,12 +61,27 @@ function compile() {
     const changed = mtimeMs(source);
     for (const output of outputs) if (mtimeMs(output) < changed) utimesSync(output, now, now);
   }
+  deleteOrphans(new Set(compiled.flatMap(({ outputs }) => outputs)));
   return true;
+}
+
+/** Deletes every file of dist/ that no source emits (a source deleted or moved), then the folders left empty. */
+function deleteOrphans(emitted) {
+  const entries = readdirSync(DIST, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    const path = join(entry.parentPath, entry.name);
+    if (entry.isFile() && !emitted.has(path) && !NOT_EMITTED.has(path)) rmSync(path);
+  }
+  // Deepest first, so a folder whose subfolders were all empty goes too.
+  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => join(entry.parentPath, entry.name));
+  for (const folder of folders.sort((a, b) => b.length - a.length)) {
+    if (readdirSync(folder).length === 0) rmSync(folder, { recursive: true });
+  }
 }
 
 /** The newest modification time of the compiled modules of schemas/ (what the generator is made of). */
 function newestSchemasModule() {
-  const folder = join(ROOT, 'dist', 'schemas');
+  const folder = join(DIST, 'schemas');
   return Math.max(
     ...readdirSync(folder, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
