@@ -31,20 +31,22 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-html-'));
-  // Chromium starts while the suite runs: its start is mostly waiting on its own processes.
-  const launched = existsSync(CHROMIUM) ? chromium.launch({ executablePath: CHROMIUM }) : undefined;
-  try {
-    const outcome = await runSuites({
+  // Chromium starts while the suite runs: its start is mostly waiting on its own processes. Both are awaited
+  // together, so a launch that fails early is not an unhandled rejection while the suite still runs.
+  const [launched, outcome] = await Promise.allSettled([
+    existsSync(CHROMIUM) ? chromium.launch({ executablePath: CHROMIUM }) : Promise.resolve(undefined),
+    runSuites({
       ...suiteLocation(),
       target: { kind: 'mock', faults: ['question.answer-echoed'] },
       filters: ['suites/okta-factors/question'],
       outputs: { allure: join(dir, 'allure-results') },
       progress: false,
-    });
-    summary = outcome.summary;
-  } finally {
-    browser = await launched;
-  }
+    }),
+  ]);
+  if (launched.status === 'fulfilled') browser = launched.value;
+  if (outcome.status === 'rejected') throw outcome.reason;
+  if (launched.status === 'rejected') throw launched.reason;
+  summary = outcome.value.summary;
 }, 60_000);
 
 afterAll(async () => {
