@@ -1,7 +1,7 @@
 /**
  * The check running in this async context, as the driver sees it: which use of the org it holds and the HTTP
- * exchanges it sent. Checks of one suite file may run concurrently against one org, so nothing here is a
- * module-level "current check" then: each check's own context follows its awaits (AsyncLocalStorage).
+ * exchanges it sent. Checks of one suite file may run concurrently against one org: each check's own context then
+ * follows its awaits (AsyncLocalStorage); a check that runs alone keeps it in a plain slot (CheckLocal).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { HttpExchange } from './exchange.js';
@@ -12,6 +12,9 @@ interface CheckScope {
   /** The exchanges recorded in the check's own async context (by any client of its driver). */
   readonly recorded: Set<HttpExchange>;
 }
+
+/** What a hook's async context carries: no check (CheckLocal.outside). */
+const NO_CHECK: unique symbol = Symbol('no check');
 
 /**
  * A value of the running check (its scope, its test context), found from anywhere in its body.
@@ -24,12 +27,24 @@ interface CheckScope {
  * for, still running) is carried by the AsyncLocalStorage, which is read first.
  */
 export class CheckLocal<T> {
-  readonly #carried = new AsyncLocalStorage<T>();
+  readonly #carried = new AsyncLocalStorage<T | typeof NO_CHECK>();
   #alone: T | undefined;
 
   /** The running check's value (undefined outside any check). */
   get(): T | undefined {
-    return this.#carried.getStore() ?? this.#alone;
+    const carried = this.#carried.getStore();
+    return carried === NO_CHECK ? undefined : (carried ?? this.#alone);
+  }
+
+  /**
+   * Runs `body`, which is no check's (a hook: connecting, closing), as such. The slot may still hold a check vitest
+   * gave up on (timed out) whose body runs on: the hook is then carried as no check's, or it would pass for that one
+   * (its requests recorded as the check's, its org-wide changes made under the check's exclusive use, without the
+   * lock). Nothing to do otherwise, so a run with no timed-out check turns no promise hooks on.
+   */
+  async outside<R>(body: () => Promise<R>): Promise<R> {
+    if (this.#alone === undefined) return body();
+    return this.#carried.run(NO_CHECK, body);
   }
 
   /** Runs `body` with `value` as its check's; `alone`: no other check runs meanwhile (vitest runs it on its own). */
@@ -57,6 +72,11 @@ export class CheckLocal<T> {
 }
 
 const scopes = new CheckLocal<CheckScope>();
+
+/** Runs a hook's `body` as no check's, whatever check a timed-out test left running (CheckLocal.outside). */
+export function outsideChecks<R>(body: () => Promise<R>): Promise<R> {
+  return scopes.outside(body);
+}
 
 /**
  * The org this worker's checks use. A worker runs one suite file at a time, and each file one driver: against a

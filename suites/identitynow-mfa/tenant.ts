@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { beforeEach, inject } from 'vitest';
 import type { ApiClient, ApiResponse, DuoMobileCapability, TargetConfig } from '../../drivers/contract.js';
 import { createIdentityNowDriver, identityNowUnavailable, IdentityNowDriver, type DuoDriver, type TenantIdentity, type IdentitySpec } from '../../drivers/index.js';
-import { runningCheck } from '../support/check.js';
+import { runningCheck } from '../support/running-check.js';
 import { CheckFailure } from '../support/failure.js';
 import { expectSchema, expectStatus } from '../support/expect.js';
 import { given } from '../support/given.js';

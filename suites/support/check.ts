@@ -2,7 +2,7 @@ import { inject, test, type TestContext } from 'vitest';
 import { getCurrentSuite } from 'vitest/suite';
 import type { ApiClient, Capability, Driver, DriverWith, FixturesPort, OfferedFactor, TargetProfile, TestUser } from '../../drivers/contract.js';
 import { missingCapabilities, offers, readsChannel } from '../../drivers/contract.js';
-import { CheckLocal, inCheckScope } from '../../drivers/check-scope.js';
+import { inCheckScope } from '../../drivers/check-scope.js';
 import type { HttpExchange } from '../../drivers/exchange.js';
 import type { OrgUse } from '../../drivers/org-lock.js';
 import { failurePrefix } from '../../reports/allure-categories.js';
@@ -14,6 +14,7 @@ import type { TransitionCellId } from '../../requirements/authn-transitions.js';
 import { CheckFailure, failureKindOf, isSkipSignal } from './failure.js';
 import { given, PreconditionFailed } from './given.js';
 import { redactError } from './redact-error.js';
+import { runningChecks } from './running-check.js';
 import { checkRuns, currentDriver } from './target.js';
 
 /** What a check's body receives; `N`, the capabilities it declared it needs, are present on its driver. */
@@ -81,17 +82,6 @@ const ORG_WIDE_CAPABILITIES: readonly Capability[] = ['clock', 'policy'];
 
 function orgUseOf(needs: readonly Capability[], exclusive: string | undefined): OrgUse {
   return exclusive !== undefined || needs.some((name) => ORG_WIDE_CAPABILITIES.includes(name)) ? 'exclusive' : 'shared';
-}
-
-/**
- * The test context of the check running in this async context: checks of a file may run concurrently, so a
- * module-level "current test" would be any of them (CheckLocal).
- */
-const runningChecks = new CheckLocal<TestContext>();
-
-/** The running check's test context (undefined outside a check's body). */
-export function runningCheck(): TestContext | undefined {
-  return runningChecks.get();
 }
 
 /**

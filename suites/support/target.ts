@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { createDriver, type MockHostAccess } from '../../drivers/index.js';
 import type { Driver, FixturesPort, TargetConfig, TargetProfile } from '../../drivers/contract.js';
+import { asHook } from './running-check.js';
 
 /**
  * One driver per suite file. Files run in parallel, each against its own driver; with the
@@ -64,19 +65,23 @@ export function useTarget(): void {
 /** As useTarget, with a family's own driver (the IdentityNow suites' tenant beside its Okta org). */
 export function useConnectedDriver(connect: (target: TargetConfig, mockHost: MockHostAccess | undefined) => Promise<Driver>): void {
   const switches = takeMockSwitches();
-  beforeAll(async () => {
-    const mockHost = inject('mockHost');
-    let target = inject('target');
-    if (switches && target.kind === 'mock') target = { ...target, ...switches };
-    current = await connect(target, mockHost);
-    active = current;
-  });
-  afterAll(async () => {
-    const driver = current;
-    current = undefined;
-    active = undefined;
-    await driver?.close();
-  });
+  beforeAll(() =>
+    asHook(async () => {
+      const mockHost = inject('mockHost');
+      let target = inject('target');
+      if (switches && target.kind === 'mock') target = { ...target, ...switches };
+      current = await connect(target, mockHost);
+      active = current;
+    }),
+  );
+  afterAll(() =>
+    asHook(async () => {
+      const driver = current;
+      current = undefined;
+      active = undefined;
+      await driver?.close();
+    }),
+  );
 }
 
 /** Another family's target hook names its driver here while its suite file runs (undefined: none). */

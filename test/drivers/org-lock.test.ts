@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CheckLocal, inCheckScope, orgWideChange, OrgWideChangeRefused, orgWideWait } from '../../drivers/check-scope.js';
+import { CheckLocal, inCheckScope, orgWideChange, OrgWideChangeRefused, orgWideWait, outsideChecks } from '../../drivers/check-scope.js';
 import type { HttpExchange } from '../../drivers/exchange.js';
 import type { HttpDriver } from '../../drivers/http-driver.js';
 import { connectMockDriver } from '../../drivers/mock/driver.js';
@@ -161,6 +161,27 @@ describe('org-wide changes through the driver', () => {
     await Promise.all([inCheckScope('shared', mine, () => requests(3), true), inCheckScope('shared', theirs, () => requests(2), true)]);
     expect(mine.size).toBe(3);
     expect(theirs.size).toBe(2);
+  });
+
+  test('a hook while a check vitest timed out still runs alone is no check\'s: its change waits for that check\'s exclusive use, its requests are not that check\'s', async () => {
+    const clock = driver.clock!;
+    const theirs = new Set<HttpExchange>();
+    const events: string[] = [];
+    let finish = () => {};
+    const timedOut = inCheckScope('exclusive', theirs, () => new Promise<void>((resolve) => (finish = resolve)).then(() => void events.push('timed-out check ends')), true);
+    await settle();
+    const hook = outsideChecks(async () => {
+      await driver.api.get('/api/v1/meta/schemas/user/default');
+      await orgWideChange('a hook moving the clock', () => clock.advance(1_000));
+      events.push('hook change made');
+    });
+    await settle();
+    await settle();
+    expect(events, 'the hook waits for the exclusive use the check still holds').toEqual([]);
+    finish();
+    await Promise.all([timedOut, hook]);
+    expect(events).toEqual(['timed-out check ends', 'hook change made']);
+    expect(theirs.size, "the hook's request is not the check's").toBe(0);
   });
 });
 

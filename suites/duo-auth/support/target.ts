@@ -6,6 +6,7 @@ import type { DuoDriver } from '../../../drivers/duo/driver.js';
 import type { DuoAdminFixtures } from '../../../drivers/duo/fixtures.js';
 import type { RequirementId } from '../../../requirements/index.js';
 import { checkOn, type CheckOptions } from '../../support/check.js';
+import { asHook } from '../../support/running-check.js';
 import { setActiveDriver, takeMockSwitches } from '../../support/target.js';
 
 /**
@@ -18,7 +19,7 @@ let missing: string | undefined;
 /** Call once at the top of a duo-auth suite file. */
 export function useDuoTarget(): void {
   const faults = takeMockSwitches()?.faults; // as the file registers (suites/support/target.ts says why)
-  beforeAll(async () => {
+  beforeAll(() => asHook(async () => {
     const target = inject('target');
     const mockHost = inject('mockHost');
     // The run's allow-list (--allow-target, allowTargets); MFA_CONFORMANCE_DUO_ALLOW for a run started by vitest itself.
@@ -27,13 +28,13 @@ export function useDuoTarget(): void {
     else if (target.kind === 'mock') current = await connectMockDuoDriver({ faults: faults ?? target.faults ?? [], ...(mockHost ? { host: mockHost } : {}) });
     else missing = 'no Duo account configured (MFA_CONFORMANCE_DUO, or DUO_IKEY, DUO_SKEY, DUO_HOST, DUO_ADMIN_IKEY, DUO_ADMIN_SKEY)';
     setActiveDriver(current);
-  });
-  afterAll(async () => {
+  }));
+  afterAll(() => asHook(async () => {
     const driver = current;
     current = undefined;
     setActiveDriver(undefined);
     await driver?.close();
-  });
+  }));
 }
 
 /** What a duo-auth check's body receives. */
