@@ -1,7 +1,6 @@
-import { request } from 'undici';
+import { undici } from '../undici.js';
 import type { DuoTargetConfig } from '../contract.js';
-import type { MockHostAccess } from '../mock/driver.js';
-import { InProcessTransport, IN_PROCESS_ORIGIN } from '../mock/in-process.js';
+import { connectInProcessDuo, type MockHostAccess } from '../mock/driver.js';
 import { DuoDriver } from './driver.js';
 
 /**
@@ -23,8 +22,9 @@ export function connectDuoDriver(account: DuoTargetConfig, options: { allowHosts
  * Duo app without a socket (mock/in-process.ts), as the embedded Okta org is.
  */
 export async function connectMockDuoDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<DuoDriver> {
-  if (!options.host) return connectInProcess(options.faults ?? []);
+  if (!options.host) return connectInProcessDuo(options.faults ?? []);
   const host = options.host;
+  const { request } = await undici();
   const created = await request(`${host.url}/__host/orgs`, {
     method: 'POST',
     headers: { authorization: `Bearer ${host.adminToken}`, 'content-type': 'application/json' },
@@ -44,21 +44,4 @@ export async function connectMockDuoDriver(options: { faults?: readonly string[]
       await removed.body.dump();
     },
   });
-}
-
-async function connectInProcess(faults: readonly string[]): Promise<DuoDriver> {
-  const { openInProcessDuoAccount } = await import('../../mock-org/index.js');
-  const account = await openInProcessDuoAccount({ faults });
-  try {
-    const { host, ikey, skey, adminIkey, adminSkey } = account;
-    return await DuoDriver.connect({
-      kind: 'mock',
-      account: { url: IN_PROCESS_ORIGIN, host, ikey, skey, adminIkey, adminSkey },
-      transport: new InProcessTransport(account),
-      onClose: () => account.close(),
-    });
-  } catch (error) {
-    await account.close();
-    throw error;
-  }
 }
