@@ -1,4 +1,4 @@
-import { Agent, request as undiciRequest } from 'undici';
+import type { Agent } from 'undici';
 import type { ApiClient, ApiResponse, RequestOptions } from './contract.js';
 import type { AuthStrategy } from './auth/strategy.js';
 import type { HttpExchange } from './exchange.js';
@@ -6,6 +6,7 @@ import { REDACTED, type Redactor } from './redact.js';
 import { USER_AGENT } from './version.js';
 import type { RateLimitPacer } from './pacing.js';
 import { recordForCheck } from './check-scope.js';
+import { undici } from './undici.js';
 
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 const MAX_RETRIES_ON_429 = 2;
@@ -35,13 +36,17 @@ export interface HttpTransport {
 
 /** Over undici, through a connection pool of the client's own. */
 function undiciTransport(): HttpTransport {
-  const dispatcher = new Agent({ keepAliveTimeout: 10_000, connections: 16 });
+  let dispatcher: Agent | undefined;
   return {
     async send({ method, url, headers, body }) {
-      const response = await undiciRequest(url, { method: method as 'GET', headers, body, dispatcher });
+      const { Agent, request } = await undici();
+      dispatcher ??= new Agent({ keepAliveTimeout: 10_000, connections: 16 });
+      const response = await request(url, { method: method as 'GET', headers, body, dispatcher });
       return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
     },
-    close: () => dispatcher.close(),
+    close: async () => {
+      await dispatcher?.close();
+    },
   };
 }
 

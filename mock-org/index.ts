@@ -5,6 +5,7 @@ import { IDENTITYNOW_PATH, identityNowTenant, type IdentityNowAccess } from './i
 import { servedDuoHost, servedIdentityNowTenant, servedOktaOrg, type ProcessServedOrg } from './process-apps.js';
 import { MockOrg, type MockOrgConfig } from './org.js';
 import { duoAccountKeys, type DuoAccountKeys } from './duo-auth/index.js';
+import { randomAlphanumeric } from './core/ids.js';
 
 export { MockOrg } from './org.js';
 export { buildServer } from './server.js';
@@ -177,10 +178,35 @@ export async function openInProcessMockOrg(options: { faults?: readonly string[]
   const org = new MockOrg({ faults: options.faults ?? [] });
   const served = servedOktaOrg(org, { control: true });
   await served.ready;
+  return { token: org.apiToken, ...inProcess(served) };
+}
+
+/** An org's Duo account served in this process without a socket: its keys, the host name it signs with, and requests. */
+export interface InProcessDuoAccount extends DuoAccountKeys {
+  /** The Duo API host name requests are signed for and addressed to (their Host header). */
+  host: string;
+  handle(request: InProcessRequest): Promise<InProcessResponse>;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh org's Duo account (own keys, clock and faults) served in this process, as openInProcessMockOrg serves an
+ * Okta org: each request through the Duo app's whole fastify pipeline, routed to the org as the mock host routes it.
+ * Throws UnknownFaultError for a fault id the catalog does not know.
+ */
+export async function openInProcessDuoAccount(options: { faults?: readonly string[] } = {}): Promise<InProcessDuoAccount> {
+  const org = new MockOrg({ faults: options.faults ?? [] });
+  const served = servedDuoHost(org);
+  await served.ready;
+  // a host name of the mock host's form (core/host.ts), so that the account looks the same however it is reached
+  return { host: `api-${randomAlphanumeric(12).toLowerCase()}.duo.test`, ...duoAccountKeys(org), ...inProcess(served) };
+}
+
+/** Requests to a served org by fastify's `inject`, addressed to the org as its app routes them. */
+function inProcess(served: ProcessServedOrg): Pick<InProcessMockOrg, 'handle' | 'close'> {
   const { app } = served;
   let closed = false;
   return {
-    token: org.apiToken,
     async handle(request) {
       if (closed) throw new Error('the in-process mock org is closed');
       const response = await app.inject({

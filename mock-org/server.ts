@@ -1,4 +1,5 @@
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { NO_SCHEMA_COMPILERS } from './core/no-schema-compilers.js';
 import {
   OktaError,
   forbidden,
@@ -67,6 +68,7 @@ export function buildOktaApp(options: ServerOptions = {}, serving: { soleOrg?: b
   const bodyLimit = options.bodyLimit ?? 256 * 1024;
   // Ids of any length reach the routes (an over-long id is an unknown one: 404 E0000007, never fastify's 414).
   const app = Fastify({
+    ...NO_SCHEMA_COMPILERS,
     logger: false,
     bodyLimit,
     return503OnClosing: false,

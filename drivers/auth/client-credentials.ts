@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { undici } from '../undici.js';
 import type { AuthStrategy } from './strategy.js';
 
 export interface ClientCredentials {
@@ -26,6 +26,7 @@ export function oauthClientCredentials(credentials: ClientCredentials): AuthStra
 
   async function fetchToken(): Promise<string> {
     const issuedAt = await credentials.now();
+    const { request } = await undici();
     const response = await request(credentials.tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },

@@ -5,7 +5,7 @@
  */
 import { createPrivateKey, randomUUID, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { request } from 'undici';
+import { undici } from '../undici.js';
 import type { AuthStrategy } from './strategy.js';
 
 export interface ServiceAppOptions {
@@ -69,6 +69,7 @@ export function serviceApp(options: ServiceAppOptions): ServiceAppStrategy {
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
       client_assertion: assertion,
     });
+    const { request } = await undici();
     const res = await request(tokenUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },

@@ -7,9 +7,23 @@ import {
   type ControlOutput,
   type ControlParams,
 } from '../../schemas/control/operations.js';
-import { controlSchemaIssues } from '../../schemas/control/validate.js';
 import type { ApiResponse } from '../contract.js';
 import type { HttpApiClient } from '../http-client.js';
+
+type ControlValidation = typeof import('../../schemas/control/validate.js');
+
+/**
+ * The control schemas' validators, loaded with the first operation sent: a process that never speaks the control
+ * protocol (the CLI's main thread, which imports the drivers through its commands) does not load the project's
+ * validators (~60 ms). Every answer answerOf checks comes from send, which waits for them.
+ */
+let validation: Promise<ControlValidation> | undefined;
+let loadedValidation: ControlValidation | undefined;
+
+function controlValidation(): Promise<ControlValidation> {
+  validation ??= import('../../schemas/control/validate.js').then((loaded) => (loadedValidation = loaded));
+  return validation;
+}
 
 /** The target answered a control operation with something other than success, or off the protocol. */
 export class ControlError extends Error {
@@ -48,6 +62,7 @@ export class ControlClient {
     const input = hasParams ? args[1] : args[0];
     const path = operation.path.replace(/:(\w+)/g, (_, param: string) => encodeURIComponent(params[param] ?? ''));
     const url = `${CONTROL_PREFIX}/${path}`;
+    await controlValidation();
     if (operation.method === 'GET') return this.http.get(url, { query: stringsOf(input) });
     return this.http.post(url, input);
   }
@@ -60,7 +75,8 @@ export class ControlClient {
       throw new ControlError(name, res.status, `failed with HTTP ${res.status}: ${res.text.slice(0, 300)}`);
     }
     if (!operation.output) return undefined as ControlOutput<K>;
-    const issues = controlSchemaIssues(operation.output, res.body);
+    if (!loadedValidation) throw new Error(`control: ${name}: an answer not received through send()`);
+    const issues = loadedValidation.controlSchemaIssues(operation.output, res.body);
     if (issues.length > 0) {
       throw new ControlError(name, res.status, `answered off the protocol: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`);
     }

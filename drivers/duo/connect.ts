@@ -1,6 +1,6 @@
-import { request } from 'undici';
+import { undici } from '../undici.js';
 import type { DuoTargetConfig } from '../contract.js';
-import { workerMockHost, type MockHostAccess } from '../mock/driver.js';
+import { connectInProcessDuo, type MockHostAccess } from '../mock/driver.js';
 import { DuoDriver } from './driver.js';
 
 /**
@@ -16,11 +16,15 @@ export function connectDuoDriver(account: DuoTargetConfig, options: { allowHosts
 }
 
 /**
- * The embedded mock's Duo account: a fresh org on the mock host (own keys, clock and faults), reached at the
- * host's address with the org's Duo host name (`api-{org}.duo.test`) as the Host header, exactly like any target.
+ * The embedded mock's Duo account: a fresh org (own keys, clock and faults), its requests addressed with the org's
+ * Duo host name (`api-{org}.duo.test`) as the Host header, exactly like any target. On a mock host (`host`, reached
+ * at its address over loopback HTTP) when one is given; otherwise in this process, each request handed to the org's
+ * Duo app without a socket (mock/in-process.ts), as the embedded Okta org is.
  */
 export async function connectMockDuoDriver(options: { faults?: readonly string[]; host?: MockHostAccess } = {}): Promise<DuoDriver> {
-  const host = options.host ?? (await workerMockHost());
+  if (!options.host) return connectInProcessDuo(options.faults ?? []);
+  const host = options.host;
+  const { request } = await undici();
   const created = await request(`${host.url}/__host/orgs`, {
     method: 'POST',
     headers: { authorization: `Bearer ${host.adminToken}`, 'content-type': 'application/json' },

@@ -3,7 +3,7 @@ import type { Capabilities, ClockCapability, Driver, DuoTargetConfig } from '../
 import { isCapability, type Capability } from '../contract.js';
 import { controlCapabilities } from '../control/capabilities.js';
 import { ControlClient } from '../control/client.js';
-import { HttpApiClient } from '../http-client.js';
+import { HttpApiClient, type HttpTransport } from '../http-client.js';
 import { HttpDriverCore } from '../http-driver-core.js';
 import { Redactor } from '../redact.js';
 import { DuoApiClient } from './client.js';
@@ -14,6 +14,8 @@ export interface DuoDriverOptions {
   account: DuoTargetConfig;
   /** Called by close() after cleanup (the mock driver removes its org here). */
   onClose?: () => Promise<void>;
+  /** How requests reach the account (default: undici, each API client a connection pool of its own). */
+  transport?: HttpTransport;
 }
 
 // The capability properties are the contract's; the constructor sets those the target offers.
@@ -56,16 +58,18 @@ export class DuoDriver extends HttpDriverCore implements Driver<DuoAdminFixtures
     const { account } = options;
     const baseUrl = account.url.replace(/\/+$/, '');
     const redactor = new Redactor();
+    const transport = options.transport ? { transport: options.transport } : {};
     // Dates are signed in the target's time: its clock where it has one (kept as an offset from ours).
     let offsetMs = 0;
     const now = () => Date.now() + offsetMs;
     const noWait = async () => {}; // Duo answers 429 without a reset time; the checks see it.
-    const api = new HttpApiClient({ baseUrl, auth: duoHmac({ ikey: account.ikey, skey: account.skey, host: account.host, now }), redactor, waitUntilReset: noWait });
+    const api = new HttpApiClient({ baseUrl, auth: duoHmac({ ikey: account.ikey, skey: account.skey, host: account.host, now }), redactor, waitUntilReset: noWait, ...transport });
     const control = new HttpApiClient({
       baseUrl,
       auth: withHost(duoHmac({ ikey: account.adminIkey, skey: account.adminSkey, host: account.host, now }), account.host),
       redactor,
       waitUntilReset: noWait,
+      ...transport,
     });
     for (const secret of [account.skey, account.adminSkey]) redactor.addSecret(secret);
     // As duo_unix does (spec §1.5): learn the server's time from the unsigned /ping, so that dates fall in its window.

@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { undici } from '../undici.js';
 import { oauthClientCredentials } from '../auth/client-credentials.js';
 import type { ApiClient, ApiResponse, Capabilities, Driver, OktaFixtures, RequestOptions } from '../contract.js';
 import type { DuoDriver } from '../duo/driver.js';
@@ -196,6 +196,7 @@ export class IdentityNowDriver implements Driver {
     this.registerSecret(controlToken);
     return {
       create: async (spec = {}) => {
+        const { request } = await undici();
         const res = await request(`${this.baseUrl}/__control/v1/identities`, {
           method: 'POST',
           headers: { authorization: `SSWS ${controlToken}`, 'content-type': 'application/json' },

@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { undici } from '../undici.js';
 import { sswsToken } from '../auth/ssws.js';
 import type { DuoTargetConfig, TargetProfile } from '../contract.js';
 import { DuoDriver } from '../duo/driver.js';
@@ -28,6 +28,7 @@ export async function connectMockDriver(options: { faults?: readonly string[]; p
     ...(options.profile ? { profile: options.profile } : {}),
     auth: sswsToken(body.token),
     onClose: async () => {
+      const { request } = await undici();
       const removed = await request(`${host.url}/__host/orgs/${body.id}`, {
         method: 'DELETE',
         headers: { authorization: `Bearer ${host.adminToken}` },
@@ -47,6 +48,7 @@ interface HostedOrgAnswer {
 }
 
 async function createHostedOrg(host: MockHostAccess, faults: readonly string[]): Promise<{ body: HostedOrgAnswer; host: MockHostAccess }> {
+  const { request } = await undici();
   const created = await request(`${host.url}/__host/orgs`, {
     method: 'POST',
     headers: { authorization: `Bearer ${host.adminToken}`, 'content-type': 'application/json' },
@@ -70,6 +72,7 @@ export async function connectMockIdentityNow(options: { faults?: readonly string
     baseUrl: body.baseUrl,
     auth: sswsToken(body.token),
     onClose: async () => {
+      const { request } = await undici();
       const removed = await request(`${host.url}/__host/orgs/${body.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${host.adminToken}` } });
       await removed.body.dump();
     },
@@ -94,13 +97,13 @@ export async function connectMockIdentityNow(options: { faults?: readonly string
 }
 
 /**
- * A mock host in this worker, started on first use and shared by its suite files: for the families
- * whose mock is reached over HTTP even in an embedded run (the IdentityNow tenant calls its Okta org
- * over HTTP; Duo requests are signed for a host name). Unreferenced, so it never keeps a worker alive.
+ * A mock host in this worker, started on first use and shared by its suite files: for the family whose
+ * mock is reached over HTTP even in an embedded run (the IdentityNow tenant calls its Okta org and its
+ * Duo account over HTTP). Unreferenced, so it never keeps a worker alive.
  */
 let workerHost: Promise<MockOrgHost> | undefined;
 
-export function workerMockHost(): Promise<MockHostAccess> {
+function workerMockHost(): Promise<MockHostAccess> {
   workerHost ??= import('../../mock-org/index.js').then(({ startMockOrgHost }) => startMockOrgHost({ unref: true }));
   return workerHost;
 }
@@ -119,6 +122,24 @@ async function connectInProcess(faults: readonly string[], profile: TargetProfil
     });
   } catch (error) {
     await org.close();
+    throw error;
+  }
+}
+
+/** The embedded mock's Duo account in this process (a fresh org's, without a socket): drivers/duo/connect.ts. */
+export async function connectInProcessDuo(faults: readonly string[]): Promise<DuoDriver> {
+  const { openInProcessDuoAccount } = await import('../../mock-org/index.js');
+  const account = await openInProcessDuoAccount({ faults });
+  try {
+    const { host, ikey, skey, adminIkey, adminSkey } = account;
+    return await DuoDriver.connect({
+      kind: 'mock',
+      account: { url: IN_PROCESS_ORIGIN, host, ikey, skey, adminIkey, adminSkey },
+      transport: new InProcessTransport(account),
+      onClose: () => account.close(),
+    });
+  } catch (error) {
+    await account.close();
     throw error;
   }
 }

@@ -13,10 +13,10 @@ const IN_PROCESS_HOST = new URL(IN_PROCESS_ORIGIN).host;
  * secrets handling are the same as against any other target.
  */
 export class InProcessTransport implements HttpTransport {
-  readonly #org: InProcessMockOrg;
+  readonly #org: Pick<InProcessMockOrg, 'handle'>;
   #closed = false;
 
-  constructor(org: InProcessMockOrg) {
+  constructor(org: Pick<InProcessMockOrg, 'handle'>) {
     this.#org = org;
   }
 

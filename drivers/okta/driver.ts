@@ -4,7 +4,7 @@
  * only a real org tells: its engine (`/.well-known/okta-organization`), and sms/call codes through the harness's
  * telephony inline hook when one is configured.
  */
-import { request } from 'undici';
+import { undici } from '../undici.js';
 import type { TargetConfig, TargetProfile } from '../contract.js';
 import { sswsToken } from '../auth/ssws.js';
 import { HttpDriver, type Detected } from '../http-driver.js';
@@ -36,6 +36,7 @@ export async function connectOktaDriver(target: OktaTarget): Promise<HttpDriver>
 /** Classic (`pipeline: v1`) or Identity Engine (`idx`), from the org's unauthenticated metadata; undefined when it does not say. */
 async function detectProfile(baseUrl: string): Promise<TargetProfile | undefined> {
   try {
+    const { request } = await undici();
     const res = await request(`${baseUrl.replace(/\/+$/, '')}/.well-known/okta-organization`, { headersTimeout: 5000, bodyTimeout: 5000 });
     const text = await res.body.text();
     if (res.statusCode !== 200) return undefined;

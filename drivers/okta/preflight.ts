@@ -4,7 +4,7 @@
  * token (401 E0000011, 403 E0000005), a URL that does not speak the API (HTML, another JSON shape), a service app
  * whose token request is refused or that lacks the scopes the suites need.
  */
-import { Agent, request } from 'undici';
+import { undici } from '../undici.js';
 import type { TargetConfig } from '../contract.js';
 import type { AuthStrategy } from '../auth/strategy.js';
 import { sswsToken } from '../auth/ssws.js';
@@ -21,6 +21,7 @@ const TIMEOUT_MS = 4000;
 export async function preflight(target: RemoteTarget): Promise<PreflightResult> {
   const base = target.baseUrl.replace(/\/+$/, '');
   const host = new URL(base).host;
+  const { Agent, request } = await undici();
   const dispatcher = new Agent({ connect: { timeout: TIMEOUT_MS }, headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS });
   try {
     let auth: AuthStrategy;

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyError } from 'fastify';
+import { NO_SCHEMA_COMPILERS } from '../core/no-schema-compilers.js';
 import { OktaError } from '../core/errors.js';
 import { DUO_ACCOUNT } from './account.js';
 import { registerAdminApiRoutes } from './admin-api.js';
@@ -26,7 +27,7 @@ export type DuoHostOrg = DuoOrg & { faults: FaultControl & DuoOrg['faults']; res
  * many orgs (core/org-routes.ts), each request answered for its own.
  */
 export function buildDuoApp(template: DuoHostOrg, serving: { soleOrg?: boolean } = {}): OrgApp<DuoHostOrg> {
-  const app = Fastify({ logger: false, bodyLimit: 256 * 1024, return503OnClosing: false });
+  const app = Fastify({ ...NO_SCHEMA_COMPILERS, logger: false, bodyLimit: 256 * 1024, return503OnClosing: false });
   const orgs = new OrgApp<DuoHostOrg>(app, registerDuoRoutes, serving);
 
   const routes = knownRoutes(app);

@@ -1,4 +1,5 @@
 import Fastify, { type FastifyError } from 'fastify';
+import { NO_SCHEMA_COMPILERS } from '../core/no-schema-compilers.js';
 import { authenticate, registerTokenRoute } from './auth.js';
 import { registerConfigRoutes } from './config-routes.js';
 import { TENANT_CONTROL_PREFIX, registerTenantControlRoutes } from './control-routes.js';
@@ -23,7 +24,7 @@ const VERSIONS = ['v3', 'beta'] as const;
  */
 export function buildIdentityNowApp(template: IdentityNowTenant, serving: { soleOrg?: boolean } = {}): OrgApp<IdentityNowTenant> {
   const bodyLimit = 256 * 1024;
-  const app = Fastify({ logger: false, bodyLimit, return503OnClosing: false });
+  const app = Fastify({ ...NO_SCHEMA_COMPILERS, logger: false, bodyLimit, return503OnClosing: false });
   const tenants = new OrgApp<IdentityNowTenant>(app, registerTenantRoutes, serving);
 
   // JSON for the API; forms for the token endpoint (read there); anything else is a 400 (§9 item 27).
