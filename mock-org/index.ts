@@ -236,6 +236,8 @@ export async function openInProcessIdentityNow(options: { faults?: readonly stri
   const duoHost = `api-${randomAlphanumeric(12).toLowerCase()}.duo.test`;
   const origin = options.origin.replace(/\/+$/, '');
   const local: LocalProviders = (request) => {
+    // an address that is no URL is the network's to refuse, as for any provider
+    if (!URL.canParse(request.url)) return undefined;
     const url = new URL(request.url);
     const target = url.origin === origin ? okta : url.host.toLowerCase() === duoHost ? duo : undefined;
     const answer = target?.handle({ method: request.method, url: `${url.pathname}${url.search}`, headers: { host: url.host, ...request.headers }, ...(request.body !== undefined ? { body: request.body } : {}) });

@@ -7,6 +7,11 @@
 import type { LocalProviders, ProviderAnswer, ProviderRequest } from './provider-network.js';
 
 const TIMEOUT_MS = 5_000;
+/**
+ * The user agent the tenant's calls name (Node's fetch's own), said outright so that an org reached in this process
+ * sees what one reached over HTTP sees: an Okta org keeps it with a push it starts.
+ */
+const USER_AGENT = 'node';
 
 function oktaBaseUrl(host: string): string {
   return (host.includes('://') ? host : `https://${host}`).replace(/\/+$/, '');
@@ -18,6 +23,7 @@ async function call(local: LocalProviders, method: 'GET' | 'POST', url: string, 
   const headers: Record<string, string> = {
     authorization: `SSWS ${apiToken}`,
     accept: 'application/json',
+    'user-agent': USER_AGENT,
     ...(method === 'POST' ? { 'content-type': 'application/json' } : {}),
     ...(clientIp ? { 'x-forwarded-for': clientIp } : {}),
   };
