@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { request } from 'undici';
 import type { ProviderAnswer, ProviderNetwork, ProviderRequest } from './provider-network.js';
 
 /**
@@ -72,7 +71,12 @@ async function call(network: ProviderNetwork, account: DuoAccountRef, nowMs: num
   }
 }
 
+/** undici, loaded with the first call over the network: a run whose Duo account is in process never loads it. */
+let undici: Promise<typeof import('undici')> | undefined;
+
 async function overTheNetwork(sent: ProviderRequest): Promise<ProviderAnswer> {
+  undici ??= import('undici');
+  const { request } = await undici;
   const response = await request(sent.url, {
     method: sent.method,
     headers: sent.headers,
