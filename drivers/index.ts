@@ -54,7 +54,7 @@ export async function createDriver(target: TargetConfig, options: { mockHost?: M
 
 /**
  * The IdentityNow driver for a target, or why there is none: the embedded mock's tenant (beside a fresh
- * org on `mockHost`, or on this worker's own mock host), or the `identityNow` tenant of an http target, whose Okta org is the target itself.
+ * org on `mockHost`, or with that org and its Duo account in this process), or the `identityNow` tenant of an http target, whose Okta org is the target itself.
  */
 export async function createIdentityNowDriver(
   target: TargetConfig,

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { startOrgHost, type MockOrgHost, type MockOrgHostOptions } from './core/host.js';
 import { ORG_PREFIX_HEADER } from './core/base-url.js';
-import { IDENTITYNOW_PATH, identityNowTenant, type IdentityNowAccess } from './identitynow-mfa/index.js';
+import { IDENTITYNOW_PATH, identityNowTenant, type IdentityNowAccess, type LocalProviders } from './identitynow-mfa/index.js';
 import { servedDuoHost, servedIdentityNowTenant, servedOktaOrg, type ProcessServedOrg } from './process-apps.js';
 import { MockOrg, type MockOrgConfig } from './org.js';
 import { duoAccountKeys, type DuoAccountKeys } from './duo-auth/index.js';
@@ -41,6 +41,9 @@ export interface RunningMockOrg {
   close(): Promise<void>;
 }
 
+/** A mock served over HTTP reaches its providers (its own Okta org and Duo host among them) over HTTP too. */
+const NONE_IN_PROCESS: LocalProviders = () => undefined;
+
 /** The Duo API host name a standalone mock signs with (any Host reaches its own port). */
 const STANDALONE_DUO_HOST = 'api-mock.duo.test';
 
@@ -50,7 +53,10 @@ export async function startMockOrg(options: MockOrgOptions = {}): Promise<Runnin
   const okta = servedOktaOrg(org, { control: options.control ?? false });
   // The standalone Duo host (when asked for) is where the tenant's duo-web config finds its host name.
   let duoAccount: RunningDuoAccount | undefined;
-  const tenant = identityNowTenant(org, (duoHost) => (duoAccount && duoHost.toLowerCase() === duoAccount.host ? duoAccount.url : undefined));
+  const tenant = identityNowTenant(org, {
+    duoAddresses: (duoHost) => (duoAccount && duoHost.toLowerCase() === duoAccount.host ? duoAccount.url : undefined),
+    local: NONE_IN_PROCESS,
+  });
   const tenantServed = servedIdentityNowTenant(tenant.tenant);
   await Promise.all([okta.ready, tenantServed.ready]);
   const tenantPrefix = `/${IDENTITYNOW_PATH}`;
@@ -123,7 +129,7 @@ export async function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}
   const duoAddresses = (duoHost: string) => (hostUrl !== undefined && DUO_FAMILY_HOST.test(duoHost) ? hostUrl : undefined);
   const started = await startOrgHost((faults) => {
     const org = new MockOrg({ faults });
-    const tenant = identityNowTenant(org, duoAddresses);
+    const tenant = identityNowTenant(org, { duoAddresses, local: NONE_IN_PROCESS });
     return {
       org,
       app: hostEndpoint(servedOktaOrg(org, { control: true })),
@@ -202,8 +208,61 @@ export async function openInProcessDuoAccount(options: { faults?: readonly strin
   return { host: `api-${randomAlphanumeric(12).toLowerCase()}.duo.test`, ...duoAccountKeys(org), ...inProcess(served) };
 }
 
-/** Requests to a served org by fastify's `inject`, addressed to the org as its app routes them. */
-function inProcess(served: ProcessServedOrg): Pick<InProcessMockOrg, 'handle' | 'close'> {
+/**
+ * An org's IdentityNow tenant, its Okta org and its Duo account served in this process without a socket, as a mock
+ * host serves them (one org: same clock, faults and outbox; the org's control protocol on): the Okta org's requests
+ * at `origin`, the tenant's under `{origin}/identitynow`, the Duo account's addressed to its host name. The tenant's
+ * own calls to that Okta org and Duo account (an okta-verify or duo-web configuration pointing at them) go through
+ * their apps in this process too; a configuration naming any other address is called over the network.
+ */
+export interface InProcessIdentityNow {
+  /** The Okta org's API token (the org's admin token, which also guards the tenant's test hooks). */
+  token: string;
+  okta: Pick<InProcessMockOrg, 'handle'>;
+  /** The tenant: its base URL (`{origin}/identitynow`), its client, and requests (their path under that base URL). */
+  identityNow: IdentityNowAccess & Pick<InProcessMockOrg, 'handle'>;
+  duo: Omit<InProcessDuoAccount, 'close'>;
+  close(): Promise<void>;
+}
+
+/** Throws UnknownFaultError for a fault id the catalog does not know. */
+export async function openInProcessIdentityNow(options: { faults?: readonly string[]; origin: string }): Promise<InProcessIdentityNow> {
+  const org = new MockOrg({ faults: options.faults ?? [] });
+  const oktaServed = servedOktaOrg(org, { control: true });
+  const duoServed = servedDuoHost(org);
+  const okta = inProcess(oktaServed);
+  const duo = inProcess(duoServed);
+  // a host name of the mock host's form (core/host.ts), as openInProcessDuoAccount gives its account
+  const duoHost = `api-${randomAlphanumeric(12).toLowerCase()}.duo.test`;
+  const origin = options.origin.replace(/\/+$/, '');
+  const local: LocalProviders = (request) => {
+    // an address that is no URL is the network's to refuse, as for any provider
+    if (!URL.canParse(request.url)) return undefined;
+    const url = new URL(request.url);
+    const target = url.origin === origin ? okta : url.host.toLowerCase() === duoHost ? duo : undefined;
+    const answer = target?.handle({ method: request.method, url: `${url.pathname}${url.search}`, headers: { host: url.host, ...request.headers }, ...(request.body !== undefined ? { body: request.body } : {}) });
+    return answer?.then((response) => ({ status: response.status, text: response.body.toString('utf8') }));
+  };
+  const tenant = identityNowTenant(org, { duoAddresses: () => undefined, local });
+  const tenantServed = servedIdentityNowTenant(tenant.tenant);
+  const tenantApp = inProcess(tenantServed, `/${IDENTITYNOW_PATH}`);
+  await Promise.all([oktaServed.ready, duoServed.ready, tenantServed.ready]);
+  return {
+    token: org.apiToken,
+    okta: { handle: okta.handle },
+    identityNow: { ...tenant.describe({ url: `${origin}/${IDENTITYNOW_PATH}` }), handle: tenantApp.handle },
+    duo: { host: duoHost, ...duoAccountKeys(org), handle: duo.handle },
+    close: async () => {
+      await Promise.all([okta.close(), duo.close(), tenantApp.close()]);
+    },
+  };
+}
+
+/**
+ * Requests to a served org by fastify's `inject`, addressed to the org as its app routes them; with `prefix`, the
+ * org is served under that path (as a mock host serves a tenant beside its org), which requests are stripped of.
+ */
+function inProcess(served: ProcessServedOrg, prefix?: string): Pick<InProcessMockOrg, 'handle' | 'close'> {
   const { app } = served;
   let closed = false;
   return {
@@ -211,8 +270,8 @@ function inProcess(served: ProcessServedOrg): Pick<InProcessMockOrg, 'handle' | 
       if (closed) throw new Error('the in-process mock org is closed');
       const response = await app.inject({
         method: request.method as 'GET',
-        url: request.url,
-        headers: { ...request.headers, ...served.headers },
+        url: prefix === undefined ? request.url : unprefixed(request.url, prefix),
+        headers: { ...request.headers, ...(prefix === undefined ? {} : { [ORG_PREFIX_HEADER]: prefix }), ...served.headers },
         ...(request.body !== undefined ? { payload: request.body } : {}),
       });
       const headers: Record<string, string | string[]> = {};
@@ -226,4 +285,10 @@ function inProcess(served: ProcessServedOrg): Pick<InProcessMockOrg, 'handle' | 
       served.remove();
     },
   };
+}
+
+/** A request target under `prefix` as the app beneath it sees it (`/identitynow/v3/x?y` → `/v3/x?y`); any other (which no client of the tenant sends) is left as it is. */
+function unprefixed(url: string, prefix: string): string {
+  if (url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)) return url.slice(prefix.length) || '/';
+  return url;
 }

@@ -1,4 +1,5 @@
 import { undici } from '../undici.js';
+import type { HttpTransport, IncomingResponse, OutgoingRequest } from '../http-client.js';
 import type { AuthStrategy } from './strategy.js';
 
 export interface ClientCredentials {
@@ -10,6 +11,8 @@ export interface ClientCredentials {
   now: () => Promise<number>;
   /** Called with each access token fetched (to register it for redaction). */
   onToken?: (token: string) => void;
+  /** How the token request reaches the endpoint (default: undici): the API clients' transport, for a tenant in this process. */
+  transport?: Pick<HttpTransport, 'send'>;
 }
 
 /** Seconds before expiry at which a cached token is renewed. */
@@ -23,18 +26,20 @@ const RENEW_BEFORE_S = 30;
 export function oauthClientCredentials(credentials: ClientCredentials): AuthStrategy {
   let cached: { token: string; expiresAtMs: number } | undefined;
   let pending: Promise<string> | undefined;
+  const { transport } = credentials;
+  const send = transport ? (request: OutgoingRequest) => transport.send(request) : overUndici;
 
   async function fetchToken(): Promise<string> {
     const issuedAt = await credentials.now();
-    const { request } = await undici();
-    const response = await request(credentials.tokenUrl, {
+    const { status, text } = await send({
       method: 'POST',
+      url: credentials.tokenUrl,
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
       body: new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret }).toString(),
     });
-    const body = (await response.body.json().catch(() => undefined)) as { access_token?: unknown; expires_in?: unknown } | undefined;
-    if (response.statusCode !== 200 || typeof body?.access_token !== 'string') {
-      throw new Error(`the token endpoint refused the client credentials (HTTP ${response.statusCode})`);
+    const body = parsed(text);
+    if (status !== 200 || typeof body?.access_token !== 'string') {
+      throw new Error(`the token endpoint refused the client credentials (HTTP ${status})`);
     }
     credentials.onToken?.(body.access_token);
     const lifetime = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 300;
@@ -53,4 +58,20 @@ export function oauthClientCredentials(credentials: ClientCredentials): AuthStra
       return { authorization: `Bearer ${cached?.token ?? ''}` };
     },
   };
+}
+
+async function overUndici(request: OutgoingRequest): Promise<IncomingResponse> {
+  const { request: send } = await undici();
+  const response = await send(request.url, { method: request.method as 'POST', headers: request.headers, body: request.body });
+  return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+}
+
+/** The token endpoint's JSON answer, or undefined for a body that is not JSON (as undici's `body.json()` refused). */
+function parsed(text: string): { access_token?: unknown; expires_in?: unknown } | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as { access_token?: unknown; expires_in?: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
 }

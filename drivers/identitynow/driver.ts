@@ -3,7 +3,7 @@ import { oauthClientCredentials } from '../auth/client-credentials.js';
 import type { ApiClient, ApiResponse, Capabilities, Driver, OktaFixtures, RequestOptions } from '../contract.js';
 import type { DuoDriver } from '../duo/driver.js';
 import type { HttpExchange } from '../exchange.js';
-import { HttpApiClient } from '../http-client.js';
+import { HttpApiClient, type HttpTransport, type OutgoingRequest } from '../http-client.js';
 import type { HttpDriver } from '../http-driver.js';
 
 /** How to reach a tenant: its base URL (token endpoint at {baseUrl}/oauth/token) and an API client's credentials. */
@@ -56,6 +56,8 @@ export interface IdentityNowDriverOptions {
   controlToken?: string;
   /** Hosts a non-loopback tenant must be one of (MFA_CONFORMANCE_ALLOWED_TENANTS). */
   allowedHosts?: readonly string[];
+  /** How requests reach the tenant, its token endpoint and test hooks included (default: undici); closed with the driver. */
+  transport?: HttpTransport;
 }
 
 // The capability properties are the Okta org's (clock, outbox, push): the tenant shares its clock and outbox.
@@ -84,6 +86,7 @@ export class IdentityNowDriver implements Driver {
   readonly #log: HttpExchange[] = [];
   readonly #original: Map<string, unknown>;
   readonly #tenant: IdentityNowTenantConfig;
+  readonly #transport: HttpTransport | undefined;
 
   private constructor(options: IdentityNowDriverOptions, baseUrl: string, original: Map<string, unknown>, api: HttpApiClient, log: HttpExchange[]) {
     this.kind = options.kind;
@@ -97,6 +100,7 @@ export class IdentityNowDriver implements Driver {
     this.api = new RecordingClient(api, log);
     this.#original = original;
     this.#tenant = options.tenant;
+    this.#transport = options.transport;
     const { clock, outbox, push } = options.okta;
     Object.assign(this, { ...(clock ? { clock } : {}), ...(outbox ? { outbox } : {}), ...(push ? { push } : {}) });
     if (options.controlToken) this.identities = this.#identities(options.controlToken);
@@ -109,7 +113,7 @@ export class IdentityNowDriver implements Driver {
     if (options.kind !== 'mock' && !LOOPBACK.has(hostname) && !(options.allowedHosts ?? []).includes(host)) {
       throw new Error(`the IdentityNow tenant ${host} is not allowed: allow it (--allow-target, allowTargets, or MFA_CONFORMANCE_ALLOWED_TENANTS)`);
     }
-    const api = clientFor(options.okta, `${baseUrl}/oauth/token`, baseUrl, options.tenant.clientId, options.tenant.clientSecret);
+    const api = clientFor(options.okta, options.transport, `${baseUrl}/oauth/token`, baseUrl, options.tenant.clientId, options.tenant.clientSecret);
     const log: HttpExchange[] = [];
     // What the run may change, read before it does: a configuration with a key cannot be put back (the key is write-only).
     const original = new Map<string, unknown>();
@@ -150,7 +154,7 @@ export class IdentityNowDriver implements Driver {
 
   /** A client with other credentials (a client of other rights), closed with the driver. */
   clientWith(clientId: string, clientSecret: string): ApiClient {
-    const client = clientFor(this.okta, this.tokenUrl, this.baseUrl, clientId, clientSecret);
+    const client = clientFor(this.okta, this.#transport, this.tokenUrl, this.baseUrl, clientId, clientSecret);
     this.#clients.push(client);
     return new RecordingClient(client, this.#log);
   }
@@ -192,18 +196,26 @@ export class IdentityNowDriver implements Driver {
     }
   }
 
+  /** A request outside the API clients (a test hook): through the driver's transport, else undici. */
+  async #send(request: OutgoingRequest): Promise<{ status: number; text: string }> {
+    if (this.#transport) return this.#transport.send(request);
+    const { request: send } = await undici();
+    const res = await send(request.url, { method: request.method as 'POST', headers: request.headers, body: request.body });
+    return { status: res.statusCode, text: await res.body.text() };
+  }
+
   #identities(controlToken: string): IdentitiesCapability {
     this.registerSecret(controlToken);
     return {
       create: async (spec = {}) => {
-        const { request } = await undici();
-        const res = await request(`${this.baseUrl}/__control/v1/identities`, {
+        const { status, text } = await this.#send({
           method: 'POST',
+          url: `${this.baseUrl}/__control/v1/identities`,
           headers: { authorization: `SSWS ${controlToken}`, 'content-type': 'application/json' },
           body: JSON.stringify(spec),
         });
-        const body = (await res.body.json()) as { identityId: string | null; alias: string | null; email: string | null; clientId: string; clientSecret: string };
-        if (res.statusCode !== 200) throw new Error(`the tenant did not make an identity (HTTP ${res.statusCode})`);
+        const body = JSON.parse(text) as { identityId: string | null; alias: string | null; email: string | null; clientId: string; clientSecret: string };
+        if (status !== 200) throw new Error(`the tenant did not make an identity (HTTP ${status})`);
         this.registerSecret(body.clientSecret);
         return { identityId: body.identityId, alias: body.alias, email: body.email, clientId: body.clientId, api: this.clientWith(body.clientId, body.clientSecret) };
       },
@@ -211,11 +223,12 @@ export class IdentityNowDriver implements Driver {
   }
 }
 
-function clientFor(okta: HttpDriver, tokenUrl: string, baseUrl: string, clientId: string, clientSecret: string): HttpApiClient {
+function clientFor(okta: HttpDriver, transport: HttpTransport | undefined, tokenUrl: string, baseUrl: string, clientId: string, clientSecret: string): HttpApiClient {
   return new HttpApiClient({
     baseUrl,
     redactor: okta.redactor,
-    auth: oauthClientCredentials({ tokenUrl, clientId, clientSecret, now: () => okta.now(), onToken: (token) => okta.registerSecret(token) }),
+    ...(transport ? { transport } : {}),
+    auth: oauthClientCredentials({ tokenUrl, clientId, clientSecret, now: () => okta.now(), onToken: (token) => okta.registerSecret(token), ...(transport ? { transport } : {}) }),
     // SailPoint's 429 says when in Retry-After; the suites ask for no retries where they look at a 429.
     waitUntilReset: async () => undefined,
   });

@@ -2,9 +2,9 @@ import { undici } from '../undici.js';
 import { sswsToken } from '../auth/ssws.js';
 import type { DuoTargetConfig, TargetProfile } from '../contract.js';
 import { DuoDriver } from '../duo/driver.js';
+import type { HttpTransport } from '../http-client.js';
 import { HttpDriver } from '../http-driver.js';
 import { IdentityNowDriver, type IdentityNowTenantConfig } from '../identitynow/driver.js';
-import type { MockOrgHost } from '../../mock-org/index.js';
 import { InProcessTransport, IN_PROCESS_ORIGIN } from './in-process.js';
 
 /** Where the embedded mock orgs are hosted (started by the suites' global setup). */
@@ -62,11 +62,13 @@ async function createHostedOrg(host: MockHostAccess, faults: readonly string[]):
 }
 
 /**
- * The embedded IdentityNow tenant: a fresh org on the mock host and the tenant beside it, the
- * tenant's okta-verify configuration free to point at that org (a sibling Okta org over HTTP).
+ * The embedded IdentityNow tenant: a fresh org and the tenant beside it, the tenant's okta-verify and duo-web
+ * configurations free to point at that org and its Duo account. On a mock host (`host`, reached over loopback HTTP)
+ * when one is given; otherwise all three in this process (the tenant's own calls to the org and the account too).
  */
 export async function connectMockIdentityNow(options: { faults?: readonly string[]; host?: MockHostAccess }): Promise<IdentityNowDriver> {
-  const { body, host } = await createHostedOrg(options.host ?? (await workerMockHost()), options.faults ?? []);
+  if (!options.host) return connectInProcessIdentityNow(options.faults ?? []);
+  const { body, host } = await createHostedOrg(options.host, options.faults ?? []);
   const okta = await HttpDriver.connect({
     kind: 'mock',
     baseUrl: body.baseUrl,
@@ -82,13 +84,30 @@ export async function connectMockIdentityNow(options: { faults?: readonly string
     await okta.close();
     throw new Error('the mock host announced no IdentityNow tenant');
   }
-  okta.registerSecret(tenant.clientSecret);
+  return withTenant(okta, { tenant, token: body.token, ...(body.families?.duo ? { duo: { account: body.families.duo } } : {}) });
+}
+
+/** The Okta org's driver joined by the tenant beside it and the org's Duo account; the org's driver is closed on failure. */
+async function withTenant(
+  okta: HttpDriver,
+  beside: { tenant: IdentityNowTenantConfig; token: string; tenantTransport?: HttpTransport; duo?: { account: DuoTargetConfig; transport?: HttpTransport } },
+): Promise<IdentityNowDriver> {
+  okta.registerSecret(beside.tenant.clientSecret);
   let duo: DuoDriver | undefined;
   try {
     // The org's own Duo account (same clock and faults): the one a duo-web configuration points at.
-    duo = body.families?.duo ? await DuoDriver.connect({ kind: 'mock', account: body.families.duo }) : undefined;
-    for (const secret of duo ? [body.families?.duo?.skey, body.families?.duo?.adminSkey] : []) if (secret) okta.registerSecret(secret);
-    return await IdentityNowDriver.connect({ kind: 'mock', tenant, okta, oktaToken: body.token, controlToken: body.token, ...(duo ? { duoAccount: duo } : {}) });
+    const account = beside.duo?.account;
+    duo = account ? await DuoDriver.connect({ kind: 'mock', account, ...(beside.duo?.transport ? { transport: beside.duo.transport } : {}) }) : undefined;
+    for (const secret of account ? [account.skey, account.adminSkey] : []) okta.registerSecret(secret);
+    return await IdentityNowDriver.connect({
+      kind: 'mock',
+      tenant: beside.tenant,
+      okta,
+      oktaToken: beside.token,
+      controlToken: beside.token,
+      ...(duo ? { duoAccount: duo } : {}),
+      ...(beside.tenantTransport ? { transport: beside.tenantTransport } : {}),
+    });
   } catch (error) {
     await duo?.close();
     await okta.close();
@@ -96,16 +115,31 @@ export async function connectMockIdentityNow(options: { faults?: readonly string
   }
 }
 
-/**
- * A mock host in this worker, started on first use and shared by its suite files: for the family whose
- * mock is reached over HTTP even in an embedded run (the IdentityNow tenant calls its Okta org and its
- * Duo account over HTTP). Unreferenced, so it never keeps a worker alive.
- */
-let workerHost: Promise<MockOrgHost> | undefined;
-
-function workerMockHost(): Promise<MockHostAccess> {
-  workerHost ??= import('../../mock-org/index.js').then(({ startMockOrgHost }) => startMockOrgHost({ unref: true }));
-  return workerHost;
+/** The embedded IdentityNow tenant, its Okta org and Duo account in this process, each reached without a socket. */
+async function connectInProcessIdentityNow(faults: readonly string[]): Promise<IdentityNowDriver> {
+  const { openInProcessIdentityNow } = await import('../../mock-org/index.js');
+  const site = await openInProcessIdentityNow({ faults, origin: IN_PROCESS_ORIGIN });
+  let okta: HttpDriver;
+  try {
+    okta = await HttpDriver.connect({
+      kind: 'mock',
+      baseUrl: IN_PROCESS_ORIGIN,
+      auth: sswsToken(site.token),
+      transport: new InProcessTransport(site.okta),
+      onClose: () => site.close(),
+    });
+  } catch (error) {
+    await site.close();
+    throw error;
+  }
+  const { baseUrl, clientId, clientSecret, handle } = site.identityNow;
+  const { host, ikey, skey, adminIkey, adminSkey } = site.duo;
+  return withTenant(okta, {
+    tenant: { baseUrl, clientId, clientSecret },
+    token: site.token,
+    tenantTransport: new InProcessTransport({ handle }),
+    duo: { account: { url: IN_PROCESS_ORIGIN, host, ikey, skey, adminIkey, adminSkey }, transport: new InProcessTransport(site.duo) },
+  });
 }
 
 async function connectInProcess(faults: readonly string[], profile: TargetProfile | undefined): Promise<HttpDriver> {

@@ -65,8 +65,6 @@ export interface MockOrgHostOptions<Org> {
   port?: number;
   /** Called with every org the host creates (the harness's secret-leak test watches what they store). */
   onOrgCreated?: (org: Org) => void;
-  /** Let the process (or worker) end while the host still listens (a host shared by a worker's suite files). */
-  unref?: boolean;
 }
 
 /** Starts a host whose orgs `createOrg` makes (the composition root passes it: mock-org/index.ts). */
@@ -157,7 +155,6 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-  if (options.unref) server.unref();
   const address = server.address() as AddressInfo;
   const origin = () => `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 

@@ -51,11 +51,11 @@ export function registerConfigRoutes(app: Routes, tenant: IdentityNowTenant): vo
       const account = duoAccountOf(config);
       if (!account) return { state: 'FAILED', error: 'The configuration has no Duo integration key (configProperties.ikey) or secret key (configProperties.skey).' };
       if (faults.has('identitynow-mfa.duo-test-never-calls-duo')) return { state: 'SUCCESS', error: null };
-      const error = await testDuoAccount(account, tenant.duoAddresses, tenant.now());
+      const error = await testDuoAccount(tenant.network, account, tenant.now());
       return error === null ? { state: 'SUCCESS', error: null } : { state: 'FAILED', error };
     }
     if (faults.has('identitynow-mfa.test-never-calls-okta')) return { state: 'SUCCESS', error: null };
-    const error = await testOktaOrg(config.host, config.accessKey);
+    const error = await testOktaOrg(tenant.network.local, config.host, config.accessKey);
     return error === null ? { state: 'SUCCESS', error: null } : { state: 'FAILED', error };
   });
 

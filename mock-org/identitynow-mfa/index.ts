@@ -1,10 +1,10 @@
 import type { OrgScope } from '../core/org-state.js';
-import type { DuoAddressBook } from './duo-account.js';
+import type { ProviderNetwork } from './provider-network.js';
 import { IdentityNowTenant, type TenantHost } from './tenant.js';
 
 export type { IdentityNowTenant } from './tenant.js';
 
-export type { DuoAddressBook } from './duo-account.js';
+export type { LocalProviders } from './provider-network.js';
 export { buildIdentityNowApp } from './app.js';
 
 /** What a host announces about the tenant: its base URL (token endpoint at {baseUrl}/oauth/token) and a client. */
@@ -27,9 +27,9 @@ export const IDENTITYNOW_PATH = 'identitynow';
 /** A tenant beside an org (sharing its clock, faults, outbox and reset), served by an app of buildIdentityNowApp. */
 export function identityNowTenant(
   host: TenantHost,
-  duoAddresses?: DuoAddressBook,
+  network?: ProviderNetwork,
 ): { tenant: IdentityNowTenant; describe: (at: { url: string }) => IdentityNowAccess } {
-  const tenant = new IdentityNowTenant(host, duoAddresses);
+  const tenant = new IdentityNowTenant(host, network);
   TENANTS.set(host.scope, tenant);
   return {
     tenant,

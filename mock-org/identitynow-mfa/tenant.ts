@@ -3,7 +3,8 @@ import type { VirtualClock } from '../core/clock.js';
 import type { OrgScope } from '../core/org-state.js';
 import type { Outbox } from '../core/outbox.js';
 import { WindowThrottle } from '../core/throttle.js';
-import type { DuoAccountRef, DuoAddressBook } from './duo-account.js';
+import type { DuoAccountRef } from './duo-account.js';
+import { THE_NETWORK, type ProviderNetwork } from './provider-network.js';
 import type { IdentityNowFaultId } from './faults.js';
 
 /** What the tenant borrows from the hosted org it lives beside: its clock, fault switches, outbox and reset. */
@@ -125,8 +126,8 @@ export class IdentityNowTenant {
 
   constructor(
     readonly host: TenantHost,
-    /** Where the Duo API host names the mock serves itself are (any other name is https://{host}). */
-    readonly duoAddresses: DuoAddressBook = () => undefined,
+    /** How the providers its configurations point at are reached (an embedded run's beside it, or over HTTP). */
+    readonly network: ProviderNetwork = THE_NETWORK,
   ) {
     const admin = this.addIdentity({ name: 'mfa.admin', email: 'mfa.admin@example.com' });
     this.adminClient = { ...this.addClient({ scopes: ['sp:scopes:all'], authorities: ['ORG_ADMIN'], identityId: admin.id }), identityId: admin.id };

@@ -30,7 +30,7 @@ export function registerVerifyRoutes(app: Routes, tenant: IdentityNowTenant): vo
     const config = tenant.configs.get('okta-verify');
     if (!config?.enabled || !config.host || !config.accessKey) return { requestId: null, status: 'FAILED', error: 'MFA Method is disabled.' };
     const forwarded = request.headers['slpt-forwarding'];
-    const started = await startOktaPush(config.host, config.accessKey, userId, typeof forwarded === 'string' ? forwarded : undefined);
+    const started = await startOktaPush(tenant.network.local, config.host, config.accessKey, userId, typeof forwarded === 'string' ? forwarded : undefined);
     if (started.kind === 'no-push-factor') return { requestId: null, status: 'NOT_ENOUGH_DATA', error: started.error };
     if (started.kind === 'failed') return { requestId: null, status: 'FAILED', error: started.error };
     const verification: Verification = { requestId: newRequestId(), method: 'okta-verify', status: 'PENDING', oktaPoll: { url: started.pollUrl, apiToken: config.accessKey } };
@@ -52,7 +52,7 @@ export function registerVerifyRoutes(app: Routes, tenant: IdentityNowTenant): vo
     const account = duoAccountOf(config);
     if (!account) return { requestId: null, status: 'FAILED', error: 'Duo is not configured: the configuration names no integration keys.' };
     const forwarded = request.headers['slpt-forwarding'];
-    const started = await startDuoPush(account, tenant.duoAddresses, tenant.now(), userId, typeof forwarded === 'string' ? forwarded : undefined);
+    const started = await startDuoPush(tenant.network, account, tenant.now(), userId, typeof forwarded === 'string' ? forwarded : undefined);
     if (started.kind === 'allowed') return { requestId: null, status: 'SUCCESS', error: '' };
     if (started.kind === 'not-enrolled') return { requestId: null, status: 'NOT_ENOUGH_DATA', error: started.error };
     if (started.kind !== 'sent') return { requestId: null, status: 'FAILED', error: started.error };
@@ -83,7 +83,7 @@ async function currentStatus(tenant: IdentityNowTenant, verification: Verificati
   if (verification.status !== 'PENDING') return verification.status;
   if (verification.duoPush) return duoStatus(tenant, verification.duoPush);
   if (!verification.oktaPoll) return verification.status;
-  const result = await pollOktaPush(verification.oktaPoll.url, verification.oktaPoll.apiToken);
+  const result = await pollOktaPush(tenant.network.local, verification.oktaPoll.url, verification.oktaPoll.apiToken);
   if (result === 'REJECTED' && faults.has('identitynow-mfa.poll-success-on-reject')) return 'SUCCESS';
   if (result === 'TIMEOUT' && faults.has('identitynow-mfa.poll-success-on-timeout')) return 'SUCCESS';
   return result === null ? 'FAILED' : (FROM_OKTA[result] ?? 'FAILED');
@@ -92,7 +92,7 @@ async function currentStatus(tenant: IdentityNowTenant, verification: Verificati
 /** Duo's auth_status → SailPoint's status: waiting is PENDING, allow SUCCESS, deny (a denial, fraud or timeout) FAILED. */
 async function duoStatus(tenant: IdentityNowTenant, push: NonNullable<Verification['duoPush']>): Promise<VerificationStatus> {
   const faults = tenant.host.faults;
-  const outcome = await duoPushStatus(push.account, tenant.duoAddresses, tenant.now(), push.txid);
+  const outcome = await duoPushStatus(tenant.network, push.account, tenant.now(), push.txid);
   if (outcome === null) return 'FAILED';
   if (outcome.result === 'waiting') return 'PENDING';
   if (outcome.result === 'allow') return 'SUCCESS';

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { openInProcessMockOrg, startMockOrg, startMockOrgHost, type InProcessMockOrg } from '../../mock-org/index.js';
+import { openInProcessIdentityNow, openInProcessMockOrg, startMockOrg, startMockOrgHost, type InProcessIdentityNow, type InProcessMockOrg } from '../../mock-org/index.js';
 
 /**
  * Orgs of one process are served by one fastify app (mock-org/core/org-routes.ts): every request must still reach
@@ -156,6 +156,45 @@ describe('IdentityNow tenants of one process', () => {
       expect((await config(a.identityNow.baseUrl)).status).toBe(200);
       // nor a token a issued
       expect((await config(b.identityNow.baseUrl)).status).toBe(401);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+});
+
+describe('IdentityNow tenants in process', () => {
+  // Every in-process site answers on the same origin: a tenant's calls to it must reach the org beside it, no other.
+  const ORIGIN = 'http://mock-org.in-process.test';
+
+  async function asTenant(site: InProcessIdentityNow) {
+    const send = async (method: string, path: string, body?: string, headers: Record<string, string> = {}) => {
+      const response = await site.identityNow.handle({ method, url: `/identitynow${path}`, headers: { host: new URL(ORIGIN).host, ...headers }, ...(body !== undefined ? { body } : {}) });
+      return { status: response.status, json: JSON.parse(response.body.toString('utf8')) as Json };
+    };
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: site.identityNow.clientId, client_secret: site.identityNow.clientSecret }).toString();
+    const issued = await send('POST', '/oauth/token', form, { 'content-type': 'application/x-www-form-urlencoded' });
+    const auth = { authorization: `Bearer ${String(issued.json.access_token)}` };
+    return {
+      configure: async (method: string, config: Json) => (await send('PUT', `/v3/mfa/${method}/config`, JSON.stringify({ mfaMethod: method, ...config }), { ...auth, 'content-type': 'application/json' })).status,
+      test: async (method: string) => (await send('GET', `/v3/mfa/${method}/test`, undefined, auth)).json,
+    };
+  }
+
+  test("a tenant's calls to the in-process origin and its Duo host name reach its own org and account", async () => {
+    const [a, b] = await Promise.all([openInProcessIdentityNow({ origin: ORIGIN }), openInProcessIdentityNow({ origin: ORIGIN })]);
+    try {
+      const tenant = await asTenant(a);
+      expect(await tenant.configure('okta-verify', { enabled: true, host: ORIGIN, accessKey: a.token, identityAttribute: 'email' })).toBe(200);
+      expect(await tenant.test('okta-verify')).toEqual({ state: 'SUCCESS', error: null });
+      // b's token is not one a's org takes: the call went to a's org
+      expect(await tenant.configure('okta-verify', { enabled: true, host: ORIGIN, accessKey: b.token, identityAttribute: 'email' })).toBe(200);
+      expect(await tenant.test('okta-verify')).toMatchObject({ state: 'FAILED', error: 'The Okta org refused the access key.' });
+      const duo = (keys: typeof a.duo, skey = keys.skey) => ({ enabled: true, host: a.duo.host, accessKey: 'a'.repeat(40), identityAttribute: 'name', configProperties: { ikey: keys.ikey, skey } });
+      expect(await tenant.configure('duo-web', duo(a.duo))).toBe(200);
+      expect(await tenant.test('duo-web')).toEqual({ state: 'SUCCESS', error: null });
+      // b's keys at a's host name: a's account refuses them
+      expect(await tenant.configure('duo-web', duo(b.duo))).toBe(200);
+      expect(await tenant.test('duo-web')).toMatchObject({ state: 'FAILED', error: 'The Duo host refused the integration keys.' });
     } finally {
       await Promise.all([a.close(), b.close()]);
     }
