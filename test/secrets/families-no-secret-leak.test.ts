@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildProfiles, REQUIREMENTS } from '../../requirements/index.js';
@@ -11,7 +10,7 @@ import { loadSigningKey } from '../../reports/certification/signing.js';
 import { compareSummaries, formatChanges } from '../../reports/compare.js';
 import type { RunSummary } from '../../reports/summary.js';
 import { makeFamiliesRun, type FamiliesRun } from './families-run.js';
-import { collectOutputs, expectNoSecretIn, type Output } from './helpers.js';
+import { collectOutputs, expectNoSecretIn, runFolder, type Output } from './helpers.js';
 
 /**
  * Secrets of the Authentication API, Duo and IdentityNow never reach what a run prints or writes, nor the artifacts
@@ -30,8 +29,8 @@ let outputs: Output[];
 let dir: string;
 
 beforeAll(async () => {
-  const runDir = await mkdtemp(join(tmpdir(), 'mfa-conformance-families-run-'));
-  dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-artifact-secrets-'));
+  const runDir = await runFolder('mfa-conformance-families-run-');
+  dir = await runFolder('mfa-conformance-artifact-secrets-');
   run = await makeFamiliesRun(runDir);
   summary = JSON.parse(await readFile(join(run.dir, 'summary.json'), 'utf8')) as RunSummary;
   outputs = await collectOutputs(run.stdout, run.stderr, run.dir, run.allureFiles);

@@ -1,6 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { base32nopad } from '@scure/base';
 import { startMockOrgHost, type MockOrgHost } from '../../mock-org/index.js';
@@ -9,7 +7,7 @@ import { isObject } from '../../mock-org/core/input.js';
 import type { StoredFactor, StoredUser } from '../../mock-org/okta-factors/store.js';
 import { YUBIKEY_TOKENS } from '../../mock-org/okta-factors/yubikey/tokens.js';
 import { runWithEveryOutput } from './every-output.js';
-import { collectOutputs, expectNoSecretIn } from './helpers.js';
+import { collectOutputs, expectNoSecretIn, runFolder } from './helpers.js';
 import { watchStored } from './watch-stored.js';
 
 /**
@@ -41,7 +39,7 @@ function watch(org: MockOrg): void {
 
 beforeAll(async () => {
   host = await startMockOrgHost({ onOrgCreated: watch });
-  dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-secrets-'));
+  dir = await runFolder('mfa-conformance-secrets-');
 });
 
 afterAll(async () => {
