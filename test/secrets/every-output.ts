@@ -26,7 +26,7 @@ function capture(): { stream: Writable; text: () => string } {
  */
 export async function runWithEveryOutput(
   dir: string,
-  options: Pick<SuiteRunOptions, 'target' | 'filters' | 'mockHost'>,
+  options: Pick<SuiteRunOptions, 'target' | 'filters' | 'mockHost' | 'configFile'>,
 ): Promise<{ outcome: SuiteRunOutcome; stdout: string; stderr: string; allureFiles: string[] }> {
   const stdout = capture();
   const stderr = capture();
