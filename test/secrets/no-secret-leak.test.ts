@@ -6,6 +6,7 @@ import { ROOT } from '../built.js';
 import { suiteLocation } from '../support/compiled-suites.js';
 import { runWithEveryOutput } from './every-output.js';
 import { collectOutputs, expectNoSecretIn, runFolder } from './helpers.js';
+import { mockModuleUrl } from './mock-modules.js';
 import type { SeenOrgSecrets } from './org-secrets.js';
 import type { OrgSecretsWatchPlan } from './org-secrets-setup.js';
 
@@ -43,11 +44,13 @@ afterAll(async () => {
  * added, the mock's modules named as the suites load them.
  */
 async function watchedRunConfig(): Promise<string> {
-  const compiled = suiteLocation().configFile !== undefined;
-  const module = (source: string) => pathToFileURL(join(ROOT, compiled ? `dist/${source}.js` : `${source}.ts`)).href;
   const plan: OrgSecretsWatchPlan = {
     dir: watchDir,
-    modules: { orgRoutes: module('mock-org/core/org-routes'), org: module('mock-org/org'), yubikeyTokens: module('mock-org/okta-factors/yubikey/tokens') },
+    modules: {
+      orgRoutes: mockModuleUrl('mock-org/core/org-routes'),
+      org: mockModuleUrl('mock-org/org'),
+      yubikeyTokens: mockModuleUrl('mock-org/okta-factors/yubikey/tokens'),
+    },
   };
   process.env.MFA_ORG_SECRETS = JSON.stringify(plan);
   const base = join(ROOT, suiteLocation().configFile ?? 'vitest.suites.config.ts');
