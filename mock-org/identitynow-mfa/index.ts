@@ -18,7 +18,7 @@ const TENANTS = new WeakMap<OrgScope, IdentityNowTenant>();
 
 /**
  * @public The tenant beside an org (for the harness's secret tests, which watch what it keeps; they take the module by
- * its path, test/secrets/mock-modules.ts).
+ * its path, test/secrets/product-modules.ts).
  */
 export function tenantOf(scope: OrgScope): IdentityNowTenant | undefined {
   return TENANTS.get(scope);

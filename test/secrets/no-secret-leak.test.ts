@@ -6,7 +6,7 @@ import { ROOT } from '../built.js';
 import { suiteLocation } from '../support/compiled-suites.js';
 import { runWithEveryOutput } from './every-output.js';
 import { collectOutputs, expectNoSecretIn, runFolder } from './helpers.js';
-import { mockModuleUrl } from './mock-modules.js';
+import { productModuleUrl } from './product-modules.js';
 import type { SeenOrgSecrets } from './org-secrets.js';
 import type { OrgSecretsWatchPlan } from './org-secrets-setup.js';
 
@@ -47,9 +47,9 @@ async function watchedRunConfig(): Promise<string> {
   const plan: OrgSecretsWatchPlan = {
     dir: watchDir,
     modules: {
-      orgRoutes: mockModuleUrl('mock-org/core/org-routes'),
-      org: mockModuleUrl('mock-org/org'),
-      yubikeyTokens: mockModuleUrl('mock-org/okta-factors/yubikey/tokens'),
+      orgRoutes: productModuleUrl('mock-org/core/org-routes'),
+      org: productModuleUrl('mock-org/org'),
+      yubikeyTokens: productModuleUrl('mock-org/okta-factors/yubikey/tokens'),
     },
   };
   process.env.MFA_ORG_SECRETS = JSON.stringify(plan);
