@@ -77,11 +77,10 @@ async function seenByWorkers(): Promise<SeenOrgSecrets> {
 }
 
 test('no secret of the run reaches stdout, stderr, the summary, JUnit or Allure', async () => {
-  const { outcome, stdout, stderr, allureFiles } = await runWithEveryOutput(dir, {
-    target: { kind: 'mock', faults: FAULTS },
-    configFile: await watchedRunConfig(),
-  });
-  delete process.env.MFA_ORG_SECRETS;
+  const configFile = await watchedRunConfig();
+  const { outcome, stdout, stderr, allureFiles } = await runWithEveryOutput(dir, { target: { kind: 'mock', faults: FAULTS }, configFile }).finally(
+    () => delete process.env.MFA_ORG_SECRETS,
+  );
 
   // The faults make checks fail, so failure output (with response bodies) was printed and attached.
   expect(outcome.exitCode).toBe(1);
