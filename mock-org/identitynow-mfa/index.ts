@@ -16,7 +16,10 @@ export interface IdentityNowAccess {
 
 const TENANTS = new WeakMap<OrgScope, IdentityNowTenant>();
 
-/** The tenant beside an org (for the harness's own tests, which watch what it keeps). */
+/**
+ * @public The tenant beside an org (for the harness's secret tests, which watch what it keeps; they take the module by
+ * its path, test/secrets/product-modules.ts).
+ */
 export function tenantOf(scope: OrgScope): IdentityNowTenant | undefined {
   return TENANTS.get(scope);
 }

@@ -1,12 +1,17 @@
-import { DUO_INTEGRATION } from '../../mock-org/okta-authn/duo/integration.js';
-import { AUTHN_TRANSACTIONS, type AuthnTransaction } from '../../mock-org/okta-authn/transactions.js';
+import type { AuthnTransaction } from '../../mock-org/okta-authn/transactions.js';
 import type { MockOrg } from '../../mock-org/index.js';
+import { productModuleUrl } from './product-modules.js';
 
 /**
  * Collects into `secrets` what an Authentication API run against `org` must never show: its API token and Duo keys,
- * and from then on every stateToken, sig_request part and TOTP activation secret its transactions hold.
+ * and from then on every stateToken, sig_request part and TOTP activation secret its transactions hold. The org's
+ * registries are taken from the mock module instance it was made from (product-modules.ts).
  */
-export function watchAuthnSecrets(org: MockOrg, secrets: Set<string>): void {
+export async function watchAuthnSecrets(org: MockOrg, secrets: Set<string>): Promise<void> {
+  const [{ DUO_INTEGRATION }, { AUTHN_TRANSACTIONS }] = await Promise.all([
+    import(productModuleUrl('mock-org/okta-authn/duo/integration')) as Promise<typeof import('../../mock-org/okta-authn/duo/integration.js')>,
+    import(productModuleUrl('mock-org/okta-authn/transactions')) as Promise<typeof import('../../mock-org/okta-authn/transactions.js')>,
+  ]);
   const duo = DUO_INTEGRATION.of(org.scope);
   for (const secret of [org.apiToken, duo.skey, duo.akey]) secrets.add(secret);
   const transactions = AUTHN_TRANSACTIONS.of(org.scope);

@@ -1,8 +1,9 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { runSuites, type SuiteRunOptions, type SuiteRunOutcome } from '../../cli/run-suites.js';
+import type { SuiteRunOptions, SuiteRunOutcome } from '../../cli/run-suites.js';
 import { suiteLocation } from '../support/compiled-suites.js';
+import { productModuleUrl } from './product-modules.js';
 
 /**
  * A run of the suites with every output on, as the no-secret-leak tests read it.
@@ -26,10 +27,12 @@ function capture(): { stream: Writable; text: () => string } {
  */
 export async function runWithEveryOutput(
   dir: string,
-  options: Pick<SuiteRunOptions, 'target' | 'filters' | 'mockHost'>,
+  options: Pick<SuiteRunOptions, 'target' | 'filters' | 'mockHost' | 'configFile'>,
 ): Promise<{ outcome: SuiteRunOutcome; stdout: string; stderr: string; allureFiles: string[] }> {
   const stdout = capture();
   const stderr = capture();
+  // the run as the CLI makes it, compiled or not as the suites are (product-modules.ts)
+  const { runSuites } = (await import(productModuleUrl('cli/run-suites'))) as typeof import('../../cli/run-suites.js');
   const outcome = await runSuites({
     ...suiteLocation(),
     ...options,

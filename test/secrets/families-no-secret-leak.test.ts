@@ -1,17 +1,10 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildProfiles, REQUIREMENTS } from '../../requirements/index.js';
-import { buildAllureHtml } from '../../reports/allure-html.js';
-import { filesIn, writeBundle } from '../../reports/certification/bundle.js';
-import { certificationOf } from '../../reports/certification/certification.js';
-import { readFailedEvidence } from '../../reports/certification/failed-exchanges.js';
-import { loadSigningKey } from '../../reports/certification/signing.js';
-import { compareSummaries, formatChanges } from '../../reports/compare.js';
 import type { RunSummary } from '../../reports/summary.js';
 import { makeFamiliesRun, type FamiliesRun } from './families-run.js';
-import { collectOutputs, expectNoSecretIn, type Output } from './helpers.js';
+import { collectOutputs, expectNoSecretIn, runFolder, type Output } from './helpers.js';
+import { productModuleUrl } from './product-modules.js';
 
 /**
  * Secrets of the Authentication API, Duo and IdentityNow never reach what a run prints or writes, nor the artifacts
@@ -23,6 +16,18 @@ import { collectOutputs, expectNoSecretIn, type Output } from './helpers.js';
  * before any test file starts, so the whole harness waited for this run (10-20 s, one org, the files taking turns).
  */
 
+/** The reports and requirements of the build the run is made of (product-modules.ts). */
+const [{ buildProfiles, REQUIREMENTS }, { buildAllureHtml }, { filesIn, writeBundle }, { certificationOf }, { readFailedEvidence }, { loadSigningKey }, { compareSummaries, formatChanges }] =
+  await Promise.all([
+    import(productModuleUrl('requirements/index')) as Promise<typeof import('../../requirements/index.js')>,
+    import(productModuleUrl('reports/allure-html')) as Promise<typeof import('../../reports/allure-html.js')>,
+    import(productModuleUrl('reports/certification/bundle')) as Promise<typeof import('../../reports/certification/bundle.js')>,
+    import(productModuleUrl('reports/certification/certification')) as Promise<typeof import('../../reports/certification/certification.js')>,
+    import(productModuleUrl('reports/certification/failed-exchanges')) as Promise<typeof import('../../reports/certification/failed-exchanges.js')>,
+    import(productModuleUrl('reports/certification/signing')) as Promise<typeof import('../../reports/certification/signing.js')>,
+    import(productModuleUrl('reports/compare')) as Promise<typeof import('../../reports/compare.js')>,
+  ]);
+
 let run: FamiliesRun;
 let summary: RunSummary;
 let outputs: Output[];
@@ -30,8 +35,8 @@ let outputs: Output[];
 let dir: string;
 
 beforeAll(async () => {
-  const runDir = await mkdtemp(join(tmpdir(), 'mfa-conformance-families-run-'));
-  dir = await mkdtemp(join(tmpdir(), 'mfa-conformance-artifact-secrets-'));
+  const runDir = await runFolder('mfa-conformance-families-run-');
+  dir = await runFolder('mfa-conformance-artifact-secrets-');
   run = await makeFamiliesRun(runDir);
   summary = JSON.parse(await readFile(join(run.dir, 'summary.json'), 'utf8')) as RunSummary;
   outputs = await collectOutputs(run.stdout, run.stderr, run.dir, run.allureFiles);

@@ -1,8 +1,7 @@
-import { DUO_ACCOUNT, type DuoBypassCode, type DuoPhone, type DuoToken } from '../../mock-org/duo-auth/account.js';
-import { tenantOf } from '../../mock-org/identitynow-mfa/index.js';
-import { startMockOrg } from '../../mock-org/index.js';
+import type { DuoBypassCode, DuoPhone, DuoToken } from '../../mock-org/duo-auth/account.js';
 import { watchAuthnSecrets } from './authn-secrets.js';
 import { runWithEveryOutput } from './every-output.js';
+import { productModuleUrl } from './product-modules.js';
 import { watchStored } from './watch-stored.js';
 
 /**
@@ -11,7 +10,7 @@ import { watchStored } from './watch-stored.js';
  * and the report artifacts') instead of once per test. As each test's own run did, it aims the http driver at a
  * separately started mock org (its Duo account and IdentityNow tenant beside it, each from the line a user would
  * give), with the faults each test needs on so that checks of every family fail and print their evidence; every secret
- * the org held is collected, by family.
+ * the org held is collected, by family. The mock is the one the run's suites are (compiled or not: product-modules.ts).
  */
 
 /** What the no-secret-leak tests of each family, and the report-artifacts test, need on. */
@@ -47,12 +46,17 @@ export interface FamiliesRun {
 }
 
 export async function makeFamiliesRun(dir: string): Promise<FamiliesRun> {
+  const [{ startMockOrg }, { DUO_ACCOUNT }, { tenantOf }] = await Promise.all([
+    import(productModuleUrl('mock-org/index')) as Promise<typeof import('../../mock-org/index.js')>,
+    import(productModuleUrl('mock-org/duo-auth/account')) as Promise<typeof import('../../mock-org/duo-auth/account.js')>,
+    import(productModuleUrl('mock-org/identitynow-mfa/index')) as Promise<typeof import('../../mock-org/identitynow-mfa/index.js')>,
+  ]);
   const mock = await startMockOrg({ control: true, duo: true, faults: FAMILIES_RUN_FAULTS });
   try {
     const duo = mock.duo;
     if (!duo) throw new Error('the mock serves no Duo account');
     const authn = new Set<string>();
-    watchAuthnSecrets(mock.org, authn);
+    await watchAuthnSecrets(mock.org, authn);
     const duoSecrets = new Set<string>([mock.token]);
     const account = DUO_ACCOUNT.of(mock.org.scope);
     for (const secret of [account.auth.skey, account.admin.skey]) duoSecrets.add(secret);
