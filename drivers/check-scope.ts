@@ -24,7 +24,9 @@ const NO_CHECK: unique symbol = Symbol('no check');
  * suite against the embedded mock, where checks run one at a time: ~1.2-1.8 s of ~10-11 s CPU). A check that runs
  * alone (vitest runs it with no other test of its worker at once) keeps its value in a plain slot instead, exact
  * there: nothing else runs then. A second check entering while the slot is taken (a check vitest gave up waiting
- * for, still running) is carried by the AsyncLocalStorage, which is read first.
+ * for, still running) is carried by the AsyncLocalStorage, which is read first. One thing the slot cannot follow: work
+ * a check starts and does not await, finishing after the check has ended, reads whatever check runs then (no suite
+ * leaves such work behind; a check must await what it starts).
  */
 export class CheckLocal<T> {
   readonly #carried = new AsyncLocalStorage<T | typeof NO_CHECK>();
