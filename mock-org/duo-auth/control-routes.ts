@@ -20,7 +20,10 @@ export interface FaultControl {
  * The control protocol on the Duo host (`/__control/v1`, DESIGN.md), signed with the Admin API
  * integration's keys like any Admin API call: the same table of operations as the Okta host.
  */
-export function registerDuoControlRoutes(app: Routes, org: DuoOrg, faults: FaultControl, reset: () => void): void {
+/** An org's Duo host as the control protocol sees it: the org, its fault switches and its reset. */
+export type DuoHostOrg = DuoOrg & { faults: FaultControl & DuoOrg['faults']; reset(): void };
+
+export function registerDuoControlRoutes(app: Routes, org: DuoHostOrg): void {
   const account = () => DUO_ACCOUNT.of(org.scope);
   const clockView = () => ({ now: org.clock.iso(), epochMs: org.clock.now() });
 
@@ -63,18 +66,18 @@ export function registerDuoControlRoutes(app: Routes, org: DuoOrg, faults: Fault
   }));
 
   app.post('/__control/v1/reset', async (_request, reply) => {
-    reset();
+    org.reset();
     return reply.code(204).send();
   });
 
-  app.get('/__control/v1/faults', async () => ({ faults: faults.list() }));
+  app.get('/__control/v1/faults', async () => ({ faults: org.faults.list() }));
   app.post<{ Body: ControlInput<'setFaults'> }>('/__control/v1/faults', async (request) => {
     try {
-      faults.apply(request.body.enable ?? [], request.body.disable ?? []);
+      org.faults.apply(request.body.enable ?? [], request.body.disable ?? []);
     } catch (error) {
       if (error instanceof UnknownFaultError) throw validationFailed('faults', error.ids.map((id) => `unknown fault: ${id}`));
       throw error;
     }
-    return { faults: faults.list() };
+    return { faults: org.faults.list() };
   });
 }

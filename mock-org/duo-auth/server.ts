@@ -6,7 +6,7 @@ import { registerAdminApiRoutes } from './admin-api.js';
 import { registerAuthApiRoutes } from './auth-api.js';
 import { registerAuthLogRoutes } from './auth-log.js';
 import type { DuoOrg } from './context.js';
-import { registerDuoControlRoutes, type FaultControl } from './control-routes.js';
+import { registerDuoControlRoutes, type DuoHostOrg } from './control-routes.js';
 import { DuoError, internalError, invalidParameter, methodNotAllowed, notFound, tooManyRequests } from './errors.js';
 import { json } from './reply.js';
 import { verifyDuoRequest } from './signature.js';
@@ -17,8 +17,7 @@ import { validateControlRequests } from '../control/validation.js';
 /** Authentication log calls per minute per Admin integration: 2, as a Duo engineer gave the default (spec §2.3). */
 const LOG_CALLS_PER_MINUTE = 2;
 
-/** An org as its Duo host serves it: with its fault switches and reset, for the control protocol. */
-export type DuoHostOrg = DuoOrg & { faults: FaultControl & DuoOrg['faults']; reset(): void };
+export type { DuoHostOrg } from './control-routes.js';
 
 /**
  * The Duo host of orgs: Auth API v2 and the Admin API's factor management and authentication log,
@@ -98,7 +97,7 @@ function registerDuoRoutes(routes: Routes, org: DuoHostOrg): void {
   registerAuthApiRoutes(routes, org);
   registerAdminApiRoutes(routes, org);
   registerAuthLogRoutes(routes, org);
-  registerDuoControlRoutes(routes, org, org.faults, () => org.reset());
+  registerDuoControlRoutes(routes, org);
 }
 
 function parseControlBody(text: string): unknown {
