@@ -34,15 +34,21 @@ export interface HttpTransport {
   close(): Promise<void>;
 }
 
+/** One request over undici: through `dispatcher` when given, else undici's global pool (a one-off request). */
+export async function sendOverUndici({ method, url, headers, body }: OutgoingRequest, dispatcher?: Agent): Promise<IncomingResponse> {
+  const { request } = await undici();
+  const response = await request(url, { method: method as 'GET', headers, body, ...(dispatcher ? { dispatcher } : {}) });
+  return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+}
+
 /** Over undici, through a connection pool of the client's own. */
 function undiciTransport(): HttpTransport {
   let dispatcher: Agent | undefined;
   return {
-    async send({ method, url, headers, body }) {
-      const { Agent, request } = await undici();
+    async send(request) {
+      const { Agent } = await undici();
       dispatcher ??= new Agent({ keepAliveTimeout: 10_000, connections: 16 });
-      const response = await request(url, { method: method as 'GET', headers, body, dispatcher });
-      return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
+      return sendOverUndici(request, dispatcher);
     },
     close: async () => {
       await dispatcher?.close();

@@ -1,5 +1,4 @@
-import { undici } from '../undici.js';
-import type { HttpTransport, IncomingResponse, OutgoingRequest } from '../http-client.js';
+import { sendOverUndici, type HttpTransport } from '../http-client.js';
 import type { AuthStrategy } from './strategy.js';
 
 export interface ClientCredentials {
@@ -26,12 +25,11 @@ const RENEW_BEFORE_S = 30;
 export function oauthClientCredentials(credentials: ClientCredentials): AuthStrategy {
   let cached: { token: string; expiresAtMs: number } | undefined;
   let pending: Promise<string> | undefined;
-  const { transport } = credentials;
-  const send = transport ? (request: OutgoingRequest) => transport.send(request) : overUndici;
+  const transport = credentials.transport ?? { send: sendOverUndici };
 
   async function fetchToken(): Promise<string> {
     const issuedAt = await credentials.now();
-    const { status, text } = await send({
+    const { status, text } = await transport.send({
       method: 'POST',
       url: credentials.tokenUrl,
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
@@ -58,12 +56,6 @@ export function oauthClientCredentials(credentials: ClientCredentials): AuthStra
       return { authorization: `Bearer ${cached?.token ?? ''}` };
     },
   };
-}
-
-async function overUndici(request: OutgoingRequest): Promise<IncomingResponse> {
-  const { request: send } = await undici();
-  const response = await send(request.url, { method: request.method as 'POST', headers: request.headers, body: request.body });
-  return { status: response.statusCode, headers: response.headers, text: await response.body.text() };
 }
 
 /** The token endpoint's JSON answer, or undefined for a body that is not JSON (as undici's `body.json()` refused). */

@@ -1,9 +1,8 @@
-import { undici } from '../undici.js';
 import { oauthClientCredentials } from '../auth/client-credentials.js';
 import type { ApiClient, ApiResponse, Capabilities, Driver, OktaFixtures, RequestOptions } from '../contract.js';
 import type { DuoDriver } from '../duo/driver.js';
 import type { HttpExchange } from '../exchange.js';
-import { HttpApiClient, type HttpTransport, type OutgoingRequest } from '../http-client.js';
+import { HttpApiClient, sendOverUndici, type HttpTransport, type IncomingResponse, type OutgoingRequest } from '../http-client.js';
 import type { HttpDriver } from '../http-driver.js';
 
 /** How to reach a tenant: its base URL (token endpoint at {baseUrl}/oauth/token) and an API client's credentials. */
@@ -197,11 +196,8 @@ export class IdentityNowDriver implements Driver {
   }
 
   /** A request outside the API clients (a test hook): through the driver's transport, else undici. */
-  async #send(request: OutgoingRequest): Promise<{ status: number; text: string }> {
-    if (this.#transport) return this.#transport.send(request);
-    const { request: send } = await undici();
-    const res = await send(request.url, { method: request.method as 'POST', headers: request.headers, body: request.body });
-    return { status: res.statusCode, text: await res.body.text() };
+  #send(request: OutgoingRequest): Promise<IncomingResponse> {
+    return this.#transport ? this.#transport.send(request) : sendOverUndici(request);
   }
 
   #identities(controlToken: string): IdentitiesCapability {
