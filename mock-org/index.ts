@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import { startOrgHost, type MockOrgHost, type MockOrgHostOptions } from './core/host.js';
 import { ORG_PREFIX_HEADER } from './core/base-url.js';
-import { IDENTITYNOW_PATH, identityNowTenant, type IdentityNowAccess, type LocalProviders } from './identitynow-mfa/index.js';
+import { IDENTITYNOW_PATH, identityNowTenant, NO_LOCAL_PROVIDERS, type IdentityNowAccess, type LocalProviders } from './identitynow-mfa/index.js';
 import { servedDuoHost, servedIdentityNowTenant, servedOktaOrg, type ProcessServedOrg } from './process-apps.js';
 import { MockOrg, type MockOrgConfig } from './org.js';
 import { duoAccountKeys, type DuoAccountKeys } from './duo-auth/index.js';
 import { randomAlphanumeric } from './core/ids.js';
+import { closeServer, listenOn } from './core/http-server.js';
 
 export { MockOrg } from './org.js';
 export { buildServer } from './server.js';
@@ -41,9 +42,6 @@ export interface RunningMockOrg {
   close(): Promise<void>;
 }
 
-/** A mock served over HTTP reaches its providers (its own Okta org and Duo host among them) over HTTP too. */
-const NONE_IN_PROCESS: LocalProviders = () => undefined;
-
 /** The Duo API host name a standalone mock signs with (any Host reaches its own port). */
 const STANDALONE_DUO_HOST = 'api-mock.duo.test';
 
@@ -55,15 +53,15 @@ export async function startMockOrg(options: MockOrgOptions = {}): Promise<Runnin
   let duoAccount: RunningDuoAccount | undefined;
   const tenant = identityNowTenant(org, {
     duoAddresses: (duoHost) => (duoAccount && duoHost.toLowerCase() === duoAccount.host ? duoAccount.url : undefined),
-    local: NONE_IN_PROCESS,
+    local: NO_LOCAL_PROVIDERS,
   });
   const tenantServed = servedIdentityNowTenant(tenant.tenant);
   await Promise.all([okta.ready, tenantServed.ready]);
   const tenantPrefix = `/${IDENTITYNOW_PATH}`;
   const server = createServer((req, res) => {
-    const url = req.url ?? '/';
-    if (url === tenantPrefix || url.startsWith(`${tenantPrefix}/`) || url.startsWith(`${tenantPrefix}?`)) {
-      req.url = url.slice(tenantPrefix.length) || '/';
+    const underTenant = underPrefix(req.url ?? '/', tenantPrefix);
+    if (underTenant !== undefined) {
+      req.url = underTenant;
       req.headers[ORG_PREFIX_HEADER] = tenantPrefix;
       tenantServed.routing(req, res);
       return;
@@ -71,14 +69,7 @@ export async function startMockOrg(options: MockOrgOptions = {}): Promise<Runnin
     okta.routing(req, res);
   });
   const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, resolve);
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('mock org did not bind a TCP port');
-  const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${hostPart}:${address.port}`;
+  const url = await listenOn(server, host, options.port ?? 0);
   const duo = options.duo ? await startDuoHost(org, host) : undefined;
   duoAccount = duo?.account;
   return {
@@ -88,8 +79,7 @@ export async function startMockOrg(options: MockOrgOptions = {}): Promise<Runnin
     identityNow: tenant.describe({ url: `${url}${tenantPrefix}` }),
     ...(duo ? { duo: duo.account } : {}),
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       okta.remove();
       tenantServed.remove();
       await duo?.close();
@@ -101,18 +91,10 @@ async function startDuoHost(org: MockOrg, host: string): Promise<{ account: Runn
   const served = servedDuoHost(org);
   await served.ready;
   const server = createServer((req, res) => served.routing(req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, host, resolve);
-  });
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('the Duo host did not bind a TCP port');
-  const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
-    account: { url: `http://${hostPart}:${address.port}`, host: STANDALONE_DUO_HOST, ...duoAccountKeys(org) },
+    account: { url: await listenOn(server, host), host: STANDALONE_DUO_HOST, ...duoAccountKeys(org) },
     close: async () => {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
       served.remove();
     },
   };
@@ -129,7 +111,7 @@ export async function startMockOrgHost(options: MockOrgHostOptions<MockOrg> = {}
   const duoAddresses = (duoHost: string) => (hostUrl !== undefined && DUO_FAMILY_HOST.test(duoHost) ? hostUrl : undefined);
   const started = await startOrgHost((faults) => {
     const org = new MockOrg({ faults });
-    const tenant = identityNowTenant(org, { duoAddresses, local: NONE_IN_PROCESS });
+    const tenant = identityNowTenant(org, { duoAddresses, local: NO_LOCAL_PROVIDERS });
     return {
       org,
       app: hostEndpoint(servedOktaOrg(org, { control: true })),
@@ -204,8 +186,7 @@ export async function openInProcessDuoAccount(options: { faults?: readonly strin
   const org = new MockOrg({ faults: options.faults ?? [] });
   const served = servedDuoHost(org);
   await served.ready;
-  // a host name of the mock host's form (core/host.ts), so that the account looks the same however it is reached
-  return { host: `api-${randomAlphanumeric(12).toLowerCase()}.duo.test`, ...duoAccountKeys(org), ...inProcess(served) };
+  return { host: inProcessDuoHost(), ...duoAccountKeys(org), ...inProcess(served) };
 }
 
 /**
@@ -232,8 +213,7 @@ export async function openInProcessIdentityNow(options: { faults?: readonly stri
   const duoServed = servedDuoHost(org);
   const okta = inProcess(oktaServed);
   const duo = inProcess(duoServed);
-  // a host name of the mock host's form (core/host.ts), as openInProcessDuoAccount gives its account
-  const duoHost = `api-${randomAlphanumeric(12).toLowerCase()}.duo.test`;
+  const duoHost = inProcessDuoHost();
   const origin = options.origin.replace(/\/+$/, '');
   const local: LocalProviders = (request) => {
     // an address that is no URL is the network's to refuse, as for any provider
@@ -258,6 +238,11 @@ export async function openInProcessIdentityNow(options: { faults?: readonly stri
   };
 }
 
+/** A Duo API host name for an in-process account: of the mock host's form (core/host.ts), so that the account looks the same however it is reached. */
+function inProcessDuoHost(): string {
+  return `api-${randomAlphanumeric(12).toLowerCase()}.duo.test`;
+}
+
 /**
  * Requests to a served org by fastify's `inject`, addressed to the org as its app routes them; with `prefix`, the
  * org is served under that path (as a mock host serves a tenant beside its org), which requests are stripped of.
@@ -270,7 +255,7 @@ function inProcess(served: ProcessServedOrg, prefix?: string): Pick<InProcessMoc
       if (closed) throw new Error('the in-process mock org is closed');
       const response = await app.inject({
         method: request.method as 'GET',
-        url: prefix === undefined ? request.url : unprefixed(request.url, prefix),
+        url: prefix === undefined ? request.url : (underPrefix(request.url, prefix) ?? request.url),
         headers: { ...request.headers, ...(prefix === undefined ? {} : { [ORG_PREFIX_HEADER]: prefix }), ...served.headers },
         ...(request.body !== undefined ? { payload: request.body } : {}),
       });
@@ -287,8 +272,8 @@ function inProcess(served: ProcessServedOrg, prefix?: string): Pick<InProcessMoc
   };
 }
 
-/** A request target under `prefix` as the app beneath it sees it (`/identitynow/v3/x?y` → `/v3/x?y`); any other (which no client of the tenant sends) is left as it is. */
-function unprefixed(url: string, prefix: string): string {
+/** A request target under `prefix` as the app beneath it sees it (`/identitynow/v3/x?y` → `/v3/x?y`); undefined for one not under it. */
+function underPrefix(url: string, prefix: string): string | undefined {
   if (url === prefix || url.startsWith(`${prefix}/`) || url.startsWith(`${prefix}?`)) return url.slice(prefix.length) || '/';
-  return url;
+  return undefined;
 }

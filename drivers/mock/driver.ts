@@ -5,6 +5,7 @@ import { DuoDriver } from '../duo/driver.js';
 import type { HttpTransport } from '../http-client.js';
 import { HttpDriver } from '../http-driver.js';
 import { IdentityNowDriver, type IdentityNowTenantConfig } from '../identitynow/driver.js';
+import type { InProcessMockOrg } from '../../mock-org/index.js';
 import { InProcessTransport, IN_PROCESS_ORIGIN } from './in-process.js';
 
 /** Where the embedded mock orgs are hosted (started by the suites' global setup). */
@@ -119,19 +120,7 @@ async function withTenant(
 async function connectInProcessIdentityNow(faults: readonly string[]): Promise<IdentityNowDriver> {
   const { openInProcessIdentityNow } = await import('../../mock-org/index.js');
   const site = await openInProcessIdentityNow({ faults, origin: IN_PROCESS_ORIGIN });
-  let okta: HttpDriver;
-  try {
-    okta = await HttpDriver.connect({
-      kind: 'mock',
-      baseUrl: IN_PROCESS_ORIGIN,
-      auth: sswsToken(site.token),
-      transport: new InProcessTransport(site.okta),
-      onClose: () => site.close(),
-    });
-  } catch (error) {
-    await site.close();
-    throw error;
-  }
+  const okta = await inProcessOktaDriver({ token: site.token, handle: site.okta.handle, close: () => site.close() }, undefined);
   const { baseUrl, clientId, clientSecret, handle } = site.identityNow;
   const { host, ikey, skey, adminIkey, adminSkey } = site.duo;
   return withTenant(okta, {
@@ -144,7 +133,11 @@ async function connectInProcessIdentityNow(faults: readonly string[]): Promise<I
 
 async function connectInProcess(faults: readonly string[], profile: TargetProfile | undefined): Promise<HttpDriver> {
   const { openInProcessMockOrg } = await import('../../mock-org/index.js');
-  const org = await openInProcessMockOrg({ faults });
+  return inProcessOktaDriver(await openInProcessMockOrg({ faults }), profile);
+}
+
+/** The driver of an Okta org served in this process, which it closes (also when connecting fails). */
+async function inProcessOktaDriver(org: InProcessMockOrg, profile: TargetProfile | undefined): Promise<HttpDriver> {
   try {
     return await HttpDriver.connect({
       kind: 'mock',

@@ -1,10 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { UnknownFaultError } from './faults.js';
 import { clientErrorResponse } from './errors.js';
 import { randomAlphanumeric } from './ids.js';
 import { ORG_PREFIX_HEADER } from './base-url.js';
+import { closeServer, listenOn } from './http-server.js';
 
 /**
  * Many mock orgs behind one loopback port, each under its own path (`/orgs/{id}`), with its own
@@ -154,9 +154,8 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
     return answer(res, 404, { error: 'unknown host operation' });
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
-  const address = server.address() as AddressInfo;
-  const origin = () => `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+  const url = await listenOn(server, options.host ?? '127.0.0.1', options.port ?? 0);
+  const origin = () => url;
 
   return {
     url: origin(),
@@ -167,8 +166,7 @@ export async function startOrgHost<Org>(createOrg: OrgFactory<Org>, options: Moc
     async close() {
       await Promise.all([...orgs.values()].flatMap((o) => [o.app, ...Object.values(o.families ?? {}).map((f) => f.app)]).map((app) => app.close()));
       orgs.clear();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer(server);
     },
   };
 }

@@ -4,7 +4,7 @@ import { IdentityNowTenant, type TenantHost } from './tenant.js';
 
 export type { IdentityNowTenant } from './tenant.js';
 
-export type { LocalProviders } from './provider-network.js';
+export { NO_LOCAL_PROVIDERS, type LocalProviders } from './provider-network.js';
 export { buildIdentityNowApp } from './app.js';
 
 /** What a host announces about the tenant: its base URL (token endpoint at {baseUrl}/oauth/token) and a client. */

@@ -1,6 +1,6 @@
 /**
  * The Okta org an okta-verify config points at, reached for real over HTTP (or, an embedded run's org beside
- * the tenant, through its app in this process: local-providers.ts) with its API token
+ * the tenant, through its app in this process: provider-network.ts) with its API token
  * (`accessKey`): the tenant tests the token, starts an Okta Verify push through the Factors API and
  * polls its transaction. `host` is the org's host name (https) or, for a local org, a whole base URL.
  */

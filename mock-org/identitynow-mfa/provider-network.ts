@@ -31,5 +31,8 @@ export interface ProviderNetwork {
   local: LocalProviders;
 }
 
+/** No provider served in this process: every call goes over the network (a mock served over HTTP calls its own so too). */
+export const NO_LOCAL_PROVIDERS: LocalProviders = () => undefined;
+
 /** No provider in this process and no Duo host name of the mock's: every call goes to the address it names. */
-export const THE_NETWORK: ProviderNetwork = { duoAddresses: () => undefined, local: () => undefined };
+export const THE_NETWORK: ProviderNetwork = { duoAddresses: () => undefined, local: NO_LOCAL_PROVIDERS };
