@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT } from '../built.js';
+import { builtPath, ROOT } from '../built.js';
 import { suiteLocation } from '../support/compiled-suites.js';
 
 /**
@@ -12,6 +12,6 @@ import { suiteLocation } from '../support/compiled-suites.js';
  * Node loads the compiled modules itself, where vite's transform of the mock alone took ~3 s of a test's start.
  */
 export function productModuleUrl(source: string): string {
-  const compiled = suiteLocation().configFile !== undefined;
-  return pathToFileURL(join(ROOT, compiled ? `dist/${source}.js` : `${source}.ts`)).href;
+  const module = `${source}.ts`;
+  return pathToFileURL(suiteLocation().configFile !== undefined ? builtPath(module) : join(ROOT, module)).href;
 }
