@@ -19,22 +19,26 @@ let missing: string | undefined;
 /** Call once at the top of a duo-auth suite file. */
 export function useDuoTarget(): void {
   const faults = takeMockSwitches()?.faults; // as the file registers (suites/support/target.ts says why)
-  beforeAll(() => asHook(async () => {
-    const target = inject('target');
-    const mockHost = inject('mockHost');
-    // The run's allow-list (--allow-target, allowTargets); MFA_CONFORMANCE_DUO_ALLOW for a run started by vitest itself.
-    const allowHosts = [...(target.allowTargets ?? []), ...(process.env.MFA_CONFORMANCE_DUO_ALLOW ?? '').split(',').filter(Boolean)];
-    if (target.duo) current = await connectDuoDriver(target.duo, { allowHosts });
-    else if (target.kind === 'mock') current = await connectMockDuoDriver({ faults: faults ?? target.faults ?? [], ...(mockHost ? { host: mockHost } : {}) });
-    else missing = 'no Duo account configured (MFA_CONFORMANCE_DUO, or DUO_IKEY, DUO_SKEY, DUO_HOST, DUO_ADMIN_IKEY, DUO_ADMIN_SKEY)';
-    setActiveDriver(current);
-  }));
-  afterAll(() => asHook(async () => {
-    const driver = current;
-    current = undefined;
-    setActiveDriver(undefined);
-    await driver?.close();
-  }));
+  beforeAll(() =>
+    asHook(async () => {
+      const target = inject('target');
+      const mockHost = inject('mockHost');
+      // The run's allow-list (--allow-target, allowTargets); MFA_CONFORMANCE_DUO_ALLOW for a run started by vitest itself.
+      const allowHosts = [...(target.allowTargets ?? []), ...(process.env.MFA_CONFORMANCE_DUO_ALLOW ?? '').split(',').filter(Boolean)];
+      if (target.duo) current = await connectDuoDriver(target.duo, { allowHosts });
+      else if (target.kind === 'mock') current = await connectMockDuoDriver({ faults: faults ?? target.faults ?? [], ...(mockHost ? { host: mockHost } : {}) });
+      else missing = 'no Duo account configured (MFA_CONFORMANCE_DUO, or DUO_IKEY, DUO_SKEY, DUO_HOST, DUO_ADMIN_IKEY, DUO_ADMIN_SKEY)';
+      setActiveDriver(current);
+    }),
+  );
+  afterAll(() =>
+    asHook(async () => {
+      const driver = current;
+      current = undefined;
+      setActiveDriver(undefined);
+      await driver?.close();
+    }),
+  );
 }
 
 /** What a duo-auth check's body receives. */
